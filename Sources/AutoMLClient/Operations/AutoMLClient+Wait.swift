@@ -1,0 +1,77 @@
+extension AutoMLClient {
+    /// Polls an operation until it is done and returns its response as `Result` (`Model`, `Dataset`,
+    /// `Empty`, `BatchPredictResult`).
+    ///
+    /// Throws the operation's own error as an ``AutoMLError`` (code 1, CANCELLED, for a cancelled one), an
+    /// ``AutoMLError`` with DEADLINE_EXCEEDED when the policy's timeout passes first (the operation goes on
+    /// running), and ``TransportError`` when the response is not a `Result`.
+    public func wait<Result: ProtoMessage>(for name: OperationName, as type: Result.Type,
+                                           policy: PollPolicy = .standard, options: CallOptions = .init())
+        async throws -> Result {
+        var last: Operation?
+        for try await operation in progress(of: name, policy: policy, options: options) {
+            last = operation
+        }
+        guard let last else {
+            throw TransportError(.malformedResponse, "no state was read for \(name)")
+        }
+        return try Self.result(of: last, as: type)
+    }
+
+    /// The states of an operation as it runs: the current one at once, then each poll that shows a change,
+    /// ending with the done one. Cancelling the reading task stops the polling, not the operation.
+    public func progress(of name: OperationName, policy: PollPolicy = .standard, options: CallOptions = .init())
+        -> AsyncThrowingStream<Operation, any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    try await poll(name, policy: policy, options: options) { continuation.yield($0) }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// The response of a done operation as `Result`, or its error thrown.
+    public static func result<Result: ProtoMessage>(of operation: Operation, as type: Result.Type) throws -> Result {
+        if let error = operation.error {
+            throw AutoMLError(operationError: error)
+        }
+        guard operation.done else {
+            throw TransportError(.malformedResponse, "\(operation.name) is not done yet")
+        }
+        guard let response = operation.response else {
+            throw TransportError(.malformedResponse, "\(operation.name) is done with neither a response nor an error")
+        }
+        do {
+            return try response.unpack(type, path: "response")
+        } catch let error as ProtoJSONError {
+            throw TransportError(.malformedResponse, "the result of \(operation.name): \(error)")
+        }
+    }
+
+    private func poll(_ name: OperationName, policy: PollPolicy, options: CallOptions,
+                      report: (Operation) -> Void) async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var operation = try await getOperation(name, options: options)
+        report(operation)
+        var pollNumber = 1
+        while !operation.done {
+            let wait = policy.delay(beforePoll: pollNumber)
+            if let timeout = policy.timeout, clock.now - started + wait > timeout {
+                throw AutoMLError(code: .deadlineExceeded,
+                                  message: "\(name) was still running after \(timeout); it goes on running")
+            }
+            try await environment.sleep(wait)
+            try Task.checkCancellation()
+            let next = try await getOperation(name, options: options)
+            if next != operation { report(next) }
+            operation = next
+            pollNumber += 1
+        }
+    }
+}
