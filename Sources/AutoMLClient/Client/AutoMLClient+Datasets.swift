@@ -1,9 +1,9 @@
 extension AutoMLClient {
     /// CreateDataset: starts creating a dataset; the operation's response is the `Dataset`.
     public func createDataset(in parent: LocationName, _ dataset: Dataset, options: CallOptions = .init())
-        async throws -> Operation {
+        async throws -> LongRunningOperation {
         try await perform(RESTCall(method: "POST", path: "\(parent)/datasets", body: dataset.jsonData(),
-                                   idempotent: false, routing: "parent=\(parent)"), options: options, as: Operation.self)
+                                   idempotent: false, routing: "parent=\(parent)"), options: options, as: LongRunningOperation.self)
     }
 
     /// GetDataset.
@@ -41,24 +41,24 @@ extension AutoMLClient {
     }
 
     /// DeleteDataset: starts deleting a dataset and everything in it; the response is `Empty`.
-    public func deleteDataset(_ name: DatasetName, options: CallOptions = .init()) async throws -> Operation {
+    public func deleteDataset(_ name: DatasetName, options: CallOptions = .init()) async throws -> LongRunningOperation {
         try await perform(RESTCall(method: "DELETE", path: name.description, idempotent: true, routing: "name=\(name)"),
-                          options: options, as: Operation.self)
+                          options: options, as: LongRunningOperation.self)
     }
 
     /// ImportData: starts importing images and labels from CSV files; the response is `Empty`, and bad rows
     /// are listed in the metadata's `partialFailures`.
     public func importData(into name: DatasetName, _ inputConfig: InputConfig, options: CallOptions = .init())
-        async throws -> Operation {
+        async throws -> LongRunningOperation {
         try await perform(post(name, verb: "importData", ImportDataRequest(inputConfig: inputConfig)),
-                          options: options, as: Operation.self)
+                          options: options, as: LongRunningOperation.self)
     }
 
     /// ExportData: starts writing the dataset as CSV under a `gs://` prefix.
     public func exportData(_ name: DatasetName, to outputConfig: OutputConfig, options: CallOptions = .init())
-        async throws -> Operation {
+        async throws -> LongRunningOperation {
         try await perform(post(name, verb: "exportData", ExportDataRequest(outputConfig: outputConfig)),
-                          options: options, as: Operation.self)
+                          options: options, as: LongRunningOperation.self)
     }
 
     /// GetAnnotationSpec.

@@ -3,9 +3,9 @@ extension AutoMLClient {
     ///
     /// Never retried once the request may have reached the server: a second request would train a second model.
     public func createModel(in parent: LocationName, _ model: Model, options: CallOptions = .init())
-        async throws -> Operation {
+        async throws -> LongRunningOperation {
         try await perform(RESTCall(method: "POST", path: "\(parent)/models", body: model.jsonData(),
-                                   idempotent: false, routing: "parent=\(parent)"), options: options, as: Operation.self)
+                                   idempotent: false, routing: "parent=\(parent)"), options: options, as: LongRunningOperation.self)
     }
 
     /// GetModel.
@@ -41,28 +41,28 @@ extension AutoMLClient {
     }
 
     /// DeleteModel: starts deleting a model; the response is `Empty`.
-    public func deleteModel(_ name: ModelName, options: CallOptions = .init()) async throws -> Operation {
+    public func deleteModel(_ name: ModelName, options: CallOptions = .init()) async throws -> LongRunningOperation {
         try await perform(RESTCall(method: "DELETE", path: name.description, idempotent: true, routing: "name=\(name)"),
-                          options: options, as: Operation.self)
+                          options: options, as: LongRunningOperation.self)
     }
 
     /// DeployModel: starts deploying a model for online prediction. An empty request deploys with the
     /// service's defaults.
     public func deployModel(_ name: ModelName, _ request: DeployModelRequest = DeployModelRequest(),
-                            options: CallOptions = .init()) async throws -> Operation {
-        try await perform(post(name, verb: "deploy", request), options: options, as: Operation.self)
+                            options: CallOptions = .init()) async throws -> LongRunningOperation {
+        try await perform(post(name, verb: "deploy", request), options: options, as: LongRunningOperation.self)
     }
 
     /// UndeployModel: starts undeploying a model; a model that is not deployed is left as it is.
-    public func undeployModel(_ name: ModelName, options: CallOptions = .init()) async throws -> Operation {
-        try await perform(post(name, verb: "undeploy", UndeployModelRequest()), options: options, as: Operation.self)
+    public func undeployModel(_ name: ModelName, options: CallOptions = .init()) async throws -> LongRunningOperation {
+        try await perform(post(name, verb: "undeploy", UndeployModelRequest()), options: options, as: LongRunningOperation.self)
     }
 
     /// ExportModel: starts writing the model under a `gs://` prefix in the chosen format.
     public func exportModel(_ name: ModelName, to outputConfig: ModelExportOutputConfig,
-                            options: CallOptions = .init()) async throws -> Operation {
+                            options: CallOptions = .init()) async throws -> LongRunningOperation {
         try await perform(post(name, verb: "export", ExportModelRequest(outputConfig: outputConfig)),
-                          options: options, as: Operation.self)
+                          options: options, as: LongRunningOperation.self)
     }
 
     /// GetModelEvaluation.

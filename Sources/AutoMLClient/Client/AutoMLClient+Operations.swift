@@ -1,7 +1,7 @@
 extension AutoMLClient {
     /// GetOperation: the current state of an operation.
-    public func getOperation(_ name: OperationName, options: CallOptions = .init()) async throws -> Operation {
-        try await perform(get(name), options: options, as: Operation.self)
+    public func getOperation(_ name: OperationName, options: CallOptions = .init()) async throws -> LongRunningOperation {
+        try await perform(get(name), options: options, as: LongRunningOperation.self)
     }
 
     /// ListOperations, one page.
@@ -42,10 +42,10 @@ extension AutoMLClient {
     /// answers with the operation as it is. Not every server implements it (UNIMPLEMENTED); ``wait(for:as:policy:options:)``
     /// polls instead and works everywhere.
     public func waitOperation(_ name: OperationName, timeout: Duration? = nil, options: CallOptions = .init())
-        async throws -> Operation {
+        async throws -> LongRunningOperation {
         var call = post(name, verb: "wait", WaitOperationRequest(timeout: timeout.map(ProtoDuration.init)),
                         idempotent: true)
         if let timeout { call.timeout = timeout + configuration.timeout }
-        return try await perform(call, options: options, as: Operation.self)
+        return try await perform(call, options: options, as: LongRunningOperation.self)
     }
 }

@@ -14,9 +14,9 @@ extension AutoMLClient {
     /// BatchPredict: starts predicting for every image listed in the input CSV files; results are written
     /// under the output prefix and the response is a `BatchPredictResult`.
     public func batchPredict(_ model: ModelName, _ request: BatchPredictRequest, options: CallOptions = .init())
-        async throws -> Operation {
+        async throws -> LongRunningOperation {
         var call = post(model, verb: "batchPredict", request)
         call.timeout = configuration.predictTimeout
-        return try await perform(call, options: options, as: Operation.self)
+        return try await perform(call, options: options, as: LongRunningOperation.self)
     }
 }

@@ -8,7 +8,7 @@ extension AutoMLClient {
     public func wait<Result: ProtoMessage>(for name: OperationName, as type: Result.Type,
                                            policy: PollPolicy = .standard, options: CallOptions = .init())
         async throws -> Result {
-        var last: Operation?
+        var last: LongRunningOperation?
         for try await operation in progress(of: name, policy: policy, options: options) {
             last = operation
         }
@@ -21,7 +21,7 @@ extension AutoMLClient {
     /// The states of an operation as it runs: the current one at once, then each poll that shows a change,
     /// ending with the done one. Cancelling the reading task stops the polling, not the operation.
     public func progress(of name: OperationName, policy: PollPolicy = .standard, options: CallOptions = .init())
-        -> AsyncThrowingStream<Operation, any Error> {
+        -> AsyncThrowingStream<LongRunningOperation, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {
@@ -36,7 +36,7 @@ extension AutoMLClient {
     }
 
     /// The response of a done operation as `Result`, or its error thrown.
-    public static func result<Result: ProtoMessage>(of operation: Operation, as type: Result.Type) throws -> Result {
+    public static func result<Result: ProtoMessage>(of operation: LongRunningOperation, as type: Result.Type) throws -> Result {
         if let error = operation.error {
             throw AutoMLError(operationError: error)
         }
@@ -54,7 +54,7 @@ extension AutoMLClient {
     }
 
     private func poll(_ name: OperationName, policy: PollPolicy, options: CallOptions,
-                      report: (Operation) -> Void) async throws {
+                      report: (LongRunningOperation) -> Void) async throws {
         let clock = ContinuousClock()
         let started = clock.now
         var operation = try await getOperation(name, options: options)

@@ -26,7 +26,11 @@ extension ProtoEnum {
     public init(protoJSON: JSONValue, path: String) throws {
         switch protoJSON {
         case .string(let name):
-            self.init(rawValue: name)
+            if !Self.protoValueNames.contains(name), let number = Int64(name) {
+                self.init(number: number)
+            } else {
+                self.init(rawValue: name)
+            }
         case .integer(let number):
             self.init(number: number)
         case .number(let number) where Int64(exactly: number) != nil:

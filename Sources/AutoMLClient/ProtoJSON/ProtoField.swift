@@ -16,6 +16,11 @@ public struct ProtoField<Message>: Sendable {
             jsonName: jsonName,
             protoName: snakeCase(jsonName),
             read: { message, json, path in
+                // proto3 JSON: null stands for the field's default.
+                if case .null = json {
+                    message[keyPath: keyPath] = Value.protoDefault
+                    return
+                }
                 message[keyPath: keyPath] = try Value(protoJSON: json, path: path)
             },
             write: { message, options in

@@ -140,6 +140,8 @@ private struct RFC3339Parser {
         guard index == bytes.count else { return nil }
         let days = daysSinceEpoch(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
+        // The range google.protobuf.Timestamp allows: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+        guard (-62_135_596_800...253_402_300_799).contains(seconds) else { return nil }
         return Timestamp(seconds: seconds, nanos: Int32(nanos))
     }
 

@@ -10,8 +10,12 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     /// The largest response body read; a larger one fails the call rather than filling memory.
     public var maxResponseBytes: Int
 
-    /// Uses the given client, by default the process-wide `HTTPClient.shared`, which needs no shutdown.
-    public init(client: HTTPClient = .shared, maxResponseBytes: Int = 256 * 1024 * 1024) {
+    /// Uses the given client, by default one process-wide client that needs no shutdown.
+    ///
+    /// The default client does not retry failed connects by itself (AsyncHTTPClient's pool would keep
+    /// retrying until the call's deadline, so an unreachable host took the whole timeout to report):
+    /// the client layer's ``RetryPolicy`` decides instead.
+    public init(client: HTTPClient = sharedClientLayerHTTPClient, maxResponseBytes: Int = 256 * 1024 * 1024) {
         self.client = client
         self.maxResponseBytes = maxResponseBytes
     }
@@ -126,3 +130,12 @@ private func connectionSummary(_ error: any Error) -> String {
     }
     return "no address to connect to"
 }
+
+/// The process-wide HTTP client of the client layer: created once, never shut down (like `HTTPClient.shared`),
+/// with connection establishment left to the client layer's retry policy.
+public let sharedClientLayerHTTPClient: HTTPClient = {
+    var configuration = HTTPClient.Configuration()
+    configuration.connectionPool.retryConnectionEstablishment = false
+    configuration.timeout.connect = .seconds(10)
+    return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+}()

@@ -27,7 +27,7 @@ public struct RetryPolicy: Sendable {
     }
 
     /// No retries at all.
-    public static let none = RetryPolicy(maxAttempts: 1)
+    public static let disabled = RetryPolicy(maxAttempts: 1)
 
     /// What failed, as far as retrying is concerned.
     public enum Failure: Sendable {

@@ -2,7 +2,7 @@
 ///
 /// While running, ``done`` is false (absent in JSON). When done, exactly one of ``error`` (a
 /// `google.rpc.Status` whose code is the numeric rpc code) and ``response`` is set.
-public struct Operation: ProtoMessage {
+public struct LongRunningOperation: ProtoMessage {
     public static let protoMessageName = "google.longrunning.Operation"
     /// `projects/{p}/locations/{l}/operations/{id}`.
     public var name = ""
@@ -15,7 +15,7 @@ public struct Operation: ProtoMessage {
     public var unknownFields: JSONObject = [:]
     public init() {}
 
-    public static let protoFields: [ProtoField<Operation>] = [
+    public static let protoFields: [ProtoField<LongRunningOperation>] = [
         .field("name", \.name),
         .field("metadata", \.metadata),
         .field("done", \.done),
@@ -35,7 +35,7 @@ public struct Operation: ProtoMessage {
 /// `google.longrunning.ListOperationsResponse`.
 public struct ListOperationsResponse: ProtoMessage, PagedResponse {
     public static let protoMessageName = "google.longrunning.ListOperationsResponse"
-    public var operations: [Operation] = []
+    public var operations: [LongRunningOperation] = []
     public var nextPageToken = ""
     public var unknownFields: JSONObject = [:]
     public init() {}
@@ -43,7 +43,7 @@ public struct ListOperationsResponse: ProtoMessage, PagedResponse {
         .field("operations", \.operations),
         .field("nextPageToken", \.nextPageToken),
     ]
-    public var pageItems: [Operation] { operations }
+    public var pageItems: [LongRunningOperation] { operations }
 }
 
 /// `google.cloud.automl.v1.OperationMetadata`: what every AutoML operation carries while it runs.

@@ -1,0 +1,207 @@
+public import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+/// A request as the loopback server received it.
+public struct RecordedRequest: Sendable {
+    public var method: String
+    /// The path and query as sent, such as `/v1/projects/p/locations/l/models?pageSize=2`.
+    public var uri: String
+    public var headers: [(name: String, value: String)]
+    public var body: Data
+
+    /// The path without the query.
+    public var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
+
+    /// The query parameters, percent-decoded.
+    public var query: [String: String] {
+        guard let queryStart = uri.firstIndex(of: "?") else { return [:] }
+        var result: [String: String] = [:]
+        for pair in uri[uri.index(after: queryStart)...].split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
+                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
+            }
+            result[parts[0]] = parts.count > 1 ? parts[1] : ""
+        }
+        return result
+    }
+
+    /// The first value of a header, any case.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+
+    /// The body as text.
+    public var bodyText: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// What the loopback server does with a request.
+public enum LoopbackResponse: Sendable {
+    /// Answers with a status, headers and a body.
+    case reply(status: Int, headers: [(String, String)], body: Data)
+    /// Closes the connection without answering, as a crashed or overloaded server might.
+    case dropConnection
+
+    /// A JSON answer from text.
+    public static func json(_ text: String, status: Int = 200, headers: [(String, String)] = []) -> LoopbackResponse {
+        .reply(status: status, headers: [("Content-Type", "application/json")] + headers, body: Data(text.utf8))
+    }
+
+    /// A plain-text or HTML answer.
+    public static func text(_ status: Int, _ text: String, contentType: String = "text/html") -> LoopbackResponse {
+        .reply(status: status, headers: [("Content-Type", contentType)], body: Data(text.utf8))
+    }
+}
+
+/// A real HTTP/1.1 server on 127.0.0.1 and a free port, for tests: every request is recorded and answered
+/// by the test's handler.
+public final class LoopbackHTTPServer: Sendable {
+    public let port: Int
+    private let recorded: Mutex<[RecordedRequest]>
+    private let channel: any Channel
+
+    /// The base URL, `http://127.0.0.1:PORT`.
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Every request received so far, in order.
+    public var requests: [RecordedRequest] { recorded.withLock { $0 } }
+
+    private init(port: Int, channel: any Channel) {
+        self.port = port
+        self.channel = channel
+        self.recorded = Mutex([])
+    }
+
+    /// Starts a server whose handler answers each request.
+    public static func start(
+        handler: @escaping @Sendable (RecordedRequest) async -> LoopbackResponse
+    ) async throws -> LoopbackHTTPServer {
+        let box = RecordingBox()
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 64)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.pipeline.configureHTTPServerPipeline().flatMap {
+                    channel.pipeline.addHandler(RequestHandler(handler: handler, record: box.append))
+                }
+            }
+        let channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
+        guard let port = channel.localAddress?.port else {
+            try await channel.close()
+            throw TransportTestError("the loopback server has no port")
+        }
+        let server = LoopbackHTTPServer(port: port, channel: channel)
+        box.server.withLock { $0 = server }
+        return server
+    }
+
+    fileprivate func record(_ request: RecordedRequest) {
+        recorded.withLock { $0.append(request) }
+    }
+
+    /// Stops listening.
+    public func shutdown() async {
+        try? await channel.close()
+    }
+}
+
+/// Runs `body` with a started server and shuts it down afterwards, whatever happens.
+public func withLoopbackServer<Result>(
+    handler: @escaping @Sendable (RecordedRequest) async -> LoopbackResponse,
+    _ body: (LoopbackHTTPServer) async throws -> Result
+) async throws -> Result {
+    let server = try await LoopbackHTTPServer.start(handler: handler)
+    do {
+        let result = try await body(server)
+        await server.shutdown()
+        return result
+    } catch {
+        await server.shutdown()
+        throw error
+    }
+}
+
+/// A port on 127.0.0.1 that nothing listens on: bound, then closed.
+public func unusedLoopbackPort() async throws -> Int {
+    let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        .bind(host: "127.0.0.1", port: 0).get()
+    let port = channel.localAddress?.port ?? 9
+    try await channel.close()
+    return port
+}
+
+/// A failure of the test support itself.
+public struct TransportTestError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Lets the channel initializer record into a server that exists only after bind returns.
+private final class RecordingBox: Sendable {
+    let server = Mutex<LoopbackHTTPServer?>(nil)
+
+    @Sendable func append(_ request: RecordedRequest) {
+        if let server = server.withLock({ $0 }) {
+            server.record(request)
+        }
+    }
+}
+
+/// Collects one request at a time and writes the handler's answer.
+private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let handler: @Sendable (RecordedRequest) async -> LoopbackResponse
+    private let record: @Sendable (RecordedRequest) -> Void
+    // Touched only on the channel's event loop.
+    private var head: HTTPRequestHead?
+    private var body = ByteBuffer()
+
+    init(handler: @escaping @Sendable (RecordedRequest) async -> LoopbackResponse,
+         record: @escaping @Sendable (RecordedRequest) -> Void) {
+        self.handler = handler
+        self.record = record
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            self.head = head
+            body.clear()
+        case .body(var chunk):
+            body.writeBuffer(&chunk)
+        case .end:
+            guard let head else { return }
+            let request = RecordedRequest(method: head.method.rawValue, uri: head.uri,
+                                          headers: head.headers.map { ($0.name, $0.value) },
+                                          body: Data(body.readableBytesView))
+            record(request)
+            let handler = handler
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            let keepAlive = head.isKeepAlive
+            let version = head.version
+            let promise = context.eventLoop.makePromise(of: LoopbackResponse.self)
+            promise.completeWithTask { await handler(request) }
+            promise.futureResult.whenSuccess { response in
+                let context = loopBound.value
+                switch response {
+                case .dropConnection:
+                    context.close(promise: nil)
+                case .reply(let status, let headers, let bodyData):
+                    var responseHead = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: status))
+                    for (name, value) in headers { responseHead.headers.add(name: name, value: value) }
+                    responseHead.headers.replaceOrAdd(name: "Content-Length", value: String(bodyData.count))
+                    if !keepAlive { responseHead.headers.replaceOrAdd(name: "Connection", value: "close") }
+                    context.write(NIOAny(HTTPServerResponsePart.head(responseHead)), promise: nil)
+                    context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: bodyData)))),
+                                  promise: nil)
+                    let done = context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)))
+                    if !keepAlive { done.whenComplete { _ in loopBound.value.close(promise: nil) } }
+                }
+            }
+        }
+    }
+}

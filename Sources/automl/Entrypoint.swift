@@ -1,0 +1,26 @@
+import ArgumentParser
+import AutoMLClient
+
+/// `automl`: the interactive shell and one-shot commands for AutoML API v1 image models, and the local backend.
+@main
+struct AutoMLCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "automl",
+        abstract: "Train image models with the AutoML API v1, on this machine or against any v1 endpoint.",
+        discussion: """
+            The interactive shell, its one-shot commands and the local backend (`automl emulator`) are being \
+            built; this build provides the client library and `automl version`.
+            """,
+        version: AutoMLClientVersion.current,
+        subcommands: [VersionCommand.self]
+    )
+}
+
+/// `automl version`: the version, also printed by `automl --version`.
+struct VersionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "version", abstract: "Print the version.")
+
+    func run() {
+        print("automl \(AutoMLClientVersion.current)")
+    }
+}
