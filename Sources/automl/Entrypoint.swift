@@ -8,11 +8,11 @@ struct AutoMLCommand: AsyncParsableCommand {
         commandName: "automl",
         abstract: "Train image models with the AutoML API v1, on this machine or against any v1 endpoint.",
         discussion: """
-            The interactive shell, its one-shot commands and the local backend (`automl emulator`) are being \
-            built; this build provides the client library and `automl version`.
+            `automl emulator` runs the local backend, an AutoML API v1 server on this machine. The interactive \
+            shell and its one-shot commands are being built.
             """,
         version: AutoMLClientVersion.current,
-        subcommands: [VersionCommand.self]
+        subcommands: [EmulatorCommand.self, VersionCommand.self]
     )
 }
 

@@ -1,0 +1,135 @@
+public import AutoMLClient
+public import Foundation
+public import Logging
+
+/// The local backend: an AutoML API v1 server that keeps its data in SQLite and runs operations on a clock.
+///
+/// Use it in-process (``handle(_:)``, or ``EmulatorTransport`` under an `AutoMLClient`) or behind
+/// ``EmulatorHTTPServer`` on a loopback port.
+public final class Emulator: Sendable {
+    public let configuration: EmulatorConfiguration
+    let service: EmulatorService
+    let router: Router
+    let faults: FaultInjector?
+    let logger: Logger
+
+    /// Opens the store in the configuration's data directory, and carries on the operations that were
+    /// running when the backend last stopped.
+    /// - Parameters:
+    ///   - faults: a fault-injection spec such as `unavailable=0.1,latency=50ms` (see `automl emulator --help`).
+    public static func start(configuration: EmulatorConfiguration, clock: any EmulatorClock = SystemClock(),
+                             trainer: any Trainer = ClockBudgetTrainer(), faults: String? = nil,
+                             logger: Logger = Logger(label: "automl.emulator")) async throws -> Emulator {
+        let store = try EmulatorStore.open(directory: configuration.dataDirectory)
+        return try await start(configuration: configuration, store: store, clock: clock, trainer: trainer,
+                               faults: faults, logger: logger)
+    }
+
+    /// Starts on a given store (tests use ``EmulatorStore/inMemory()``).
+    public static func start(configuration: EmulatorConfiguration, store: EmulatorStore, clock: any EmulatorClock,
+                             trainer: any Trainer, faults: String? = nil,
+                             logger: Logger = Logger(label: "automl.emulator")) async throws -> Emulator {
+        let injector = try faults.map { spec in
+            do {
+                return FaultInjector(spec: try FaultSpec(parsing: spec))
+            } catch {
+                throw EmulatorSetupError(String(describing: error))
+            }
+        }
+        let emulator = Emulator(configuration: configuration, store: store, clock: clock, trainer: trainer,
+                                faults: injector, logger: logger)
+        try await emulator.service.resumeUnfinished()
+        return emulator
+    }
+
+    private init(configuration: EmulatorConfiguration, store: EmulatorStore, clock: any EmulatorClock,
+                 trainer: any Trainer, faults: FaultInjector?, logger: Logger) {
+        self.configuration = configuration
+        self.faults = faults
+        self.logger = logger
+        service = EmulatorService(configuration: configuration, store: store, clock: clock, trainer: trainer,
+                                  logger: logger, trainingShouldFail: { faults?.trainingShouldFail() ?? false })
+        router = Router(service: service)
+    }
+
+    /// Stops running operations without ending them: they carry on at the next start.
+    public func shutdown() async {
+        await service.runner.stopAll()
+    }
+
+    /// Answers one request: access checks, routing, and the JSON answer or error envelope.
+    public func handle(_ request: EmulatorRequest) async -> EmulatorResponse {
+        let options = ProtoJSONOptions(enumsAsIntegers: request.wantsIntegerEnums)
+        do {
+            try checkAccess(request)
+            let message = try await router.route(request)
+            return EmulatorResponse(status: 200, headers: jsonHeaders, body: message.jsonData(options: options))
+        } catch let error as ServiceError {
+            return errorResponse(error)
+        } catch {
+            logger.error("\(request.method) \(request.path) failed: \(error)")
+            return errorResponse(ServiceError(.internal, "the local backend failed: \(error)"))
+        }
+    }
+
+    func errorResponse(_ error: ServiceError) -> EmulatorResponse {
+        EmulatorResponse(status: error.httpStatus, headers: jsonHeaders + error.headers.map { ($0.key, $0.value) },
+                         body: error.envelope.jsonData())
+    }
+
+    private var jsonHeaders: [(name: String, value: String)] { [("Content-Type", "application/json; charset=UTF-8")] }
+
+    /// With tokens configured, a request needs `Authorization: Bearer <token>`; a token may be limited to one
+    /// project (`TOKEN@PROJECT`). Without tokens only loopback clients are served, unless remote ones are allowed.
+    private func checkAccess(_ request: EmulatorRequest) throws {
+        let tokens = configuration.tokens
+        if tokens.isEmpty {
+            guard request.fromLoopback || configuration.allowRemote else {
+                throw ServiceError(.permissionDenied, "the local backend serves only loopback clients; start it with "
+                                   + "--allow-remote or --token to serve others.", reason: "REMOTE_CLIENT")
+            }
+            return
+        }
+        guard let header = request.header("Authorization"), header.lowercased().hasPrefix("bearer "),
+              case let presented = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), !presented.isEmpty
+        else {
+            throw ServiceError(.unauthenticated, "Request is missing required authentication credential: expected "
+                               + "an Authorization: Bearer token.", reason: "CREDENTIALS_MISSING")
+        }
+        let grants = tokens.compactMap { TokenGrant($0) }.filter { $0.token == presented }
+        guard !grants.isEmpty else {
+            throw ServiceError(.unauthenticated, "Request had invalid authentication credentials.",
+                               reason: "ACCESS_TOKEN_INVALID")
+        }
+        let project = requestProject(request.path)
+        guard grants.contains(where: { $0.project == nil || $0.project == project }) else {
+            throw ServiceError(.permissionDenied, "the token is not allowed to use project \(project ?? "?").",
+                               reason: "PROJECT_NOT_ALLOWED")
+        }
+    }
+
+    private func requestProject(_ path: String) -> String? {
+        let segments = path.split(separator: "/")
+        guard segments.count >= 3, segments[0] == "v1", segments[1] == "projects" else { return nil }
+        return String(segments[2])
+    }
+}
+
+/// A configured token, possibly limited to one project (`TOKEN@PROJECT`).
+private struct TokenGrant {
+    var token: String
+    var project: String?
+
+    init?(_ text: String) {
+        let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
+        guard let token = parts.first, !token.isEmpty else { return nil }
+        self.token = token
+        project = parts.count > 1 ? parts[1] : nil
+    }
+}
+
+/// The backend could not start: a bad fault spec, say.
+public struct EmulatorSetupError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,164 @@
+import AutoMLClient
+import Foundation
+import Logging
+public import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// The local backend on an HTTP/1.1 socket.
+public final class EmulatorHTTPServer: Sendable {
+    private let channel: any Channel
+    /// The host the server listens on, as given.
+    public let host: String
+    /// The port the server listens on (the one picked when asked for port 0).
+    public let port: Int
+
+    /// The base URL clients use: `http://HOST:PORT`.
+    public var baseURL: String {
+        host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
+    }
+
+    private init(channel: any Channel, host: String, port: Int) {
+        self.channel = channel
+        self.host = host
+        self.port = port
+    }
+
+    /// Binds `host:port` (port 0 picks a free one) and serves the emulator until ``shutdown()``.
+    public static func start(emulator: Emulator, host: String = "127.0.0.1", port: Int = 0) async throws
+        -> EmulatorHTTPServer {
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                channel.pipeline.configureHTTPServerPipeline().flatMap {
+                    channel.pipeline.addHandler(EmulatorHTTPHandler(emulator: emulator))
+                }
+            }
+        let channel = try await bootstrap.bind(host: host, port: port).get()
+        guard let boundPort = channel.localAddress?.port else {
+            try await channel.close()
+            throw EmulatorSetupError("the server socket has no port")
+        }
+        return EmulatorHTTPServer(channel: channel, host: host, port: boundPort)
+    }
+
+    /// Stops accepting connections and closes the listening socket.
+    public func shutdown() async {
+        try? await channel.close()
+    }
+
+    /// Waits until the listening socket closes.
+    public func waitUntilClosed() async {
+        try? await channel.closeFuture.get()
+    }
+}
+
+/// Reads one request at a time, applies limits and injected faults, and writes the emulator's answer.
+private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let emulator: Emulator
+    // The state below is touched only on the channel's event loop.
+    private var head: HTTPRequestHead?
+    private var body = ByteBuffer()
+    private var limit = 0
+    private var refused = false
+
+    init(emulator: Emulator) {
+        self.emulator = emulator
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            self.head = head
+            body.clear()
+            refused = false
+            limit = head.uri.split(separator: "?").first?.hasSuffix(":predict") == true
+                ? emulator.configuration.maxPredictBodyBytes : emulator.configuration.maxBodyBytes
+            if let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
+                refuse(context: context, version: head.version)
+            }
+        case .body(var chunk):
+            guard !refused else { return }
+            if body.readableBytes + chunk.readableBytes > limit, let head {
+                refuse(context: context, version: head.version)
+                return
+            }
+            body.writeBuffer(&chunk)
+        case .end:
+            guard !refused, let head else { return }
+            self.head = nil
+            serve(head, body: Data(body.readableBytesView), context: context)
+        }
+    }
+
+    /// Answers a too-large request with INVALID_ARGUMENT and closes the connection (its body is not read).
+    private func refuse(context: ChannelHandlerContext, version: HTTPVersion) {
+        refused = true
+        let error = ServiceError.invalidArgument("Request payload size exceeds the limit: \(limit) bytes.")
+        write(emulator.errorResponse(error), version: version, keepAlive: false, context: context)
+    }
+
+    private func serve(_ head: HTTPRequestHead, body: Data, context: ChannelHandlerContext) {
+        let fromLoopback = isLoopback(context.channel.remoteAddress)
+        let request = EmulatorRequest(method: head.method.rawValue, target: head.uri,
+                                      headers: head.headers.map { ($0.name, $0.value) }, body: body,
+                                      fromLoopback: fromLoopback)
+        let emulator = emulator
+        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        let keepAlive = head.isKeepAlive
+        let version = head.version
+        let promise = context.eventLoop.makePromise(of: EmulatorResponse?.self)
+        promise.completeWithTask {
+            let decision = emulator.faults?.decide(method: request.method, path: request.path) ?? .none
+            if decision.delay > .zero { try? await Task.sleep(for: decision.delay) }
+            switch decision.action {
+            case .proceed:
+                return await emulator.handle(request)
+            case .drop:
+                return nil
+            case .respond503:
+                return emulator.errorResponse(ServiceError(.unavailable, "The service is currently unavailable "
+                                                           + "(injected by --faults)."))
+            case .respond429(let retryAfter):
+                return emulator.errorResponse(ServiceError(
+                    .resourceExhausted, "Quota exceeded (injected by --faults).",
+                    headers: ["Retry-After": FaultDecision.retryAfterHeader(for: retryAfter)]))
+            }
+        }
+        promise.futureResult.whenSuccess { [self] response in
+            let context = loopBound.value
+            guard let response else {
+                context.close(promise: nil)
+                return
+            }
+            write(response, version: version, keepAlive: keepAlive, context: context)
+        }
+    }
+
+    private func write(_ response: EmulatorResponse, version: HTTPVersion, keepAlive: Bool,
+                       context: ChannelHandlerContext) {
+        var head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status))
+        for (name, value) in response.headers { head.headers.add(name: name, value: value) }
+        head.headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
+        if !keepAlive { head.headers.replaceOrAdd(name: "Connection", value: "close") }
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
+        let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if !keepAlive {
+            let channel = context.channel
+            done.whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+}
+
+/// Whether a peer address is on loopback (127.0.0.0/8 or ::1).
+func isLoopback(_ address: SocketAddress?) -> Bool {
+    guard let address, let ip = address.ipAddress else { return false }
+    if ip == "::1" || ip.hasPrefix("127.") { return true }
+    return ip.hasPrefix("::ffff:127.")
+}

@@ -1,0 +1,14 @@
+/// A filter the emulator cannot read. The server answers it with `INVALID_ARGUMENT` and ``message``.
+///
+/// The message quotes the whole filter, names the offending text and lists the fields the list supports.
+struct FilterError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The complete message, ready for an error response.
+    var message: String
+
+    /// `problem` about `filter` on `list`, with the list's supported fields appended.
+    init(_ problem: String, filter: String, list: FilterableList) {
+        message = "invalid filter \(FilterValue.quoted(filter)): \(problem). \(list.supportedFieldsSummary)."
+    }
+
+    var description: String { message }
+}

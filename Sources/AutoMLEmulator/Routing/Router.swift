@@ -1,0 +1,152 @@
+import AutoMLClient
+import Foundation
+
+/// Maps a v1 REST request to a service method: the paths and verbs of reference section 2, custom
+/// verbs (`:deploy`) included.
+struct Router: Sendable {
+    let service: EmulatorService
+
+    /// Answers one request with a message, or throws a ``ServiceError``.
+    func route(_ request: EmulatorRequest) async throws -> any ProtoMessage {
+        guard request.path.hasPrefix("/v1/") else { throw unknownRoute(request) }
+        var segments = request.path.dropFirst(4).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var verb: String?
+        if let last = segments.last, let colon = last.lastIndex(of: ":") {
+            verb = String(last[last.index(after: colon)...])
+            segments[segments.count - 1] = String(last[..<colon])
+        }
+        guard segments.count >= 3, segments[0] == "projects", segments[2] == "locations",
+              segments.allSatisfy({ !$0.isEmpty }) else { throw unknownRoute(request) }
+        if segments.count == 3, verb == nil, request.method == "GET" {
+            return EmulatorLocationList(project: segments[1])
+        }
+        guard segments.count >= 4 else { throw unknownRoute(request) }
+        let parent = Parent(project: segments[1], location: segments[3])
+        let rest = Array(segments.dropFirst(4))
+        let call = Call(request: request, verb: verb, parent: parent)
+        switch rest.first {
+        case nil:
+            guard call.is("GET") else { throw unknownRoute(request) }
+            return EmulatorLocation(parent: parent)
+        case "datasets": return try await routeDatasets(Array(rest.dropFirst()), call)
+        case "models": return try await routeModels(Array(rest.dropFirst()), call)
+        case "operations": return try await routeOperations(Array(rest.dropFirst()), call)
+        default: throw unknownRoute(request)
+        }
+    }
+
+    private func routeDatasets(_ rest: [String], _ call: Call) async throws -> any ProtoMessage {
+        let parent = call.parent
+        switch rest.count {
+        case 0:
+            if call.is("POST") { return try await service.createDataset(in: parent, body: try call.body(Dataset.self)) }
+            if call.is("GET") { return try await service.listDatasets(in: parent, query: call.request.query) }
+        case 1:
+            let id = rest[0]
+            if call.is("GET") { return try await service.getDataset(id, in: parent) }
+            if call.is("PATCH") {
+                return try await service.updateDataset(id, in: parent, body: try call.body(Dataset.self),
+                                                       updateMask: call.request.query["updateMask"] ?? call.request.query["update_mask"])
+            }
+            if call.is("DELETE") { return try await service.deleteDataset(id, in: parent) }
+            if call.is("POST", "importData") {
+                return try await service.importData(id, in: parent, body: try call.body(ImportDataRequest.self))
+            }
+            if call.is("POST", "exportData") {
+                return try await service.exportData(id, in: parent, body: try call.body(ExportDataRequest.self))
+            }
+        case 3 where rest[1] == "annotationSpecs":
+            if call.is("GET") { return try await service.getAnnotationSpec(rest[2], dataset: rest[0], in: parent) }
+        default:
+            break
+        }
+        throw unknownRoute(call.request)
+    }
+
+    private func routeModels(_ rest: [String], _ call: Call) async throws -> any ProtoMessage {
+        let parent = call.parent
+        switch rest.count {
+        case 0:
+            if call.is("POST") { return try await service.createModel(in: parent, body: try call.body(Model.self)) }
+            if call.is("GET") { return try await service.listModels(in: parent, query: call.request.query) }
+        case 1:
+            let id = rest[0]
+            if call.is("GET") { return try await service.getModel(id, in: parent) }
+            if call.is("PATCH") {
+                return try await service.updateModel(id, in: parent, body: try call.body(Model.self),
+                                                     updateMask: call.request.query["updateMask"] ?? call.request.query["update_mask"])
+            }
+            if call.is("DELETE") { return try await service.deleteModel(id, in: parent) }
+            if call.is("POST", "deploy") {
+                return try await service.deployModel(id, in: parent, body: try call.body(DeployModelRequest.self))
+            }
+            if call.is("POST", "undeploy") { return try await service.undeployModel(id, in: parent) }
+            if call.is("POST", "export") {
+                return try await service.exportModel(id, in: parent, body: try call.body(ExportModelRequest.self))
+            }
+            if call.is("POST", "predict") {
+                return try await service.predict(id, in: parent, body: try call.body(PredictRequest.self))
+            }
+            if call.is("POST", "batchPredict") {
+                return try await service.batchPredict(id, in: parent, body: try call.body(BatchPredictRequest.self))
+            }
+        case 2 where rest[1] == "modelEvaluations":
+            if call.is("GET") {
+                return try await service.listModelEvaluations(ofModel: rest[0], in: parent, query: call.request.query)
+            }
+        case 3 where rest[1] == "modelEvaluations":
+            if call.is("GET") { return try await service.getModelEvaluation(rest[2], model: rest[0], in: parent) }
+        default:
+            break
+        }
+        throw unknownRoute(call.request)
+    }
+
+    private func routeOperations(_ rest: [String], _ call: Call) async throws -> any ProtoMessage {
+        let parent = call.parent
+        switch rest.count {
+        case 0:
+            if call.is("GET") { return try await service.listOperations(in: parent, query: call.request.query) }
+        case 1:
+            let id = rest[0]
+            if call.is("GET") { return try await service.getOperation(id, in: parent) }
+            if call.is("DELETE") { return try await service.deleteOperation(id, in: parent) }
+            if call.is("POST", "cancel") { return try await service.cancelOperation(id, in: parent) }
+            if call.is("POST", "wait") {
+                return try await service.waitOperation(id, in: parent, body: try call.body(WaitOperationRequest.self))
+            }
+        default:
+            break
+        }
+        throw unknownRoute(call.request)
+    }
+
+    private func unknownRoute(_ request: EmulatorRequest) -> ServiceError {
+        if request.path.hasSuffix(":getIamPolicy") || request.path.hasSuffix(":setIamPolicy")
+            || request.path.hasSuffix(":testIamPermissions") {
+            return ServiceError(.unimplemented, "IAM methods are not implemented by the local backend.")
+        }
+        return ServiceError(.notFound, "no v1 method answers \(request.method) \(request.path).", reason: "UNKNOWN_METHOD")
+    }
+}
+
+/// One routed request: its method, custom verb and parent.
+private struct Call {
+    var request: EmulatorRequest
+    var verb: String?
+    var parent: Parent
+
+    func `is`(_ method: String, _ verb: String? = nil) -> Bool {
+        request.method == method && self.verb == verb
+    }
+
+    /// The body as `Message`; an empty body is the empty message, malformed JSON is INVALID_ARGUMENT.
+    func body<Message: ProtoMessage>(_ type: Message.Type) throws -> Message {
+        if request.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return Message() }
+        do {
+            return try Message(jsonData: request.body)
+        } catch {
+            throw ServiceError.invalidArgument("Invalid JSON payload received: \(error)")
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import AutoMLClient
+import Foundation
+
+extension EmulatorService {
+    /// The work of ImportData: parse each CSV, check each image's header, and add the good images; every
+    /// refused row or image becomes a partial failure, and the rest still import.
+    func runImport(_ operation: StoredOperation, datasetID: String, uris: [String]) async throws -> OperationOutcome {
+        guard let dataset = try await store.dataset(datasetID, in: operation.parent) else {
+            return .failure(ServiceError.notFound("Dataset", operation.worksOn).status)
+        }
+        let isDetection = dataset.domain == .detection
+        let multiLabel = dataset.dataset.imageClassificationDatasetMetadata?.classificationType == .multilabel
+        let mapper = gcsMapper
+        let probe = ImageProbe()
+        var failures: [Status] = []
+        var examples: [NewExample] = []
+        for (index, uri) in uris.enumerated() {
+            try Task.checkCancellation()
+            let text: String
+            do {
+                let data = try Data(contentsOf: try mapper.resolveForReading(uri))
+                text = try CSVReader.decode(data, csvURI: uri)
+            } catch let error as ImportFileError {
+                return .failure(Status(code: .invalidArgument, message: error.message), partialFailures: failures)
+            } catch {
+                return .failure(Status(code: .notFound, message: "Error: \(uri): the file cannot be read (\(error))"),
+                                partialFailures: failures)
+            }
+            let parsed = isDetection
+                ? ImportCSV.objectDetection(text, csvURI: uri, allowsLocalPaths: configuration.allowLocalPaths)
+                : ImportCSV.classification(text, csvURI: uri, multiLabel: multiLabel,
+                                           allowsLocalPaths: configuration.allowLocalPaths)
+            failures += parsed.errors.map { Status(code: .invalidArgument, message: $0.message) }
+            for example in parsed.examples {
+                switch prepare(example.resolvingUnassignedSplit(), csvURI: uri, mapper: mapper, probe: probe) {
+                case .ready(let prepared): examples.append(prepared)
+                case .refused(let status): failures.append(status)
+                }
+            }
+            try await reportProgress(operation.id, percent: Int32((index + 1) * 90 / uris.count))
+        }
+        let refused = try await store.addExamples(examples, toDataset: datasetID, multiLabel: multiLabel)
+        failures += refused.keys.sorted().compactMap { key in
+            refused[key].map { Status(code: .invalidArgument, message: "Error: \($0)") }
+        }
+        if examples.count == refused.count, !failures.isEmpty {
+            return .failure(Status(code: .invalidArgument,
+                                   message: "no image could be imported: every row was refused (see partialFailures)."),
+                            partialFailures: failures)
+        }
+        return .response(Empty(), partialFailures: failures)
+    }
+
+    /// Resolves and probes one image; a missing, unreadable or too-small image is a partial failure.
+    private func prepare(_ example: ImportedExample, csvURI: String, mapper: GCSPathMapper, probe: ImageProbe)
+        -> PreparedImage {
+        let info: ImageInfo
+        let url: URL
+        do {
+            url = try mapper.resolveForReading(example.path)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                return .refused(Status(code: .notFound, message: "Error: \(csvURI): image \(example.path) does not exist."))
+            }
+            info = try probe.probe(fileAt: url)
+        } catch {
+            return .refused(Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): \(error)"))
+        }
+        for box in example.boxes where !box.meetsMinimumPixelSize(imageWidth: info.width, imageHeight: info.height) {
+            return .refused(Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): a box "
+                                   + "of \(box.label) is smaller than \(ImportedBox.minimumPixelEdge)×\(ImportedBox.minimumPixelEdge) pixels "
+                                   + "on this \(info.width)×\(info.height) image."))
+        }
+        return .ready(NewExample(
+            uri: example.path, filePath: url.path, mlUse: example.mlUse.rawValue, width: info.width,
+            height: info.height, format: info.format.rawValue, labels: example.labels,
+            boxes: example.boxes.map {
+                ($0.label, StoredBox(xMin: $0.xMin, yMin: $0.yMin, xMax: $0.xMax, yMax: $0.yMax))
+            }))
+    }
+
+    /// The work of ExportData: the dataset as CSV in the import grammar, in a new folder under the prefix.
+    func runExport(_ operation: StoredOperation, datasetID: String, outputPrefix: String) async throws
+        -> OperationOutcome {
+        guard let dataset = try await store.dataset(datasetID, in: operation.parent) else {
+            return .failure(ServiceError.notFound("Dataset", operation.worksOn).status)
+        }
+        let stamp = exportTimestamp(clock.now())
+        let directoryURI = "\(outputPrefix.hasSuffix("/") ? String(outputPrefix.dropLast()) : outputPrefix)/"
+            + "export_data-\(dataset.dataset.displayName)-\(stamp)"
+        let mapper = gcsMapper
+        let examples = try await store.examples(ofDataset: datasetID).map { example in
+            ImportedExample(path: example.uri, mlUse: MLUse(csvValue: example.mlUse) ?? .unassigned,
+                            labels: example.labels,
+                            boxes: example.boxes.map {
+                                ImportedBox(label: $0.label, xMin: $0.box.xMin, yMin: $0.box.yMin, xMax: $0.box.xMax,
+                                            yMax: $0.box.yMax)
+                            })
+        }
+        let text = dataset.domain == .detection ? ExportCSV.objectDetection(examples) : ExportCSV.classification(examples)
+        let fileName = dataset.domain == .detection ? "image_object_detection_1.csv" : "image_classification_1.csv"
+        do {
+            let url = try mapper.resolveForWriting("\(directoryURI)/\(fileName)")
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            return .failure(Status(code: .invalidArgument, message: "cannot write \(directoryURI): \(error)"))
+        }
+        var exportDetails = ExportDataOperationMetadata()
+        exportDetails.outputInfo = OutputInfo(gcsOutputDirectory: directoryURI)
+        let details = exportDetails
+        try await store.updateOperation(operation.id, now: clock.now()) { _, metadata in
+            metadata.exportDataDetails = details
+        }
+        return .response(Empty())
+    }
+}
+
+/// `2024-05-01T10:00:00.123Z`, the timestamp form of the service's output folder names (always milliseconds).
+func exportTimestamp(_ date: Date) -> String {
+    let timestamp = Timestamp(date)
+    let whole = Timestamp(seconds: timestamp.seconds).rfc3339.dropLast()
+    return whole + "." + String(format: "%03d", timestamp.nanos / 1_000_000) + "Z"
+}
+
+/// One image of an import after its checks: ready to store, or refused with a partial failure.
+enum PreparedImage {
+    case ready(NewExample)
+    case refused(Status)
+}

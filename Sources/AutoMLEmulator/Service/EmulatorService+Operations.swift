@@ -1,0 +1,58 @@
+import AutoMLClient
+import Foundation
+
+extension EmulatorService {
+    func getOperation(_ id: String, in parent: Parent) async throws -> LongRunningOperation {
+        try await requireOperation(id, in: parent).operation
+    }
+
+    func listOperations(in parent: Parent, query: [String: String]) async throws -> ListOperationsResponse {
+        let list = try ListQuery(query, list: .operations, parent: parent.description)
+        let page = list.page(of: try await store.operations(in: parent), sequence: \.seq)
+        var response = ListOperationsResponse()
+        response.operations = page.items.map(\.operation)
+        response.nextPageToken = page.nextPageToken ?? ""
+        return response
+    }
+
+    /// CancelOperation: best effort, answered at once. A running operation ends done with CANCELLED; a
+    /// finished one is left as it is.
+    func cancelOperation(_ id: String, in parent: Parent) async throws -> Empty {
+        let stored = try await requireOperation(id, in: parent)
+        guard !stored.operation.done else { return Empty() }
+        _ = try await store.requestCancel(id)
+        if runner.isRunning(id) {
+            runner.cancel(id)
+        } else {
+            await runner.endCancelled(id)
+        }
+        return Empty()
+    }
+
+    /// DeleteOperation: forgets the operation; its work goes on.
+    func deleteOperation(_ id: String, in parent: Parent) async throws -> Empty {
+        _ = try await requireOperation(id, in: parent)
+        _ = try await store.deleteOperation(id)
+        return Empty()
+    }
+
+    /// WaitOperation: holds the request until the operation is done or the timeout passes (at most 60 s of
+    /// wall time, well inside the service's 300 s deadline), then answers with it as it is.
+    func waitOperation(_ id: String, in parent: Parent, body: WaitOperationRequest) async throws -> LongRunningOperation {
+        let limit = min(60, max(0, body.timeout.map { $0.duration.timeInterval } ?? 60))
+        let deadline = Date().addingTimeInterval(limit)
+        var stored = try await requireOperation(id, in: parent)
+        while !stored.operation.done, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            stored = try await requireOperation(id, in: parent)
+        }
+        return stored.operation
+    }
+
+    func requireOperation(_ id: String, in parent: Parent) async throws -> StoredOperation {
+        guard let stored = try await store.operation(id, in: parent) else {
+            throw ServiceError.notFound("Operation", "\(parent)/operations/\(id)")
+        }
+        return stored
+    }
+}

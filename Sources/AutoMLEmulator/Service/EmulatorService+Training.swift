@@ -1,0 +1,64 @@
+import AutoMLClient
+import Foundation
+
+extension EmulatorService {
+    /// The work of CreateModel: the trainer spends the budget (or stops early), then the model and its
+    /// evaluations are created in the transaction that ends the operation.
+    func runTraining(_ operation: StoredOperation, state: TrainingJobState) async throws -> OperationOutcome {
+        let parent = operation.parent
+        guard let dataset = try await store.dataset(state.datasetID, in: parent) else {
+            return .failure(Status(code: .failedPrecondition,
+                                   message: "dataset \(state.datasetID) was deleted before training finished."))
+        }
+        let requested = try Model.fromStored(state.modelJSON)
+        var baseArtifact: String?
+        if let baseID = state.baseModelID {
+            baseArtifact = try await store.model(baseID, in: parent)?.artifactPath
+        }
+        let examples = try await store.examples(ofDataset: dataset.id).map { example in
+            TrainingExample(filePath: example.filePath, mlUse: example.mlUse, labels: example.labels,
+                            boxes: example.boxes.map { ($0.label, $0.box.xMin, $0.box.yMin, $0.box.xMax, $0.box.yMax) })
+        }
+        let modelType = requested.imageClassificationModelMetadata?.modelType
+            ?? requested.imageObjectDetectionModelMetadata?.modelType ?? ""
+        let artifactDirectory = configuration.dataDirectory.appendingPathComponent("models/\(state.modelID)")
+        let request = TrainingRequest(
+            modelID: state.modelID, isDetection: state.domain == .detection,
+            multiLabel: dataset.dataset.imageClassificationDatasetMetadata?.classificationType == .multilabel,
+            modelType: modelType, labels: state.labelSet, examples: examples,
+            budgetMilliNodeHours: state.budgetMilliNodeHours, spentMilliNodeHours: state.spentMilliNodeHours,
+            nodeHour: configuration.nodeHour, earlyStopping: state.earlyStopping, baseArtifactPath: baseArtifact,
+            artifactDirectory: artifactDirectory)
+        if trainingShouldFail() {
+            throw TrainingFailure("training failed (injected by the local backend's --faults train-fail)")
+        }
+        let store = store
+        let operationID = operation.id
+        let outcome = try await trainer.train(request, clock: clock) { [self] progress in
+            var saved = state
+            saved.spentMilliNodeHours = progress.spentMilliNodeHours
+            try await store.updateJob(operationID, .train(saved))
+            try await reportProgress(operationID, percent: progress.percent)
+        }
+        var model = requested
+        let now = clock.now()
+        model.createTime = Timestamp(now)
+        model.updateTime = Timestamp(now)
+        model.deploymentState = .undeployed
+        model.etag = UUID().uuidString
+        let cost = min(outcome.costMilliNodeHours, state.budgetMilliNodeHours)
+        model.imageClassificationModelMetadata?.trainCostMilliNodeHours = cost
+        model.imageClassificationModelMetadata?.stopReason = outcome.stopReason
+        model.imageObjectDetectionModelMetadata?.trainCostMilliNodeHours = cost
+        model.imageObjectDetectionModelMetadata?.stopReason = outcome.stopReason
+        let finished = model
+        // Shielded from cancellation: once training has produced a model, it is recorded whole or not at all.
+        _ = try await Task { [store] in
+            try await store.completeTraining(operationID: operationID, model: finished, parent: parent,
+                                             modelID: state.modelID, domain: state.domain, labelSet: state.labelSet,
+                                             artifactPath: outcome.artifactPath, evaluations: outcome.evaluations,
+                                             now: now)
+        }.value
+        return .response(finished)
+    }
+}

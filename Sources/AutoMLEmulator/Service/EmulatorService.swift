@@ -1,0 +1,101 @@
+import AutoMLClient
+import Foundation
+import Logging
+
+/// The v1 methods of the local backend: validation, the store, and the operations that do the work.
+/// The router calls one method per request; the runner calls ``runJob(_:)`` for background work.
+final class EmulatorService: Sendable {
+    let configuration: EmulatorConfiguration
+    let store: EmulatorStore
+    let clock: any EmulatorClock
+    let trainer: any Trainer
+    let runner: OperationRunner
+    let logger: Logger
+    /// Decides whether a training run fails on purpose (fault injection); nil never.
+    let trainingShouldFail: @Sendable () -> Bool
+
+    init(configuration: EmulatorConfiguration, store: EmulatorStore, clock: any EmulatorClock, trainer: any Trainer,
+         logger: Logger, trainingShouldFail: @escaping @Sendable () -> Bool = { false }) {
+        self.configuration = configuration
+        self.store = store
+        self.clock = clock
+        self.trainer = trainer
+        self.logger = logger
+        self.trainingShouldFail = trainingShouldFail
+        runner = OperationRunner(store: store, clock: clock, logger: logger)
+        runner.setWork { [weak self] operation in
+            guard let self else { throw CancellationError() }
+            return try await self.runJob(operation)
+        }
+    }
+
+    /// Picks up operations that were running when the process stopped: each continues from what it stored.
+    func resumeUnfinished() async throws {
+        for operation in try await store.unfinishedOperations() {
+            if operation.cancelRequested {
+                await runner.endCancelled(operation.id)
+            } else {
+                logger.info("resuming operation \(operation.id) (\(operation.kind))")
+                runner.start(operation)
+            }
+        }
+    }
+
+    /// Records a new operation and starts its work.
+    func startOperation(in parent: Parent, prefix: String, worksOn: String, job: OperationJob,
+                        details: (inout OperationMetadata) -> Void) async throws -> LongRunningOperation {
+        var metadata = OperationMetadata()
+        metadata.createTime = Timestamp(clock.now())
+        metadata.updateTime = metadata.createTime
+        details(&metadata)
+        let stored = try await store.createOperation(in: parent, prefix: prefix, kind: metadata.kind ?? "unknown",
+                                                     worksOn: worksOn, job: job, metadata: metadata)
+        runner.start(stored)
+        return stored.operation
+    }
+
+    /// Records an operation that finished within its request (CreateDataset, a no-op deploy).
+    func finishedOperation(in parent: Parent, prefix: String, worksOn: String, response: some ProtoMessage,
+                           details: (inout OperationMetadata) -> Void) async throws -> LongRunningOperation {
+        var metadata = OperationMetadata()
+        metadata.createTime = Timestamp(clock.now())
+        metadata.updateTime = metadata.createTime
+        details(&metadata)
+        let stored = try await store.createOperation(in: parent, prefix: prefix, kind: metadata.kind ?? "unknown",
+                                                     worksOn: worksOn, job: .none, metadata: metadata)
+        let answer = ProtoAny(response)
+        try await runner.finish(stored.id) { operation, _ in operation.response = answer }
+        return try await store.operation(stored.id, in: parent)?.operation ?? stored.operation
+    }
+
+    /// The work of one operation, run by the runner.
+    func runJob(_ operation: StoredOperation) async throws -> OperationOutcome {
+        switch operation.job {
+        case .none:
+            return .response(Empty())
+        case .importData(let datasetID, let uris):
+            return try await runImport(operation, datasetID: datasetID, uris: uris)
+        case .exportData(let datasetID, let prefix):
+            return try await runExport(operation, datasetID: datasetID, outputPrefix: prefix)
+        case .train(let state):
+            return try await runTraining(operation, state: state)
+        case .deploy(let modelID, let nodeCount):
+            return try await runDeployment(operation, modelID: modelID, nodeCount: nodeCount)
+        case .undeploy(let modelID):
+            return try await runDeployment(operation, modelID: modelID, nodeCount: 0)
+        case .deleteDataset(let datasetID):
+            _ = try await store.deleteDataset(datasetID)
+            return .response(Empty())
+        case .deleteModel(let modelID):
+            _ = try await store.deleteModel(modelID)
+            return .response(Empty())
+        }
+    }
+
+    /// Records progress of a running operation.
+    func reportProgress(_ id: String, percent: Int32) async throws {
+        try await store.updateOperation(id, now: clock.now()) { _, metadata in
+            metadata.progressPercent = max(metadata.progressPercent, min(99, percent))
+        }
+    }
+}

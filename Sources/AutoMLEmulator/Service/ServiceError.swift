@@ -1,0 +1,49 @@
+public import AutoMLClient
+
+/// An error the local backend answers with. It renders itself as the v1 error envelope
+/// (`{"error": {"code": 404, "message": …, "status": "NOT_FOUND", "details": [ErrorInfo]}}`).
+public struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var code: RPCCode
+    public var message: String
+    /// The `ErrorInfo.reason`, such as `RESOURCE_NOT_FOUND`.
+    public var reason: String
+    /// Extra headers, such as `Retry-After`.
+    public var headers: [String: String]
+
+    public init(_ code: RPCCode, _ message: String, reason: String? = nil, headers: [String: String] = [:]) {
+        self.code = code
+        self.message = message
+        self.reason = reason ?? code.name
+        self.headers = headers
+    }
+
+    public var description: String { "\(code.name): \(message)" }
+
+    /// The HTTP status of the envelope.
+    public var httpStatus: Int { code.httpStatus }
+
+    /// The error envelope.
+    public var envelope: ErrorEnvelope {
+        var info = ErrorInfo()
+        info.reason = reason
+        info.domain = "automl.googleapis.com"
+        var body = ErrorEnvelope.Body()
+        body.code = Int32(httpStatus)
+        body.message = message
+        body.status = code.name
+        body.details = [ProtoAny(info)]
+        return ErrorEnvelope(error: body)
+    }
+
+    /// The same error as an operation's `google.rpc.Status` (numeric rpc code, no status name).
+    public var status: Status {
+        Status(code: code, message: message)
+    }
+
+    static func invalidArgument(_ message: String) -> ServiceError { ServiceError(.invalidArgument, message) }
+    static func failedPrecondition(_ message: String) -> ServiceError { ServiceError(.failedPrecondition, message) }
+
+    static func notFound(_ kind: String, _ name: String) -> ServiceError {
+        ServiceError(.notFound, "\(kind) \(name) does not exist.", reason: "RESOURCE_NOT_FOUND")
+    }
+}

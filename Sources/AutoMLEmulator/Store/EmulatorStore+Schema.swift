@@ -1,0 +1,86 @@
+import GRDB
+
+extension EmulatorStore {
+    /// The schema, one migration per change; existing data directories are migrated on open.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            // Every ID ever handed out, so that no name is reused after a delete.
+            try db.create(table: "issued_id") { table in
+                table.primaryKey("id", .text)
+            }
+            try db.create(table: "dataset") { table in
+                table.primaryKey("id", .text)
+                table.column("project", .text).notNull()
+                table.column("location", .text).notNull()
+                table.column("seq", .integer).notNull()
+                table.column("domain", .text).notNull()
+                table.column("json", .text).notNull()
+            }
+            try db.create(index: "dataset_parent", on: "dataset", columns: ["project", "location", "seq"])
+            try db.create(table: "annotation_spec") { table in
+                table.primaryKey("id", .text)
+                table.column("dataset_id", .text).notNull().references("dataset", onDelete: .cascade)
+                table.column("display_name", .text).notNull()
+                table.uniqueKey(["dataset_id", "display_name"])
+            }
+            try db.create(table: "example") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("dataset_id", .text).notNull().references("dataset", onDelete: .cascade)
+                table.column("uri", .text).notNull()
+                table.column("file_path", .text).notNull()
+                table.column("ml_use", .text).notNull()
+                table.column("width", .integer)
+                table.column("height", .integer)
+                table.column("format", .text)
+                table.uniqueKey(["dataset_id", "uri"])
+            }
+            try db.create(table: "annotation") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("example_id", .integer).notNull().references("example", onDelete: .cascade)
+                table.column("spec_id", .text).notNull().references("annotation_spec", onDelete: .cascade)
+                table.column("x_min", .double)
+                table.column("y_min", .double)
+                table.column("x_max", .double)
+                table.column("y_max", .double)
+            }
+            try db.create(index: "annotation_example", on: "annotation", columns: ["example_id"])
+            try db.create(table: "model") { table in
+                table.primaryKey("id", .text)
+                table.column("project", .text).notNull()
+                table.column("location", .text).notNull()
+                table.column("seq", .integer).notNull()
+                table.column("dataset_id", .text).notNull()
+                table.column("domain", .text).notNull()
+                // The sorted label names the model was trained on (JSON array), for resumable training.
+                table.column("label_set", .text).notNull()
+                // Where the trainer left the model's weights, when it left any.
+                table.column("artifact_path", .text)
+                table.column("json", .text).notNull()
+            }
+            try db.create(index: "model_parent", on: "model", columns: ["project", "location", "seq"])
+            try db.create(table: "model_evaluation") { table in
+                table.primaryKey("id", .text)
+                table.column("model_id", .text).notNull().references("model", onDelete: .cascade)
+                table.column("seq", .integer).notNull()
+                table.column("json", .text).notNull()
+            }
+            try db.create(table: "operation") { table in
+                table.primaryKey("id", .text)
+                table.column("project", .text).notNull()
+                table.column("location", .text).notNull()
+                table.column("seq", .integer).notNull()
+                table.column("kind", .text).notNull()
+                table.column("works_on", .text).notNull()
+                table.column("done", .boolean).notNull().defaults(to: false)
+                table.column("cancel_requested", .boolean).notNull().defaults(to: false)
+                // What the runner needs to carry the work on after a restart (JSON of an OperationJob).
+                table.column("job", .text).notNull()
+                table.column("json", .text).notNull()
+            }
+            try db.create(index: "operation_parent", on: "operation", columns: ["project", "location", "seq"])
+            try db.create(index: "operation_running", on: "operation", columns: ["done"])
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,24 @@
+/// Spends the whole budget on the clock and produces no weights: honest placeholder training until the
+/// libtorch trainer lands. Its models end with BUDGET_REACHED, have no evaluations, and cannot predict.
+public struct ClockBudgetTrainer: Trainer {
+    /// How many progress steps a run takes.
+    public var steps: Int
+
+    public init(steps: Int = 20) {
+        self.steps = max(1, steps)
+    }
+
+    public func train(_ job: TrainingRequest, clock: any EmulatorClock,
+                      report: @escaping @Sendable (TrainingProgress) async throws -> Void) async throws -> TrainingOutcome {
+        let budget = job.budgetMilliNodeHours
+        let step = max(1, budget / Int64(steps))
+        var spent = min(job.spentMilliNodeHours, budget)
+        while spent < budget {
+            let next = min(budget, spent + step)
+            try await clock.sleep(for: job.nodeHour * (Double(next - spent) / 1000))
+            spent = next
+            try await report(TrainingProgress(spentMilliNodeHours: spent, percent: Int32(spent * 100 / budget)))
+        }
+        return TrainingOutcome(stopReason: TrainingOutcome.budgetReached, costMilliNodeHours: budget)
+    }
+}
