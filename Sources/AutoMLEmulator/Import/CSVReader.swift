@@ -16,18 +16,6 @@ struct CSVSyntaxError: Sendable, Hashable {
     var message: String
 }
 
-/// A whole CSV file that cannot be imported (too large, not UTF-8).
-struct ImportFileError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The CSV file's URI, as the request gave it.
-    var csvURI: String
-    /// What is wrong, without the URI.
-    var detail: String
-
-    /// A message in the service's style: `Error: gs://bucket/x.csv: <detail>`.
-    var message: String { "Error: \(csvURI): \(detail)" }
-    var description: String { message }
-}
-
 /// Splits CSV text into records: RFC 4180 quoting (`""` for a quote inside a quoted field, line breaks allowed in
 /// quoted fields), CRLF, LF or CR line ends, an optional UTF-8 byte order mark, and blank lines skipped.
 ///

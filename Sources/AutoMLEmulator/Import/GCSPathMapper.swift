@@ -47,25 +47,32 @@ struct GCSPathMapper: Sendable {
         return try localPath(uri)
     }
 
-    /// The file a URI names, for writing; creates the missing parent directories (inside the root only).
+    /// The file a URI names, for writing; creates the missing parent directories.
     ///
-    /// A bucket-only URI (`gs://bucket/`) maps to the bucket's folder, which is useful for output prefixes.
+    /// For a `gs://` URI the folders are created inside the root only. A bucket-only URI (`gs://bucket/`) maps to the
+    /// bucket's folder, which is useful for output prefixes. A local path, when allowed, gets its parents created too.
     /// - Throws: ``GCSPathError`` when the URI is malformed or escapes the root, or a directory cannot be created.
     func resolveForWriting(_ uri: String) throws -> URL {
         guard uri.hasPrefix(GCSURI.scheme) else {
-            return try localPath(uri)
+            let url = try localPath(uri)
+            try createParent(of: url.path, uri: uri)
+            return url
         }
         let gcs = try GCSURI(parsing: uri, requiresObject: false)
         let path = try confinedPath(for: gcs, uri: uri)
+        try createParent(of: path, uri: uri)
+        // Check again now that the folders exist, in case one of them is a symlink created in the meantime.
+        _ = try confinedPath(for: gcs, uri: uri)
+        return URL(fileURLWithPath: path)
+    }
+
+    private func createParent(of path: String, uri: String) throws {
         let parent = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
             throw GCSPathError(.cannotCreateDirectory, uri: uri, "cannot create folder \(parent): \(error)")
         }
-        // Check again now that the folders exist, in case one of them is a symlink created in the meantime.
-        _ = try confinedPath(for: gcs, uri: uri)
-        return URL(fileURLWithPath: path)
     }
 
     /// The `gs://` URI of a file or folder under the root: the reverse of ``resolveForReading(_:)``.

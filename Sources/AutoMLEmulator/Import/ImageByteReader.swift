@@ -37,22 +37,26 @@ struct ImageByteReader {
         return String(decoding: (0..<4).map { self[offset + $0] }, as: UTF8.self)
     }
 
+    /// The byte at `offset`.
     func u8(at offset: Int, _ what: String) throws -> Int {
         try require(offset, 1, what)
         return Int(self[offset])
     }
 
+    /// The unsigned 16-bit value at `offset`, in the given byte order.
     func u16(at offset: Int, bigEndian: Bool, _ what: String) throws -> Int {
         try require(offset, 2, what)
         let (first, second) = (Int(self[offset]), Int(self[offset + 1]))
         return bigEndian ? first << 8 | second : second << 8 | first
     }
 
+    /// The unsigned little-endian 24-bit value at `offset`.
     func u24le(at offset: Int, _ what: String) throws -> Int {
         try require(offset, 3, what)
         return Int(self[offset]) | Int(self[offset + 1]) << 8 | Int(self[offset + 2]) << 16
     }
 
+    /// The unsigned 32-bit value at `offset`, in the given byte order.
     func u32(at offset: Int, bigEndian: Bool, _ what: String) throws -> Int {
         try require(offset, 4, what)
         let bytes = (0..<4).map { Int(self[offset + $0]) }

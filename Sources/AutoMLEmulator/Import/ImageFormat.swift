@@ -1,5 +1,5 @@
 /// An image file format the import layer recognises by its header.
-enum ImageFormat: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+enum ImageFormat: String, Sendable, Hashable, CaseIterable {
     case jpeg
     case png
     case gif
@@ -12,19 +12,6 @@ enum ImageFormat: String, Sendable, Hashable, CaseIterable, CustomStringConverti
     static let classificationFormats: Set<ImageFormat> = Set(allCases)
     /// The formats object detection datasets accept (reference 6.6: JPEG, PNG, GIF).
     static let objectDetectionFormats: Set<ImageFormat> = [.jpeg, .png, .gif]
-
-    /// The usual name of the format, for messages: `JPEG`, `PNG`, `WebP`…
-    var description: String {
-        switch self {
-        case .jpeg: "JPEG"
-        case .png: "PNG"
-        case .gif: "GIF"
-        case .bmp: "BMP"
-        case .webp: "WebP"
-        case .tiff: "TIFF"
-        case .ico: "ICO"
-        }
-    }
 
     /// The MIME type of the format.
     var mimeType: String {
@@ -40,15 +27,17 @@ enum ImageFormat: String, Sendable, Hashable, CaseIterable, CustomStringConverti
     }
 }
 
-/// What ``ImageProbe`` learned from an image's header.
-struct ImageInfo: Sendable, Hashable {
-    /// The file format.
-    var format: ImageFormat
-    /// The width in pixels, at least 1.
-    var width: Int
-    /// The height in pixels, at least 1.
-    var height: Int
-
-    /// `width × height`.
-    var pixelCount: Int { width * height }
+extension ImageFormat: CustomStringConvertible {
+    /// The usual name of the format, for messages: `JPEG`, `PNG`, `WebP`…
+    var description: String {
+        switch self {
+        case .jpeg: "JPEG"
+        case .png: "PNG"
+        case .gif: "GIF"
+        case .bmp: "BMP"
+        case .webp: "WebP"
+        case .tiff: "TIFF"
+        case .ico: "ICO"
+        }
+    }
 }

@@ -37,10 +37,12 @@ struct ImageProbeError: Error, Sendable, Hashable {
         self.message = message
     }
 
+    /// The data of a `format` image ends inside `what` (a phrase such as "the IHDR chunk").
     static func truncated(_ format: ImageFormat, _ what: String) -> ImageProbeError {
         ImageProbeError(.truncated, format: format, "truncated \(format) image: the data ends inside \(what)")
     }
 
+    /// The header of a `format` image is wrong: `what` says how.
     static func corrupt(_ format: ImageFormat, _ what: String) -> ImageProbeError {
         ImageProbeError(.corruptHeader, format: format, "corrupt \(format) header: \(what)")
     }

@@ -1,5 +1,5 @@
 /// Which split an imported image belongs to: the `ML_USE` column of an import CSV.
-enum MLUse: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+enum MLUse: String, Sendable, Hashable, CaseIterable {
     case train = "TRAIN"
     case validation = "VALIDATION"
     case test = "TEST"
@@ -17,7 +17,9 @@ enum MLUse: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
         default: return nil
         }
     }
+}
 
+extension MLUse: CustomStringConvertible {
     /// The normalized spelling written to export CSVs: `TRAIN`, `VALIDATION`, `TEST` or `UNASSIGNED`.
     var description: String { rawValue }
 }

@@ -11,7 +11,8 @@ extension EmulatorService {
         let isDetection = dataset.domain == .detection
         let multiLabel = dataset.dataset.imageClassificationDatasetMetadata?.classificationType == .multilabel
         let mapper = gcsMapper
-        let probe = ImageProbe()
+        let probe = ImageProbe(allowedFormats: isDetection ? ImageFormat.objectDetectionFormats
+                                                           : ImageFormat.classificationFormats)
         var failures: [Status] = []
         var examples: [NewExample] = []
         for (index, uri) in uris.enumerated() {

@@ -65,8 +65,10 @@ struct ClassificationCSVParserTests {
 
     @Test("MULTICLASS: two labels on a row is a row error, other rows still parse")
     func multiclass() {
-        let result = parse("TRAIN,gs://bucket/a.jpg,cat\nTRAIN,gs://bucket/b.jpg,cat,dog\nTEST,gs://bucket/c.jpg,dog",
-            multiLabel: false)
+        let result = parse(
+            "TRAIN,gs://bucket/a.jpg,cat\nTRAIN,gs://bucket/b.jpg,cat,dog\nTEST,gs://bucket/c.jpg,dog",
+            multiLabel: false
+        )
         #expect(result.rows.map(\.path) == ["gs://bucket/a.jpg", "gs://bucket/c.jpg"])
         #expect(result.errors.count == 1)
         #expect(result.errors.first?.rowNumber == 2)
@@ -114,7 +116,8 @@ struct ClassificationCSVParserTests {
 
     @Test("row numbers count blank lines and CSV syntax errors are row errors")
     func rowNumbers() {
-        let result = parse("\n\nTRAIN,gs://bucket/a.jpg,cat\n\n  \nTEST,\"gs://bucket/b.jpg,cat\n\nTEST,gs://bucket/c.jpg\n")
+        let text = "\n\nTRAIN,gs://bucket/a.jpg,cat\n\n  \nTEST,\"gs://bucket/b.jpg,cat\n\nTEST,gs://bucket/c.jpg\n"
+        let result = parse(text)
         #expect(result.rows.map(\.rowNumber) == [3, 8])
         #expect(result.errors.map(\.rowNumber) == [6])
     }

@@ -21,7 +21,8 @@ struct DetectionCSVParserTests {
         #expect(result.rows.isEmpty, sourceLocation: sourceLocation)
         #expect(result.errors.count == 1, sourceLocation: sourceLocation)
         let message = result.errors.first?.message ?? ""
-        #expect(message.hasPrefix("Error: gs://bucket/boxes.csv line 3: "), "\(message)", sourceLocation: sourceLocation)
+        let prefix = "Error: gs://bucket/boxes.csv line 3: "
+        #expect(message.hasPrefix(prefix), "\(message)", sourceLocation: sourceLocation)
         #expect(message.contains(expected), "\(message)", sourceLocation: sourceLocation)
     }
 
@@ -68,7 +69,9 @@ struct DetectionCSVParserTests {
 
     @Test("ML_USE spellings are normalized")
     func mlUseSpellings() {
-        let result = parse("training,gs://bucket/a.jpg,,,,,,,,,\nValidate,gs://bucket/b.jpg\nvalidation,gs://bucket/c.jpg")
+        let result = parse(
+            "training,gs://bucket/a.jpg,,,,,,,,,\nValidate,gs://bucket/b.jpg\nvalidation,gs://bucket/c.jpg"
+        )
         #expect(result.rows.map(\.mlUse) == [.train, .validation, .validation])
     }
 

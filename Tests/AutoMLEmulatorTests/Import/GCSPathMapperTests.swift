@@ -183,6 +183,9 @@ struct GCSPathMapperTests {
         #expect(throws: GCSPathError.self) { try mapper.resolveForReading("/data/a\u{0}.jpg") }
         #expect(throws: GCSPathError.self) { try mapper.resolveForReading("file:///data/a%00.jpg") }
         #expect(throws: GCSPathError.self) { try mapper.resolveForReading("relative/a.jpg") }
+        let written = try mapper.resolveForWriting(temp.path("local/out/file.csv"))
+        #expect(written.path == temp.path("local/out/file.csv"))
+        #expect(FileManager.default.fileExists(atPath: temp.path("local/out")))
         // gs:// URIs stay confined even when local paths are allowed.
         #expect(throws: GCSPathError.self) { try mapper.resolveForReading("gs://bucket/../x") }
     }
