@@ -1,7 +1,10 @@
 # automl: set-up, build, run and test on Debian with Swift 6.
 #
 #   make run                 install what is missing, build, run `automl` (ARGS="..." passes arguments)
-#   make test                install what is missing, build the tests, run every test once, serially
+#   make test                install what is missing, build the tests, run every test once, serially,
+#                            then the conformance tests
+#   make conformance         the official Python client (google-cloud-automl, pinned in
+#                            Tests/Conformance/requirements.txt, in .build/conformance-venv) against `automl emulator`
 #   make build | deps | clean
 #
 # Every target that builds first runs `deps`, so a fresh Debian machine with a Swift 6 toolchain needs
@@ -34,7 +37,7 @@ TEST_FLAGS ?=
 ARGS ?=
 RUN_ARGS := $(if $(strip $(ARGS)),$(ARGS),--help)
 
-.PHONY: deps build run test clean
+.PHONY: deps build run test conformance clean
 
 deps:
 	@missing=(); \
@@ -71,6 +74,14 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS) $(TEST_FLAGS)
+	$(MAKE) --no-print-directory conformance
+
+# The emulator binary of the same build configuration as BUILD_FLAGS; run.sh builds it when it is absent.
+# CONFORMANCE_FLAGS go to pytest, e.g. `make conformance CONFORMANCE_FLAGS="-k cancel -v"`.
+CONFORMANCE_FLAGS ?=
+conformance: deps
+	AUTOML_BIN="$$($(SWIFT) build --show-bin-path $(BUILD_FLAGS))/automl" SWIFT="$(SWIFT)" \
+	  bash Tests/Conformance/run.sh $(CONFORMANCE_FLAGS)
 
 clean:
 	$(SWIFT) package clean

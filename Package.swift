@@ -78,6 +78,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The floor of the emulator's HTTP benchmark (benchmarks/emulator-http.sh); not part of the product.
+        .executableTarget(
+            name: "automl-bench-floor",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "AutoMLClientTests",
             dependencies: [
@@ -89,7 +98,14 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AutoMLShellTests", dependencies: ["AutoMLShell", "AutoMLTestSupport"]),
-        .testTarget(name: "AutoMLEmulatorTests", dependencies: ["AutoMLEmulator", "AutoMLTestSupport"]),
+        .testTarget(
+            name: "AutoMLEmulatorTests",
+            dependencies: [
+                "AutoMLEmulator",
+                "AutoMLTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
     ]
 )
 

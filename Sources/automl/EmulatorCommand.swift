@@ -41,6 +41,9 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("node-hour-seconds"), help: "Wall-clock seconds of one node hour.")
     var nodeHourSeconds: Double = 5
 
+    @Option(name: .customLong("deploy-seconds"), help: "Wall-clock seconds a deploy or an undeploy takes.")
+    var deploySeconds: Double = 2
+
     @Option(name: .customLong("token"),
             help: "A bearer token to require (repeatable); TOKEN@PROJECT limits it to one project.")
     var tokens: [String] = []
@@ -58,6 +61,9 @@ struct EmulatorCommand: AsyncParsableCommand {
         guard nodeHourSeconds > 0, nodeHourSeconds.isFinite else {
             throw ValidationError("--node-hour-seconds must be a positive number of seconds.")
         }
+        guard deploySeconds >= 0, deploySeconds.isFinite else {
+            throw ValidationError("--deploy-seconds must be zero or a positive number of seconds.")
+        }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535.") }
         if faults != nil, faultsFile != nil { throw ValidationError("give --faults or --faults-file, not both.") }
     }
@@ -69,7 +75,8 @@ struct EmulatorCommand: AsyncParsableCommand {
         let dataURL = URL(fileURLWithPath: dataDirectory ?? defaultDataDirectory(environment))
         var configuration = EmulatorConfiguration(
             dataDirectory: dataURL, gcsRoot: gcsRoot.map { URL(fileURLWithPath: $0) },
-            nodeHour: .milliseconds(Int64(nodeHourSeconds * 1000)), tokens: tokens, allowRemote: allowRemote)
+            nodeHour: .milliseconds(Int64(nodeHourSeconds * 1000)), tokens: tokens, allowRemote: allowRemote,
+            deployDuration: .milliseconds(Int64(deploySeconds * 1000)))
         configuration.allowLocalPaths = true
         let faultSpec = try faultsFile.map(readFaultsFile) ?? faults
         let emulator: Emulator

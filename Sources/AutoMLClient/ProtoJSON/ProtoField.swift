@@ -6,6 +6,8 @@ public struct ProtoField<Message>: Sendable {
     public let protoName: String
     let read: @Sendable (inout Message, JSONValue, String) throws -> Void
     let write: @Sendable (Message, ProtoJSONOptions) -> JSONValue?
+    /// The messages this field holds (none for scalars), for walks over a message tree.
+    let nested: @Sendable (Message) -> [any ProtoMessage]
 
     /// A field whose value is written unless it is the proto3 default (for messages in an optional:
     /// unless absent).
@@ -26,6 +28,12 @@ public struct ProtoField<Message>: Sendable {
             write: { message, options in
                 let value = message[keyPath: keyPath]
                 return value == Value.protoDefault ? nil : value.protoJSON(options: options)
+            },
+            nested: { message in
+                let value = message[keyPath: keyPath]
+                if let single = value as? any ProtoMessage { return [single] }
+                if let many = value as? [any ProtoMessage] { return many }
+                return []
             }
         )
     }

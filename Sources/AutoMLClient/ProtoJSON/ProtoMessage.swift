@@ -47,6 +47,22 @@ extension ProtoMessage {
         return .object(members)
     }
 
+    /// The members that were read but are not fields of their message, anywhere in the tree, as paths
+    /// such as `imageClassificationModelMetadata.trainBudget`.
+    public func unknownFieldPaths(prefix: String = "") -> [String] {
+        var paths = unknownFields.keys.sorted().map { protoPath(prefix, $0) }
+        for field in Self.protoFields {
+            let children = field.nested(self)
+            guard !children.isEmpty else { continue }
+            let isList = field.write(self, .canonical)?.arrayValue != nil
+            for (index, child) in children.enumerated() {
+                let childPath = protoPath(prefix, isList ? "\(field.jsonName)[\(index)]" : field.jsonName)
+                paths += child.unknownFieldPaths(prefix: childPath)
+            }
+        }
+        return paths
+    }
+
     /// Reads a message from JSON text.
     public init(jsonData: Data) throws {
         let value: JSONValue

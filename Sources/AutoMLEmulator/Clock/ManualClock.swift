@@ -24,12 +24,19 @@ public final class ManualClock: EmulatorClock {
         let id = UUID()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let resumeNow: Bool = state.withLock { state in
-                    if deadline <= state.now { return true }
+                // Checked under the lock: a cancel that came before this registration finds nothing to remove,
+                // so the registration itself must see it.
+                let outcome: SleepStart = state.withLock { state in
+                    if Task.isCancelled { return .cancelled }
+                    if deadline <= state.now { return .due }
                     state.sleepers[id] = (deadline, continuation)
-                    return false
+                    return .waiting
                 }
-                if resumeNow { continuation.resume() }
+                switch outcome {
+                case .cancelled: continuation.resume(throwing: CancellationError())
+                case .due: continuation.resume()
+                case .waiting: break
+                }
             }
         } onCancel: {
             let waiting = state.withLock { $0.sleepers.removeValue(forKey: id) }
@@ -48,4 +55,10 @@ public final class ManualClock: EmulatorClock {
         }
         for continuation in due { continuation.resume() }
     }
+}
+
+private enum SleepStart {
+    case cancelled
+    case due
+    case waiting
 }

@@ -80,8 +80,8 @@ final class OperationRunner: Sendable {
         async throws {
         try await store.updateOperation(id, now: clock.now()) { operation, metadata in
             operation.done = true
-            metadata.progressPercent = 100
             change(&operation, &metadata)
+            metadata.progressPercent = operation.error == nil ? 100 : metadata.progressPercent
         }
     }
 
@@ -125,7 +125,6 @@ struct OperationOutcome: Sendable {
     func apply(to operation: inout LongRunningOperation, _ metadata: inout OperationMetadata) {
         operation.error = error
         operation.response = error == nil ? response : nil
-        if error != nil { metadata.progressPercent = 0 }
         if !partialFailures.isEmpty { metadata.partialFailures = Array(partialFailures.prefix(20)) }
     }
 }

@@ -143,10 +143,41 @@ private struct Call {
     /// The body as `Message`; an empty body is the empty message, malformed JSON is INVALID_ARGUMENT.
     func body<Message: ProtoMessage>(_ type: Message.Type) throws -> Message {
         if request.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return Message() }
+        let message: Message
         do {
-            return try Message(jsonData: request.body)
+            message = try Message(jsonData: request.body)
         } catch {
             throw ServiceError.invalidArgument("Invalid JSON payload received: \(error)")
         }
+        // Google's front end refuses members that are not fields of the message; so does this backend, so that
+        // a misspelt or legacy field (the seed page's `trainBudget`) is an error rather than silently ignored.
+        let unknown = message.unknownFieldPaths().filter { !Self.extensionFields.contains(lastMember($0)) }
+        if let first = unknown.first {
+            let (parent, name) = splitMember(first)
+            throw ServiceError(.invalidArgument, "Invalid JSON payload received. Unknown name \"\(name)\" at '"
+                                               + (parent.isEmpty ? "body" : parent) + "': Cannot find field."
+                                               + (Self.hints[name].map { " \($0)" } ?? ""), reason: "UNKNOWN_FIELD")
+        }
+        return message
     }
+}
+
+extension Call {
+    /// Members this backend accepts beyond v1: `disableEarlyStopping` in model metadata (as Vertex AI spells it).
+    static let extensionFields: Set<String> = ["disableEarlyStopping"]
+
+    /// What to use instead of fields people copy from older documentation.
+    static let hints: [String: String] = [
+        "trainBudget": "Use trainBudgetMilliNodeHours (1,000 milli node hours are one node hour).",
+        "baseModelId": "baseModelId belongs in imageClassificationModelMetadata.",
+    ]
+}
+
+private func lastMember(_ path: String) -> String {
+    splitMember(path).name
+}
+
+private func splitMember(_ path: String) -> (parent: String, name: String) {
+    guard let dot = path.lastIndex(of: ".") else { return ("", path) }
+    return (String(path[..<dot]), String(path[path.index(after: dot)...]))
 }

@@ -104,3 +104,33 @@ import Testing
         #expect(try await backend.client.listModels(in: backend.location).collect().isEmpty)
     }
 }
+
+/// Bodies copied from older documentation fail loudly instead of being half-understood.
+@Suite struct RequestStrictnessTests {
+    @Test func legacyTrainBudgetFieldIsRefusedWithAHint() async throws {
+        let backend = try await ManualBackend.start()
+        let dataset = try await backend.dataset()
+        var model = Model()
+        model.displayName = "m1"
+        model.datasetId = dataset.dataset
+        var metadata = ImageClassificationModelMetadata()
+        metadata.unknownFields["trainBudget"] = .string("1")
+        model.imageClassificationModelMetadata = metadata
+        let error = await #expect(throws: AutoMLError.self) { _ = try await backend.client.createModel(in: backend.location, model) }
+        #expect(error?.code == .invalidArgument)
+        #expect(error?.message.contains("Unknown name \"trainBudget\" at 'imageClassificationModelMetadata'") == true)
+        #expect(error?.message.contains("trainBudgetMilliNodeHours") == true)
+
+        var topLevel = Model()
+        topLevel.displayName = "m2"
+        topLevel.datasetId = dataset.dataset
+        topLevel.imageClassificationModelMetadata = ImageClassificationModelMetadata()
+        topLevel.unknownFields["baseModelId"] = .string("ICN1")
+        let misplaced = await #expect(throws: AutoMLError.self) {
+            _ = try await backend.client.createModel(in: backend.location, topLevel)
+        }
+        #expect(misplaced?.message.contains("imageClassificationModelMetadata") == true)
+        #expect(try await backend.client.listOperations(in: backend.location, filter: "worksOn=\(backend.location)/models/*")
+            .collect().isEmpty, "nothing started")
+    }
+}
