@@ -31,11 +31,10 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 BUILD_FLAGS ?=
 TEST_FLAGS ?=
 
-# Arguments for `make run`. With none, `automl --help` for now.
-# TODO(shell, local backend issues): with no ARGS, `automl` opens the interactive shell on the embedded
-# local backend; then drop the --help default so `make run` starts a first session.
+# Arguments for `make run`. With none, the local backend (`automl emulator`) until the shell lands; then
+# `automl` with no arguments opens the shell on the embedded local backend and this default goes.
 ARGS ?=
-RUN_ARGS := $(if $(strip $(ARGS)),$(ARGS),--help)
+RUN_ARGS := $(if $(strip $(ARGS)),$(ARGS),emulator)
 
 .PHONY: deps build run test conformance clean
 
