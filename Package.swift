@@ -45,6 +45,7 @@ let package = Package(
             name: "AutoMLShell",
             dependencies: [
                 "AutoMLClient",
+                "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

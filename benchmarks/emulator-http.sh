@@ -37,8 +37,8 @@ base=$(sed -n 's/^automl emulator listening on //p' "$work/emulator.out")
 parent="v1/projects/bench/locations/us-central1"
 
 # A dataset with two labels, then 1,000 trained models.
-mkdir -p "$work/data/gcs/b"
-python3 - "$work/data/gcs/b" <<'PY'
+mkdir -p "$work/data/gcs/bench-data"
+python3 - "$work/data/gcs/bench-data" <<'PY'
 import struct, sys, zlib
 def png(path, rgb):
     raw = b"".join(b"\0" + bytes(rgb) * 16 for _ in range(16))
@@ -50,14 +50,14 @@ rows = []
 for label, rgb in (("red", (200, 0, 0)), ("blue", (0, 0, 200))):
     for i in range(10):
         png(f"{sys.argv[1]}/{label}{i}.png", rgb)
-        rows.append(f"TRAIN,gs://b/{label}{i}.png,{label}")
+        rows.append(f"TRAIN,gs://bench-data/{label}{i}.png,{label}")
 open(f"{sys.argv[1]}/data.csv", "w").write("\n".join(rows) + "\n")
 PY
 dataset=$(curl -sf -X POST "$base/$parent/datasets" \
   -d '{"displayName":"bench","imageClassificationDatasetMetadata":{"classificationType":"MULTICLASS"}}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["response"]["name"].split("/")[-1])')
 import_op=$(curl -sf -X POST "$base/$parent/datasets/$dataset:importData" \
-  -d '{"inputConfig":{"gcsSource":{"inputUris":["gs://b/data.csv"]}}}' |
+  -d '{"inputConfig":{"gcsSource":{"inputUris":["gs://bench-data/data.csv"]}}}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["name"])')
 for _ in $(seq 100); do curl -sf "$base/v1/$import_op" | grep -q '"done"' && break; sleep 0.1; done
 echo "creating 1,000 models..." >&2

@@ -52,9 +52,11 @@ public final class Emulator: Sendable {
         router = Router(service: service)
     }
 
-    /// Stops running operations without ending them: they carry on at the next start.
+    /// Stops running operations without ending them (they carry on at the next start), closes the store
+    /// and releases the data directory.
     public func shutdown() async {
         await service.runner.stopAll()
+        service.store.close()
     }
 
     /// Answers one request: access checks, routing, and the JSON answer or error envelope.

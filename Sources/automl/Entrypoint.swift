@@ -1,16 +1,40 @@
 import ArgumentParser
 import AutoMLClient
+import AutoMLShell
+import Foundation
 
-/// `automl`: the interactive shell and one-shot commands for AutoML API v1 image models, and the local backend.
+/// `automl`: the shell (no arguments), one-shot commands (`automl models`), scripts (`-f`, `-c`, piped
+/// input), and the local backend as a server (`automl emulator`).
 @main
+enum Entrypoint {
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, ["emulator", "version", "--version"].contains(first) {
+            await AutoMLCommand.main(arguments)
+            return
+        }
+        if arguments == ["--help"] || arguments == ["-h"] {
+            FileHandle.standardOutput.write(Data((Usage.text + "\n").utf8))
+            return
+        }
+        let options: ShellOptions
+        do {
+            options = try ShellOptions.parse(arguments)
+        } catch {
+            ShellOptions.exit(withError: error)
+        }
+        let environment = EnvironmentVariables.process
+        let status = await ShellLauncher.run(options: options, environment: environment,
+                                             backends: Backends.factory(environment: environment))
+        exit(status)
+    }
+}
+
+/// `automl emulator` and `automl version`, parsed by ArgumentParser.
 struct AutoMLCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "automl",
         abstract: "Train image models with the AutoML API v1, on this machine or against any v1 endpoint.",
-        discussion: """
-            `automl emulator` runs the local backend, an AutoML API v1 server on this machine. The interactive \
-            shell and its one-shot commands are being built.
-            """,
         version: AutoMLClientVersion.current,
         subcommands: [EmulatorCommand.self, VersionCommand.self]
     )
@@ -22,5 +46,26 @@ struct VersionCommand: ParsableCommand {
 
     func run() {
         print("automl \(AutoMLClientVersion.current)")
+    }
+}
+
+/// `automl --help`: how to start it, then the shell's commands.
+enum Usage {
+    static var text: String {
+        """
+        automl \(AutoMLClientVersion.current): train image models with the AutoML API v1.
+
+        USAGE:
+          automl [OPTIONS]                   the interactive shell (a terminal) or a transcript (piped input)
+          automl [OPTIONS] COMMAND ...       run one shell command, such as `automl models --dataset flowers`
+          automl [OPTIONS] -c "CMD; CMD"     run commands
+          automl [OPTIONS] -f FILE           run the commands of a file
+          automl emulator [OPTIONS]          run the local backend as an HTTP server (`automl emulator --help`)
+
+        """ + ShellOptions.helpMessage().replacingOccurrences(of: "USAGE: shell-options", with: "")
+            .components(separatedBy: "\n").drop { !$0.hasPrefix("ARGUMENTS") && !$0.hasPrefix("OPTIONS") }
+            .joined(separator: "\n")
+            + "\nCOMMANDS (in the shell, or after automl; `automl help COMMAND` for one):\n"
+            + ShellCommandList.summary
     }
 }

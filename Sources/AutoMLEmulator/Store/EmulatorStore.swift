@@ -8,25 +8,34 @@ import GRDB
 /// response reported.
 public final class EmulatorStore: Sendable {
     let writer: any DatabaseWriter
+    private let lock: DataDirectoryLock?
 
-    private init(writer: any DatabaseWriter) throws {
+    private init(writer: any DatabaseWriter, lock: DataDirectoryLock?) throws {
         self.writer = writer
+        self.lock = lock
         try Self.migrator.migrate(writer)
     }
 
-    /// Opens (creating when needed) `automl.sqlite` in `directory`.
+    /// Opens (creating when needed) `automl.sqlite` in `directory`, which this process then holds exclusively.
     public static func open(directory: URL) throws -> EmulatorStore {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let lock = try DataDirectoryLock(directory: directory)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         let pool = try DatabasePool(path: directory.appendingPathComponent("automl.sqlite").path,
                                     configuration: configuration)
-        return try EmulatorStore(writer: pool)
+        return try EmulatorStore(writer: pool, lock: lock)
     }
 
     /// A store in memory, for tests.
     public static func inMemory() throws -> EmulatorStore {
-        try EmulatorStore(writer: DatabaseQueue())
+        try EmulatorStore(writer: DatabaseQueue(), lock: nil)
+    }
+
+    /// Closes the database and releases the data directory; the store is unusable afterwards.
+    public func close() {
+        try? (writer as? DatabasePool)?.close()
+        lock?.release()
     }
 
     func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {

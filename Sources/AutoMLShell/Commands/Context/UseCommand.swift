@@ -1,0 +1,116 @@
+import ArgumentParser
+import AutoMLClient
+
+/// `use project|location|dataset|model|operation|endpoint VALUE`: sets the current resource.
+struct UseCommand: CommandGroup {
+    static let configuration = CommandConfiguration(
+        commandName: "use", abstract: "Set the current project, location, dataset, model, operation or endpoint.",
+        subcommands: [UseProjectCommand.self, UseLocationCommand.self, UseDatasetCommand.self, UseModelCommand.self,
+                      UseOperationCommand.self, UseEndpointCommand.self])
+}
+
+/// `use project P`.
+struct UseProjectCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "project", abstract: "Use a project.")
+    @Argument(help: "The project ID.") var project: String
+
+    func run(in session: ShellSession) async throws {
+        _ = try LocationNameCheck.project(project)
+        session.update {
+            if $0.project != project { $0.dataset = nil; $0.model = nil; $0.operation = nil }
+            $0.project = project
+        }
+        session.note("project: \(project)")
+    }
+}
+
+/// `use location L`.
+struct UseLocationCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "location", abstract: "Use a location (us-central1).")
+    @Argument(help: "The location ID.") var location: String
+
+    func run(in session: ShellSession) async throws {
+        _ = try LocationNameCheck.location(location)
+        session.update {
+            if $0.location != location { $0.dataset = nil; $0.model = nil; $0.operation = nil }
+            $0.location = location
+        }
+        session.note("location: \(location)")
+    }
+}
+
+/// `use dataset D`: an ID, a full name or a unique display name.
+struct UseDatasetCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "dataset", abstract: "Use a dataset.")
+    @Argument(help: "An ID, a full name or a unique display name.") var dataset: String
+
+    func run(in session: ShellSession) async throws {
+        let name = try await session.dataset(dataset)
+        let found = try await session.client().getDataset(name)
+        session.update { $0.dataset = name.dataset }
+        session.remember(found)
+        session.note("dataset: \(name.dataset) (\(found.displayName))")
+    }
+}
+
+/// `use model M`.
+struct UseModelCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "model", abstract: "Use a model.")
+    @Argument(help: "An ID, a full name or a unique display name.") var model: String
+
+    func run(in session: ShellSession) async throws {
+        let name = try await session.model(model)
+        let found = try await session.client().getModel(name)
+        session.update { $0.model = name.model }
+        session.remember(found)
+        session.note("model: \(name.model) (\(found.displayName))")
+    }
+}
+
+/// `use operation O`.
+struct UseOperationCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "operation", abstract: "Use an operation.")
+    @Argument(help: "An operation ID or full name.") var operation: String
+
+    func run(in session: ShellSession) async throws {
+        let name = try session.operation(operation)
+        _ = try await session.client().getOperation(name)
+        session.update { $0.operation = name.operation }
+        session.note("operation: \(name.operation)")
+    }
+}
+
+/// `use endpoint URL|local|cloud`.
+struct UseEndpointCommand: ShellCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "endpoint", abstract: "Use the embedded local backend (local), Google (cloud), or a URL.")
+    @Argument(help: "local, cloud, or an http(s) URL of a v1-compatible server.") var endpoint: String
+
+    func run(in session: ShellSession) async throws {
+        let resolved = try EndpointChoice.parse(endpoint)
+        session.update {
+            if $0.endpoint != resolved { $0.dataset = nil; $0.model = nil; $0.operation = nil }
+            $0.endpoint = resolved
+        }
+        _ = try await session.client()
+        session.note("endpoint: \(resolved ?? "local backend (embedded)")")
+    }
+}
+
+/// The spellings `use endpoint` and `--endpoint` accept.
+enum EndpointChoice {
+    static let cloud = "https://automl.googleapis.com"
+
+    /// nil for the embedded backend.
+    static func parse(_ text: String) throws -> String? {
+        switch text {
+        case "local", "embedded": return nil
+        case "cloud", "google": return cloud
+        default:
+            guard text.hasPrefix("http://") || text.hasPrefix("https://"), text.count > 8 else {
+                throw ShellError("\"\(text)\" is not an endpoint", hint: "give local, cloud, or a URL such as http://127.0.0.1:8080")
+            }
+            return text.hasSuffix("/") ? String(text.dropLast()) : text
+        }
+    }
+}

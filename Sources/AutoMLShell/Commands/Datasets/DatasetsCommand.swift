@@ -1,0 +1,24 @@
+import ArgumentParser
+import AutoMLClient
+
+/// `datasets`: lists the datasets of the location.
+struct DatasetsCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "datasets", abstract: "List datasets.")
+    @Option(help: "A ListDatasets filter, such as image_object_detection_dataset_metadata:*.") var filter: String?
+
+    func run(in session: ShellSession) async throws {
+        let location = try session.location()
+        var response = ListDatasetsResponse()
+        response.datasets = try await session.client().listDatasets(in: location, filter: filter).collect()
+        session.rememberAll(response.datasets, complete: filter == nil)
+        session.emit(response)
+    }
+}
+
+/// `dataset create|get|import|export|delete`.
+struct DatasetCommand: CommandGroup {
+    static let configuration = CommandConfiguration(
+        commandName: "dataset", abstract: "Create, show, import into, export or delete a dataset.",
+        subcommands: [DatasetCreateCommand.self, DatasetGetCommand.self, DatasetImportCommand.self,
+                      DatasetExportCommand.self, DatasetDeleteCommand.self])
+}

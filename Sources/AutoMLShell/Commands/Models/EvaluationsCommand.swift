@@ -1,0 +1,36 @@
+import ArgumentParser
+import AutoMLClient
+
+/// `evaluations [M]`: the overall evaluation and one per label.
+struct EvaluationsCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "evaluations", abstract: "List a model's evaluations.")
+    @Argument(help: "A model ID, full name or display name (the current one by default).") var model: String?
+
+    func run(in session: ShellSession) async throws {
+        let name = try await session.model(model)
+        var response = ListModelEvaluationsResponse()
+        response.modelEvaluation = try await session.client().listModelEvaluations(of: name).collect()
+        if response.modelEvaluation.isEmpty {
+            session.note("\(name.model) has no evaluations (models trained without a real trainer have none)")
+        }
+        session.emit(response)
+    }
+}
+
+/// `evaluation get E [--model M]`.
+struct EvaluationCommand: CommandGroup {
+    static let configuration = CommandConfiguration(commandName: "evaluation", abstract: "Show a model evaluation.",
+                                                    subcommands: [EvaluationGetCommand.self])
+}
+
+/// `evaluation get E`.
+struct EvaluationGetCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "get", abstract: "Show one evaluation.")
+    @Argument(help: "The evaluation ID.") var evaluation: String
+    @Option(help: "The model (the current one by default).") var model: String?
+
+    func run(in session: ShellSession) async throws {
+        let name = try await session.model(model).evaluation(evaluation)
+        session.emit(try await session.client().getModelEvaluation(name))
+    }
+}

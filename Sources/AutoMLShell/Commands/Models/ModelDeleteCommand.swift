@@ -1,0 +1,16 @@
+import ArgumentParser
+import AutoMLClient
+
+/// `model delete [M]`.
+struct ModelDeleteCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a model.")
+    @Argument(help: "A model ID, full name or display name.") var model: String?
+
+    func run(in session: ShellSession) async throws {
+        let name = try await session.model(model)
+        let operation = try await session.client().deleteModel(name)
+        session.forget(.model, id: name.model)
+        if session.context.model == name.model { session.update { $0.model = nil } }
+        session.started(operation, what: "deletion of \(name.model)")
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import AutoMLClient
+
+/// `models [--dataset D]`: lists models, optionally of one dataset.
+struct ModelsCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "models", abstract: "List models.")
+    @Option(help: "Only the models trained on this dataset.") var dataset: String?
+    @Option(help: "A ListModels filter, such as image_classification_model_metadata:*.") var filter: String?
+
+    func run(in session: ShellSession) async throws {
+        var filters: [String] = []
+        if let dataset { filters.append("dataset_id=\(try await session.dataset(dataset).dataset)") }
+        if let filter { filters.append(filter) }
+        var response = ListModelsResponse()
+        response.model = try await session.client()
+            .listModels(in: try session.location(), filter: filters.isEmpty ? nil : filters.joined(separator: " AND "))
+            .collect()
+        session.rememberAll(response.model, complete: filters.isEmpty)
+        session.emit(response)
+    }
+}
+
+/// `model get|delete|deploy|undeploy|export`.
+struct ModelCommand: CommandGroup {
+    static let configuration = CommandConfiguration(
+        commandName: "model", abstract: "Show, delete, deploy, undeploy or export a model.",
+        subcommands: [ModelGetCommand.self, ModelDeleteCommand.self, ModelDeployCommand.self,
+                      ModelUndeployCommand.self, ModelExportCommand.self])
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import AutoMLClient
+import Foundation
+
+/// `predict FILE... [--threshold 0.5]`: online prediction with a deployed model.
+struct PredictCommand: ShellCommand {
+    static let configuration = CommandConfiguration(commandName: "predict", abstract: "Predict labels or boxes for image files.")
+    @Argument(help: "Image files (JPEG, PNG, GIF).") var file: [String]
+    @Option(help: "The model (the current one by default).") var model: String?
+    @Option(help: "Only results scoring at least this, 0–1.") var threshold: Double?
+    @Option(name: .customLong("max-boxes"), help: "At most this many boxes (object detection).") var maxBoxes: Int?
+
+    func validate() throws {
+        guard !file.isEmpty else { throw ValidationError("name at least one image file") }
+        if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be 0–1") }
+    }
+
+    func run(in session: ShellSession) async throws {
+        let name = try await session.model(model)
+        var params: [String: String] = [:]
+        if let threshold { params["score_threshold"] = String(threshold) }
+        if let maxBoxes { params["max_bounding_box_count"] = String(maxBoxes) }
+        let client = try await session.client()
+        for path in file {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ShellError("cannot read \(path)")
+            }
+            let response = try await client.predict(name, payload: ExamplePayload(image: Image(imageBytes: data)),
+                                                    params: params)
+            if file.count > 1 { session.note("\(path):") }
+            session.emit(response)
+        }
+    }
+}

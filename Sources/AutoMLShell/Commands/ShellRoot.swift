@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The command table: every command of the shell and the one-shot CLI, defined once.
+struct ShellRoot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "automl",
+        abstract: "Train image models with the AutoML API v1.",
+        discussion: "Type a command, or `help COMMAND`. Tab completes commands, flags and resource IDs.",
+        subcommands: [
+            UseCommand.self, ContextCommand.self, UnsetCommand.self,
+            DatasetsCommand.self, DatasetCommand.self, LabelsCommand.self,
+            TrainCommand.self, WatchCommand.self, ResumeCommand.self,
+            OperationsCommand.self, OperationCommand.self,
+            ModelsCommand.self, ModelCommand.self, EvaluationsCommand.self, EvaluationCommand.self,
+            PredictCommand.self,
+            SetCommand.self, HistoryCommand.self, RecordCommand.self, SourceCommand.self, ExitCommand.self,
+        ])
+}

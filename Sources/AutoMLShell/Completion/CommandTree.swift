@@ -1,0 +1,82 @@
+/// The shape of the command line as completion sees it: commands, subcommands, and their arguments with what
+/// each value completes from. Built from the ArgumentParser definitions (see `CommandTree+DumpHelp.swift`), so
+/// the commands are defined once.
+public struct CommandTree: Sendable {
+    /// The root command; its subcommands are the words a line starts with.
+    public var root: CommandNode
+
+    public init(root: CommandNode) {
+        self.root = root
+    }
+}
+
+/// One command or subcommand.
+public struct CommandNode: Sendable, Hashable {
+    /// The word that selects it, such as `dataset` in `use dataset`.
+    public var name: String
+    /// Other words that select it (not offered by completion).
+    public var aliases: [String]
+    /// Whether help hides it; hidden commands are not offered (but are still understood when typed).
+    public var isHidden: Bool
+    public var subcommands: [CommandNode]
+    /// Options, flags and positionals, in declaration order.
+    public var arguments: [ArgumentSpec]
+
+    public init(name: String, aliases: [String] = [], isHidden: Bool = false, subcommands: [CommandNode] = [],
+                arguments: [ArgumentSpec] = []) {
+        self.name = name
+        self.aliases = aliases
+        self.isHidden = isHidden
+        self.subcommands = subcommands
+        self.arguments = arguments
+    }
+
+    /// The subcommand selected by `word` (its name or an alias).
+    public func subcommand(_ word: String) -> CommandNode? {
+        subcommands.first { $0.name == word || $0.aliases.contains(word) }
+    }
+
+    /// The option or flag called `name` (with its dashes: `--budget`, `-h`).
+    func namedArgument(_ name: String) -> ArgumentSpec? {
+        arguments.first { $0.kind != .positional && $0.names.contains(name) }
+    }
+
+    /// The positional arguments in order.
+    var positionals: [ArgumentSpec] {
+        arguments.filter { $0.kind == .positional }
+    }
+}
+
+/// One argument of a command.
+public struct ArgumentSpec: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// A word without a name (`use dataset ID`).
+        case positional
+        /// A name followed by a value (`--budget 24`).
+        case option
+        /// A name alone (`--deploy`).
+        case flag
+    }
+
+    public var kind: Kind
+    /// The names with their dashes, the preferred one first: `["--budget"]`, `["-h", "--help"]`.
+    public var names: [String]
+    /// ArgumentParser's value name: `dataset`, `model-type`, `file`…
+    public var valueName: String?
+    /// Whether it may appear more than once (`predict FILE...`).
+    public var isRepeating: Bool
+    /// Whether help hides it; hidden arguments are not offered.
+    public var isHidden: Bool
+    /// What its value completes from.
+    public var completion: ValueCompletion
+
+    public init(kind: Kind, names: [String] = [], valueName: String? = nil, isRepeating: Bool = false,
+                isHidden: Bool = false, completion: ValueCompletion = .none) {
+        self.kind = kind
+        self.names = names
+        self.valueName = valueName
+        self.isRepeating = isRepeating
+        self.isHidden = isHidden
+        self.completion = completion
+    }
+}

@@ -1,0 +1,141 @@
+public import Foundation
+import Synchronization
+
+/// The shell's resource cache: the catalog of the current endpoint/project/location, shared by the commands that
+/// update it and the Tab callback that reads it.
+///
+/// Reading (`snapshot`) takes a brief lock to copy a reference and never waits for a load, a refresh or a write:
+/// writers build the new catalog and write the file outside that lock, then swap the snapshot in. Writers are
+/// serialized among themselves by a second lock. Every change is written through to the file of the scope.
+public final class ResourceCache: Sendable {
+    /// The locations AutoML API v1 serves; always offered for `use location`.
+    public static let knownLocations = ["eu", "us-central1"]
+
+    private struct State {
+        var scope: ResourceScope
+        var catalog: ResourceCatalog
+        /// Kinds with a background refresh running.
+        var refreshing: Set<ResourceKind> = []
+        /// When a background refresh of a kind last failed, so a broken network is not asked at every Tab.
+        var failedAt: [ResourceKind: Date] = [:]
+    }
+
+    private let state: Mutex<State>
+    /// Held by every writer for the whole change (build, swap, file write); readers never take it.
+    private let writer = Mutex(())
+    /// Nil when the cache lives in memory only.
+    public let store: ResourceCacheStore?
+
+    /// A cache for `scope`, empty until `load()`; nothing is read here, so creating one costs nothing at start-up.
+    public init(scope: ResourceScope, store: ResourceCacheStore?) {
+        self.store = store
+        state = Mutex(State(scope: scope, catalog: ResourceCatalog()))
+    }
+
+    /// The scope whose resources the catalog holds.
+    public var scope: ResourceScope {
+        state.withLock { $0.scope }
+    }
+
+    /// The current catalog, O(1): a copy that later changes do not affect.
+    public var snapshot: ResourceCatalog {
+        state.withLock { $0.catalog }
+    }
+
+    /// Whether `kind` should be listed again (see `ResourceCatalog.isStale`).
+    public func isStale(_ kind: ResourceKind, now: Date, maxAge: TimeInterval) -> Bool {
+        snapshot.isStale(kind, now: now, maxAge: maxAge)
+    }
+
+    /// Reads the file of the current scope and puts its catalog in place (with the projects and locations known on
+    /// disk). Meant for a background task at start-up and after `switchScope`; a warning when the file was corrupt.
+    @discardableResult
+    public func load() -> ResourceCacheWarning? {
+        writer.withLock { _ in
+            let scope = self.scope
+            var warning: ResourceCacheWarning?
+            var catalog = ResourceCatalog()
+            if let store {
+                (catalog, warning) = store.load(scope)
+            }
+            addKnownScopes(to: &catalog, scope: scope)
+            state.withLock { $0.catalog = catalog }
+            return warning
+        }
+    }
+
+    /// Moves to another endpoint/project/location with an empty catalog (call `load()` next, in the background).
+    /// Nothing happens when the scope is the same.
+    public func switchScope(to scope: ResourceScope) {
+        writer.withLock { _ in
+            guard self.scope != scope else { return }
+            var catalog = ResourceCatalog()
+            addKnownScopes(to: &catalog, scope: scope, fromDisk: false)
+            state.withLock { $0 = State(scope: scope, catalog: catalog) }
+        }
+    }
+
+    /// Puts a fresh listing of `kind` in place (after a list call) and writes the file.
+    @discardableResult
+    public func replace(_ kind: ResourceKind, with entries: [ResourceEntry], fetchedAt: Date) -> ResourceCacheWarning? {
+        update(ifScope: nil) { $0.replace(kind, with: entries, fetchedAt: fetchedAt) }
+    }
+
+    /// Adds a resource (after a create) and writes the file.
+    @discardableResult
+    public func insert(_ kind: ResourceKind, id: String, displayName: String = "") -> ResourceCacheWarning? {
+        update(ifScope: nil) { $0.insert(kind, id: id, displayName: displayName) }
+    }
+
+    /// Forgets a resource (after a delete) and writes the file.
+    @discardableResult
+    public func remove(_ kind: ResourceKind, id: String) -> ResourceCacheWarning? {
+        update(ifScope: nil) { $0.remove(kind, id: id) }
+    }
+
+    /// Applies `change` to the catalog of the current scope — or to nothing when `expected` is given and the scope
+    /// has moved on — then writes the file of that scope when `kind` is persisted.
+    func update(ifScope expected: ResourceScope?, _ change: (inout ResourceCatalog) -> Void) -> ResourceCacheWarning? {
+        writer.withLock { _ in
+            let (scope, current) = state.withLock { ($0.scope, $0.catalog) }
+            if let expected, expected != scope { return nil }
+            var catalog = current
+            change(&catalog)
+            state.withLock { $0.catalog = catalog }
+            return store?.save(catalog, for: scope)
+        }
+    }
+
+    /// Marks `kind` as refreshing when it needs it and nothing stops it; the scope to list, or nil.
+    func beginRefresh(_ kind: ResourceKind, now: Date, maxAge: TimeInterval, retryDelay: TimeInterval) -> ResourceScope? {
+        state.withLock { state in
+            guard state.catalog.isStale(kind, now: now, maxAge: maxAge), !state.refreshing.contains(kind) else {
+                return nil
+            }
+            if let failed = state.failedAt[kind], now.timeIntervalSince(failed) < retryDelay { return nil }
+            state.refreshing.insert(kind)
+            return state.scope
+        }
+    }
+
+    /// Clears the refreshing mark of `kind` (when the scope is still the one listed) and remembers a failure.
+    func endRefresh(_ kind: ResourceKind, scope: ResourceScope, failedAt: Date?) {
+        state.withLock { state in
+            guard state.scope == scope else { return }
+            state.refreshing.remove(kind)
+            state.failedAt[kind] = failedAt
+        }
+    }
+
+    /// Adds the projects and locations to offer: the scope's own, those with a cache on disk, and AutoML's locations.
+    private func addKnownScopes(to catalog: inout ResourceCatalog, scope: ResourceScope, fromDisk: Bool = true) {
+        var projects = [scope.project]
+        var locations = Self.knownLocations + [scope.location]
+        if fromDisk, let store {
+            projects += store.knownProjects(endpoint: scope.endpoint)
+            locations += store.knownLocations(endpoint: scope.endpoint, project: scope.project)
+        }
+        catalog.replace(.project, with: projects.map { ResourceEntry(id: $0) }, fetchedAt: nil)
+        catalog.replace(.location, with: locations.map { ResourceEntry(id: $0) }, fetchedAt: nil)
+    }
+}

@@ -1,0 +1,69 @@
+import AutoMLClient
+import Foundation
+import Synchronization
+
+/// Tab completion for the shell: the command table's words and flags, and resource IDs from the cache,
+/// which a background task refreshes when stale (Tab never waits on the network).
+enum ShellCompletion {
+    /// How old a cached listing may be before Tab starts a refresh.
+    static let maxAge: TimeInterval = 60
+
+    /// A completer over `cache`; `list` fetches a kind's entries for a scope (it runs in the background).
+    static func completer(
+        cache: ResourceCache,
+        list: @escaping @Sendable (ResourceScope, ResourceKind) async throws -> [ResourceEntry]
+    ) -> Completer {
+        let tree = LazyTree()
+        let fileSystem = CompletionFileSystem.live(environment: ProcessInfo.processInfo.environment)
+        return { line, cursor in
+            guard let commandTree = tree.value else { return .none(at: cursor) }
+            let engine = CompletionEngine(
+                tree: commandTree, catalog: cache.snapshot, fileSystem: fileSystem,
+                onResourceLookup: { kind in
+                    let scope = cache.scope
+                    cache.refreshIfStale(kind, now: Date(), maxAge: maxAge) { try await list(scope, kind) }
+                })
+            return engine.complete(line: line, cursorUTF8Offset: cursor)
+        }
+    }
+
+    /// Lists a kind of resource for the cache, through the client of the scope's endpoint.
+    static func lister(_ backends: BackendFactory) -> @Sendable (ResourceScope, ResourceKind) async throws -> [ResourceEntry] {
+        { scope, kind in
+            let client = try await backends.makeClient(scope.endpoint)
+            let location = try LocationName(project: scope.project, location: scope.location)
+            switch kind {
+            case .dataset:
+                return try await client.listDatasets(in: location).collect().compactMap { dataset in
+                    dataset.datasetName.map { ResourceEntry(id: $0.dataset, displayName: dataset.displayName) }
+                }
+            case .model:
+                return try await client.listModels(in: location).collect().compactMap { model in
+                    model.modelName.map { ResourceEntry(id: $0.model, displayName: model.displayName) }
+                }
+            case .operation:
+                return try await client.listOperations(in: location).collect().compactMap { operation in
+                    operation.operationName.map {
+                        ResourceEntry(id: $0.operation, displayName: operation.automlMetadata?.kind ?? "")
+                    }
+                }
+            default:
+                return []
+            }
+        }
+    }
+}
+
+/// The command tree, built at the first Tab rather than at start-up (it costs a few milliseconds).
+private final class LazyTree: Sendable {
+    private let tree = Mutex<CommandTree??>(nil)
+
+    var value: CommandTree? {
+        tree.withLock { cached in
+            if let cached { return cached }
+            let built = try? CommandTree(root: ShellRoot.self)
+            cached = .some(built)
+            return built
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import AutoMLClient
+
+/// Where the value of an argument is completed from.
+public enum ValueCompletion: Sendable, Hashable {
+    /// Nothing to offer (a budget, a name).
+    case none
+    /// IDs (and display names) from the resource cache.
+    case resource(ResourceKind)
+    /// A fixed list of words. A word ending in `(`, such as `value(`, gets no space after it.
+    case words([String])
+    /// Paths in the file system; only files with one of these extensions (any when empty), and every folder.
+    case files(extensions: [String])
+    /// Folders only.
+    case directories
+
+    /// What a value named `valueName` completes from, the first that applies: a resource kind by name
+    /// (`dataset`, `model`, `operation`, `evaluation`, `project`, `location`, and `base-model`, `works-on`, or a
+    /// name ending in `-dataset`/`-model`…); model types for `model-type`; output formats for `format`; paths for
+    /// `file`, `path`, `csv` (CSV files), `*-file`, `*-path`; folders for `dir`, `directory`, `*-dir`;
+    /// otherwise `allValues`, then ArgumentParser's completion kind (a list, files, a directory).
+    static func inferred(valueName: String?, allValues: [String]?, completionKind: DumpedCompletionKind?)
+        -> ValueCompletion
+    {
+        if let valueName, let kind = byValueName(valueName) { return kind }
+        if let allValues, !allValues.isEmpty { return .words(allValues) }
+        switch completionKind {
+        case .list(let values): return .words(values)
+        case .file(let extensions): return .files(extensions: extensions)
+        case .directory: return .directories
+        case .other, nil: return .none
+        }
+    }
+
+    private static func byValueName(_ name: String) -> ValueCompletion? {
+        switch name {
+        case "model-type": return .words(modelTypes)
+        case "format": return .words(OutputFormat.completions)
+        case "file", "path", "files", "paths": return .files(extensions: [])
+        case "csv": return .files(extensions: ["csv"])
+        case "dir", "directory": return .directories
+        case "base-model", "works-on": return .resource(.model)
+        default: break
+        }
+        for kind in ResourceKind.allCases where name == kind.rawValue || name.hasSuffix("-" + kind.rawValue) {
+            return .resource(kind)
+        }
+        if name.hasSuffix("-file") || name.hasSuffix("-path") { return .files(extensions: []) }
+        if name.hasSuffix("-dir") { return .directories }
+        return nil
+    }
+
+    /// Every image model type, classification and detection, once each, sorted.
+    static let modelTypes: [String] = Array(Set((ImageModelType.classification + ImageModelType.detection).map(\.name)))
+        .sorted()
+}

@@ -1,0 +1,140 @@
+import AutoMLClient
+import Foundation
+
+/// Images per label and split, with the service's adequacy advice (reference 6.7): at least 10 images per
+/// label, about 1,000 recommended, and the most common label at most 100 times the least common.
+struct LabelStats: Sendable {
+    struct Row: Sendable {
+        var label: String
+        var train = 0
+        var validation = 0
+        var test = 0
+        var total: Int { train + validation + test }
+    }
+
+    var rows: [Row]
+    var isDetection: Bool
+
+    static let minimumPerLabel = 10
+    static let recommendedPerLabel = 1000
+
+    /// Counts the rows of an export CSV in the import grammar (one row per image, or per box for detection).
+    init(csv: String, isDetection: Bool) {
+        self.isDetection = isDetection
+        var rows: [String: Row] = [:]
+        var seenImages: Set<String> = []
+        for line in csv.split(whereSeparator: \.isNewline) {
+            let fields = splitCSVLine(String(line))
+            guard fields.count >= 2 else { continue }
+            let split = fields[0].uppercased()
+            let labels = isDetection ? [fields.count > 2 ? fields[2] : ""] : Array(fields.dropFirst(2))
+            for label in labels where !label.isEmpty {
+                // Detection counts images with the label, not boxes.
+                if isDetection, !seenImages.insert("\(fields[1])\u{0}\(label)").inserted { continue }
+                var row = rows[label] ?? Row(label: label)
+                switch split {
+                case "TRAIN": row.train += 1
+                case "VALIDATION": row.validation += 1
+                default: row.test += 1
+                }
+                rows[label] = row
+            }
+        }
+        self.rows = rows.values.sorted { $0.label < $1.label }
+    }
+
+    /// Problems that make training fail or useless.
+    var blockers: [String] {
+        var problems: [String] = []
+        if rows.isEmpty { problems.append("the dataset has no labelled images") }
+        for row in rows where row.total < Self.minimumPerLabel {
+            problems.append("label \(row.label) has \(row.total) image(s); the minimum is \(Self.minimumPerLabel)")
+        }
+        return problems
+    }
+
+    /// Advice that does not stop training.
+    var advice: [String] {
+        var notes: [String] = []
+        if let fewest = rows.map(\.total).min(), let most = rows.map(\.total).max(), fewest > 0, most > fewest * 100 {
+            notes.append("the most common label has more than 100 times the images of the least common")
+        }
+        let small = rows.filter { $0.total < Self.recommendedPerLabel }.map(\.label)
+        if !small.isEmpty {
+            notes.append("about \(Self.recommendedPerLabel) images per label are recommended; fewer: "
+                         + small.prefix(8).joined(separator: ", ") + (small.count > 8 ? ", …" : ""))
+        }
+        return notes
+    }
+
+    /// A result for `labels`: one object per label plus the advice.
+    var json: JSONValue {
+        .object([
+            "labels": .array(rows.map { row in
+                .object(["label": .string(row.label), "train": .integer(Int64(row.train)),
+                         "validation": .integer(Int64(row.validation)), "test": .integer(Int64(row.test)),
+                         "total": .integer(Int64(row.total))])
+            }),
+            "problems": .array(blockers.map(JSONValue.string)),
+            "advice": .array(advice.map(JSONValue.string)),
+        ])
+    }
+}
+
+extension ShellSession {
+    /// The label statistics of a dataset, read by exporting it (the v1 API has no call that lists labels):
+    /// possible on the embedded backend, whose `gs://` folder is on this machine. Nil elsewhere.
+    func labelStats(of name: DatasetName) async throws -> LabelStats? {
+        guard context.endpoint == nil, let root = backends.localGCSRoot else { return nil }
+        let client = try await client()
+        let dataset = try await client.getDataset(name)
+        let folderName = "label-stats-\(UUID().uuidString.lowercased())"
+        let prefix = "gs://automl-shell/\(folderName)"
+        let started = try await client.exportData(name, to: OutputConfig(gcsDestination: GcsDestination(outputUriPrefix: prefix)))
+        let operationName = try OperationName(parsing: started.name)
+        defer { try? FileManager.default.removeItem(atPath: "\(root)/automl-shell/\(folderName)") }
+        let policy = PollPolicy(initialDelay: .milliseconds(20), maxDelay: .milliseconds(500), timeout: .seconds(120))
+        _ = try await client.wait(for: operationName, as: Empty.self, policy: policy)
+        let finished = try await client.getOperation(operationName)
+        // The export is the shell's own bookkeeping: forget it so it does not crowd `operations`.
+        try? await client.deleteOperation(operationName)
+        guard let directory = finished.automlMetadata?.exportDataDetails?.outputInfo?.gcsOutputDirectory else { return nil }
+        let folder = root + "/" + directory.dropFirst("gs://".count)
+        let isDetection = dataset.imageObjectDetectionDatasetMetadata != nil
+        let file = folder + (isDetection ? "/image_object_detection_1.csv" : "/image_classification_1.csv")
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        return LabelStats(csv: String(decoding: data, as: UTF8.self), isDetection: isDetection)
+    }
+}
+
+/// Splits one CSV line into fields, honouring double quotes.
+func splitCSVLine(_ line: String) -> [String] {
+    var fields: [String] = []
+    var current = ""
+    var quoted = false
+    var iterator = Array(line).makeIterator()
+    var pending: Character?
+    while let character = pending ?? iterator.next() {
+        pending = nil
+        if quoted {
+            if character == "\"" {
+                if let next = iterator.next() {
+                    if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
+                } else {
+                    quoted = false
+                }
+            } else {
+                current.append(character)
+            }
+        } else if character == "\"" {
+            quoted = true
+        } else if character == "," {
+            fields.append(current.trimmingCharacters(in: .whitespaces))
+            current = ""
+        } else {
+            current.append(character)
+        }
+    }
+    fields.append(current.trimmingCharacters(in: .whitespaces))
+    return fields
+}

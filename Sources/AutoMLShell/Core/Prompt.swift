@@ -1,0 +1,26 @@
+import Foundation
+
+/// The prompt shows where commands go: `automl local:local/us-central1 ds:ICN…3456 m:ICN…7890> `.
+enum Prompt {
+    static func text(for context: SessionContext, colors: Bool) -> String {
+        let endpoint = context.endpoint.map(shortEndpoint) ?? "local"
+        let project = context.project ?? (context.endpoint == nil ? SessionContext.localProject : "?")
+        var parts = ["automl", "\(endpoint):\(project)/\(context.location)"]
+        if let dataset = context.dataset { parts.append("ds:" + abbreviated(dataset)) }
+        if let model = context.model { parts.append("m:" + abbreviated(model)) }
+        let text = parts.joined(separator: " ") + "> "
+        return colors ? "\u{1B}[1m" + text + "\u{1B}[0m" : text
+    }
+
+    /// `ICN5924568181703968057` → `ICN…8057`.
+    static func abbreviated(_ id: String) -> String {
+        guard id.count > 10 else { return id }
+        let letters = id.prefix { $0.isLetter }
+        return letters + "…" + id.suffix(4)
+    }
+
+    private static func shortEndpoint(_ endpoint: String) -> String {
+        if endpoint == "https://automl.googleapis.com" { return "cloud" }
+        return endpoint.replacingOccurrences(of: "http://", with: "").replacingOccurrences(of: "https://", with: "")
+    }
+}

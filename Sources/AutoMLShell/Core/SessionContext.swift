@@ -1,0 +1,32 @@
+/// What the shell remembers between commands and sessions: where it talks to and the current resources.
+public struct SessionContext: Sendable, Hashable, Codable {
+    /// The API endpoint; nil means the embedded local backend.
+    public var endpoint: String?
+    public var project: String?
+    public var location: String
+    /// The current dataset's ID.
+    public var dataset: String?
+    /// The current model's ID.
+    public var model: String?
+    /// The last operation started (or chosen with `use operation`), by ID.
+    public var operation: String?
+    public var format: OutputFormat
+    /// Whether a failing command stops a non-interactive run.
+    public var continueOnError: Bool
+
+    public init(endpoint: String? = nil, project: String? = nil, location: String = "us-central1",
+                dataset: String? = nil, model: String? = nil, operation: String? = nil,
+                format: OutputFormat = .json, continueOnError: Bool = false) {
+        self.endpoint = endpoint
+        self.project = project
+        self.location = location
+        self.dataset = dataset
+        self.model = model
+        self.operation = operation
+        self.format = format
+        self.continueOnError = continueOnError
+    }
+
+    /// The project used with the embedded local backend when none is set.
+    public static let localProject = "local"
+}

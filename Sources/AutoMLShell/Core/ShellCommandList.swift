@@ -1,0 +1,15 @@
+import Foundation
+import ArgumentParser
+
+/// The commands with their one-line abstracts, for `automl --help`.
+public enum ShellCommandList {
+    public static var summary: String {
+        ShellRoot.configuration.subcommands.map { command in
+            let name = command.configuration.commandName ?? ""
+            let subcommands = command.configuration.subcommands.compactMap { $0.configuration.commandName }
+            let shown = subcommands.isEmpty ? name : "\(name) \(subcommands.joined(separator: "|"))"
+            return "  " + shown.padding(toLength: max(shown.count, 34), withPad: " ", startingAt: 0) + " "
+                + command.configuration.abstract
+        }.joined(separator: "\n")
+    }
+}

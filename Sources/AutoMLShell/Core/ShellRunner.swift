@@ -1,0 +1,140 @@
+public import AutoMLClient
+import ArgumentParser
+import Foundation
+
+/// Runs lines of commands: tokenizes, expands variables, parses each command with the command table, runs
+/// it, and reports errors on standard error. Interactive sessions go on after an error; scripts stop at the
+/// first one unless `set on-error continue`.
+public final class ShellRunner {
+    public init() {}
+
+    /// Reads and runs lines until `exit` or the end of input; returns the process exit status.
+    public func runLoop(reader: any LineReader, session: ShellSession) async -> Int32 {
+        session.runner = self
+        var status: Int32 = 0
+        while !session.exitRequested {
+            switch reader.readLine(prompt: Prompt.text(for: session.context, colors: session.output.colors)) {
+            case .endOfInput:
+                session.recorder?.close()
+                return session.interactive ? 0 : status
+            case .interrupt:
+                continue
+            case .line(let line):
+                if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                if session.interactive, !SecretFilter.mayCarrySecret(line) { reader.addHistory(line) }
+                let outcome = await run(line: line, session: session)
+                if outcome != 0 {
+                    status = outcome
+                    if !session.interactive, !session.context.continueOnError {
+                        session.recorder?.close()
+                        return status
+                    }
+                }
+            }
+        }
+        session.recorder?.close()
+        return status
+    }
+
+    /// Runs a block of text (`-c`, `source`): true when every command succeeded, or errors were allowed.
+    public func run(text: String, session: ShellSession, source: String) async -> Bool {
+        session.runner = self
+        var failed = false
+        for line in text.split(whereSeparator: \.isNewline).map(String.init) {
+            if session.exitRequested { break }
+            if await run(line: line, session: session) != 0 {
+                failed = true
+                if !session.context.continueOnError { return false }
+            }
+        }
+        return !failed
+    }
+
+    /// Runs one line (which may hold several commands separated by `;`); returns its exit status.
+    public func run(line: String, session: ShellSession) async -> Int32 {
+        let commands: [TokenizedCommand]
+        do {
+            commands = try ShellTokenizer.tokenize(line)
+        } catch {
+            return ErrorReport.show(error, session: session)
+        }
+        if !commands.isEmpty, !SecretFilter.mayCarrySecret(line) {
+            session.history.append(line)
+            session.recorder?.record(line, context: session.context)
+        }
+        for command in commands {
+            let words: [String]
+            do {
+                words = try VariableExpander(context: session.context, lastResult: session.lastResult).expand(command)
+            } catch {
+                return ErrorReport.show(error, session: session)
+            }
+            let status = await run(words: words, session: session)
+            if status != 0 { return status }
+            if session.exitRequested { break }
+        }
+        return 0
+    }
+
+    /// Runs one command given as words (the one-shot CLI: `automl models --dataset D`).
+    public func run(words: [String], session: ShellSession) async -> Int32 {
+        guard let first = words.first else { return 0 }
+        if let suggestion = CommandSuggestion.unknownCommand(first) {
+            session.output.standardError("error: unknown command \"\(first)\"\(suggestion)\n")
+            return 2
+        }
+        let command: any ParsableCommand
+        do {
+            command = try ShellRoot.parseAsRoot(words)
+        } catch {
+            return ErrorReport.showParseError(error, session: session)
+        }
+        if let group = command as? any CommandGroup {
+            session.output.standardOutput(ShellRoot.helpMessage(for: type(of: group)) + "\n")
+            return 0
+        }
+        guard let shellCommand = command as? any ShellCommand else { return 0 }
+        do {
+            if session.interactive {
+                try await CommandInterrupt.catching { try await shellCommand.run(in: session) }
+            } else {
+                try await shellCommand.run(in: session)
+            }
+            return 0
+        } catch {
+            return ErrorReport.show(error, session: session)
+        }
+    }
+}
+
+/// "did you mean" for a mistyped command.
+enum CommandSuggestion {
+    static var commandNames: [String] {
+        ShellRoot.configuration.subcommands.flatMap { [$0.configuration.commandName ?? ""] + $0.configuration.aliases }
+            + ["help"]
+    }
+
+    /// nil when `word` is a command; otherwise the text to append to the error (possibly empty).
+    static func unknownCommand(_ word: String) -> String? {
+        let names = commandNames
+        if names.contains(word) || word.hasPrefix("-") { return nil }
+        let close = names.map { ($0, distance(word, $0)) }.filter { $0.1 <= max(1, word.count / 3) }
+            .sorted { $0.1 < $1.1 }.map(\.0)
+        if let best = close.first { return "; did you mean \"\(best)\"?" }
+        return " (`help` lists the commands)"
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,51 @@
+import AutoMLClient
+import Foundation
+
+extension ShellSession {
+    /// The dataset named by an ID, a full name or a unique display name; the current one when nil.
+    func dataset(_ text: String?) async throws -> DatasetName {
+        let location = try location()
+        guard let text = text ?? context.dataset else { throw ShellError.notSet("dataset", use: "use dataset ID") }
+        if text.contains("/") { return try DatasetName(parsing: text) }
+        if looksLikeID(text) { return try location.dataset(text) }
+        let client = try await client()
+        let matches = try await client.listDatasets(in: location).collect().filter { $0.displayName == text }
+        return try location.dataset(try unique(matches.compactMap { $0.datasetName?.dataset }, kind: "dataset", text: text))
+    }
+
+    /// The model named by an ID, a full name or a unique display name; the current one when nil.
+    func model(_ text: String?) async throws -> ModelName {
+        let location = try location()
+        guard let text = text ?? context.model else { throw ShellError.notSet("model", use: "use model ID") }
+        if text.contains("/") { return try ModelName(parsing: text) }
+        if looksLikeID(text) { return try location.model(text) }
+        let client = try await client()
+        let matches = try await client.listModels(in: location).collect().filter { $0.displayName == text }
+        return try location.model(try unique(matches.compactMap { $0.modelName?.model }, kind: "model", text: text))
+    }
+
+    /// The operation named by an ID or a full name; the last one started when nil.
+    func operation(_ text: String?) throws -> OperationName {
+        guard let text = text ?? context.operation else {
+            throw ShellError.notSet("operation", use: "use operation ID")
+        }
+        if text.contains("/") { return try OperationName(parsing: text) }
+        return try location().operation(text)
+    }
+
+    /// IDs are letters then digits (`ICN123…`, `IOD…`) or digits; anything else is taken as a display name.
+    private func looksLikeID(_ text: String) -> Bool {
+        let digits = text.drop { $0.isLetter && $0.isUppercase }
+        return !digits.isEmpty && digits.allSatisfy(\.isNumber) && text.count - digits.count <= 4
+    }
+
+    private func unique(_ ids: [String], kind: String, text: String) throws -> String {
+        switch ids.count {
+        case 1: return ids[0]
+        case 0: throw ShellError("no \(kind) has the ID or display name \"\(text)\"",
+                                 hint: "list them with `\(kind)s`")
+        default: throw ShellError("\(ids.count) \(kind)s have the display name \"\(text)\": \(ids.joined(separator: ", "))",
+                                  hint: "use the ID")
+        }
+    }
+}

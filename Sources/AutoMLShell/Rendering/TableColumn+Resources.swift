@@ -1,0 +1,106 @@
+import AutoMLClient
+
+extension TableColumn {
+    /// The columns for a list of this kind of resource; `items` lets the generic kind pick the members they have.
+    static func columns(for kind: TableKind, items: [JSONObject]) -> [TableColumn] {
+        switch kind {
+        case .dataset:
+            [.id, .displayName, TableColumn("TYPE", datasetType),
+             TableColumn("EXAMPLES", path: "exampleCount", default: "0"), .time("CREATED", path: "createTime")]
+        case .model:
+            [.id, .displayName, TableColumn("DATASET", path: "datasetId"),
+             TableColumn("STATE") { $0["deploymentState"]?.stringValue.flatMap(deploymentState) ?? "" },
+             TableColumn("MODEL TYPE") { modelMetadata($0, "modelType") },
+             TableColumn("STOP REASON") { modelMetadata($0, "stopReason") }]
+        case .operation:
+            [.id, TableColumn("KIND", operationKind), TableColumn("DONE", path: "done", default: "false"),
+             TableColumn("PROGRESS", operationProgress), TableColumn("ERROR", operationError),
+             .time("CREATED", path: "metadata.createTime")]
+        case .evaluation:
+            evaluationColumns(items)
+        case .annotationSpec:
+            [.id, .displayName, TableColumn("EXAMPLES", path: "exampleCount", default: "0")]
+        case .other:
+            genericColumns(items)
+        }
+    }
+
+    /// `multiclass`, `multilabel` or `detection`: the words of `dataset create --type`.
+    private static func datasetType(_ dataset: JSONObject) -> String {
+        if dataset["imageObjectDetectionDatasetMetadata"] != nil { return "detection" }
+        guard let type = dataset["imageClassificationDatasetMetadata"]?["classificationType"]?.stringValue else {
+            return ""
+        }
+        return type == "CLASSIFICATION_TYPE_UNSPECIFIED" ? "" : type.lowercased()
+    }
+
+    private static func deploymentState(_ state: String) -> String {
+        state == "DEPLOYMENT_STATE_UNSPECIFIED" ? "" : state
+    }
+
+    /// A member of whichever image model metadata the model has.
+    private static func modelMetadata(_ model: JSONObject, _ key: String) -> String {
+        let metadata = model["imageClassificationModelMetadata"] ?? model["imageObjectDetectionModelMetadata"]
+        return metadata?[key].flatMap(JSONText.scalar) ?? ""
+    }
+
+    /// The metadata's details member without `Details`: `createModel`, `importData`, `deployModel`.
+    private static func operationKind(_ operation: JSONObject) -> String {
+        let keys = operation["metadata"]?.objectValue?.keys.filter { $0.hasSuffix("Details") } ?? []
+        return keys.sorted().first.map { String($0.dropLast("Details".count)) } ?? ""
+    }
+
+    /// `40%`; `0%` for a running operation that reports none; empty for a finished one that reports none.
+    private static func operationProgress(_ operation: JSONObject) -> String {
+        if let percent = operation["metadata"]?["progressPercent"].flatMap(JSONText.scalar) { return percent + "%" }
+        return operation["done"] == .bool(true) ? "" : "0%"
+    }
+
+    /// The canonical name of the error's code, such as `INVALID_ARGUMENT`.
+    private static func operationError(_ operation: JSONObject) -> String {
+        guard let error = operation["error"]?.objectValue else { return "" }
+        switch error["code"] {
+        case .integer(let code): return RPCCode(rawValue: Int32(clamping: code)).name
+        case .none: return RPCCode.ok.name
+        case .some(let code): return JSONText.scalar(code) ?? ""
+        }
+    }
+
+    /// Label, spec ID, examples and the headline metric: AU PRC for classification, mAP for detection.
+    private static func evaluationColumns(_ items: [JSONObject]) -> [TableColumn] {
+        let detection = items.contains { $0["imageObjectDetectionEvaluationMetrics"] != nil }
+            && !items.contains { $0["classificationEvaluationMetrics"] != nil }
+        let metric = detection
+            ? TableColumn("MAP", path: "imageObjectDetectionEvaluationMetrics.boundingBoxMeanAveragePrecision")
+            : TableColumn("AU PRC", path: "classificationEvaluationMetrics.auPrc")
+        let label = TableColumn("LABEL") { evaluation in
+            let name = evaluation["displayName"]?.stringValue ?? ""
+            let spec = evaluation["annotationSpecId"]?.stringValue ?? ""
+            return name.isEmpty && spec.isEmpty ? "(all labels)" : name
+        }
+        return [.id, label, TableColumn("ANNOTATION SPEC", path: "annotationSpecId"),
+                TableColumn("EXAMPLES", path: "evaluatedExampleCount", default: "0"), metric]
+    }
+
+    /// ID and display name when the items have them, then up to six scalar members the items have, sorted.
+    private static func genericColumns(_ items: [JSONObject]) -> [TableColumn] {
+        let keys = Set(items.flatMap { item in item.compactMap { JSONText.scalar($0.value) == nil ? nil : $0.key } })
+        var columns: [TableColumn] = []
+        if keys.contains("name") { columns.append(.id) }
+        if keys.contains("displayName") { columns.append(.displayName) }
+        for key in JSONKeyOrder.sorted(Array(keys)) where !JSONKeyOrder.leading.contains(key) {
+            columns.append(TableColumn(headerText(key), path: key))
+        }
+        return Array(columns.prefix(8))
+    }
+
+    /// `exampleCount` → `EXAMPLE COUNT`.
+    static func headerText(_ key: String) -> String {
+        var header = ""
+        for character in key {
+            if character.isUppercase, !header.isEmpty { header += " " }
+            header += character.uppercased()
+        }
+        return header
+    }
+}

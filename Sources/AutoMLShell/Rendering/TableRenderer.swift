@@ -1,0 +1,75 @@
+import AutoMLClient
+
+/// Tables for people: a list gives one row per item with columns chosen for its kind of resource (see
+/// ``TableColumn/columns(for:items:)``); one object gives a FIELD/VALUE table of its flattened scalar members.
+struct TableRenderer: Sendable {
+    var colors: Bool
+    var width: Int
+
+    /// How many elements of an array of objects the FIELD/VALUE table shows before summarizing the rest.
+    static let shownArrayElements = 3
+
+    /// The value as a table, ending in a newline.
+    func render(_ value: JSONValue) -> String {
+        switch ResultShape(value) {
+        case .list(let key, let items):
+            return renderList(key: key, items: items)
+        case .object(let object):
+            return renderObject(object)
+        case .scalar(let scalar):
+            return (JSONText.scalar(scalar) ?? "null") + "\n"
+        }
+    }
+
+    /// An empty list reads `Listed 0 items.`; a List response with no items is `{}` in proto3 JSON, since an
+    /// empty repeated field is omitted, so an empty object reads the same.
+    private func renderList(key: String?, items: [JSONValue]) -> String {
+        guard !items.isEmpty else { return "Listed 0 items.\n" }
+        let objects = items.compactMap(\.objectValue)
+        guard objects.count == items.count else {
+            let rows = items.map { [JSONText.scalar($0) ?? JSONRenderer.compact($0)] }
+            return TableLayout(headers: ["VALUE"], rows: rows).render(width: width, bold: colors)
+        }
+        let columns = TableColumn.columns(for: TableKind(listKey: key, items: items), items: objects)
+        let rows = objects.map { item in columns.map { $0.cell(item) } }
+        return TableLayout(headers: columns.map(\.header), rows: rows).render(width: width, bold: colors)
+    }
+
+    private func renderObject(_ object: JSONObject) -> String {
+        guard !object.isEmpty else { return "Listed 0 items.\n" }
+        var rows: [[String]] = []
+        Self.flatten(.object(object), path: "", into: &rows)
+        return TableLayout(headers: ["FIELD", "VALUE"], rows: rows).render(width: width, bold: colors)
+    }
+
+    /// Adds a row per scalar member, by dotted path. Arrays of scalars take one row (`a, b, c`); arrays of
+    /// objects show their first few elements and one row saying how many more there are.
+    static func flatten(_ value: JSONValue, path: String, into rows: inout [[String]]) {
+        switch value {
+        case .object(let object) where !object.isEmpty:
+            for key in JSONKeyOrder.sorted(Array(object.keys)) {
+                guard let member = object[key] else { continue }
+                flatten(member, path: path.isEmpty ? key : "\(path).\(key)", into: &rows)
+            }
+        case .array(let items) where !items.isEmpty:
+            let scalars = items.compactMap(JSONText.scalar)
+            guard scalars.count != items.count else {
+                rows.append([path, scalars.joined(separator: ", ")])
+                return
+            }
+            for (index, item) in items.prefix(shownArrayElements).enumerated() {
+                flatten(item, path: "\(path)[\(index)]", into: &rows)
+            }
+            if items.count > shownArrayElements {
+                let more = items.count - shownArrayElements
+                rows.append(["\(path)[\(shownArrayElements)…]", "\(more) more (set format json or yaml to see all)"])
+            }
+        case .object:
+            rows.append([path, "{}"])
+        case .array:
+            rows.append([path, "[]"])
+        default:
+            rows.append([path, JSONText.scalar(value) ?? "null"])
+        }
+    }
+}

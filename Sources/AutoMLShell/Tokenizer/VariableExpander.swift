@@ -1,0 +1,181 @@
+public import AutoMLClient
+
+/// Expands `$` references in tokenized words from the session context and the last result. Pure.
+///
+/// References, in unquoted and double-quoted text (never in single quotes or after a backslash):
+/// - `$dataset`, `$model`, `$operation`: the current IDs; `$project`, `$location`. Braces work too:
+///   `${dataset}_v2`. With the embedded local backend and no project set, `$project` is
+///   ``SessionContext/localProject``.
+/// - `$last` followed by a path into the last result: `.key` members, `[n]` elements, and an optional `:id`
+///   suffix that keeps the last `/`-separated segment of a resource name. So after `train`,
+///   `$last.name:id` is the operation's ID; after `models`, `$last.model[0].name:id` is the first model's ID;
+///   after `watch`, `$last.response.name:id` is the trained model's ID. Unbraced, path keys are letters, digits
+///   and `_`; `${last.name}.csv` ends a reference where a `.` would otherwise continue it.
+/// - `$$` is a literal `$`; a `$` not followed by a letter, `_`, `{` or `$` is literal too (`costs $5`).
+///
+/// Expansion runs after tokenizing, so a value with spaces stays one word. Anything that cannot expand is a
+/// ``VariableExpansionError`` naming the reference, never an empty string.
+public struct VariableExpander: Sendable {
+    /// Where `$dataset`, `$model`, `$operation`, `$project` and `$location` come from.
+    public var context: SessionContext
+    /// What `$last` paths read: the last result as JSON; nil before any command returned one.
+    public var lastResult: JSONValue?
+
+    public init(context: SessionContext, lastResult: JSONValue? = nil) {
+        self.context = context
+        self.lastResult = lastResult
+    }
+
+    /// The variable names, for completion after `$`.
+    public static let variableNames = ["dataset", "model", "operation", "project", "location", "last"]
+
+    /// Expands every word of a command.
+    public func expand(_ command: TokenizedCommand) throws(VariableExpansionError) -> [String] {
+        try expand(command.words)
+    }
+
+    /// Expands words into argument strings, one per word.
+    public func expand(_ words: [ShellWord]) throws(VariableExpansionError) -> [String] {
+        var result: [String] = []
+        for word in words { result.append(try expand(word)) }
+        return result
+    }
+
+    /// Expands one word: the references in its unquoted and double-quoted parts.
+    public func expand(_ word: ShellWord) throws(VariableExpansionError) -> String {
+        var text = ""
+        for part in word.parts {
+            text += part.expands ? try expand(text: part.text) : part.text
+        }
+        return text
+    }
+
+    /// Expands the references in text that is subject to expansion.
+    func expand(text: String) throws(VariableExpansionError) -> String {
+        guard text.contains("$") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "$", index + 1 < scalars.count else {
+                output.append(scalars[index])
+                index += 1
+                continue
+            }
+            let next = scalars[index + 1]
+            if next == "$" {
+                output.append("$")
+                index += 2
+            } else if next == "{" {
+                guard let close = scalars[(index + 2)...].firstIndex(of: "}") else {
+                    let reference = String(String.UnicodeScalarView(scalars[index...]))
+                    throw VariableExpansionError(code: .malformed, reference: reference,
+                                                 message: "\(reference): no closing }")
+                }
+                let inner = String(String.UnicodeScalarView(scalars[(index + 2)..<close]))
+                let reference = VariableReference(braced: inner)
+                output.append(contentsOf: try value(of: reference).unicodeScalars)
+                index = close + 1
+            } else if VariableReference.isNameStart(next) {
+                let (reference, end) = VariableReference.scan(scalars, from: index + 1)
+                output.append(contentsOf: try value(of: reference).unicodeScalars)
+                index = end
+            } else {
+                output.append("$")
+                index += 1
+            }
+        }
+        return String(output)
+    }
+
+    /// The text a reference stands for.
+    func value(of reference: VariableReference) throws(VariableExpansionError) -> String {
+        guard let path = reference.path else {
+            throw VariableExpansionError(code: .malformed, reference: reference.written,
+                                         message: "\(reference.written) is not a valid reference")
+        }
+        guard Self.variableNames.contains(reference.name) else {
+            let known = Self.variableNames.map { "$\($0)" }.joined(separator: ", ")
+            throw VariableExpansionError(code: .unknownVariable, reference: reference.written,
+                                         message: "unknown variable \(reference.written) (variables: \(known))")
+        }
+        if reference.name == "last" { return try lastValue(path, reference: reference) }
+        guard path.components.isEmpty else {
+            throw VariableExpansionError(code: .malformed, reference: reference.written,
+                                         message: "\(reference.written): only $last has fields")
+        }
+        let text = try contextValue(reference)
+        return path.takesID ? JSONText.lastSegment(of: text) : text
+    }
+
+    private func contextValue(_ reference: VariableReference) throws(VariableExpansionError) -> String {
+        let value: String?
+        let hint: String
+        switch reference.name {
+        case "dataset": (value, hint) = (context.dataset, "use dataset ID first")
+        case "model": (value, hint) = (context.model, "use model ID first")
+        case "operation": (value, hint) = (context.operation, "use operation ID first, or start one")
+        case "project":
+            value = context.project ?? (context.endpoint == nil ? SessionContext.localProject : nil)
+            hint = "use project ID first, or pass --project"
+        default: (value, hint) = (context.location, "use location LOCATION first")
+        }
+        guard let value, !value.isEmpty else {
+            throw VariableExpansionError(code: .notSet, reference: reference.written,
+                                         message: "$\(reference.name) is not set: \(hint)")
+        }
+        return value
+    }
+
+    private func lastValue(_ path: ResultPath, reference: VariableReference) throws(VariableExpansionError) -> String {
+        guard let lastResult else {
+            throw VariableExpansionError(code: .notSet, reference: reference.written,
+                                         message: "$last is not set: no command has returned a result yet")
+        }
+        let written = reference.written
+        func named(_ depth: Int) -> String {
+            let prefix = path.prefix(depth).description
+            return prefix.isEmpty ? "$last" : "$last.\(prefix)".replacing("$last.[", with: "$last[")
+        }
+        switch path.lookUp(in: lastResult) {
+        case .found(let value):
+            if let text = JSONText.scalar(value) { return path.takesID ? JSONText.lastSegment(of: text) : text }
+            let what = switch value {
+            case .array(let items): "a list of \(items.count); pick one with [n]"
+            case .object(let object): "an object; pick a field (\(Self.fieldList(Array(object.keys))))"
+            default: "null"
+            }
+            throw VariableExpansionError(code: .notAValue, reference: written, message: "\(written) is \(what)")
+        case .missingKey(let depth, let available):
+            let fields = available.isEmpty ? "it is empty" : "fields: \(Self.fieldList(available))"
+            throw VariableExpansionError(
+                code: .noSuchValue, reference: written,
+                message: "\(written): \(named(depth)) has no field \"\(Self.key(path, depth))\" (\(fields))")
+        case .indexOutOfRange(let depth, let count):
+            throw VariableExpansionError(
+                code: .noSuchValue, reference: written,
+                message: "\(written): \(named(depth)) has \(count) item\(count == 1 ? "" : "s")")
+        case .notAContainer(let depth, let found):
+            let kind = JSONText.kindName(found)
+            throw VariableExpansionError(
+                code: .noSuchValue, reference: written,
+                message: "\(written): \(named(depth)) is \(kind), not \(Self.need(path, depth))")
+        }
+    }
+
+    private static func key(_ path: ResultPath, _ depth: Int) -> String {
+        if case .key(let key) = path.components[depth] { return key }
+        return ""
+    }
+
+    private static func need(_ path: ResultPath, _ depth: Int) -> String {
+        if case .index = path.components[depth] { return "a list" }
+        return "an object"
+    }
+
+    /// Up to six field names, in display order.
+    private static func fieldList(_ keys: [String]) -> String {
+        let sorted = JSONKeyOrder.sorted(keys)
+        return sorted.prefix(6).joined(separator: ", ") + (sorted.count > 6 ? ", …" : "")
+    }
+}
