@@ -98,7 +98,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "AutoMLShellTests", dependencies: ["AutoMLShell", "AutoMLTestSupport"]),
+        .testTarget(name: "AutoMLShellTests", dependencies: ["AutoMLShell", "AutoMLEmulator", "AutoMLTestSupport"]),
         .testTarget(
             name: "AutoMLEmulatorTests",
             dependencies: [

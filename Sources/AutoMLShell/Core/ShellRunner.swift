@@ -60,7 +60,10 @@ public final class ShellRunner {
         }
         if !commands.isEmpty, !SecretFilter.mayCarrySecret(line) {
             session.history.append(line)
-            session.recorder?.record(line, context: session.context)
+            // `record` lines steer the recording; a replay has nothing to do with them.
+            if commands.first?.words.first?.text != "record" {
+                session.recorder?.record(line, context: session.context)
+            }
         }
         for command in commands {
             let words: [String]
@@ -118,7 +121,7 @@ enum CommandSuggestion {
     static func unknownCommand(_ word: String) -> String? {
         let names = commandNames
         if names.contains(word) || word.hasPrefix("-") { return nil }
-        let close = names.map { ($0, distance(word, $0)) }.filter { $0.1 <= max(1, word.count / 3) }
+        let close = names.map { ($0, distance(word, $0)) }.filter { $0.1 <= max(2, word.count / 3) }
             .sorted { $0.1 < $1.1 }.map(\.0)
         if let best = close.first { return "; did you mean \"\(best)\"?" }
         return " (`help` lists the commands)"

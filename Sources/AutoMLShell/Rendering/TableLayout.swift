@@ -57,10 +57,13 @@ struct TableLayout: Sendable {
         }))
     }
 
-    /// The text cut to `width` characters, the last of them `…` when it was longer.
+    /// The text cut to at most `width` characters, ending in `…` when it was longer (spaces before the `…` are
+    /// dropped, so `DISPLAY NAME` becomes `DISPLAY…`, not `DISPLAY …`).
     static func truncate(_ text: String, to width: Int) -> String {
         guard text.count > width else { return text }
         guard width > 1 else { return String(text.prefix(width)) }
-        return text.prefix(width - 1) + "…"
+        var kept = text.prefix(width - 1)
+        while kept.last == " " { kept.removeLast() }
+        return kept + "…"
     }
 }

@@ -1,0 +1,70 @@
+import AutoMLClient
+import AutoMLEmulator
+import AutoMLTestSupport
+@testable import AutoMLShell
+import Foundation
+import Synchronization
+
+/// A shell session on an in-process local backend, with its output captured, for tests of commands.
+final class ShellHarness: Sendable {
+    let directory: URL
+    let emulator: Emulator
+    private let captured = Mutex<(out: String, err: String)>(("", ""))
+
+    init(nodeHourSeconds: Double = 0.01) async throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("automl-shell-\(UUID().uuidString)")
+        let configuration = EmulatorConfiguration(dataDirectory: directory.appendingPathComponent("data"),
+                                                  nodeHour: .milliseconds(Int64(nodeHourSeconds * 1000)),
+                                                  deployDuration: .milliseconds(10))
+        emulator = try await Emulator.start(configuration: configuration)
+    }
+
+    var gcsRoot: URL { emulator.configuration.gcsRoot }
+    var standardOutput: String { captured.withLock { $0.out } }
+    var standardError: String { captured.withLock { $0.err } }
+
+    func clearOutput() { captured.withLock { $0 = ("", "") } }
+
+    /// A new session (as a new `automl` process would start) over the same backend and files.
+    func session(interactive: Bool = false, context: SessionContext? = nil) -> ShellSession {
+        let output = ShellOutput(standardOutput: { [self] text in captured.withLock { $0.out += text } },
+                                 standardError: { [self] text in captured.withLock { $0.err += text } })
+        let emulator = emulator
+        let backends = BackendFactory(localGCSRoot: gcsRoot.path, localDataDirectory: directory.path) { endpoint in
+            guard endpoint == nil else { throw ShellError("only the embedded backend in these tests") }
+            return AutoMLClient(configuration: .init(endpoint: "http://embedded.local", retry: .disabled),
+                                transport: EmulatorTransport(emulator: emulator))
+        }
+        let store = SessionStore(path: sessionFile) { _ in }
+        return ShellSession(context: context ?? store.load() ?? SessionContext(), output: output, backends: backends,
+                            store: store, cache: nil, interactive: interactive, interrupted: { false })
+    }
+
+    var sessionFile: String { directory.appendingPathComponent("config/session.json").path }
+
+    /// Runs lines as a piped transcript does; returns the exit status.
+    @discardableResult
+    func run(_ text: String, in session: ShellSession) async -> Int32 {
+        await ShellRunner().runLoop(reader: ScriptedLineReader(text), session: session)
+    }
+
+    /// Writes a classification dataset's images and CSV under the gcs root; returns the CSV URI.
+    func images(labels: [String] = ["daisy", "tulip"], perLabel: Int = 12, csv: String = "import.csv") throws -> String {
+        try TestImages.classificationDataset(in: gcsRoot, labels: labels, perLabel: perLabel, csvName: csv)
+    }
+}
+
+/// Feeds lines, then the end of input.
+final class ScriptedLineReader: LineReader {
+    private var lines: [String]
+
+    init(_ text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    func readLine(prompt: String) -> LineEvent {
+        lines.isEmpty ? .endOfInput : .line(lines.removeFirst())
+    }
+
+    func addHistory(_ line: String) {}
+}

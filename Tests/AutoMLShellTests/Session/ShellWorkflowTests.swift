@@ -1,0 +1,92 @@
+import AutoMLClient
+import AutoMLTestSupport
+@testable import AutoMLShell
+import Foundation
+import Testing
+
+/// The seed's workflow through shell commands, on the local backend in-process.
+@Suite struct ShellWorkflowTests {
+    @Test func createImportTrainWatchKeepsTheContext() async throws {
+        let shell = try await ShellHarness()
+        let csv = try shell.images()
+        let session = shell.session()
+        let status = await shell.run("""
+            dataset create flowers
+            dataset import \(csv)
+            watch
+            train --budget 8
+            watch
+            context
+            """, in: session)
+        #expect(status == 0, "stderr: \(shell.standardError)")
+        let dataset = try #require(session.context.dataset)
+        #expect(dataset.hasPrefix("ICN"))
+        let model = try #require(session.context.model, "a finished training makes its model current")
+        #expect(shell.standardOutput.contains("\"stopReason\": \"BUDGET_REACHED\""))
+        #expect(shell.standardOutput.contains("\"model\": \"\(model)\""))
+        #expect(shell.standardError.contains("training of flowers_"))
+    }
+
+    @Test func trainChecksTheBudgetAndTheLabelsBeforeSending() async throws {
+        let shell = try await ShellHarness()
+        let session = shell.session()
+        let csv = try shell.images(perLabel: 4)
+        await shell.run("dataset create thin\ndataset import \(csv)\nwatch", in: session)
+        shell.clearOutput()
+        #expect(await shell.run("train --budget 7", in: session) == 1)
+        #expect(shell.standardError.contains("out of range for cloud"))
+        #expect(shell.standardError.contains("8,000–800,000 milli node hours"))
+        shell.clearOutput()
+        #expect(await shell.run("train --budget 8", in: session) == 1)
+        #expect(shell.standardError.contains("label daisy has 4 image(s); the minimum is 10"))
+        #expect(shell.standardError.contains("--force"))
+        let operations = try await session.client().listOperations(in: try session.location(),
+                                                                   filter: "worksOn=\(try session.location())/models/*")
+        #expect(try await operations.collect().isEmpty, "nothing was sent")
+        #expect(await shell.run("train --budget 8 --force", in: session) == 0)
+    }
+
+    @Test func errorsStopAScriptUnlessToldToContinue() async throws {
+        let shell = try await ShellHarness()
+        let session = shell.session()
+        #expect(await shell.run("trian\ncontext", in: session) == 2)
+        #expect(shell.standardError.contains("unknown command \"trian\"; did you mean \"train\"?"))
+        #expect(!shell.standardOutput.contains("endpoint"), "the script stopped at the error")
+        shell.clearOutput()
+        #expect(await shell.run("set on-error continue\nmodel get ICN404\ncontext", in: session) == 1)
+        #expect(shell.standardError.contains("error: NOT_FOUND"))
+        #expect(shell.standardError.contains("hint: check the ID"))
+        #expect(shell.standardOutput.contains("\"onError\": \"continue\""))
+        shell.clearOutput()
+        #expect(await shell.run("train --budget", in: session) == 2)
+        #expect(shell.standardError.contains("Missing value for '--budget <budget>'"))
+    }
+
+    @Test func useAcceptsIDsNamesAndDisplayNames() async throws {
+        let shell = try await ShellHarness()
+        let session = shell.session()
+        await shell.run("dataset create first\ndataset create second", in: session)
+        let second = try #require(session.context.dataset)
+        await shell.run("use dataset first", in: session)
+        let first = try #require(session.context.dataset)
+        #expect(first != second)
+        await shell.run("use dataset projects/local/locations/us-central1/datasets/\(second)", in: session)
+        #expect(session.context.dataset == second)
+        shell.clearOutput()
+        await shell.run("dataset create first\nuse dataset first", in: session)
+        #expect(shell.standardError.contains("2 datasets have the display name \"first\""))
+    }
+
+    @Test func variablesStandInForIDs() async throws {
+        let shell = try await ShellHarness()
+        let session = shell.session()
+        #expect(await shell.run("dataset create flowers\nset format value(name)\ndataset get $dataset\ndataset get $last.name", in: session) == 0,
+                "stderr: \(shell.standardError)")
+        let dataset = try #require(session.context.dataset)
+        let lines = shell.standardOutput.split(separator: "\n").filter { $0.hasSuffix(dataset) }
+        #expect(lines.count == 2)
+        shell.clearOutput()
+        #expect(await shell.run("model get $model", in: session) != 0)
+        #expect(shell.standardError.contains("$model"))
+    }
+}
