@@ -31,10 +31,9 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 BUILD_FLAGS ?=
 TEST_FLAGS ?=
 
-# Arguments for `make run`. With none, the local backend (`automl emulator`) until the shell lands; then
-# `automl` with no arguments opens the shell on the embedded local backend and this default goes.
+# Arguments for `make run`; with none, `automl` opens the shell on the embedded local backend.
 ARGS ?=
-RUN_ARGS := $(if $(strip $(ARGS)),$(ARGS),emulator)
+RUN_ARGS := $(ARGS)
 
 .PHONY: deps build run test conformance clean
 

@@ -98,7 +98,11 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "AutoMLShellTests", dependencies: ["AutoMLShell", "AutoMLEmulator", "AutoMLTestSupport"]),
+        .testTarget(
+            name: "AutoMLShellTests",
+            dependencies: ["AutoMLShell", "AutoMLEmulator", "AutoMLTestSupport"],
+            exclude: ["Rendering/Snapshots"]
+        ),
         .testTarget(
             name: "AutoMLEmulatorTests",
             dependencies: [

@@ -14,7 +14,8 @@ public struct EmulatorConfiguration: Sendable {
     public var tokens: [String]
     /// Serve clients that are not on loopback even without tokens.
     public var allowRemote: Bool
-    /// Whether imports may name local files (absolute paths, `file://`) besides `gs://` URIs.
+    /// Whether imports may name local files (absolute paths, `file://`) besides `gs://` URIs. Only for a
+    /// backend that serves nobody but this machine's user: with tokens or remote clients, keep it off.
     public var allowLocalPaths: Bool
     /// The largest request body, except Predict's.
     public var maxBodyBytes: Int
@@ -22,6 +23,9 @@ public struct EmulatorConfiguration: Sendable {
     public var maxPredictBodyBytes: Int
     /// Clock time a deploy or an undeploy takes.
     public var deployDuration: Duration
+
+    /// Local paths in imports, only when nothing but this machine's user is served (no tokens, no remote).
+    var localPathsAllowed: Bool { allowLocalPaths && tokens.isEmpty && !allowRemote }
 
     public init(dataDirectory: URL, gcsRoot: URL? = nil, nodeHour: Duration = .seconds(5), tokens: [String] = [],
                 allowRemote: Bool = false, allowLocalPaths: Bool = true, maxBodyBytes: Int = 1 << 20,

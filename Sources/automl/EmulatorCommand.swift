@@ -77,7 +77,9 @@ struct EmulatorCommand: AsyncParsableCommand {
             dataDirectory: dataURL, gcsRoot: gcsRoot.map { URL(fileURLWithPath: $0) },
             nodeHour: .milliseconds(Int64(nodeHourSeconds * 1000)), tokens: tokens, allowRemote: allowRemote,
             deployDuration: .milliseconds(Int64(deploySeconds * 1000)))
-        configuration.allowLocalPaths = true
+        // Local paths let an import read any file this process can read: fine for the person at this machine,
+        // not for clients that tokens or --allow-remote let in.
+        configuration.allowLocalPaths = tokens.isEmpty && !allowRemote
         let faultSpec = try faultsFile.map(readFaultsFile) ?? faults
         let emulator: Emulator
         let server: EmulatorHTTPServer

@@ -4,10 +4,12 @@ import Logging
 public import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 /// The local backend on an HTTP/1.1 socket.
 public final class EmulatorHTTPServer: Sendable {
     private let channel: any Channel
+    private let connections: ConnectionTracker
     /// The host the server listens on, as given.
     public let host: String
     /// The port the server listens on (the one picked when asked for port 0).
@@ -18,8 +20,9 @@ public final class EmulatorHTTPServer: Sendable {
         host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
     }
 
-    private init(channel: any Channel, host: String, port: Int) {
+    private init(channel: any Channel, connections: ConnectionTracker, host: String, port: Int) {
         self.channel = channel
+        self.connections = connections
         self.host = host
         self.port = port
     }
@@ -27,12 +30,14 @@ public final class EmulatorHTTPServer: Sendable {
     /// Binds `host:port` (port 0 picks a free one) and serves the emulator until ``shutdown()``.
     public static func start(emulator: Emulator, host: String = "127.0.0.1", port: Int = 0) async throws
         -> EmulatorHTTPServer {
+        let connections = ConnectionTracker()
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
-                channel.pipeline.configureHTTPServerPipeline().flatMap {
+                connections.add(channel)
+                return channel.pipeline.configureHTTPServerPipeline().flatMap {
                     channel.pipeline.addHandler(EmulatorHTTPHandler(emulator: emulator))
                 }
             }
@@ -41,12 +46,13 @@ public final class EmulatorHTTPServer: Sendable {
             try await channel.close()
             throw EmulatorSetupError("the server socket has no port")
         }
-        return EmulatorHTTPServer(channel: channel, host: host, port: boundPort)
+        return EmulatorHTTPServer(channel: channel, connections: connections, host: host, port: boundPort)
     }
 
-    /// Stops accepting connections and closes the listening socket.
+    /// Stops accepting connections, closes the listening socket and every open connection.
     public func shutdown() async {
         try? await channel.close()
+        await connections.closeAll()
     }
 
     /// Waits until the listening socket closes.
@@ -71,13 +77,19 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
         self.emulator = emulator
     }
 
+    /// A malformed request (NIO has already answered 400): the connection cannot be trusted any further.
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
             self.head = head
             body.clear()
             refused = false
-            limit = head.uri.split(separator: "?").first?.hasSuffix(":predict") == true
+            let rawPath = String(head.uri.split(separator: "?").first ?? "")
+            limit = (rawPath.removingPercentEncoding ?? rawPath).hasSuffix(":predict")
                 ? emulator.configuration.maxPredictBodyBytes : emulator.configuration.maxBodyBytes
             if let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
                 refuse(context: context, version: head.version)
@@ -161,4 +173,22 @@ func isLoopback(_ address: SocketAddress?) -> Bool {
     guard let address, let ip = address.ipAddress else { return false }
     if ip == "::1" || ip.hasPrefix("127.") { return true }
     return ip.hasPrefix("::ffff:127.")
+}
+
+/// The server's open connections, so that shutdown can close them.
+private final class ConnectionTracker: Sendable {
+    private let open = Mutex<[ObjectIdentifier: any Channel]>([:])
+
+    func add(_ channel: any Channel) {
+        let key = ObjectIdentifier(channel)
+        open.withLock { $0[key] = channel }
+        channel.closeFuture.whenComplete { [weak self] _ in
+            _ = self?.open.withLock { $0.removeValue(forKey: key) }
+        }
+    }
+
+    func closeAll() async {
+        let channels = open.withLock { Array($0.values) }
+        for channel in channels { try? await channel.close() }
+    }
 }

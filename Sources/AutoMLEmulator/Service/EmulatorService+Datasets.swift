@@ -149,7 +149,7 @@ extension EmulatorService {
 
     /// Maps `gs://` URIs to the folder configured for them.
     var gcsMapper: GCSPathMapper {
-        GCSPathMapper(root: configuration.gcsRoot, allowsLocalPaths: configuration.allowLocalPaths)
+        GCSPathMapper(root: configuration.gcsRoot, allowsLocalPaths: configuration.localPathsAllowed)
     }
 }
 

@@ -28,9 +28,9 @@ extension EmulatorService {
                                 partialFailures: failures)
             }
             let parsed = isDetection
-                ? ImportCSV.objectDetection(text, csvURI: uri, allowsLocalPaths: configuration.allowLocalPaths)
+                ? ImportCSV.objectDetection(text, csvURI: uri, allowsLocalPaths: configuration.localPathsAllowed)
                 : ImportCSV.classification(text, csvURI: uri, multiLabel: multiLabel,
-                                           allowsLocalPaths: configuration.allowLocalPaths)
+                                           allowsLocalPaths: configuration.localPathsAllowed)
             failures += parsed.errors.map { Status(code: .invalidArgument, message: $0.message) }
             for example in parsed.examples {
                 switch prepare(example.resolvingUnassignedSplit(), csvURI: uri, mapper: mapper, probe: probe) {

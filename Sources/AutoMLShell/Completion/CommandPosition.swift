@@ -4,7 +4,7 @@ struct CommandPosition {
     /// The root, then each subcommand named.
     private(set) var path: [CommandNode]
     /// Positional words given to the last command.
-    private(set) var positionalCount = 0
+    private(set) var positionalWords: [String] = []
     /// The option whose value comes next (`train --budget ⌖`).
     private(set) var pendingOption: ArgumentSpec?
     /// The names of the options and flags given to the last command.
@@ -29,7 +29,7 @@ struct CommandPosition {
     /// The positional the next plain word fills: the next one, or the last when it repeats.
     var nextPositional: ArgumentSpec? {
         let positionals = node.positionals
-        if positionalCount < positionals.count { return positionals[positionalCount] }
+        if positionalWords.count < positionals.count { return positionals[positionalWords.count] }
         return positionals.last.flatMap { $0.isRepeating ? $0 : nil }
     }
 
@@ -66,11 +66,16 @@ struct CommandPosition {
             helpTargetIsRoot = true
             return
         }
-        if positionalCount == 0, !afterTerminator, let subcommand = node.subcommand(word) {
+        if positionalWords.isEmpty, !afterTerminator, let subcommand = node.subcommand(word) {
             path.append(subcommand)
             usedNames = []
             return
         }
-        positionalCount += 1
+        positionalWords.append(word)
+    }
+
+    /// The key of `CommandTree.valueOverrides` for the next positional: command names, then positional words.
+    var overrideKey: [String] {
+        path.dropFirst().map(\.name) + positionalWords
     }
 }

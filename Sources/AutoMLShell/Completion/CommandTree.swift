@@ -4,9 +4,15 @@
 public struct CommandTree: Sendable {
     /// The root command; its subcommands are the words a line starts with.
     public var root: CommandNode
+    /// Values for positionals that depend on the words before them, which ArgumentParser cannot describe: the
+    /// key is the command path and the positional words typed so far, such as `["set", "format"]` for
+    /// `set format ⌖` (`set KEY VALUE`) or `["set"]` for the key itself. An entry wins over the positional's own
+    /// completion.
+    public var valueOverrides: [[String]: ValueCompletion]
 
-    public init(root: CommandNode) {
+    public init(root: CommandNode, valueOverrides: [[String]: ValueCompletion] = [:]) {
         self.root = root
+        self.valueOverrides = valueOverrides
     }
 }
 

@@ -14,8 +14,10 @@ extension CompletionCandidate {
 
     /// Whether this is the overflow entry: display-only, not a value.
     public var isOverflow: Bool {
-        guard let display, display.hasPrefix(Self.overflowMark + " "), display.hasSuffix(" more") else { return false }
-        return !appendsSpace
+        guard !appendsSpace, let display, display.hasPrefix(Self.overflowMark + " "), display.hasSuffix(" more")
+        else { return false }
+        let count = display.dropFirst(2).dropLast(5)
+        return !count.isEmpty && count.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ",") }
     }
 
     private static let overflowMark = "…"

@@ -1,12 +1,15 @@
 extension CompletionEngine {
-    /// At a plain word: the command's subcommands (before any positional) and the next positional's values.
+    /// At a plain word: the command's subcommands (before any positional) and the next positional's values (or
+    /// the tree's override for the words so far).
     /// Flags are offered only once a `-` is typed.
     func wordsAndPositionals(at position: CommandPosition, prefix: String) -> CompletionList {
         var list = CompletionList()
-        if position.positionalCount == 0, !position.afterTerminator {
+        if position.positionalWords.isEmpty, !position.afterTerminator {
             list = commandWords(of: position.node, isRoot: position.path.count == 1, prefix: prefix)
         }
-        if let positional = position.nextPositional {
+        if let override = tree.valueOverrides[position.overrideKey] {
+            list = list.merged(with: values(for: override, prefix: prefix), limit: maxCandidates)
+        } else if let positional = position.nextPositional {
             list = list.merged(with: values(for: positional.completion, prefix: prefix), limit: maxCandidates)
         }
         return list

@@ -20,8 +20,8 @@ public struct CompletionEngine: Sendable {
     /// background (`ResourceCache.refreshIfStale`); it must return at once.
     public var onResourceLookup: (@Sendable (ResourceKind) -> Void)?
 
-    public init(tree: CommandTree, catalog: ResourceCatalog = ResourceCatalog(), fileSystem: CompletionFileSystem = .none,
-                maxCandidates: Int = 200, onResourceLookup: (@Sendable (ResourceKind) -> Void)? = nil) {
+    public init(tree: CommandTree, catalog: ResourceCatalog = ResourceCatalog(),
+                fileSystem: CompletionFileSystem = .none, maxCandidates: Int = 200, onResourceLookup: (@Sendable (ResourceKind) -> Void)? = nil) {
         self.tree = tree
         self.catalog = catalog
         self.fileSystem = fileSystem

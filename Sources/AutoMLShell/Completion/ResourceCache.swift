@@ -107,7 +107,9 @@ public final class ResourceCache: Sendable {
     }
 
     /// Marks `kind` as refreshing when it needs it and nothing stops it; the scope to list, or nil.
-    func beginRefresh(_ kind: ResourceKind, now: Date, maxAge: TimeInterval, retryDelay: TimeInterval) -> ResourceScope? {
+    func beginRefresh(_ kind: ResourceKind, now: Date, maxAge: TimeInterval, retryDelay: TimeInterval)
+        -> ResourceScope?
+    {
         state.withLock { state in
             guard state.catalog.isStale(kind, now: now, maxAge: maxAge), !state.refreshing.contains(kind) else {
                 return nil

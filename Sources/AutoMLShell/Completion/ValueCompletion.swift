@@ -13,11 +13,13 @@ public enum ValueCompletion: Sendable, Hashable {
     /// Folders only.
     case directories
 
-    /// What a value named `valueName` completes from, the first that applies: a resource kind by name
-    /// (`dataset`, `model`, `operation`, `evaluation`, `project`, `location`, and `base-model`, `works-on`, or a
-    /// name ending in `-dataset`/`-model`…); model types for `model-type`; output formats for `format`; paths for
-    /// `file`, `path`, `csv` (CSV files), `*-file`, `*-path`; folders for `dir`, `directory`, `*-dir`;
-    /// otherwise `allValues`, then ArgumentParser's completion kind (a list, files, a directory).
+    /// What a value named `valueName` completes from, the first that applies:
+    /// - a resource kind by name: `dataset`, `model`, `operation`, `evaluation`, `project`, `location`, a name
+    ///   ending in `-dataset`, `-model`… (`base-model`), and `works-on` (a model);
+    /// - model types for `model-type`; export formats for `model-format`; output formats for `format`;
+    /// - paths for `file`, `path`, `*-file`, `*-path`; CSV files (and folders) for `csv`; folders for `dir`,
+    ///   `directory`, `*-dir`;
+    /// - otherwise `allValues`, then ArgumentParser's completion kind (a list, files, a directory).
     static func inferred(valueName: String?, allValues: [String]?, completionKind: DumpedCompletionKind?)
         -> ValueCompletion
     {
@@ -35,6 +37,7 @@ public enum ValueCompletion: Sendable, Hashable {
         switch name {
         case "model-type": return .words(modelTypes)
         case "format": return .words(OutputFormat.completions)
+        case "model-format", "export-format": return .words(exportFormats)
         case "file", "path", "files", "paths": return .files(extensions: [])
         case "csv": return .files(extensions: ["csv"])
         case "dir", "directory": return .directories
@@ -48,6 +51,10 @@ public enum ValueCompletion: Sendable, Hashable {
         if name.hasSuffix("-dir") { return .directories }
         return nil
     }
+
+    /// Every export format of the image model types, once each, sorted.
+    static let exportFormats: [String] = Array(Set((ImageModelType.classification + ImageModelType.detection)
+        .flatMap(\.exportFormats))).sorted()
 
     /// Every image model type, classification and detection, once each, sorted.
     static let modelTypes: [String] = Array(Set((ImageModelType.classification + ImageModelType.detection).map(\.name)))

@@ -96,7 +96,16 @@ public final class ShellRunner {
             session.output.standardOutput(ShellRoot.helpMessage(for: type(of: group)) + "\n")
             return 0
         }
-        guard let shellCommand = command as? any ShellCommand else { return 0 }
+        guard let shellCommand = command as? any ShellCommand else {
+            // ArgumentParser's own `help` command: running it throws the help text as a clean exit.
+            var builtIn = command
+            do {
+                try builtIn.run()
+                return 0
+            } catch {
+                return ErrorReport.showParseError(error, session: session)
+            }
+        }
         do {
             if session.interactive {
                 try await CommandInterrupt.catching { try await shellCommand.run(in: session) }

@@ -71,6 +71,7 @@ public final class ShellSession {
     func emit(_ value: JSONValue) {
         lastResult = value
         let text = Renderer.render(value, format: context.format, colors: output.colors, width: output.width)
+        if text.isEmpty { return }
         output.standardOutput(text.hasSuffix("\n") ? text : text + "\n")
     }
 

@@ -8,7 +8,7 @@ extension TableColumn {
             [.id, .displayName, TableColumn("TYPE", datasetType),
              TableColumn("EXAMPLES", path: "exampleCount", default: "0"), .time("CREATED", path: "createTime")]
         case .model:
-            [.id, .displayName, TableColumn("DATASET", path: "datasetId"),
+            [.id, .displayName, TableColumn("DATASET", path: "datasetId").key,
              TableColumn("STATE") { $0["deploymentState"]?.stringValue.flatMap(deploymentState) ?? "" },
              TableColumn("MODEL TYPE") { modelMetadata($0, "modelType") },
              TableColumn("STOP REASON") { modelMetadata($0, "stopReason") }]

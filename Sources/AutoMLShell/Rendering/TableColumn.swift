@@ -4,10 +4,19 @@ import AutoMLClient
 struct TableColumn: Sendable {
     var header: String
     var cell: @Sendable (JSONObject) -> String
+    /// Whether the column holds IDs, which shrink only after every other column has (see ``TableLayout``).
+    var isKey = false
 
     init(_ header: String, _ cell: @escaping @Sendable (JSONObject) -> String) {
         self.header = header
         self.cell = cell
+    }
+
+    /// This column marked as holding IDs.
+    var key: TableColumn {
+        var column = self
+        column.isKey = true
+        return column
     }
 
     /// A cell from a path; `default` when the member is absent (proto3 JSON omits zeros, false and "").
@@ -17,7 +26,7 @@ struct TableColumn: Sendable {
     }
 
     /// The ID: the last segment of `name`.
-    static let id = TableColumn("ID", path: "name:id")
+    static let id = TableColumn("ID", path: "name:id").key
     static let displayName = TableColumn("DISPLAY NAME", path: "displayName")
 
     /// A timestamp without its fraction of a second: `2024-03-01T12:00:00Z`.

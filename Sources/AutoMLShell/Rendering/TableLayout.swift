@@ -1,12 +1,17 @@
 /// Lays out a table as aligned columns separated by two spaces, fitted to a width.
 ///
 /// Each column is as wide as its widest cell or header. When the table is wider than the terminal, the widest
-/// column gives up a character at a time (never below six, or its natural width if narrower) and cells that no
-/// longer fit end in `…`. Widths count characters, so wide (CJK) characters can misalign. Lines have no
-/// trailing spaces.
+/// column gives up a character at a time (never below six, or its natural width if narrower), key columns (IDs)
+/// only once the others can shrink no more, and cells that no longer fit are cut with `…`: at the end, or at
+/// the start for columns of paths, whose ends say the most. Widths count characters, so wide (CJK) characters
+/// can misalign. Lines have no trailing spaces.
 struct TableLayout: Sendable {
     var headers: [String]
     var rows: [[String]]
+    /// Columns that shrink last: the IDs a person copies into the next command.
+    var keyColumns: Set<Int> = []
+    /// Columns cut at the start rather than the end (`…Entry[0].recall`).
+    var cutAtStart: Set<Int> = []
 
     /// Columns never shrink below this many characters to fit the width.
     static let minimumColumnWidth = 6
@@ -29,11 +34,13 @@ struct TableLayout: Sendable {
         let floors = widths.map { min($0, Self.minimumColumnWidth) }
         let separators = Self.separator.count * max(0, widths.count - 1)
         var excess = widths.reduce(separators, +) - width
-        while excess > 0 {
-            guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] })
-            else { break }
-            widths[widest] -= 1
-            excess -= 1
+        for shrinking in [widths.indices.filter { !keyColumns.contains($0) }, Array(widths.indices)] {
+            while excess > 0 {
+                let candidates = shrinking.filter { widths[$0] > floors[$0] }
+                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+                excess -= 1
+            }
         }
         return widths
     }
@@ -41,7 +48,9 @@ struct TableLayout: Sendable {
     private func line(_ cells: [String], widths: [Int], style: (String) -> String) -> String {
         var text = ""
         for (column, cell) in cells.enumerated() {
-            let fitted = Self.truncate(Self.clean(cell), to: widths[column])
+            let clean = Self.clean(cell)
+            let fitted = cutAtStart.contains(column) ? Self.truncateStart(clean, to: widths[column])
+                                                     : Self.truncate(clean, to: widths[column])
             let padding = column == cells.count - 1 ? "" : String(repeating: " ", count: widths[column] - fitted.count)
             text += (column == 0 ? "" : Self.separator) + style(fitted) + padding
         }
@@ -65,5 +74,14 @@ struct TableLayout: Sendable {
         var kept = text.prefix(width - 1)
         while kept.last == " " { kept.removeLast() }
         return kept + "…"
+    }
+
+    /// The text cut to at most `width` characters, starting with `…` when it was longer.
+    static func truncateStart(_ text: String, to width: Int) -> String {
+        guard text.count > width else { return text }
+        guard width > 1 else { return String(text.suffix(width)) }
+        var kept = text.suffix(width - 1)
+        while kept.first == " " { kept.removeFirst() }
+        return "…" + kept
     }
 }

@@ -32,14 +32,16 @@ struct TableRenderer: Sendable {
         }
         let columns = TableColumn.columns(for: TableKind(listKey: key, items: items), items: objects)
         let rows = objects.map { item in columns.map { $0.cell(item) } }
-        return TableLayout(headers: columns.map(\.header), rows: rows).render(width: width, bold: colors)
+        let keys = Set(columns.indices.filter { columns[$0].isKey })
+        return TableLayout(headers: columns.map(\.header), rows: rows, keyColumns: keys)
+            .render(width: width, bold: colors)
     }
 
     private func renderObject(_ object: JSONObject) -> String {
         guard !object.isEmpty else { return "Listed 0 items.\n" }
         var rows: [[String]] = []
         Self.flatten(.object(object), path: "", into: &rows)
-        return TableLayout(headers: ["FIELD", "VALUE"], rows: rows).render(width: width, bold: colors)
+        return TableLayout(headers: ["FIELD", "VALUE"], rows: rows, cutAtStart: [0]).render(width: width, bold: colors)
     }
 
     /// Adds a row per scalar member, by dotted path. Arrays of scalars take one row (`a, b, c`); arrays of

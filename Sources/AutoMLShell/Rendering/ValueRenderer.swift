@@ -4,7 +4,8 @@ import AutoMLClient
 ///
 /// Fields are ``ResultPath``s relative to the item: `name`, `metadata.progressPercent`,
 /// `confidenceMetricsEntry[0].recall`, `name:id`. A missing field prints as an empty string; an object or
-/// array prints as compact JSON. Never coloured: this format is for scripts.
+/// array prints as compact JSON. Tabs, newlines and other control characters in a value become spaces, so every
+/// item stays one line of tab-separated fields. Never coloured: this format is for scripts.
 struct ValueRenderer: Sendable {
     var fields: [String]
 
@@ -12,7 +13,7 @@ struct ValueRenderer: Sendable {
     func render(_ value: JSONValue) -> String {
         let paths = fields.map { ResultPath(parsing: $0) }
         return ResultShape(value).rows.map { row in
-            paths.map { $0?.text(in: row) ?? "" }.joined(separator: "\t") + "\n"
+            paths.map { TableLayout.clean($0?.text(in: row) ?? "") }.joined(separator: "\t") + "\n"
         }.joined()
     }
 }

@@ -15,8 +15,9 @@ struct HistoryFile: Sendable {
             throw ShellError("cannot read the history file \(path)")
         }
         // Split on bytes: "\r\n" is one Character in Swift, so a Character split would miss it.
-        return data.split(separator: 0x0A, omittingEmptySubsequences: true).map { line in
-            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+        return data.split(separator: 0x0A, omittingEmptySubsequences: true).compactMap { line in
+            let text = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+            return text.isEmpty ? nil : text
         }
     }
 

@@ -28,15 +28,15 @@ public final class LibEditLineReader: LineReader {
     let editLine: OpaquePointer
     private let history: OpaquePointer
     private let inputFile: UnsafeMutablePointer<FILE>
-    private let outputFile: UnsafeMutablePointer<FILE>
+    let outputFile: UnsafeMutablePointer<FILE>
     private let errorFile: UnsafeMutablePointer<FILE>
     /// Whether the FILE streams above were opened here (on duplicated descriptors) and must be closed.
     private let ownsFiles: Bool
-    private let inputDescriptor: Int32
-    private let outputDescriptor: Int32
+    let inputDescriptor: Int32
+    let outputDescriptor: Int32
     /// The terminal's settings before libedit touched them; nil when the input is not a terminal.
     private let savedSettings: termios?
-    private let handlesSignals: Bool
+    let handlesSignals: Bool
     private var exitHandlers: TerminalSignals.SavedActions?
 
     private let promptProvider: (() -> String)?
@@ -50,8 +50,8 @@ public final class LibEditLineReader: LineReader {
     private let report: @Sendable (String) -> Void
 
     /// Bytes read from the terminal but not handed to libedit yet (a paste arrives in one read).
-    private var pendingInput: [UInt8] = []
-    private var pendingIndex = 0
+    var pendingInput: [UInt8] = []
+    var pendingIndex = 0
     private var isClosed = false
 
     /// Starts libedit on the given descriptors.
@@ -155,7 +155,11 @@ public final class LibEditLineReader: LineReader {
         guard !isClosed else { return .endOfInput }
         setPrompt(promptProvider?() ?? prompt)
         let readingHandlers = handlesSignals ? TerminalSignals.installReadingHandlers() : nil
-        defer { readingHandlers?.restore() }
+        let signalMask = handlesSignals ? TerminalSignals.unblockOnThisThread() : nil
+        defer {
+            if let signalMask { TerminalSignals.restoreMask(signalMask) }
+            readingHandlers?.restore()
+        }
         // A Ctrl-C pressed between two prompts belongs to the command that was running then.
         if handlesSignals { _ = TerminalSignals.consume(TerminalSignals.interrupt) }
 
@@ -300,104 +304,6 @@ public final class LibEditLineReader: LineReader {
         }
         return String(result)
     }
-
-    // MARK: - Input
-
-    /// libedit's character source: one Unicode scalar decoded from UTF-8, reading the terminal in chunks.
-    /// Returns 1 with a character, 0 at the end of input, -1 on Ctrl-C (errno EINTR) or an error. A
-    /// resize or a return from Ctrl-Z is handled here and reading goes on.
-    private func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
-        var value: UInt32 = 0
-        var needed = 0
-        while true {
-            if handlesSignals, TerminalSignals.interruptPending {
-                errno = EINTR
-                return -1
-            }
-            if pendingIndex == pendingInput.count {
-                guard fillPendingInput() else { return errno == 0 ? 0 : -1 }
-                continue
-            }
-            let byte = pendingInput[pendingIndex]
-            pendingIndex += 1
-            switch (needed, byte) {
-            case (0, 0..<0x80):
-                character.pointee = wchar_t(byte)
-                return 1
-            case (0, 0xC2...0xDF): value = UInt32(byte & 0x1F); needed = 1
-            case (0, 0xE0...0xEF): value = UInt32(byte & 0x0F); needed = 2
-            case (0, 0xF0...0xF4): value = UInt32(byte & 0x07); needed = 3
-            case (0, _):
-                continue  // not a valid first byte: dropped
-            case (_, 0x80...0xBF):
-                value = value << 6 | UInt32(byte & 0x3F)
-                needed -= 1
-                if needed == 0 {
-                    guard let scalar = Unicode.Scalar(value) else { continue }
-                    character.pointee = wchar_t(bitPattern: scalar.value)
-                    return 1
-                }
-            default:
-                // A sequence cut short: drop it and read this byte again as a first byte.
-                needed = 0
-                pendingIndex -= 1
-            }
-        }
-    }
-
-    /// Reads what the terminal has (up to 4 KiB) into `pendingInput`. False at the end of input
-    /// (errno 0), on an error, or when Ctrl-C arrived (errno EINTR).
-    private func fillPendingInput() -> Bool {
-        pendingInput.removeAll(keepingCapacity: true)
-        pendingIndex = 0
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(inputDescriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                pendingInput.append(contentsOf: chunk[0..<count])
-                return true
-            }
-            if count == 0 {
-                errno = 0
-                return false
-            }
-            guard errno == EINTR else { return false }
-            guard handlesSignals else { continue }
-            if TerminalSignals.consume(TerminalSignals.resume) {
-                // Back from Ctrl-Z: the shell that ran meanwhile may have changed the terminal's mode.
-                _ = automl_el_prepare_terminal(editLine, 0)
-                _ = automl_el_prepare_terminal(editLine, 1)
-                redraw()
-            }
-            if TerminalSignals.consume(TerminalSignals.resize) {
-                el_resize(editLine)
-                redraw()
-            }
-            if TerminalSignals.interruptPending {
-                errno = EINTR
-                return false
-            }
-        }
-    }
-
-    /// Draws the prompt and the line again from the start of the cursor's row.
-    private func redraw() {
-        write("\r")
-        _ = automl_el_refresh(editLine)
-    }
-
-    /// Writes to the output through libedit's stream, so it stays in order with what libedit drew.
-    func write(_ text: String) {
-        fputs(text, outputFile)
-        fflush(outputFile)
-    }
-
-    /// The terminal's width in columns, 80 when it cannot be told.
-    var terminalColumns: Int {
-        var size = winsize()
-        guard ioctl(outputDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
-        return Int(size.ws_col)
-    }
 }
 
 private func closeDescriptor(_ descriptor: Int32) {
@@ -408,47 +314,4 @@ private func isUTF8Codeset() -> Bool {
     guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
     let name = String(cString: codeset).lowercased()
     return name == "utf-8" || name == "utf8"
-}
-
-/// Runs `body` with a `LibEditLineReader` and closes it when `body` returns or throws, so libedit is
-/// ended and the terminal restored on every path. The parameters are `LibEditLineReader.init`'s.
-public func withLibEditLineReader<Result>(
-    input: Int32 = 0, output: Int32 = 1, error: Int32 = 2,
-    promptProvider: (() -> String)? = nil,
-    completer: Completer? = nil,
-    historyPath: String? = nil,
-    historyCapacity: Int = 1_000,
-    mayRemember: @escaping @Sendable (String) -> Bool = { _ in true },
-    terminalType: String? = nil,
-    handlesSignals: Bool = true,
-    report: @escaping @Sendable (String) -> Void = { _ in },
-    _ body: (LibEditLineReader) throws -> Result
-) throws -> Result {
-    let reader = try LibEditLineReader(
-        input: input, output: output, error: error, promptProvider: promptProvider, completer: completer,
-        historyPath: historyPath, historyCapacity: historyCapacity, mayRemember: mayRemember,
-        terminalType: terminalType, handlesSignals: handlesSignals, report: report)
-    defer { reader.close() }
-    return try body(reader)
-}
-
-/// The same for an asynchronous body (the shell's loop awaits its commands).
-public func withLibEditLineReader<Result>(
-    input: Int32 = 0, output: Int32 = 1, error: Int32 = 2,
-    promptProvider: (() -> String)? = nil,
-    completer: Completer? = nil,
-    historyPath: String? = nil,
-    historyCapacity: Int = 1_000,
-    mayRemember: @escaping @Sendable (String) -> Bool = { _ in true },
-    terminalType: String? = nil,
-    handlesSignals: Bool = true,
-    report: @escaping @Sendable (String) -> Void = { _ in },
-    _ body: (LibEditLineReader) async throws -> Result
-) async throws -> Result {
-    let reader = try LibEditLineReader(
-        input: input, output: output, error: error, promptProvider: promptProvider, completer: completer,
-        historyPath: historyPath, historyCapacity: historyCapacity, mayRemember: mayRemember,
-        terminalType: terminalType, handlesSignals: handlesSignals, report: report)
-    defer { reader.close() }
-    return try await body(reader)
 }

@@ -7,14 +7,44 @@ import Synchronization
 
 // The one piece of process-wide state in the line editor, and why it cannot be avoided: a signal handler
 // is a plain C function that receives only the signal number, so whatever it needs must be reachable
-// without a context pointer. That is (1) a set of pending-signal flags, which the reader polls after
-// `read` fails with EINTR, and (2) the terminal settings to put back before exiting on SIGTERM/SIGHUP.
-// Both are `let`s: atomics, and a termios buffer written once (the first reader that arms it) and only
-// read afterwards, so a handler never sees a half-written value. Readers created with
-// `handlesSignals: false` (the tests) touch none of it.
+// without a context pointer. That is (1) a set of pending-signal flags, (2) a pipe whose write end the
+// handler pokes to wake the reader, and (3) the terminal settings to put back before exiting on
+// SIGTERM/SIGHUP. All are `let`s: atomics, descriptors created once, and a termios buffer written once
+// (by the first reader that arms it) and only read afterwards, so a handler never sees a half-written
+// value. Readers created with `handlesSignals: false` (the tests) touch none of it.
+//
+// Why a pipe and not just EINTR: a handler interrupts a blocked `read` only on the thread it runs on. In
+// an async program (`automl`'s main is async) the line is read on a Swift concurrency thread, and those
+// threads block nearly all signals, so the kernel runs the handler on another thread and the `read`
+// would go on waiting. The reader therefore waits with `poll` on the terminal and on this pipe.
 
 /// Which signals arrived and have not been dealt with yet, one bit per signal.
 let pendingTerminalSignals = Atomic<UInt32>(0)
+
+/// The self-pipe that wakes a reader blocked in `poll`, whichever thread ran the handler. Both ends are
+/// non-blocking: a full pipe already means "wake up".
+struct TerminalWakePipe: Sendable {
+    let readEnd: Int32
+    let writeEnd: Int32
+
+    init() {
+        var ends: [Int32] = [-1, -1]
+        if pipe(&ends) == 0 {
+            for end in ends {
+                _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+            }
+        }
+        (readEnd, writeEnd) = (ends[0], ends[1])
+    }
+
+    /// Empties the pipe (after a wake-up).
+    func drain() {
+        var bytes = (UInt64(0), UInt64(0))
+        while withUnsafeMutableBytes(of: &bytes, { read(readEnd, $0.baseAddress, $0.count) }) > 0 {}
+    }
+}
+let terminalWakePipe = TerminalWakePipe()
 
 /// The terminal settings saved when the first signal-handling reader started, for the SIGTERM/SIGHUP
 /// handler. Allocated once and never freed; `savedTerminalDescriptor` says whether it is set.
@@ -55,14 +85,35 @@ enum TerminalSignals {
     /// to put back afterwards.
     static func installReadingHandlers() -> SavedActions {
         let handler: @convention(c) (Int32) -> Void = { signal in
+            let savedErrno = errno
             let flag: UInt32 = switch signal {
             case SIGINT: TerminalSignals.interrupt
             case SIGWINCH: TerminalSignals.resize
             default: TerminalSignals.resume
             }
             pendingTerminalSignals.bitwiseOr(flag, ordering: .releasing)
+            var byte: UInt8 = 0
+            _ = write(terminalWakePipe.writeEnd, &byte, 1)
+            errno = savedErrno
         }
         return install(handler, for: [SIGINT, SIGWINCH, SIGCONT])
+    }
+
+    /// Unblocks, on the calling thread, the signals the reader handles (a Swift concurrency thread blocks
+    /// them all), so that one of them arriving while the line is read can be handled right here. Returns
+    /// the mask to put back.
+    static func unblockOnThisThread() -> sigset_t {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGINT, SIGWINCH, SIGCONT, SIGTERM, SIGHUP] { sigaddset(&signals, signal) }
+        var previous = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &signals, &previous)
+        return previous
+    }
+
+    static func restoreMask(_ mask: sigset_t) {
+        var mask = mask
+        pthread_sigmask(SIG_SETMASK, &mask, nil)
     }
 
     /// Installs SIGTERM and SIGHUP handlers that put the saved terminal settings back and exit with
@@ -92,6 +143,7 @@ enum TerminalSignals {
         // Touch the lazily initialised globals here, so a handler never runs their one-time initialiser.
         _ = savedTerminalSettings.settings
         _ = pendingTerminalSignals.load(ordering: .relaxed)
+        _ = terminalWakePipe.writeEnd
         _ = savedTerminalDescriptor.load(ordering: .relaxed)
         var saved = SavedActions()
         for signal in signals {

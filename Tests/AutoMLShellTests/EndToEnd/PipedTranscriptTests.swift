@@ -1,0 +1,61 @@
+import AutoMLTestSupport
+import Foundation
+import Testing
+
+/// The built binary driven through pipes, as scripts and CI use it.
+@Suite(.serialized) struct PipedTranscriptTests {
+    @Test func pipedTranscriptRunsOnTheEmbeddedBackend() throws {
+        let harness = try BinaryHarness()
+        let csv = try TestImages.classificationDataset(in: harness.gcsRoot, labels: ["daisy", "tulip"], perLabel: 12)
+        let result = try harness.run([], input: """
+            dataset create flowers
+            dataset import \(csv)
+            watch
+            set format value(displayName,exampleCount)
+            dataset get
+            """)
+        #expect(result.status == 0, "stderr: \(result.err)")
+        #expect(result.out.hasSuffix("flowers\t24\n"))
+        #expect(!result.out.contains("\u{1B}["), "no colour when piped")
+        #expect(!result.out.contains("automl local"), "no prompt when piped")
+    }
+
+    @Test func oneShotCommandsAndTheirExitCodes() throws {
+        let harness = try BinaryHarness()
+        let created = try harness.run(["dataset", "create", "flowers"])
+        #expect(created.status == 0, "stderr: \(created.err)")
+        let listed = try harness.run(["--format", "value(displayName)", "datasets"])
+        #expect(listed.out == "flowers\n")
+        let missing = try harness.run(["model", "get", "ICN404"])
+        #expect(missing.status == 1)
+        #expect(missing.err.contains("error: NOT_FOUND"))
+        let usage = try harness.run(["train", "--budget"])
+        #expect(usage.status == 2)
+        let help = try harness.run(["help", "train"])
+        #expect(help.status == 0)
+        #expect(help.out.contains("--budget <budget>"))
+        let commands = try harness.run(["-c", "context; set format value(location)"])
+        #expect(commands.status == 0)
+    }
+
+    @Test func scriptAgainstARunningEmulatorStopsAtTheFirstError() throws {
+        let harness = try BinaryHarness()
+        let data = harness.home.appendingPathComponent("server")
+        let server = try EmulatorProcess.start(["--data-dir", data.path])
+        defer { server.stop(signal: SIGTERM) }
+        let result = try harness.run(["--endpoint", server.baseURL, "--project", "seed-project"], input: """
+            dataset create flowers
+            model get ICN404
+            datasets
+            """)
+        #expect(result.status == 1)
+        #expect(result.err.contains("NOT_FOUND"))
+        #expect(!result.out.contains("\"datasets\""), "the script stopped")
+        #expect(result.out.contains("projects/seed-project/locations/us-central1/datasets/ICN"))
+
+        let unreachable = try harness.run(["--endpoint", "http://127.0.0.1:9", "datasets"])
+        #expect(unreachable.status == 1)
+        #expect(unreachable.err.contains("connect failed"))
+        #expect(unreachable.err.split(separator: "\n").count <= 2, "one clear line and a hint")
+    }
+}
