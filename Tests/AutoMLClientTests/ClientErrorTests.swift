@@ -83,7 +83,8 @@ import Testing
     }
 
     @Test func unreachableHostIsAConnectFailure() async throws {
-        let port = try await unusedLoopbackPort()
+        let refusing = try RefusingLoopbackPort()
+        let port = refusing.port
         let sleeper = SleepRecorder()
         let client = makeClient(endpoint: "http://127.0.0.1:\(port)", sleeper: sleeper)
         let error = await #expect(throws: TransportError.self) {
@@ -93,6 +94,7 @@ import Testing
         #expect(error?.requestMayHaveBeenSent == false)
         #expect(error?.description.contains("127.0.0.1:\(port)") == true)
         #expect(sleeper.waits.count == RetryPolicy().maxAttempts - 1, "a failed connect is retried")
+        withExtendedLifetime(refusing) {}
     }
 
     @Test func malformedNamesAreRejectedBeforeAnyRequest() async throws {

@@ -17,15 +17,17 @@ enum TabCompletion {
         guard !result.candidates.isEmpty else { return .beep }
         let end = min(max(result.replaceEnd, 0), line.count)
         let start = min(max(result.replaceStart, 0), end)
-        let insertable = result.candidates.filter { !$0.insertion.isEmpty }
+        let insertable = result.candidates.filter { !$0.insertion.isEmpty && !$0.isOverflow }
         if result.candidates.count == 1, let only = insertable.first {
             let spaceFollows = end < line.count && line[end] == 0x20
             let text = only.insertion + (only.appendsSpace && !spaceFollows ? " " : "")
             return .replace(start: start, end: end, text: text)
         }
         let word = Array(line[start..<end])
-        let prefix = commonPrefix(of: insertable.map(\.insertion))
-        if !insertable.isEmpty, prefix.utf8.count >= word.count, Array(prefix.utf8) != word {
+        // The overflow entry's insertion is the prefix shared by the matches it stands for, so it takes part.
+        let prefix = commonPrefix(of: result.candidates.filter { !$0.insertion.isEmpty }.map(\.insertion))
+        // Only a prefix that extends what was typed: a display-name match (`flo` → `ICN11…`) lists instead.
+        if !insertable.isEmpty, Array(prefix.utf8).starts(with: word), Array(prefix.utf8) != word {
             return .replace(start: start, end: end, text: prefix)
         }
         return .list(result.candidates.map { $0.display ?? $0.insertion })
