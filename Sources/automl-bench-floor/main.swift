@@ -13,12 +13,13 @@ guard let portText = arguments.first, let port = Int(portText) else {
 }
 var routes: [String: ByteBuffer] = [:]
 for pair in arguments.dropFirst() {
-    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-    guard parts.count == 2, let data = FileManager.default.contents(atPath: parts[1]) else {
+    // Split at the last "=": the path may hold a query with its own (`?pageSize=1000`).
+    guard let separator = pair.lastIndex(of: "="),
+          let data = FileManager.default.contents(atPath: String(pair[pair.index(after: separator)...])) else {
         FileHandle.standardError.write(Data("cannot read \(pair)\n".utf8))
         exit(2)
     }
-    routes[parts[0]] = ByteBuffer(bytes: data)
+    routes[String(pair[..<separator])] = ByteBuffer(bytes: data)
 }
 let table = routes
 
@@ -49,5 +50,6 @@ let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
         channel.pipeline.configureHTTPServerPipeline().flatMap { channel.pipeline.addHandler(FloorHandler()) }
     }
     .bind(host: "127.0.0.1", port: port).wait()
-print("automl-bench-floor listening on http://127.0.0.1:\(channel.localAddress?.port ?? port)")
+// Unbuffered: the script waits for this line.
+FileHandle.standardOutput.write(Data("automl-bench-floor listening on http://127.0.0.1:\(channel.localAddress?.port ?? port)\n".utf8))
 try channel.closeFuture.wait()
