@@ -5,30 +5,13 @@
 /// row is `UNASSIGNED`; an empty first field followed by a path is read as an empty `ML_USE` (also `UNASSIGNED`).
 /// Empty trailing label fields are ignored, an empty label between two labels is an error, repeated labels on a row
 /// count once, and a row with no label is an unlabeled image.
-struct ClassificationCSVParser: Sendable {
+struct ClassificationCSVParser: ImportRowParser {
     /// The URI of the CSV file, quoted in every error message.
     var csvURI: String
     /// Whether the dataset is MULTILABEL; for a MULTICLASS dataset a row with more than one label is an error.
     var multiLabel: Bool
     /// Whether image paths may be absolute local paths or `file://` URLs besides `gs://` URIs.
     var allowsLocalPaths: Bool = false
-
-    /// Parses a whole CSV file's text.
-    func parse(_ text: String) -> ImportParseResult {
-        let (records, syntaxErrors) = CSVReader.read(text)
-        var result = ImportParseResult(
-            rows: [],
-            errors: syntaxErrors.map { ImportRowError(csvURI: csvURI, rowNumber: $0.lineNumber, detail: $0.message) }
-        )
-        for record in records {
-            switch parseRecord(record) {
-            case .success(let row): result.rows.append(row)
-            case .failure(let error): result.errors.append(error)
-            }
-        }
-        result.errors.sort { $0.rowNumber < $1.rowNumber }
-        return result
-    }
 
     /// Parses one record.
     func parseRecord(_ record: CSVRecord) -> Result<ImportRow, ImportRowError> {

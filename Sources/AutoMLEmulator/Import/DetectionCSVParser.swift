@@ -6,7 +6,7 @@
 /// minimum and maximum are taken). Coordinates are decimal numbers in [0, 1] (`.3` allowed); `x_max > x_min`,
 /// `y_max > y_min`, and each edge is at least ``ImportedBox/minimumEdge``. A row with an empty label and an empty box
 /// is an image with no objects; a label without a box, or a box without a label, is an error.
-struct DetectionCSVParser: Sendable {
+struct DetectionCSVParser: ImportRowParser {
     /// The number of columns of a row.
     static let columnCount = 11
 
@@ -14,23 +14,6 @@ struct DetectionCSVParser: Sendable {
     var csvURI: String
     /// Whether image paths may be absolute local paths or `file://` URLs besides `gs://` URIs.
     var allowsLocalPaths: Bool = false
-
-    /// Parses a whole CSV file's text.
-    func parse(_ text: String) -> ImportParseResult {
-        let (records, syntaxErrors) = CSVReader.read(text)
-        var result = ImportParseResult(
-            rows: [],
-            errors: syntaxErrors.map { ImportRowError(csvURI: csvURI, rowNumber: $0.lineNumber, detail: $0.message) }
-        )
-        for record in records {
-            switch parseRecord(record) {
-            case .success(let row): result.rows.append(row)
-            case .failure(let error): result.errors.append(error)
-            }
-        }
-        result.errors.sort { $0.rowNumber < $1.rowNumber }
-        return result
-    }
 
     /// Parses one record.
     func parseRecord(_ record: CSVRecord) -> Result<ImportRow, ImportRowError> {
