@@ -62,6 +62,7 @@ enum Usage {
           automl [OPTIONS] -f FILE           run the commands of a file
           automl emulator [OPTIONS]          run the local backend as an HTTP server (`automl emulator --help`)
 
+
         """ + ShellOptions.helpMessage().replacingOccurrences(of: "USAGE: shell-options", with: "")
             .components(separatedBy: "\n").drop { !$0.hasPrefix("ARGUMENTS") && !$0.hasPrefix("OPTIONS") }
             .joined(separator: "\n")

@@ -72,6 +72,10 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
     private var body = ByteBuffer()
     private var limit = 0
     private var refused = false
+    /// Bytes of a refused body read and dropped, so the client can finish sending and read the answer.
+    private var drained = 0
+    /// The most of a refused body that is read before the connection is simply closed.
+    private var drainCap: Int { max(limit * 4, 8 << 20) }
 
     init(emulator: Emulator) {
         self.emulator = emulator
@@ -88,31 +92,46 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
             self.head = head
             body.clear()
             refused = false
+            drained = 0
             let rawPath = String(head.uri.split(separator: "?").first ?? "")
             limit = (rawPath.removingPercentEncoding ?? rawPath).hasSuffix(":predict")
                 ? emulator.configuration.maxPredictBodyBytes : emulator.configuration.maxBodyBytes
             if let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
-                refuse(context: context, version: head.version)
+                refuse(context: context, version: head.version, drain: length <= drainCap)
             }
-        case .body(var chunk):
-            guard !refused else { return }
-            if body.readableBytes + chunk.readableBytes > limit, let head {
-                refuse(context: context, version: head.version)
+        case .body(let chunk):
+            if refused {
+                drained += chunk.readableBytes
+                if drained > drainCap { context.close(promise: nil) }
                 return
             }
-            body.writeBuffer(&chunk)
+            if body.readableBytes + chunk.readableBytes > limit, let head {
+                refuse(context: context, version: head.version, drain: true)
+                drained = chunk.readableBytes
+                return
+            }
+            var copy = chunk
+            body.writeBuffer(&copy)
         case .end:
-            guard !refused, let head else { return }
+            if refused {
+                // The whole refused body has arrived; the answer is out, so the connection can go.
+                context.close(promise: nil)
+                return
+            }
+            guard let head else { return }
             self.head = nil
             serve(head, body: Data(body.readableBytesView), context: context)
         }
     }
 
-    /// Answers a too-large request with INVALID_ARGUMENT and closes the connection (its body is not read).
-    private func refuse(context: ChannelHandlerContext, version: HTTPVersion) {
+    /// Answers a too-large request with INVALID_ARGUMENT and `Connection: close`. With `drain`, the rest of the
+    /// body is read and dropped first (up to a cap), so a client still sending gets the answer rather than a
+    /// reset; otherwise the connection closes once the answer is written.
+    private func refuse(context: ChannelHandlerContext, version: HTTPVersion, drain: Bool) {
         refused = true
         let error = ServiceError.invalidArgument("Request payload size exceeds the limit: \(limit) bytes.")
-        write(emulator.errorResponse(error), version: version, keepAlive: false, context: context)
+        write(emulator.errorResponse(error), version: version, keepAlive: false, closeAfterWrite: !drain,
+              context: context)
     }
 
     private func serve(_ head: HTTPRequestHead, body: Data, context: ChannelHandlerContext) {
@@ -148,11 +167,11 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
                 context.close(promise: nil)
                 return
             }
-            write(response, version: version, keepAlive: keepAlive, context: context)
+            write(response, version: version, keepAlive: keepAlive, closeAfterWrite: !keepAlive, context: context)
         }
     }
 
-    private func write(_ response: EmulatorResponse, version: HTTPVersion, keepAlive: Bool,
+    private func write(_ response: EmulatorResponse, version: HTTPVersion, keepAlive: Bool, closeAfterWrite: Bool,
                        context: ChannelHandlerContext) {
         var head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status))
         for (name, value) in response.headers { head.headers.add(name: name, value: value) }
@@ -161,7 +180,7 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
         let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-        if !keepAlive {
+        if closeAfterWrite {
             let channel = context.channel
             done.whenComplete { _ in channel.close(promise: nil) }
         }

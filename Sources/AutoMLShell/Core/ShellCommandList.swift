@@ -8,8 +8,9 @@ public enum ShellCommandList {
             let name = command.configuration.commandName ?? ""
             let subcommands = command.configuration.subcommands.compactMap { $0.configuration.commandName }
             let shown = subcommands.isEmpty ? name : "\(name) \(subcommands.joined(separator: "|"))"
-            return "  " + shown.padding(toLength: max(shown.count, 34), withPad: " ", startingAt: 0) + " "
-                + command.configuration.abstract
+            // Long command lines get their abstract on the next line, so the column stays readable.
+            guard shown.count <= 32 else { return "  \(shown)\n" + String(repeating: " ", count: 37) + command.configuration.abstract }
+            return "  " + shown.padding(toLength: 34, withPad: " ", startingAt: 0) + " " + command.configuration.abstract
         }.joined(separator: "\n")
     }
 }
