@@ -19,24 +19,3 @@ public func withLibEditLineReader<Result>(
     defer { reader.close() }
     return try body(reader)
 }
-
-/// The same for an asynchronous body (the shell's loop awaits its commands).
-public func withLibEditLineReader<Result>(
-    input: Int32 = 0, output: Int32 = 1, error: Int32 = 2,
-    promptProvider: (() -> String)? = nil,
-    completer: Completer? = nil,
-    historyPath: String? = nil,
-    historyCapacity: Int = 1_000,
-    mayRemember: @escaping @Sendable (String) -> Bool = { _ in true },
-    terminalType: String? = nil,
-    handlesSignals: Bool = true,
-    report: @escaping @Sendable (String) -> Void = { _ in },
-    _ body: (LibEditLineReader) async throws -> Result
-) async throws -> Result {
-    let reader = try LibEditLineReader(
-        input: input, output: output, error: error, promptProvider: promptProvider, completer: completer,
-        historyPath: historyPath, historyCapacity: historyCapacity, mayRemember: mayRemember,
-        terminalType: terminalType, handlesSignals: handlesSignals, report: report)
-    defer { reader.close() }
-    return try await body(reader)
-}
