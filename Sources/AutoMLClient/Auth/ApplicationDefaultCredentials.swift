@@ -25,7 +25,7 @@ public enum ApplicationDefaultCredentials {
         } catch {
             throw CredentialsError("cannot read the credentials file \(path)")
         }
-        guard let key = (try? JSONDecoder().decode(JSONValue.self, from: data))?.objectValue else {
+        guard let key = (try? JSONValue(parsing: data))?.objectValue else {
             throw CredentialsError("the credentials file \(path) is not a JSON object")
         }
         switch key["type"]?.stringValue {

@@ -15,7 +15,7 @@ struct OAuthTokenEndpoint: Sendable {
             ("Accept", "application/json"),
         ], body: Data(body.utf8))
         let response = try await transport.send(request, timeout: timeout)
-        let json = try? JSONDecoder().decode(JSONValue.self, from: response.body)
+        let json = try? JSONValue(parsing: response.body)
         guard (200..<300).contains(response.status) else {
             let reason = [json?["error"]?.stringValue, json?["error_description"]?.stringValue]
                 .compactMap { $0 }.joined(separator: ": ")

@@ -67,9 +67,9 @@ extension ProtoMessage {
     public init(jsonData: Data) throws {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: jsonData)
+            value = try JSONValue(parsing: jsonData)
         } catch {
-            throw ProtoJSONError(path: "", reason: "not JSON: \(jsonErrorSummary(error))")
+            throw ProtoJSONError(path: "", reason: "not JSON: \(error)")
         }
         try self.init(protoJSON: value, path: "")
     }
@@ -98,6 +98,11 @@ extension ProtoMessage {
 extension JSONValue {
     /// JSON text of the value; object members sorted so the same value always gives the same bytes.
     public func encodedData(pretty: Bool = false) -> Data {
+        if !pretty {
+            var writer = JSONWriter(capacity: 512)
+            writer.write(self)
+            return Data(writer.bytes)
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                                           : [.sortedKeys, .withoutEscapingSlashes]
@@ -105,13 +110,4 @@ extension JSONValue {
         // are written as strings by the proto layer before they get here.
         return (try? encoder.encode(self)) ?? Data("null".utf8)
     }
-}
-
-/// A one-line reason from a JSONDecoder error, without the coding-path noise.
-func jsonErrorSummary(_ error: any Error) -> String {
-    if case DecodingError.dataCorrupted(let context) = error {
-        let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-        return underlying ?? context.debugDescription
-    }
-    return String(describing: error)
 }
