@@ -1,0 +1,27 @@
+/// An axis-aligned box in coordinates relative to the image (0…1), as import CSVs and predictions give it.
+public struct EvaluationBox: Sendable, Hashable {
+    public var xMin: Double
+    public var yMin: Double
+    public var xMax: Double
+    public var yMax: Double
+
+    public init(xMin: Double, yMin: Double, xMax: Double, yMax: Double) {
+        self.xMin = xMin
+        self.yMin = yMin
+        self.xMax = xMax
+        self.yMax = yMax
+    }
+
+    /// The area; 0 for a box whose maximum is below its minimum.
+    public var area: Double { max(0, xMax - xMin) * max(0, yMax - yMin) }
+
+    /// Intersection over union, 0…1; 0 when neither box has an area.
+    public func intersectionOverUnion(with other: EvaluationBox) -> Double {
+        let width = min(xMax, other.xMax) - max(xMin, other.xMin)
+        let height = min(yMax, other.yMax) - max(yMin, other.yMin)
+        guard width > 0, height > 0 else { return 0 }
+        let intersection = width * height
+        let union = area + other.area - intersection
+        return union > 0 ? intersection / union : 0
+    }
+}
