@@ -49,10 +49,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // JPEG and PNG decoding to small RGB squares, and JPEG encoding, in C over TurboJPEG and libpng.
+        .target(name: "CImageCodec", linkerSettings: [.linkedLibrary("turbojpeg"), .linkedLibrary("png16")]),
         .target(
             name: "AutoMLEmulator",
             dependencies: [
                 "AutoMLClient",
+                "CImageCodec",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
