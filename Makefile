@@ -20,8 +20,9 @@ SHELL := /bin/bash
 #   pkg-config   lets SwiftPM find libedit
 #   tmux         the end-to-end tests drive the interactive shell inside tmux
 #   libsqlite3-dev  the local backend's store (GRDB links the system SQLite)
-# The libtorch trainer issue adds: libtorch-dev libturbojpeg0-dev libpng-dev
-SYSTEM_PACKAGES := libedit-dev tmux pkg-config libsqlite3-dev
+#   libtorch-dev    the trainer worker `automl-trainer` (C++ over libtorch; ~660 MB installed)
+#   libturbojpeg0-dev libpng-dev  JPEG and PNG decoding (import checks, training, prediction)
+SYSTEM_PACKAGES := libedit-dev tmux pkg-config libsqlite3-dev libtorch-dev libturbojpeg0-dev libpng-dev
 # ---------------------------------------------------------------------------------------------------
 
 # The toolchain: `swift` on PATH, else where this kind of machine keeps it.

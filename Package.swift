@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "automl", targets: ["automl"]),
+        .executable(name: "automl-trainer", targets: ["automl-trainer"]),
         .library(name: "AutoMLClient", targets: ["AutoMLClient"]),
     ],
     dependencies: [
@@ -51,10 +52,25 @@ let package = Package(
         ),
         // JPEG and PNG decoding to small RGB squares, and JPEG encoding, in C over TurboJPEG and libpng.
         .target(name: "CImageCodec", linkerSettings: [.linkedLibrary("turbojpeg"), .linkedLibrary("png16")]),
+        // The libtorch core of the trainer worker, behind a C API (Debian's libtorch-dev). Only
+        // `automl-trainer` links it: libtorch costs ~0.4 s and 167 MB at every start of a binary that links it.
+        .target(
+            name: "CAutoMLTorch",
+            cxxSettings: [.unsafeFlags(["-I/usr/include/torch/csrc/api/include", "-O2"])],
+            linkerSettings: [.linkedLibrary("torch"), .linkedLibrary("torch_cpu"), .linkedLibrary("c10")]
+        ),
+        // The trainer worker the local backend starts per training operation and per deployed model.
+        .executableTarget(
+            name: "automl-trainer",
+            dependencies: ["AutoMLWorkerProtocol", "CAutoMLTorch", "CImageCodec"]
+        ),
+        // The JSON exchanged between the local backend and its trainer worker (jobs, progress, predictions).
+        .target(name: "AutoMLWorkerProtocol"),
         .target(
             name: "AutoMLEmulator",
             dependencies: [
                 "AutoMLClient",
+                "AutoMLWorkerProtocol",
                 "CImageCodec",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -67,6 +83,7 @@ let package = Package(
             name: "AutoMLTestSupport",
             dependencies: [
                 "AutoMLClient",
+                "AutoMLEmulator",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -114,7 +131,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )
 
 for target in package.targets where target.type != .system {

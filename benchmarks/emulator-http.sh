@@ -28,47 +28,51 @@ work=$(mktemp -d)
 cleanup() { kill "${emulator_pid:-}" "${floor_pid:-}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-# The emulator on a fresh data directory; a node hour of 1 ms makes training instant.
-"$bin/automl" emulator --port 0 --data-dir "$work/data" --node-hour-seconds 0.001 --deploy-seconds 0 \
-  >"$work/emulator.out" 2>"$work/emulator.err" &
-emulator_pid=$!
-for _ in $(seq 100); do grep -q listening "$work/emulator.out" 2>/dev/null && break; sleep 0.1; done
-base=$(sed -n 's/^automl emulator listening on //p' "$work/emulator.out")
+# The emulator on a fresh data directory.
+start_emulator() {
+  "$bin/automl" emulator --port 0 --data-dir "$work/data" --node-hour-seconds 0.001 --deploy-seconds 0 \
+    >"$work/emulator.out" 2>>"$work/emulator.err" &
+  emulator_pid=$!
+  for _ in $(seq 100); do grep -q listening "$work/emulator.out" 2>/dev/null && break; sleep 0.1; done
+  base=$(sed -n 's/^automl emulator listening on //p' "$work/emulator.out")
+}
+start_emulator
 parent="v1/projects/bench/locations/us-central1"
 
-# A dataset with two labels, then 1,000 trained models.
-mkdir -p "$work/data/gcs/bench-data"
-python3 - "$work/data/gcs/bench-data" <<'PY'
-import struct, sys, zlib
-def png(path, rgb):
-    raw = b"".join(b"\0" + bytes(rgb) * 16 for _ in range(16))
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    body = chunk(b"IHDR", struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw))
-    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + body + chunk(b"IEND", b""))
-rows = []
-for label, rgb in (("red", (200, 0, 0)), ("blue", (0, 0, 200))):
-    for i in range(10):
-        png(f"{sys.argv[1]}/{label}{i}.png", rgb)
-        rows.append(f"TRAIN,gs://bench-data/{label}{i}.png,{label}")
-open(f"{sys.argv[1]}/data.csv", "w").write("\n".join(rows) + "\n")
-PY
+# A dataset of generated shapes, then one model trained for real (a node hour of 1 ms: the smallest budget
+# is a few epochs of the worker), copied in the store to 1,000 models: listing reads rows, not training.
+"$bin/automl" emulator demo-data gs://bench-data --data-dir "$work/data" --images-per-class 10 \
+  --detection-images 0 >/dev/null
 dataset=$(curl -sf -X POST "$base/$parent/datasets" \
   -d '{"displayName":"bench","imageClassificationDatasetMetadata":{"classificationType":"MULTICLASS"}}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["response"]["name"].split("/")[-1])')
 import_op=$(curl -sf -X POST "$base/$parent/datasets/$dataset:importData" \
-  -d '{"inputConfig":{"gcsSource":{"inputUris":["gs://bench-data/data.csv"]}}}' |
+  -d '{"inputConfig":{"gcsSource":{"inputUris":["gs://bench-data/classification.csv"]}}}' |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["name"])')
 for _ in $(seq 100); do curl -sf "$base/v1/$import_op" | grep -q '"done"' && break; sleep 0.1; done
-echo "creating 1,000 models..." >&2
-for i in $(seq 1000); do
-  curl -sf -o /dev/null -X POST "$base/$parent/models" \
-    -d "{\"displayName\":\"m$i\",\"datasetId\":\"$dataset\",\"imageClassificationModelMetadata\":{\"trainBudgetMilliNodeHours\":\"8000\"}}"
+curl -sf -o /dev/null -X POST "$base/$parent/models" \
+  -d "{\"displayName\":\"m0\",\"datasetId\":\"$dataset\",\"imageClassificationModelMetadata\":{\"trainBudgetMilliNodeHours\":\"8000\"}}"
+for _ in $(seq 600); do
+  curl -sf "$base/$parent/models" | grep -q '"name"' && break; sleep 0.2
 done
-for _ in $(seq 300); do
-  count=$(curl -sf "$base/$parent/models?pageSize=1000" | python3 -c 'import json,sys; print(len(json.load(sys.stdin).get("model",[])))')
-  [ "$count" = 1000 ] && break; sleep 0.2
-done
+kill "$emulator_pid"; wait "$emulator_pid" 2>/dev/null || true
+echo "copying the model to 1,000 models..." >&2
+python3 - "$work/data/automl.sqlite" <<'PY'
+import random, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.row_factory = sqlite3.Row
+row = dict(db.execute("SELECT * FROM model").fetchone())
+seq = row["seq"]
+for i in range(1, 1000):
+    new_id = "ICN" + str(random.randrange(10**18, 9 * 10**18))
+    copy = dict(row, id=new_id, seq=seq + i,
+                json=row["json"].replace(row["id"], new_id).replace('"displayName":"m0"', f'"displayName":"m{i}"'))
+    db.execute(f"INSERT INTO model ({','.join(copy)}) VALUES ({','.join('?' * len(copy))})", list(copy.values()))
+    db.execute("INSERT INTO issued_id (id) VALUES (?)", (new_id,))
+db.commit()
+PY
+: >"$work/emulator.out"
+start_emulator
 operation=$(curl -sf "$base/$parent/operations?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["operations"][0]["name"])')
 get_path="/v1/$operation"
 list_path="/$parent/models?pageSize=1000"

@@ -18,7 +18,7 @@ public final class Emulator: Sendable {
     /// - Parameters:
     ///   - faults: a fault-injection spec such as `unavailable=0.1,latency=50ms` (see `automl emulator --help`).
     public static func start(configuration: EmulatorConfiguration, clock: any EmulatorClock = SystemClock(),
-                             trainer: any Trainer = ClockBudgetTrainer(), faults: String? = nil,
+                             trainer: any Trainer = WorkerTrainer(), faults: String? = nil,
                              logger: Logger = Logger(label: "automl.emulator")) async throws -> Emulator {
         let store = try EmulatorStore.open(directory: configuration.dataDirectory)
         return try await start(configuration: configuration, store: store, clock: clock, trainer: trainer,
@@ -56,6 +56,7 @@ public final class Emulator: Sendable {
     /// and releases the data directory.
     public func shutdown() async {
         await service.runner.stopAll()
+        await service.serving.stopAll()
         service.store.close()
     }
 

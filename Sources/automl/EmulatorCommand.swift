@@ -23,7 +23,10 @@ struct EmulatorCommand: AsyncParsableCommand {
             unavailable=0.1 (share answered 503), rate-limit=0.05 (share answered 429), retry-after=2s, \
             drop=0.02 (share of connections closed unanswered), train-fail=1 (share of trainings that fail), \
             seed=42, only=GET, path=SUBSTRING. --faults-file reads the same keys from a JSON object.
-            """
+
+            Training runs in `automl-trainer`, a worker process next to `automl` (or AUTOML_TRAINER): models             are trained from scratch on your images, on this machine's CPU.
+            """,
+        subcommands: [DemoDataCommand.self]
     )
 
     @Option(help: "The address to listen on.")

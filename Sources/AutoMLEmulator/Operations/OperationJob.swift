@@ -11,6 +11,8 @@ enum OperationJob: Sendable, Codable, Equatable {
     case undeploy(modelID: String)
     case deleteDataset(datasetID: String)
     case deleteModel(modelID: String)
+    case exportModel(modelID: String, outputDirectory: String)
+    case batchPredict(modelID: String, inputURIs: [String], outputDirectory: String, params: [String: String])
 
     var storedText: String {
         get throws { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }

@@ -55,23 +55,44 @@ extension EmulatorService {
         guard updated != nil else {
             return .failure(ServiceError.notFound("Model", operation.worksOn).status)
         }
+        if nodeCount == 0 { await serving.discard(modelID) }
         return .response(Empty())
     }
 
-    /// ExportModel: the service exports only mobile model types; this backend also needs trained weights.
+    /// ExportModel. The service wrote TensorFlow Lite, Core ML and similar formats of its mobile model types;
+    /// this backend's models are libtorch models, so it writes one format, `torchscript` (an extension), for
+    /// every model type, and says so for the others.
     func exportModel(_ id: String, in parent: Parent, body: ExportModelRequest) async throws -> LongRunningOperation {
         let stored = try await requireModel(id, in: parent)
-        guard body.outputConfig?.gcsDestination?.outputUriPrefix.isEmpty == false else {
+        guard let prefix = body.outputConfig?.gcsDestination?.outputUriPrefix, !prefix.isEmpty else {
             throw ServiceError.invalidArgument("outputConfig.gcsDestination.outputUriPrefix is required.")
         }
-        let typeName = stored.model.imageClassificationModelMetadata?.modelType
-            ?? stored.model.imageObjectDetectionModelMetadata?.modelType ?? ""
-        let type = ImageModelType.named(typeName, detection: stored.domain == .detection)
-        guard let type, !type.exportFormats.isEmpty else {
-            throw ServiceError.failedPrecondition("model \(id) is of type \(typeName), which cannot be exported; only "
-                                                  + "mobile model types can.")
+        let format = body.outputConfig?.modelFormat ?? ""
+        guard format == Self.exportFormat else {
+            throw ServiceError.invalidArgument("modelFormat \"\(format)\" cannot be written by this backend: its models are "
+                                               + "libtorch models, exported as modelFormat \"\(Self.exportFormat)\" (a "
+                                               + "TorchScript model.pt and a model.json of labels and preprocessing).")
         }
-        throw noPredictor(stored)
+        guard stored.artifactPath != nil else { throw noPredictor(stored) }
+        let directory = outputDirectoryURI(prefix: prefix, kind: "model-export", model: stored.model)
+        do {
+            _ = try gcsMapper.resolveForWriting(directory + "/model.json")
+        } catch {
+            throw ServiceError.invalidArgument("outputConfig.gcsDestination.outputUriPrefix: \(error)")
+        }
+        return try await startOperation(in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
+                                        job: .exportModel(modelID: id, outputDirectory: directory)) {
+            $0.exportModelDetails = ExportModelOperationMetadata()
+        }
+    }
+
+    /// The model format this backend exports.
+    static let exportFormat = "torchscript"
+
+    /// `PREFIX/KIND-DISPLAYNAME-TIMESTAMP`, the service's name for an export or prediction folder.
+    func outputDirectoryURI(prefix: String, kind: String, model: Model) -> String {
+        (prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix) + "/\(kind)-\(model.displayName)-"
+            + exportTimestamp(clock.now())
     }
 
     func predict(_ id: String, in parent: Parent, body: PredictRequest) async throws -> PredictResponse {
@@ -84,7 +105,7 @@ extension EmulatorService {
         guard stored.model.deploymentState == .deployed else {
             throw ServiceError.failedPrecondition("model \(id) is not deployed; deploy it before online prediction.")
         }
-        throw noPredictor(stored)
+        return try await runPrediction(stored, body: body)
     }
 
     func batchPredict(_ id: String, in parent: Parent, body: BatchPredictRequest) async throws -> LongRunningOperation {
@@ -96,7 +117,23 @@ extension EmulatorService {
             throw ServiceError.invalidArgument("outputConfig.gcsDestination.outputUriPrefix is required.")
         }
         try checkPredictParams(body.params)
-        throw noPredictor(stored)
+        guard stored.artifactPath != nil else { throw noPredictor(stored) }
+        let uris = body.inputConfig?.gcsSource?.inputUris ?? []
+        let directory = outputDirectoryURI(prefix: body.outputConfig?.gcsDestination?.outputUriPrefix ?? "",
+                                           kind: "prediction", model: stored.model)
+        do {
+            _ = try gcsMapper.resolveForWriting(directory + "/errors_1.jsonl")
+            for uri in uris { _ = try gcsMapper.resolveForReading(uri) }
+        } catch {
+            throw ServiceError.invalidArgument("\(error)")
+        }
+        return try await startOperation(in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
+                                        job: .batchPredict(modelID: id, inputURIs: uris, outputDirectory: directory,
+                                                           params: body.params)) {
+            var details = BatchPredictOperationMetadata()
+            details.inputConfig = body.inputConfig
+            $0.batchPredictDetails = details
+        }
     }
 
     func listModelEvaluations(ofModel id: String, in parent: Parent, query: [String: String]) async throws
@@ -140,12 +177,5 @@ extension EmulatorService {
                 throw ServiceError.invalidArgument("params.max_bounding_box_count \"\(count)\" must be a positive integer.")
             }
         }
-    }
-
-    /// The honest answer for a model without trained weights.
-    private func noPredictor(_ stored: StoredModel) -> ServiceError {
-        ServiceError.failedPrecondition("model \(stored.id) has no trained predictor: this backend's placeholder "
-                                        + "trainer spends the budget without learning weights (real training "
-                                        + "arrives with the libtorch trainer).")
     }
 }

@@ -66,6 +66,18 @@ extension EmulatorService {
         } catch {
             return .refused(Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): \(error)"))
         }
+        // The header was fine; the trainer decodes JPEG and PNG, so those are decoded whole here (a truncated
+        // or damaged image fails its row now, not the training later) and other formats are refused.
+        guard info.format == .jpeg || info.format == .png else {
+            return .refused(Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): "
+                                   + "\(info.format) images cannot be trained on by this backend; convert it to JPEG or PNG."))
+        }
+        do {
+            let bytes = try [UInt8](Data(contentsOf: url))
+            _ = try ImageCodec.validate(bytes, maxPixels: probe.maxPixelCount)
+        } catch {
+            return .refused(Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): \(error)"))
+        }
         for box in example.boxes where !box.meetsMinimumPixelSize(imageWidth: info.width, imageHeight: info.height) {
             return .refused(Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): a box "
                                    + "of \(box.label) is smaller than \(ImportedBox.minimumPixelEdge)×\(ImportedBox.minimumPixelEdge) pixels "

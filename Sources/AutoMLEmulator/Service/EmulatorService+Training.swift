@@ -21,11 +21,14 @@ extension EmulatorService {
         }
         let modelType = requested.imageClassificationModelMetadata?.modelType
             ?? requested.imageObjectDetectionModelMetadata?.modelType ?? ""
+        let specIDs = Dictionary(try await store.annotationSpecs(ofDataset: dataset.id).map { ($0.displayName, $0.id) },
+                                 uniquingKeysWith: { first, _ in first })
         let artifactDirectory = configuration.dataDirectory.appendingPathComponent("models/\(state.modelID)")
         let request = TrainingRequest(
             modelID: state.modelID, isDetection: state.domain == .detection,
             multiLabel: dataset.dataset.imageClassificationDatasetMetadata?.classificationType == .multilabel,
-            modelType: modelType, labels: state.labelSet, examples: examples,
+            modelType: modelType, labels: state.labelSet, annotationSpecIDs: state.labelSet.map { specIDs[$0] ?? "" },
+            examples: examples,
             budgetMilliNodeHours: state.budgetMilliNodeHours, spentMilliNodeHours: state.spentMilliNodeHours,
             nodeHour: configuration.nodeHour, earlyStopping: state.earlyStopping, baseArtifactPath: baseArtifact,
             artifactDirectory: artifactDirectory)

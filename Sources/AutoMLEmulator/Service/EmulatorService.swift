@@ -10,6 +10,8 @@ final class EmulatorService: Sendable {
     let clock: any EmulatorClock
     let trainer: any Trainer
     let runner: OperationRunner
+    /// The prediction workers of deployed models.
+    let serving: ServingWorkers
     let logger: Logger
     /// Decides whether a training run fails on purpose (fault injection); nil never.
     let trainingShouldFail: @Sendable () -> Bool
@@ -22,6 +24,8 @@ final class EmulatorService: Sendable {
         self.trainer = trainer
         self.logger = logger
         self.trainingShouldFail = trainingShouldFail
+        serving = ServingWorkers(locator: WorkerLocator(),
+                                 logFolder: configuration.dataDirectory.appendingPathComponent("logs"))
         runner = OperationRunner(store: store, clock: clock, logger: logger)
         runner.setWork { [weak self] operation in
             guard let self else { throw CancellationError() }
@@ -86,8 +90,16 @@ final class EmulatorService: Sendable {
         case .deleteDataset(let datasetID):
             _ = try await store.deleteDataset(datasetID)
             return .response(Empty())
+        case .exportModel(let modelID, let directory):
+            return try await runModelExport(operation, modelID: modelID, outputDirectory: directory)
+        case .batchPredict(let modelID, let uris, let directory, let params):
+            return try await runBatchPrediction(operation, modelID: modelID, inputURIs: uris, outputDirectory: directory,
+                                                params: params)
         case .deleteModel(let modelID):
+            let artifact = try await store.model(modelID, in: operation.parent)?.artifactPath
             _ = try await store.deleteModel(modelID)
+            await serving.discard(modelID)
+            if let artifact { try? FileManager.default.removeItem(atPath: artifact) }
             return .response(Empty())
         }
     }

@@ -28,6 +28,8 @@ public struct TrainingRequest: Sendable {
     public var modelType: String
     /// Every label of the dataset, sorted; indices into it are class numbers.
     public var labels: [String]
+    /// The annotation spec ID of each label, in the order of `labels` (evaluations name them).
+    public var annotationSpecIDs: [String]
     public var examples: [TrainingExample]
     public var budgetMilliNodeHours: Int64
     /// Budget already spent before a restart; training continues from there.

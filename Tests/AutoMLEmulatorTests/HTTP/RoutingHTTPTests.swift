@@ -88,7 +88,7 @@ import Testing
             #expect(deployed["deploymentState"] == .string("DEPLOYED"))
 
             let deployedPredict = try await served.raw("POST", served.v1("models/\(id):predict"), body: predictBody)
-            #expect(deployedPredict.errorStatus == "FAILED_PRECONDITION", "no trained predictor yet")
+            #expect(deployedPredict.errorStatus == "FAILED_PRECONDITION", "this test trainer makes no weights")
 
             let undeploying = try await served.rawJSON("POST", served.v1("models/\(id):undeploy"), body: .text("{}"))
             #expect(try await served.settle(undeploying).error == nil)
@@ -98,7 +98,10 @@ import Testing
             let export = try await served.raw("POST", served.v1("models/\(id):export"), body: .text(
                 #"{"outputConfig":{"gcsDestination":{"outputUriPrefix":"gs://data/models"}}}"#))
             #expect(export.status == 400)
-            #expect(export.errorStatus == "FAILED_PRECONDITION")
+            #expect(export.errorStatus == "INVALID_ARGUMENT", "only modelFormat torchscript can be written here")
+            let torchscript = try await served.raw("POST", served.v1("models/\(id):export"), body: .text(
+                #"{"outputConfig":{"gcsDestination":{"outputUriPrefix":"gs://data/models"},"modelFormat":"torchscript"}}"#))
+            #expect(torchscript.errorStatus == "FAILED_PRECONDITION", "this test trainer makes no weights")
 
             let batch = try await served.raw("POST", served.v1("models/\(id):batchPredict"), body: .text(
                 #"{"inputConfig":{"gcsSource":{"inputUris":["gs://data/batch.csv"]}},"#

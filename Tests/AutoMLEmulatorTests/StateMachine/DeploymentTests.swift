@@ -35,7 +35,7 @@ import Testing
             _ = try await backend.client.predict(name, payload: ExamplePayload(image: Image(imageBytes: Data([1, 2, 3]))))
         }
         #expect(predictError?.code == .failedPrecondition)
-        #expect(predictError?.message.contains("no trained predictor") == true)
+        #expect(predictError?.message.contains("no trained weights") == true)
 
         _ = try await backend.settle(try await backend.client.undeployModel(name))
         #expect(try await backend.client.getModel(name).deploymentState == .undeployed)

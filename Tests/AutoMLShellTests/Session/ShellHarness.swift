@@ -16,7 +16,7 @@ final class ShellHarness: Sendable {
         let configuration = EmulatorConfiguration(dataDirectory: directory.appendingPathComponent("data"),
                                                   nodeHour: .milliseconds(Int64(nodeHourSeconds * 1000)),
                                                   deployDuration: .milliseconds(10))
-        emulator = try await Emulator.start(configuration: configuration)
+        emulator = try await Emulator.start(configuration: configuration, trainer: ClockBudgetTrainer())
     }
 
     var gcsRoot: URL { emulator.configuration.gcsRoot }

@@ -6,7 +6,7 @@ struct ModelExportCommand: ShellCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a mobile model under a gs:// prefix.")
     @Option(help: "The model (the current one by default).") var model: String?
     @Argument(help: "A gs:// folder to write to.") var destination: String
-    @Option(name: .customLong("model-format"), help: "tflite, tf_saved_model, core_ml, …; the type's default when absent.")
+    @Option(name: .customLong("model-format"), help: "tflite, tf_saved_model, core_ml, …; the local backend writes torchscript.")
     var modelFormat: String?
 
     func run(in session: ShellSession) async throws {

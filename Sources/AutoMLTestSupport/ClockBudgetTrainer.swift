@@ -1,5 +1,8 @@
-/// Spends the whole budget on the clock and produces no weights: honest placeholder training until the
-/// libtorch trainer lands. Its models end with BUDGET_REACHED, have no evaluations, and cannot predict.
+public import AutoMLEmulator
+
+/// A test double for the state machine and the HTTP surface: spends the whole budget on the (usually
+/// manual) clock and produces no weights. Its models end with BUDGET_REACHED, have no evaluations, and
+/// cannot predict. The product trains with ``WorkerTrainer``.
 public struct ClockBudgetTrainer: Trainer {
     /// How many progress steps a run takes.
     public var steps: Int

@@ -1,0 +1,90 @@
+/// One line of `automl-trainer train` output (JSON lines on stdout): progress while it searches, then
+/// exactly one `result` or `failure`.
+public enum TrainerEvent: Codable, Sendable, Equatable {
+    case progress(TrainerProgress)
+    case result(TrainerResult)
+    case failure(String)
+
+    private enum CodingKeys: String, CodingKey {
+        case type, progress, result, message
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .type) {
+        case "progress": self = .progress(try container.decode(TrainerProgress.self, forKey: .progress))
+        case "result": self = .result(try container.decode(TrainerResult.self, forKey: .result))
+        case "failure": self = .failure(try container.decode(String.self, forKey: .message))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: container,
+                                                   debugDescription: "unknown trainer event \"\(other)\"")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .progress(let progress):
+            try container.encode("progress", forKey: .type)
+            try container.encode(progress, forKey: .progress)
+        case .result(let result):
+            try container.encode("result", forKey: .type)
+            try container.encode(result, forKey: .result)
+        case .failure(let message):
+            try container.encode("failure", forKey: .type)
+            try container.encode(message, forKey: .message)
+        }
+    }
+}
+
+public struct TrainerProgress: Codable, Sendable, Equatable {
+    /// Budget spent so far, earlier runs included.
+    public var spentMilliNodeHours: Int64
+    public var percent: Int
+    /// What the search is doing, for logs: the candidate, its epoch and validation score.
+    public var note: String
+
+    public init(spentMilliNodeHours: Int64, percent: Int, note: String) {
+        self.spentMilliNodeHours = spentMilliNodeHours
+        self.percent = percent
+        self.note = note
+    }
+}
+
+public struct TrainerResult: Codable, Sendable, Equatable {
+    /// `BUDGET_REACHED` or `MODEL_CONVERGED`.
+    public var stopReason: String
+    /// What the run spent, earlier runs included; never more than the budget.
+    public var costMilliNodeHours: Int64
+    /// The folder holding the model (`outputDirectory` of the job).
+    public var modelDirectory: String
+    /// The kept candidate, e.g. `cnn w32 d4 @64`, and its validation score.
+    public var candidate: String
+    public var validationScore: Double
+    /// Predictions on the TEST split, in job order, for the evaluation (empty without TEST images).
+    public var evaluated: [EvaluatedExample]
+
+    public init(stopReason: String, costMilliNodeHours: Int64, modelDirectory: String, candidate: String,
+                validationScore: Double, evaluated: [EvaluatedExample]) {
+        self.stopReason = stopReason
+        self.costMilliNodeHours = costMilliNodeHours
+        self.modelDirectory = modelDirectory
+        self.candidate = candidate
+        self.validationScore = validationScore
+        self.evaluated = evaluated
+    }
+}
+
+/// A held-out example with the model's answer: scores per label (classification) or boxes (detection).
+public struct EvaluatedExample: Codable, Sendable, Equatable {
+    /// Index of the example in the job.
+    public var example: Int
+    public var scores: [Float]?
+    public var boxes: [Box]?
+
+    public init(example: Int, scores: [Float]? = nil, boxes: [Box]? = nil) {
+        self.example = example
+        self.scores = scores
+        self.boxes = boxes
+    }
+}
