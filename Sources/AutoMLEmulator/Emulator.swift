@@ -66,7 +66,8 @@ public final class Emulator: Sendable {
         do {
             try checkAccess(request)
             let message = try await router.route(request)
-            return EmulatorResponse(status: 200, headers: jsonHeaders, body: message.jsonData(options: options))
+            let body = try (message as? any StoredJSONResponse)?.body(options: options) ?? message.jsonData(options: options)
+            return EmulatorResponse(status: 200, headers: jsonHeaders, body: body)
         } catch let error as ServiceError {
             return errorResponse(error)
         } catch {

@@ -1,14 +1,14 @@
 /// Compact JSON text of a `JSONValue`, written byte by byte: members sorted by name, `/` not escaped,
 /// non-ASCII text as UTF-8, numbers as `JSONEncoder` writes them. It replaces `JSONEncoder` on the hot
 /// path (every response of the local backend, every stored row), where it was most of the cost.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 256) {
+    public init(capacity: Int = 256) {
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func write(_ value: JSONValue) {
+    public mutating func write(_ value: JSONValue) {
         switch value {
         case .null: append("null")
         case .bool(let flag): append(flag ? "true" : "false")
@@ -35,11 +35,11 @@ struct JSONWriter {
     }
 
     /// Appends JSON text that is already valid (a stored document), as it is.
-    mutating func writeRaw(_ text: some Sequence<UInt8>) {
+    public mutating func writeRaw(_ text: some Sequence<UInt8>) {
         bytes.append(contentsOf: text)
     }
 
-    mutating func write(string: String) {
+    public mutating func write(string: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = string
         text.withUTF8 { utf8 in

@@ -65,13 +65,11 @@ extension EmulatorService {
         try await requireModel(id, in: parent).model
     }
 
-    func listModels(in parent: Parent, query: [String: String]) async throws -> ListModelsResponse {
+    /// ListModels, written from the stored JSON of the page's models (no model is read and written again).
+    func listModels(in parent: Parent, query: [String: String]) async throws -> StoredList<Model> {
         let list = try ListQuery(query, list: .models, parent: parent.description)
-        let page = list.page(of: try await store.models(in: parent), sequence: \.seq)
-        var response = ListModelsResponse()
-        response.model = page.items.map(\.model)
-        response.nextPageToken = page.nextPageToken ?? ""
-        return response
+        let page = list.page(of: try await store.modelRows(in: parent), sequence: \.seq)
+        return StoredList(key: "model", items: page.items.map(\.json), nextPageToken: page.nextPageToken ?? "")
     }
 
     /// UpdateModel: changes displayName and labels.

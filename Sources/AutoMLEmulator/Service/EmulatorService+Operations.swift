@@ -2,8 +2,12 @@ import AutoMLClient
 import Foundation
 
 extension EmulatorService {
-    func getOperation(_ id: String, in parent: Parent) async throws -> LongRunningOperation {
-        try await requireOperation(id, in: parent).operation
+    /// GetOperation, answered with the operation's stored JSON.
+    func getOperation(_ id: String, in parent: Parent) async throws -> StoredResource<LongRunningOperation> {
+        guard let json = try await store.operationJSON(id, in: parent) else {
+            throw ServiceError.notFound("Operation", "\(parent)/operations/\(id)")
+        }
+        return StoredResource(json: json)
     }
 
     func listOperations(in parent: Parent, query: [String: String]) async throws -> ListOperationsResponse {

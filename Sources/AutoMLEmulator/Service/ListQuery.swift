@@ -55,6 +55,17 @@ extension StoredModel: FilterSubject {
     }
 }
 
+extension StoredModelRow: FilterSubject {
+    func filterValue(for field: CanonicalField) -> FilterValue? {
+        switch field {
+        case .imageClassificationModelMetadata: domain == .classification ? .bool(true) : nil
+        case .imageObjectDetectionModelMetadata: domain == .detection ? .bool(true) : nil
+        case .datasetID: .string(datasetID)
+        default: nil
+        }
+    }
+}
+
 extension StoredOperation: FilterSubject {
     func filterValue(for field: CanonicalField) -> FilterValue? {
         switch field {

@@ -2,6 +2,15 @@ import AutoMLClient
 import Foundation
 import GRDB
 
+/// A model's columns and its stored JSON, unread: enough to filter and list it.
+struct StoredModelRow: Sendable {
+    var id: String
+    var seq: Int64
+    var datasetID: String
+    var domain: Domain
+    var json: String
+}
+
 /// A model row with what the service layer needs besides its JSON.
 struct StoredModel: Sendable {
     var id: String
@@ -32,6 +41,17 @@ extension EmulatorStore {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM model WHERE project = ? AND location = ? ORDER BY seq",
                              arguments: [parent.project, parent.location]).map(Self.storedModel)
+        }
+    }
+
+    /// Every model of the parent in creation order, as stored: what ListModels filters and writes out.
+    func modelRows(in parent: Parent) async throws -> [StoredModelRow] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT id, seq, dataset_id, domain, json FROM model WHERE project = ? AND location = ? ORDER BY seq",
+                             arguments: [parent.project, parent.location]).map { row in
+                StoredModelRow(id: row["id"], seq: row["seq"], datasetID: row["dataset_id"],
+                               domain: Domain(rawValue: row["domain"]) ?? .classification, json: row["json"])
+            }
         }
     }
 

@@ -41,6 +41,14 @@ extension EmulatorStore {
         }
     }
 
+    /// An operation's stored JSON, what GetOperation answers; nil when there is none.
+    func operationJSON(_ id: String, in parent: Parent) async throws -> String? {
+        try await read { db in
+            try String.fetchOne(db, sql: "SELECT json FROM operation WHERE id = ? AND project = ? AND location = ?",
+                                arguments: [id, parent.project, parent.location])
+        }
+    }
+
     /// Every operation of the parent in creation order.
     func operations(in parent: Parent) async throws -> [StoredOperation] {
         try await read { db in

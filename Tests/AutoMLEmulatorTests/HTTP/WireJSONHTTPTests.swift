@@ -27,6 +27,14 @@ import Testing
             #expect(try await served.rawJSON("GET", modelPath)["deploymentState"] == .string("UNDEPLOYED"))
             #expect(try await served.rawJSON("GET", modelPath + "?" + Self.integerEnums)["deploymentState"]
                 == .integer(2))
+            // ListModels and GetOperation answer from stored JSON; asked for integers, they still give them.
+            let models = try await served.rawJSON("GET", served.v1("models?\(Self.integerEnums)&pageSize=1"))
+            #expect(models["model"]?.arrayValue?.first?["deploymentState"] == .integer(2))
+            #expect(models["nextPageToken"] == nil)
+            let plainList = try await served.raw("GET", served.v1("models"))
+            let single = try await served.raw("GET", modelPath)
+            #expect(String(decoding: plainList.body, as: UTF8.self)
+                == "{\"model\":[" + String(decoding: single.body, as: UTF8.self) + "]}")
         }
     }
 

@@ -1,0 +1,77 @@
+import AutoMLClient
+import Foundation
+
+/// A response whose body can be written from JSON the store already holds, without reading it into
+/// messages and writing it again: the hot read paths (GetOperation, ListModels) answer this way.
+protocol StoredJSONResponse {
+    /// The response body for the request's options.
+    func body(options: ProtoJSONOptions) throws -> Data
+}
+
+/// One resource as its stored canonical JSON.
+struct StoredResource<Resource: ProtoMessage>: ProtoMessage, StoredJSONResponse {
+    static var protoMessageName: String { Resource.protoMessageName }
+    static var protoFields: [ProtoField<Self>] { [] }
+    var json = ""
+    var unknownFields: JSONObject = [:]
+    init() {}
+    init(json: String) { self.json = json }
+
+    /// The stored text when enums are names; with integer enums the resource is read and written again.
+    func body(options: ProtoJSONOptions) throws -> Data {
+        guard options.enumsAsIntegers else { return Data(json.utf8) }
+        return try Resource.fromStored(json).jsonData(options: options)
+    }
+
+    /// The resource itself, for callers inside the backend.
+    func resource() throws -> Resource { try Resource.fromStored(json) }
+}
+
+/// A page of a List call written from the resources' stored JSON: `{"KEY":[…],"nextPageToken":"…"}`.
+struct StoredList<Resource: ProtoMessage>: ProtoMessage, StoredJSONResponse {
+    static var protoMessageName: String { "List of \(Resource.protoMessageName)" }
+    static var protoFields: [ProtoField<Self>] { [] }
+    /// The list's member name (`model`, `datasets`, `operations`).
+    var key = ""
+    var items: [String] = []
+    var nextPageToken = ""
+    var unknownFields: JSONObject = [:]
+    init() {}
+    init(key: String, items: [String], nextPageToken: String) {
+        self.key = key
+        self.items = items
+        self.nextPageToken = nextPageToken
+    }
+
+    func body(options: ProtoJSONOptions) throws -> Data {
+        var writer = JSONWriter(capacity: items.reduce(64) { $0 + $1.utf8.count + 1 })
+        // Members in name order, as every other response writes them.
+        var members: [(name: String, write: (inout JSONWriter) throws -> Void)] = []
+        if !items.isEmpty {
+            members.append((key, { writer in
+                writer.writeRaw("[".utf8)
+                for (position, item) in items.enumerated() {
+                    if position > 0 { writer.writeRaw(",".utf8) }
+                    if options.enumsAsIntegers {
+                        writer.writeRaw(try Resource.fromStored(item).jsonData(options: options))
+                    } else {
+                        writer.writeRaw(item.utf8)
+                    }
+                }
+                writer.writeRaw("]".utf8)
+            }))
+        }
+        if !nextPageToken.isEmpty {
+            members.append(("nextPageToken", { writer in writer.write(string: nextPageToken) }))
+        }
+        writer.writeRaw("{".utf8)
+        for (position, member) in members.sorted(by: { $0.name < $1.name }).enumerated() {
+            if position > 0 { writer.writeRaw(",".utf8) }
+            writer.write(string: member.name)
+            writer.writeRaw(":".utf8)
+            try member.write(&writer)
+        }
+        writer.writeRaw("}".utf8)
+        return Data(writer.bytes)
+    }
+}
