@@ -465,10 +465,24 @@ def test_get_missing_model(client):
         client.get_model(name=f"{PARENT}/models/ICN0000000000000000000")
 
 
-def test_list_model_evaluations_is_empty(client, trained_model):
+def test_model_evaluations(client, trained_model):
     _, model, _ = trained_model
     evaluations = list(client.list_model_evaluations(parent=model.name, filter=""))
-    assert evaluations == []  # until the trainer issue lands
+    # One overall evaluation (no annotation spec) and one per label, on the TEST split.
+    assert len(evaluations) == 1 + len(LABELS)
+    overall = [e for e in evaluations if not e.annotation_spec_id]
+    assert len(overall) == 1
+    metrics = overall[0].classification_evaluation_metrics
+    assert overall[0].evaluated_example_count > 0
+    assert 0 <= metrics.au_prc <= 1 and 0 <= metrics.au_roc <= 1
+    thresholds = [entry.confidence_threshold for entry in metrics.confidence_metrics_entry]
+    assert len(thresholds) == 24 and thresholds[0] == 0
+    assert len(metrics.confusion_matrix.row) == len(LABELS)
+    per_label = sorted(e.display_name for e in evaluations if e.annotation_spec_id)
+    assert per_label == sorted(LABELS)
+    only_overall = list(client.list_model_evaluations(parent=model.name, filter="NOT annotation_spec_id:*"))
+    assert [e.name for e in only_overall] == [overall[0].name]
+    assert client.get_model_evaluation(name=overall[0].name).name == overall[0].name
 
 
 def test_deploy_and_undeploy(client, prediction_client, trained_model, bucket):
@@ -482,10 +496,16 @@ def test_deploy_and_undeploy(client, prediction_client, trained_model, bucket):
     assert deployed.deployment_state == automl_v1.Model.DeploymentState.DEPLOYED
     assert deployed.image_classification_model_metadata.node_count == 1
 
-    # The placeholder trainer makes models without a predictor: FAILED_PRECONDITION (HTTP 400).
-    with pytest.raises((exceptions.BadRequest, exceptions.FailedPrecondition)):
+    # The trained model answers from its prediction worker: every label at threshold 0, best first.
+    answer = prediction_client.predict(name=model.name, payload=automl_v1.ExamplePayload(
+        image=automl_v1.Image(image_bytes=bucket["probe_png"])), params={"score_threshold": "0"})
+    assert sorted(p.display_name for p in answer.payload) == sorted(LABELS)
+    scores = [p.classification.score for p in answer.payload]
+    assert scores == sorted(scores, reverse=True) and all(0 <= score <= 1 for score in scores)
+    assert all(p.annotation_spec_id for p in answer.payload)
+    with pytest.raises((exceptions.BadRequest, exceptions.InvalidArgument)):
         prediction_client.predict(name=model.name, payload=automl_v1.ExamplePayload(
-            image=automl_v1.Image(image_bytes=bucket["probe_png"])))
+            image=automl_v1.Image(image_bytes=b"not an image")))
 
     undeploy = client.undeploy_model(name=model.name)
     assert isinstance(wait(undeploy), empty_pb2.Empty)
