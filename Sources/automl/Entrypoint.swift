@@ -9,6 +9,9 @@ import Foundation
 enum Entrypoint {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == CompleteRequest.name {
+            exit(CompleteRequest.run(Array(arguments.dropFirst())))
+        }
         if let first = arguments.first, ["emulator", "version", "--version"].contains(first) {
             await AutoMLCommand.main(arguments)
             return
