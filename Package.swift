@@ -108,6 +108,17 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // The trainer benchmark (benchmarks/trainer.sh): the libtorch core's training epoch and the codec's decode
+        // beside bare libtorch and TurboJPEG loops; benchmark-only, not part of the product.
+        .executableTarget(
+            name: "automl-bench-trainer",
+            dependencies: ["CAutoMLTorch", "CImageCodec"],
+            cxxSettings: [.unsafeFlags(["-I/usr/include/torch/csrc/api/include", "-O2"])],
+            linkerSettings: [
+                .linkedLibrary("torch"), .linkedLibrary("torch_cpu"), .linkedLibrary("c10"),
+                .linkedLibrary("turbojpeg"), .linkedLibrary("m"),
+            ]
+        ),
         .testTarget(
             name: "AutoMLClientTests",
             dependencies: [
