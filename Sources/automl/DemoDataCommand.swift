@@ -10,7 +10,7 @@ struct DemoDataCommand: ParsableCommand {
         abstract: "Write labelled images of shapes and their import CSVs, to try training end to end.",
         discussion: """
             DEST is gs://BUCKET[/PATH] (written under the local backend's GCS folder, DATA_DIR/gcs unless --gcs-root \
-            is given; the CSVs name images by gs:// URI, which every configuration imports) or a local folder (the \
+            is given; `automl emulator demo-data gs://shapes --data-dir D` takes the emulator's --data-dir and --gcs-root; the CSVs name images by gs:// URI, which every configuration imports) or a local folder (the \
             CSVs name images by absolute path, which the shell's embedded backend and a loopback-only \
             `automl emulator` import).
 
@@ -23,11 +23,8 @@ struct DemoDataCommand: ParsableCommand {
     @Argument(help: "gs://BUCKET[/PATH] or a local folder.")
     var destination: String
 
-    @Option(name: .customLong("data-dir"), help: "The local backend's data directory (for gs:// destinations).")
-    var dataDirectory: String?
-
-    @Option(name: .customLong("gcs-root"), help: "The folder gs://BUCKET/PATH maps to (default: DATA_DIR/gcs).")
-    var gcsRoot: String?
+    /// `automl emulator`'s own options: --data-dir and --gcs-root say where gs:// destinations go.
+    @ParentCommand var emulator: EmulatorCommand
 
     @Option(help: "Seeds every image.")
     var seed: UInt64 = 1
@@ -63,8 +60,8 @@ struct DemoDataCommand: ParsableCommand {
         Result { () throws(DemoDataError) -> DemoDataSummary in
             let target: DemoDataDestination
             if destination.hasPrefix("gs://") {
-                let data = URL(fileURLWithPath: dataDirectory ?? defaultDataDirectory(EnvironmentVariables.process))
-                let root = gcsRoot.map { URL(fileURLWithPath: $0) } ?? data.appendingPathComponent("gcs")
+                let data = URL(fileURLWithPath: emulator.dataDirectory ?? defaultDataDirectory(EnvironmentVariables.process))
+                let root = emulator.gcsRoot.map { URL(fileURLWithPath: $0) } ?? data.appendingPathComponent("gcs")
                 target = try DemoDataDestination.bucketFolder(destination, gcsRoot: root)
             } else {
                 target = DemoDataDestination.localFolder(URL(fileURLWithPath: destination))
