@@ -66,10 +66,13 @@ extension EmulatorService {
     }
 
     /// ListModels, written from the stored JSON of the page's models (no model is read and written again).
+    /// A repeated identical request with no write in between is answered from ``ListCache``.
     func listModels(in parent: Parent, query: [String: String]) async throws -> StoredList<Model> {
         let list = try ListQuery(query, list: .models, parent: parent.description)
-        let page = list.page(of: try await store.modelRows(in: parent), sequence: \.seq)
-        return StoredList(key: "model", items: page.items.map(\.json), nextPageToken: page.nextPageToken ?? "")
+        return try await modelLists.answer(ListCache<Model>.key(parent: parent, query: query), store: store) {
+            let page = list.page(of: try await store.modelRows(in: parent), sequence: \.seq)
+            return StoredList(key: "model", items: page.items.map(\.json), nextPageToken: page.nextPageToken ?? "")
+        }
     }
 
     /// UpdateModel: changes displayName and labels.

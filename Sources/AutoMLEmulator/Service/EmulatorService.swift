@@ -12,6 +12,8 @@ final class EmulatorService: Sendable {
     let runner: OperationRunner
     /// The prediction workers of deployed models.
     let serving: ServingWorkers
+    /// Recent ListModels answers (see ``ListCache``).
+    let modelLists = ListCache<Model>()
     let logger: Logger
     /// Decides whether a training run fails on purpose (fault injection); nil never.
     let trainingShouldFail: @Sendable () -> Bool

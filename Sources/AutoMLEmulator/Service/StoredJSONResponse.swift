@@ -35,6 +35,8 @@ struct StoredList<Resource: ProtoMessage>: ProtoMessage, StoredJSONResponse {
     var key = ""
     var items: [String] = []
     var nextPageToken = ""
+    /// The body with enums as names, once computed (a cached list keeps it).
+    private var canonicalBody: Data?
     var unknownFields: JSONObject = [:]
     init() {}
     init(key: String, items: [String], nextPageToken: String) {
@@ -43,7 +45,13 @@ struct StoredList<Resource: ProtoMessage>: ProtoMessage, StoredJSONResponse {
         self.nextPageToken = nextPageToken
     }
 
+    /// Computes the canonical body now, so that every later answer is a copy of it.
+    mutating func cacheCanonicalBody() {
+        canonicalBody = try? body(options: .canonical)
+    }
+
     func body(options: ProtoJSONOptions) throws -> Data {
+        if !options.enumsAsIntegers, let canonicalBody { return canonicalBody }
         var writer = JSONWriter(capacity: items.reduce(64) { $0 + $1.utf8.count + 1 })
         // Members in name order, as every other response writes them.
         var members: [(name: String, write: (inout JSONWriter) throws -> Void)] = []

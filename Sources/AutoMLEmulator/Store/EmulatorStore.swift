@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import Synchronization
 
 /// The local backend's data: one SQLite database (WAL mode) in the data directory.
 ///
@@ -9,6 +10,9 @@ import GRDB
 public final class EmulatorStore: Sendable {
     let writer: any DatabaseWriter
     private let lock: DataDirectoryLock?
+    /// Counts committed write transactions. A reader that notes it before reading knows its answer is
+    /// still current while the count is unchanged (the read caches rely on this).
+    private let committedWrites = Atomic<UInt64>(0)
 
     private init(writer: any DatabaseWriter, lock: DataDirectoryLock?) throws {
         self.writer = writer
@@ -43,6 +47,10 @@ public final class EmulatorStore: Sendable {
     }
 
     func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
-        try await writer.write(body)
+        defer { committedWrites.add(1, ordering: .sequentiallyConsistent) }
+        return try await writer.write(body)
     }
+
+    /// How many write transactions have ended so far; read it before a read whose answer is cached.
+    var writeCount: UInt64 { committedWrites.load(ordering: .sequentiallyConsistent) }
 }

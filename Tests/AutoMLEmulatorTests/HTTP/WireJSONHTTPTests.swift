@@ -35,6 +35,12 @@ import Testing
             let single = try await served.raw("GET", modelPath)
             #expect(String(decoding: plainList.body, as: UTF8.self)
                 == "{\"model\":[" + String(decoding: single.body, as: UTF8.self) + "]}")
+            // The same list again comes from the cache; after a write it is read afresh.
+            #expect(try await served.raw("GET", served.v1("models")).body == plainList.body)
+            _ = try await served.raw("PATCH", modelPath + "?updateMask=displayName",
+                                     body: .text(#"{"displayName":"renamed"}"#))
+            let renamed = try await served.rawJSON("GET", served.v1("models"))
+            #expect(renamed["model"]?.arrayValue?.first?["displayName"] == .string("renamed"))
         }
     }
 
