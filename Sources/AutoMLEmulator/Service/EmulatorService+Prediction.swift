@@ -26,7 +26,10 @@ extension EmulatorService {
         for attempt in 0..<2 {
             let worker: ServingWorker
             do {
-                worker = try await serving.worker(for: stored.id, directory: folder)
+                let nodes = stored.model.imageClassificationModelMetadata?.nodeCount
+                    ?? stored.model.imageObjectDetectionModelMetadata?.nodeCount ?? 1
+                worker = try await serving.worker(for: stored.id, directory: folder,
+                                                  replicas: stored.model.deploymentState == .deployed ? Int(nodes) : 1)
             } catch {
                 throw ServiceError(.internal, "the prediction worker cannot start: \(error)")
             }

@@ -70,36 +70,48 @@ actor ServingWorker {
     }
 }
 
-/// The serving workers of deployed models, started on first use (and at deploy), stopped at undeploy,
-/// delete and shutdown.
+/// The serving workers of deployed models, started on first use, stopped at undeploy, delete and
+/// shutdown. A model deployed on N nodes gets up to N workers (at most one per core), used in turn, so
+/// concurrent predictions run in parallel.
 actor ServingWorkers {
-    private var workers: [String: ServingWorker] = [:]
+    private var workers: [String: [ServingWorker]] = [:]
+    private var turns: [String: Int] = [:]
     let locator: WorkerLocator
     private let logFolder: URL
+    private let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     init(locator: WorkerLocator, logFolder: URL) {
         self.locator = locator
         self.logFolder = logFolder
     }
 
-    func worker(for modelID: String, directory: String) throws -> ServingWorker {
-        if let worker = workers[modelID] { return worker }
-        try FileManager.default.createDirectory(at: logFolder, withIntermediateDirectories: true)
-        let worker = try ServingWorker(executable: try locator.locate(), modelDirectory: directory,
-                                       logFile: logFolder.appendingPathComponent("serve-\(modelID).log"))
-        workers[modelID] = worker
-        return worker
+    /// A worker of the model: a new one while there are fewer than `replicas`, else the next in turn.
+    func worker(for modelID: String, directory: String, replicas: Int = 1) throws -> ServingWorker {
+        var pool = workers[modelID] ?? []
+        if pool.count < min(max(1, replicas), cores) {
+            try FileManager.default.createDirectory(at: logFolder, withIntermediateDirectories: true)
+            let worker = try ServingWorker(executable: try locator.locate(), modelDirectory: directory,
+                                           logFile: logFolder.appendingPathComponent("serve-\(modelID)-\(pool.count).log"))
+            pool.append(worker)
+            workers[modelID] = pool
+            return worker
+        }
+        let turn = turns[modelID, default: 0]
+        turns[modelID] = turn &+ 1
+        return pool[turn % pool.count]
     }
 
-    /// Forgets a worker that stopped, so the next request starts a fresh one.
+    /// Stops the model's workers (undeploy, delete, or one that stopped), so the next request starts afresh.
     func discard(_ modelID: String) async {
-        guard let worker = workers.removeValue(forKey: modelID) else { return }
-        await worker.shutdown()
+        guard let pool = workers.removeValue(forKey: modelID) else { return }
+        turns[modelID] = nil
+        for worker in pool { await worker.shutdown() }
     }
 
     func stopAll() async {
-        let all = workers
+        let all = workers.values.flatMap { $0 }
         workers = [:]
-        for worker in all.values { await worker.shutdown() }
+        turns = [:]
+        for worker in all { await worker.shutdown() }
     }
 }
