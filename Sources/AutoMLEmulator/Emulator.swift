@@ -66,8 +66,11 @@ public final class Emulator: Sendable {
         do {
             try checkAccess(request)
             let message = try await router.route(request)
-            let body = try (message as? any StoredJSONResponse)?.body(options: options) ?? message.jsonData(options: options)
-            return EmulatorResponse(status: 200, headers: jsonHeaders, body: body)
+            let stored = message as? any StoredJSONResponse
+            let body = try stored?.body(options: options) ?? message.jsonData(options: options)
+            var response = EmulatorResponse(status: 200, headers: jsonHeaders, body: body)
+            if !options.enumsAsIntegers { response.bodyBuffer = stored?.canonicalBuffer }
+            return response
         } catch let error as ServiceError {
             return errorResponse(error)
         } catch {

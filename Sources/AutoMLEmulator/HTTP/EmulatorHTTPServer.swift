@@ -178,7 +178,7 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
         head.headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
         if !keepAlive { head.headers.replaceOrAdd(name: "Connection", value: "close") }
         context.write(wrapOutboundOut(.head(head)), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(response.bodyBuffer ?? ByteBuffer(bytes: response.body)))), promise: nil)
         let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
         if closeAfterWrite {
             let channel = context.channel

@@ -1,4 +1,5 @@
 public import Foundation
+import NIOCore
 
 /// An HTTP request as the local backend's router sees it, whether it came over a socket or in-process.
 public struct EmulatorRequest: Sendable {
@@ -59,6 +60,8 @@ public struct EmulatorResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var body: Data
+    /// The same bytes as `body`, already in a buffer the server can send without copying (cached lists).
+    var bodyBuffer: ByteBuffer?
 
     public init(status: Int, headers: [(name: String, value: String)] = [], body: Data) {
         self.status = status

@@ -1,11 +1,18 @@
 import AutoMLClient
 import Foundation
+import NIOCore
 
 /// A response whose body can be written from JSON the store already holds, without reading it into
 /// messages and writing it again: the hot read paths (GetOperation, ListModels) answer this way.
 protocol StoredJSONResponse {
     /// The response body for the request's options.
     func body(options: ProtoJSONOptions) throws -> Data
+    /// The canonical body already in a send buffer, when there is one.
+    var canonicalBuffer: ByteBuffer? { get }
+}
+
+extension StoredJSONResponse {
+    var canonicalBuffer: ByteBuffer? { nil }
 }
 
 /// One resource as its stored canonical JSON.
@@ -35,8 +42,9 @@ struct StoredList<Resource: ProtoMessage>: ProtoMessage, StoredJSONResponse {
     var key = ""
     var items: [String] = []
     var nextPageToken = ""
-    /// The body with enums as names, once computed (a cached list keeps it).
+    /// The body with enums as names, once computed (a cached list keeps it), also as a send buffer.
     private var canonicalBody: Data?
+    private(set) var canonicalBuffer: ByteBuffer?
     var unknownFields: JSONObject = [:]
     init() {}
     init(key: String, items: [String], nextPageToken: String) {
@@ -48,6 +56,7 @@ struct StoredList<Resource: ProtoMessage>: ProtoMessage, StoredJSONResponse {
     /// Computes the canonical body now, so that every later answer is a copy of it.
     mutating func cacheCanonicalBody() {
         canonicalBody = try? body(options: .canonical)
+        canonicalBuffer = canonicalBody.map { ByteBuffer(bytes: $0) }
     }
 
     func body(options: ProtoJSONOptions) throws -> Data {
