@@ -119,6 +119,9 @@ let package = Package(
                 .linkedLibrary("turbojpeg"), .linkedLibrary("m"),
             ]
         ),
+        // The Tab benchmark (benchmarks/shell.sh): the shell's completer over 100,000 cached resources beside plain
+        // hasPrefix scans; benchmark-only, not part of the product.
+        .executableTarget(name: "automl-bench-shell", dependencies: ["AutoMLShell"]),
         .testTarget(
             name: "AutoMLClientTests",
             dependencies: [
