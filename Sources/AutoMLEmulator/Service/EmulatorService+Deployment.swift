@@ -55,7 +55,13 @@ extension EmulatorService {
         guard updated != nil else {
             return .failure(ServiceError.notFound("Model", operation.worksOn).status)
         }
-        if nodeCount == 0 { await serving.discard(modelID) }
+        if nodeCount == 0 {
+            await serving.discard(modelID)
+        } else if let folder = try await store.model(modelID, in: operation.parent)?.artifactPath {
+            // Kept warm while deployed: the first prediction finds the model loaded.
+            await serving.discard(modelID)
+            _ = try? await serving.warm(modelID, directory: folder, replicas: Int(nodeCount))
+        }
         return .response(Empty())
     }
 

@@ -70,8 +70,8 @@ actor ServingWorker {
     }
 }
 
-/// The serving workers of deployed models, started on first use, stopped at undeploy, delete and
-/// shutdown. A model deployed on N nodes gets up to N workers (at most one per core), used in turn, so
+/// The serving workers of deployed models, started at deploy (or at first use after a restart), stopped at
+/// undeploy, delete and shutdown. A model deployed on N nodes gets up to N workers (at most one per core), used in turn, so
 /// concurrent predictions run in parallel.
 actor ServingWorkers {
     private var workers: [String: [ServingWorker]] = [:]
@@ -85,20 +85,27 @@ actor ServingWorkers {
         self.logFolder = logFolder
     }
 
-    /// A worker of the model: a new one while there are fewer than `replicas`, else the next in turn.
+    /// A worker of the model, the next in turn; the first call starts all `replicas` of them at once (at
+    /// most one per core), so none starts cold in the middle of a burst of requests.
     func worker(for modelID: String, directory: String, replicas: Int = 1) throws -> ServingWorker {
-        var pool = workers[modelID] ?? []
-        if pool.count < min(max(1, replicas), cores) {
-            try FileManager.default.createDirectory(at: logFolder, withIntermediateDirectories: true)
-            let worker = try ServingWorker(executable: try locator.locate(), modelDirectory: directory,
-                                           logFile: logFolder.appendingPathComponent("serve-\(modelID)-\(pool.count).log"))
-            pool.append(worker)
-            workers[modelID] = pool
-            return worker
-        }
+        let pool = try warm(modelID, directory: directory, replicas: replicas)
         let turn = turns[modelID, default: 0]
         turns[modelID] = turn &+ 1
         return pool[turn % pool.count]
+    }
+
+    /// Starts the model's workers if they are not running (deploy does this, so predictions find them loaded).
+    @discardableResult
+    func warm(_ modelID: String, directory: String, replicas: Int) throws -> [ServingWorker] {
+        if let pool = workers[modelID], !pool.isEmpty { return pool }
+        try FileManager.default.createDirectory(at: logFolder, withIntermediateDirectories: true)
+        let executable = try locator.locate()
+        let pool = try (0..<min(max(1, replicas), cores)).map { index in
+            try ServingWorker(executable: executable, modelDirectory: directory,
+                              logFile: logFolder.appendingPathComponent("serve-\(modelID)-\(index).log"))
+        }
+        workers[modelID] = pool
+        return pool
     }
 
     /// Stops the model's workers (undeploy, delete, or one that stopped), so the next request starts afresh.
