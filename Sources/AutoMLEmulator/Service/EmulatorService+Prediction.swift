@@ -43,9 +43,14 @@ extension EmulatorService {
         throw ServiceError(.internal, "prediction failed")
     }
 
-    /// The annotation spec ID of each label the model was trained on, by display name.
+    /// The annotation spec ID of each label of the model's dataset, by display name.
     func labelSpecIDs(_ stored: StoredModel) async throws -> [String: String] {
-        Dictionary(try await store.annotationSpecs(ofDataset: stored.model.datasetId).map { ($0.displayName, $0.id) },
+        try await specIDsByName(ofDataset: stored.model.datasetId)
+    }
+
+    /// The annotation spec ID of each label of a dataset, by display name.
+    func specIDsByName(ofDataset datasetID: String) async throws -> [String: String] {
+        Dictionary(try await store.annotationSpecs(ofDataset: datasetID).map { ($0.displayName, $0.id) },
                    uniquingKeysWith: { first, _ in first })
     }
 

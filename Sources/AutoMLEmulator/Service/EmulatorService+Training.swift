@@ -21,8 +21,7 @@ extension EmulatorService {
         }
         let modelType = requested.imageClassificationModelMetadata?.modelType
             ?? requested.imageObjectDetectionModelMetadata?.modelType ?? ""
-        let specIDs = Dictionary(try await store.annotationSpecs(ofDataset: dataset.id).map { ($0.displayName, $0.id) },
-                                 uniquingKeysWith: { first, _ in first })
+        let specIDs = try await specIDsByName(ofDataset: dataset.id)
         let artifactDirectory = configuration.dataDirectory.appendingPathComponent("models/\(state.modelID)")
         let request = TrainingRequest(
             modelID: state.modelID, isDetection: state.domain == .detection,

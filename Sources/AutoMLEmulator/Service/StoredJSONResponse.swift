@@ -29,9 +29,6 @@ struct StoredResource<Resource: ProtoMessage>: ProtoMessage, StoredJSONResponse 
         guard options.enumsAsIntegers else { return Data(json.utf8) }
         return try Resource.fromStored(json).jsonData(options: options)
     }
-
-    /// The resource itself, for callers inside the backend.
-    func resource() throws -> Resource { try Resource.fromStored(json) }
 }
 
 /// A page of a List call written from the resources' stored JSON: `{"KEY":[…],"nextPageToken":"…"}`.
