@@ -4,7 +4,7 @@ extension ExternalCompletion {
     /// The shell's command tree with `automl`'s own options at the root (they come before a command) and
     /// `extraRoot`'s subcommands and options; nil when a tree cannot be built.
     static func tree(extraRoot: CommandNode?) -> CommandTree? {
-        guard var tree = try? CommandTree(root: ShellRoot.self) else { return nil }
+        guard var tree = try? CommandTree.shell() else { return nil }
         let options = CommandNode(name: "automl", arguments: launcherOptions)
         for node in [options] + (extraRoot.map { [$0] } ?? []) {
             merge(node, into: &tree.root)

@@ -14,6 +14,10 @@ public final class ResourceCache: Sendable {
     private struct State {
         var scope: ResourceScope
         var catalog: ResourceCatalog
+        /// Whether the scope's file has been read into `catalog` (writers read it first when not).
+        var isLoaded = false
+        /// A problem with the file found by a background load, until someone takes it to show.
+        var loadWarning: ResourceCacheWarning?
         /// Kinds with a background refresh running.
         var refreshing: Set<ResourceKind> = []
         /// When a background refresh of a kind last failed, so a broken network is not asked at every Tab.
@@ -26,10 +30,12 @@ public final class ResourceCache: Sendable {
     /// Nil when the cache lives in memory only.
     public let store: ResourceCacheStore?
 
-    /// A cache for `scope`, empty until `load()`; nothing is read here, so creating one costs nothing at start-up.
+    /// A cache for `scope`, empty until `load()` or `loadInBackground()`; nothing is read here, so creating one
+    /// costs nothing at start-up.
     public init(scope: ResourceScope, store: ResourceCacheStore?) {
         self.store = store
-        state = Mutex(State(scope: scope, catalog: ResourceCatalog()))
+        // A cache in memory only has no file to wait for.
+        state = Mutex(State(scope: scope, catalog: ResourceCatalog(), isLoaded: store == nil))
     }
 
     /// The scope whose resources the catalog holds.
@@ -47,32 +53,65 @@ public final class ResourceCache: Sendable {
         snapshot.isStale(kind, now: now, maxAge: maxAge)
     }
 
+    /// Whether the file of the current scope has been read.
+    public var isLoaded: Bool {
+        state.withLock { $0.isLoaded }
+    }
+
     /// Reads the file of the current scope and puts its catalog in place (with the projects and locations known on
-    /// disk). Meant for a background task at start-up and after `switchScope`; a warning when the file was corrupt.
+    /// disk), even when it was read before; a warning when the file was corrupt.
     @discardableResult
     public func load() -> ResourceCacheWarning? {
-        writer.withLock { _ in
-            let scope = self.scope
-            var warning: ResourceCacheWarning?
-            var catalog = ResourceCatalog()
-            if let store {
-                (catalog, warning) = store.load(scope)
+        writer.withLock { _ in readFile() }
+    }
+
+    /// Reads the file of the current scope on a thread of its own, unless it has been read, and returns at once:
+    /// the interactive shell shows its prompt meanwhile (Tab offers no IDs until the file is in). A problem with
+    /// the file waits in `takeLoadWarning()`. Writers that come first read the file themselves, so nothing written
+    /// is lost either way.
+    public func loadInBackground() {
+        Thread.detachNewThread { [self] in
+            writer.withLock { _ in
+                guard !state.withLock({ $0.isLoaded }), let warning = readFile() else { return }
+                state.withLock { $0.loadWarning = warning }
             }
-            addKnownScopes(to: &catalog, scope: scope)
-            state.withLock { $0.catalog = catalog }
-            return warning
         }
     }
 
-    /// Moves to another endpoint/project/location with an empty catalog (call `load()` next, in the background).
-    /// Nothing happens when the scope is the same.
+    /// The problem a background load found, once.
+    public func takeLoadWarning() -> ResourceCacheWarning? {
+        state.withLock { state in
+            defer { state.loadWarning = nil }
+            return state.loadWarning
+        }
+    }
+
+    /// Moves to another endpoint/project/location with an empty catalog, not read yet (`loadInBackground()` reads
+    /// it; a change reads it first). Nothing happens when the scope is the same.
     public func switchScope(to scope: ResourceScope) {
         writer.withLock { _ in
             guard self.scope != scope else { return }
             var catalog = ResourceCatalog()
             addKnownScopes(to: &catalog, scope: scope, fromDisk: false)
-            state.withLock { $0 = State(scope: scope, catalog: catalog) }
+            state.withLock { $0 = State(scope: scope, catalog: catalog, isLoaded: store == nil) }
         }
+    }
+
+    /// Reads the current scope's file into the catalog; the caller holds `writer`.
+    private func readFile() -> ResourceCacheWarning? {
+        let scope = self.scope
+        var warning: ResourceCacheWarning?
+        var catalog = ResourceCatalog()
+        if let store {
+            (catalog, warning) = store.load(scope)
+        }
+        addKnownScopes(to: &catalog, scope: scope)
+        state.withLock { state in
+            guard state.scope == scope else { return }
+            state.catalog = catalog
+            state.isLoaded = true
+        }
+        return warning
     }
 
     /// Puts a fresh listing of `kind` in place (after a list call) and writes the file.
@@ -94,15 +133,17 @@ public final class ResourceCache: Sendable {
     }
 
     /// Applies `change` to the catalog of the current scope — or to nothing when `expected` is given and the scope
-    /// has moved on — then writes the file of that scope when `kind` is persisted.
+    /// has moved on — then writes the file of that scope. The file is read first when it has not been, so a change
+    /// made before the background load never replaces the file with less than it held.
     func update(ifScope expected: ResourceScope?, _ change: (inout ResourceCatalog) -> Void) -> ResourceCacheWarning? {
         writer.withLock { _ in
-            let (scope, current) = state.withLock { ($0.scope, $0.catalog) }
             if let expected, expected != scope { return nil }
+            let loadWarning = isLoaded ? nil : readFile()
+            let (scope, current) = state.withLock { ($0.scope, $0.catalog) }
             var catalog = current
             change(&catalog)
             state.withLock { $0.catalog = catalog }
-            return store?.save(catalog, for: scope)
+            return store?.save(catalog, for: scope) ?? loadWarning
         }
     }
 
@@ -111,7 +152,9 @@ public final class ResourceCache: Sendable {
         -> ResourceScope?
     {
         state.withLock { state in
-            guard state.catalog.isStale(kind, now: now, maxAge: maxAge), !state.refreshing.contains(kind) else {
+            // Not before the file is read: the listing may be fresh on disk.
+            guard state.isLoaded, state.catalog.isStale(kind, now: now, maxAge: maxAge),
+                  !state.refreshing.contains(kind) else {
                 return nil
             }
             if let failed = state.failedAt[kind], now.timeIntervalSince(failed) < retryDelay { return nil }

@@ -36,14 +36,14 @@ extension ResourceCacheStore {
             return (ResourceCatalog(), warning(path, "cannot be read (\(error.localizedDescription)); starting empty"))
         }
         do {
-            let file = try JSONDecoder().decode(ResourceCacheFile.self, from: data)
+            let file = try ResourceCacheFile(parsing: data)
             guard file.endpoint == scope.endpoint, file.project == scope.project, file.location == scope.location
             else {
                 return (ResourceCatalog(), warning(path, "belongs to another endpoint, project or location; ignored"))
             }
-            return (try file.catalog(), nil)
+            return (file.catalog, nil)
         } catch {
-            return (ResourceCatalog(), warning(path, "is corrupt (\(Self.summary(of: error))); starting empty"))
+            return (ResourceCatalog(), warning(path, "is corrupt (\(error)); starting empty"))
         }
     }
 
@@ -51,12 +51,7 @@ extension ResourceCacheStore {
     /// folder, flushed, then renamed over the old one. Missing folders are created 0700. Nil on success.
     public func save(_ catalog: ResourceCatalog, for scope: ResourceScope) -> ResourceCacheWarning? {
         let path = path(for: scope)
-        let data: Data
-        do {
-            data = try JSONEncoder().encode(ResourceCacheFile(scope: scope, catalog: catalog))
-        } catch {
-            return warning(path, "cannot be encoded (\(error)); kept in memory only")
-        }
+        let data = ResourceCacheFile(scope: scope, catalog: catalog).encoded()
         let folder = projectDirectory(endpoint: scope.endpoint, project: scope.project)
         if let failure = Self.makeDirectories(folder) {
             return warning(path, "folder \(folder) cannot be created (\(failure)); kept in memory only")
@@ -139,16 +134,5 @@ extension ResourceCacheStore {
 
     private static func errnoText() -> String {
         String(cString: strerror(errno))
-    }
-
-    /// One line about a decoding error, without the full coding path noise.
-    private static func summary(of error: any Error) -> String {
-        switch error {
-        case DecodingError.dataCorrupted(let context): context.debugDescription
-        case DecodingError.keyNotFound(let key, _): "missing \(key.stringValue)"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            "\(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        default: "\(error)"
-        }
     }
 }

@@ -52,6 +52,17 @@ public struct ResourceCatalog: Sendable {
         fetchTimes[kind] = fetchedAt
     }
 
+    /// Puts entries read from a cache file in place: stored in index order (see `ResourceIndex(stored:nameOrder:)`).
+    mutating func replace(_ kind: ResourceKind, stored entries: [ResourceEntry], nameOrder: [Int]?, fetchedAt: Date?) {
+        indexes[kind] = ResourceIndex(stored: entries, nameOrder: nameOrder)
+        fetchTimes[kind] = fetchedAt
+    }
+
+    /// The ranks (positions in `entries(kind)`) of the entries with a display name, in display-name order.
+    func nameOrder(_ kind: ResourceKind) -> [Int] {
+        indexes[kind]?.nameRanks ?? []
+    }
+
     /// Adds a resource, or updates the display name of the one with this ID (after a create).
     public mutating func insert(_ kind: ResourceKind, id: String, displayName: String = "") {
         indexes[kind, default: ResourceIndex()].insert(ResourceEntry(id: id, displayName: displayName))

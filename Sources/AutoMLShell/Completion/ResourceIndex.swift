@@ -15,6 +15,47 @@ struct ResourceIndex: Sendable {
         var byID: [String: ResourceEntry] = [:]
         for entry in newEntries { byID[entry.id] = entry }
         entries = byID.values.sorted { UTF8Order.less($0.id, $1.id) }
+        sortNames()
+    }
+
+    /// An index of entries stored in index order (the cache file keeps them so): `stored` sorted by ID, and
+    /// `nameOrder` the ranks of the named entries in display-name order (`nameRanks`). Both are checked in one
+    /// pass, O(n); whatever is out of order, repeated or missing is sorted again, so a hand-edited file still
+    /// gives a correct index, only slower.
+    init(stored: [ResourceEntry], nameOrder: [Int]?) {
+        let isSorted = zip(stored, stored.dropFirst()).allSatisfy { UTF8Order.less($0.id, $1.id) }
+        guard isSorted else {
+            self.init(stored)
+            return
+        }
+        self.init()
+        entries = stored
+        guard let nameOrder, let keys = Self.checkedNameKeys(entries, order: nameOrder) else {
+            sortNames()
+            return
+        }
+        nameKeys = keys
+        nameRanks = nameOrder
+    }
+
+    /// The lowercased names in `order` when it lists every named entry once, in name order; nil otherwise.
+    private static func checkedNameKeys(_ entries: [ResourceEntry], order: [Int]) -> [String]? {
+        var seen = [Bool](repeating: false, count: entries.count)
+        var keys: [String] = []
+        keys.reserveCapacity(order.count)
+        for rank in order {
+            guard entries.indices.contains(rank), !seen[rank], !entries[rank].displayName.isEmpty else { return nil }
+            seen[rank] = true
+            let key = entries[rank].displayName.lowercased()
+            if let previous = keys.last, UTF8Order.less(key, previous) { return nil }
+            keys.append(key)
+        }
+        let named = entries.reduce(0) { $0 + ($1.displayName.isEmpty ? 0 : 1) }
+        return named == order.count ? keys : nil
+    }
+
+    /// Builds the display-name order of `entries` by sorting.
+    private mutating func sortNames() {
         let named = entries.indices.compactMap { rank -> (key: String, rank: Int)? in
             let name = entries[rank].displayName
             return name.isEmpty ? nil : (name.lowercased(), rank)

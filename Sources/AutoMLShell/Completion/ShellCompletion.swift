@@ -14,6 +14,7 @@ enum ShellCompletion {
         list: @escaping @Sendable (ResourceScope, ResourceKind) async throws -> [ResourceEntry]
     ) -> Completer {
         let tree = LazyTree()
+        Thread.detachNewThread { _ = tree.value }
         let fileSystem = CompletionFileSystem.live(environment: ProcessInfo.processInfo.environment)
         return { line, cursor in
             guard let commandTree = tree.value else { return .none(at: cursor) }
@@ -54,14 +55,27 @@ enum ShellCompletion {
     }
 }
 
-/// The command tree, built at the first Tab rather than at start-up (it costs a few milliseconds).
+extension CommandTree {
+    /// The shell's commands, with the values ArgumentParser cannot describe: `set KEY VALUE`'s keys and values.
+    static func shell() throws -> CommandTree {
+        var tree = try CommandTree(root: ShellRoot.self)
+        tree.valueOverrides[["set"]] = .words(SetCommand.valueCompletions.keys.sorted())
+        for (key, completion) in SetCommand.valueCompletions {
+            tree.valueOverrides[["set", key]] = completion
+        }
+        return tree
+    }
+}
+
+/// The command tree, built on a thread of its own when the completer is made, so that neither the first prompt
+/// nor (usually) the first Tab waits for it; a Tab that comes first waits for that build, never starts a second.
 private final class LazyTree: Sendable {
     private let tree = Mutex<CommandTree??>(nil)
 
     var value: CommandTree? {
         tree.withLock { cached in
             if let cached { return cached }
-            let built = try? CommandTree(root: ShellRoot.self)
+            let built = try? CommandTree.shell()
             cached = .some(built)
             return built
         }

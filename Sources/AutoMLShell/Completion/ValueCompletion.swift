@@ -16,7 +16,8 @@ public enum ValueCompletion: Sendable, Hashable {
     /// What a value named `valueName` completes from, the first that applies:
     /// - a resource kind by name: `dataset`, `model`, `operation`, `evaluation`, `project`, `location`, a name
     ///   ending in `-dataset`, `-model`… (`base-model`), and `works-on` (a model);
-    /// - model types for `model-type`; export formats for `model-format`; output formats for `format`;
+    /// - model types for `model-type`; export formats for `model-format`; output formats for `format`; `local` and
+    ///   `cloud` for `endpoint`;
     /// - paths for `file`, `path`, `*-file`, `*-path`; CSV files (and folders) for `csv`; folders for `dir`,
     ///   `directory`, `*-dir`;
     /// - otherwise `allValues`, then ArgumentParser's completion kind (a list, files, a directory).
@@ -41,6 +42,7 @@ public enum ValueCompletion: Sendable, Hashable {
         case "file", "path", "files", "paths": return .files(extensions: [])
         case "csv": return .files(extensions: ["csv"])
         case "dir", "directory": return .directories
+        case "endpoint": return .words(endpoints)
         case "base-model", "works-on": return .resource(.model)
         default: break
         }
@@ -51,6 +53,9 @@ public enum ValueCompletion: Sendable, Hashable {
         if name.hasSuffix("-dir") { return .directories }
         return nil
     }
+
+    /// The named endpoints `use endpoint` and `--endpoint` take besides a URL.
+    static let endpoints = ["cloud", "local"]
 
     /// Every export format of the image model types, once each, sorted.
     static let exportFormats: [String] = Array(Set((ImageModelType.classification + ImageModelType.detection)

@@ -41,6 +41,9 @@ enum ErrorReport {
             return ("\(error.kind): \(error.message)", hint, 1)
         case let error as ResourceNameError:
             return (error.description, nil, 2)
+        case let error as ShellSyntaxError:
+            // Like a usage error: the line could not be read as commands.
+            return (error.description, "close the quote, or end the line without a backslash", 2)
         case let error as CredentialsError:
             return ("credentials: \(error.message)",
                     "set GOOGLE_OAUTH_ACCESS_TOKEN, GOOGLE_APPLICATION_CREDENTIALS, or run gcloud auth login", 1)

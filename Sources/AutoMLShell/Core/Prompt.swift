@@ -12,6 +12,11 @@ enum Prompt {
         return colors ? "\u{1B}[1m" + text + "\u{1B}[0m" : text
     }
 
+    /// The prompt for a line that continues a command (after an open quote or a trailing backslash).
+    static func continuation(colors: Bool) -> String {
+        colors ? "\u{1B}[1m> \u{1B}[0m" : "> "
+    }
+
     /// `ICN5924568181703968057` → `ICN…8057`.
     static func abbreviated(_ id: String) -> String {
         guard id.count > 10 else { return id }

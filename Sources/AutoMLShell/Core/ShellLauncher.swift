@@ -16,26 +16,28 @@ public enum ShellLauncher {
             colors: capabilities.colors && interactive, interactive: interactive, width: capabilities.width)
         let paths = ShellPaths(environment: environment)
         let store = SessionStore(path: paths.sessionFile, report: output.standardError)
+        let saved = store.load()
         let context: SessionContext
         do {
-            context = try startingContext(options: options, environment: environment, saved: store.load())
+            context = try startingContext(options: options, environment: environment, saved: saved)
         } catch {
             output.standardError("error: \(error)\n")
             return 2
         }
+        // Read in the background by the interactive shell (Tab wants it, the first prompt does not wait for it);
+        // elsewhere only when a command changes it, which reads the file first.
         let cache = ResourceCache(scope: ResourceScope(context: context),
                                   store: ResourceCacheStore(directory: paths.cache))
-        if let warning = cache.load() { output.standardError("warning: \(warning)\n") }
+        if interactive { cache.loadInBackground() }
         let session = ShellSession(context: context, output: output, backends: backends, store: store, cache: cache,
                                    interactive: interactive)
-        store.save(context)
+        if context != saved { store.save(context) }
         let runner = ShellRunner()
         if !options.words.isEmpty {
             return await runner.run(words: options.words, session: session)
         }
         if let command = options.command {
-            return await runner.run(text: command.replacingOccurrences(of: ";", with: "\n"), session: session,
-                                    source: "-c") ? 0 : 1
+            return await runner.run(text: command, session: session, source: "-c") ? 0 : 1
         }
         if let file = options.file {
             guard let data = FileManager.default.contents(atPath: file) else {

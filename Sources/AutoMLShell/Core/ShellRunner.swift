@@ -13,15 +13,20 @@ public final class ShellRunner {
         session.runner = self
         var status: Int32 = 0
         while !session.exitRequested {
+            if let warning = session.cache?.takeLoadWarning() { session.note("warning: \(warning)") }
             switch reader.readLine(prompt: Prompt.text(for: session.context, colors: session.output.colors)) {
             case .endOfInput:
                 session.recorder?.close()
                 return session.interactive ? 0 : status
             case .interrupt:
                 continue
-            case .line(let line):
-                if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-                if session.interactive, !SecretFilter.mayCarrySecret(line) { reader.addHistory(line) }
+            case .line(let first):
+                if first.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                // An open quote or a trailing backslash goes on with the next line (Ctrl-C drops the whole).
+                guard let line = Self.completing(first, reader: reader, session: session) else { continue }
+                if session.interactive, !SecretFilter.mayCarrySecret(line), !Self.isIncomplete(line) {
+                    reader.addHistory(line)
+                }
                 let outcome = await run(line: line, session: session)
                 if outcome != 0 {
                     status = outcome
@@ -36,18 +41,53 @@ public final class ShellRunner {
         return status
     }
 
-    /// Runs a block of text (`-c`, `source`): true when every command succeeded, or errors were allowed.
+    /// Runs a block of text (`-c`, `-f`, `source`) line by line — a line with an open quote or a trailing
+    /// backslash together with the lines that complete it: true when every command succeeded, or errors were
+    /// allowed.
     public func run(text: String, session: ShellSession, source: String) async -> Bool {
         session.runner = self
         var failed = false
-        for line in text.split(whereSeparator: \.isNewline).map(String.init) {
+        var pending: String?
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for (index, line) in lines.enumerated() {
             if session.exitRequested { break }
-            if await run(line: line, session: session) != 0 {
+            let command = pending.map { $0 + "\n" + line } ?? String(line)
+            // Read on while incomplete; at the end, run it anyway so that the syntax error is reported.
+            if Self.isIncomplete(command), index < lines.count - 1 {
+                pending = command
+                continue
+            }
+            pending = nil
+            if await run(line: command, session: session) != 0 {
                 failed = true
                 if !session.context.continueOnError { return false }
             }
         }
         return !failed
+    }
+
+    /// Whether `text` ends inside a quote or after a backslash, so that the next line continues it.
+    static func isIncomplete(_ text: String) -> Bool {
+        do {
+            _ = try ShellTokenizer.tokenize(text)
+            return false
+        } catch {
+            return error.isIncomplete
+        }
+    }
+
+    /// `first` and the lines read after it while the command is incomplete, prompted with `> `; nil when Ctrl-C
+    /// drops it. At the end of input the incomplete text is returned, for its syntax error to be reported.
+    static func completing(_ first: String, reader: any LineReader, session: ShellSession) -> String? {
+        var text = first
+        while isIncomplete(text) {
+            switch reader.readLine(prompt: Prompt.continuation(colors: session.output.colors)) {
+            case .line(let next): text += "\n" + next
+            case .interrupt: return nil
+            case .endOfInput: return text
+            }
+        }
+        return text
     }
 
     /// Runs one line (which may hold several commands separated by `;`); returns its exit status.

@@ -44,7 +44,10 @@ public final class ShellSession {
         guard context != before else { return }
         store?.save(context)
         let scope = ResourceScope(context: context)
-        if scope != ResourceScope(context: before) { cache?.switchScope(to: scope) }
+        if scope != ResourceScope(context: before), let cache {
+            cache.switchScope(to: scope)
+            if interactive { cache.loadInBackground() }
+        }
     }
 
     /// The client for the current endpoint, made once per endpoint.

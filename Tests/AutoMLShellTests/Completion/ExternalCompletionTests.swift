@@ -137,6 +137,21 @@ struct ExternalCompletionTests {
         #expect(!manager.fileExists(atPath: home.path + "/config"), "no session saved")
     }
 
+    @Test func setCompletesItsKeysAndEachKeysValues() {
+        #expect(words("set", "") == ["format", "location", "on-error", "project"])
+        #expect(words("set", "format", "") == ["json", "table", "value(", "yaml"])
+        #expect(words("set", "on-error", "c") == ["continue"])
+        #expect(words("set", "location", "") == ["eu", "us-central1"])
+        #expect(words("set", "project", "lo") == ["local"])
+        #expect(words("set", "nothing", "").isEmpty)
+    }
+
+    @Test func endpointsCompleteTheirNames() {
+        #expect(words("use", "endpoint", "") == ["cloud", "local"])
+        #expect(words("--endpoint", "c") == ["cloud"])
+        #expect(words("--endpoint=l") == ["--endpoint=local"])
+    }
+
     @Test func outOfRangeWordsGiveNothing() {
         #expect(ExternalCompletion.candidates(words: ["models"], cword: 2, environment: home.environment).isEmpty)
         #expect(ExternalCompletion.candidates(words: [], cword: -1, environment: home.environment).isEmpty)

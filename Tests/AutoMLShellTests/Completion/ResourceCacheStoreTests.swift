@@ -96,6 +96,30 @@ struct ResourceCacheStoreTests {
         #expect(store.load(other).catalog.count(.dataset) == 0)
     }
 
+    @Test func filesKeepTheIndexOrdersAndFilesWithoutThemStillLoad() throws {
+        let home = TemporaryCacheHome()
+        let store = home.store
+        var catalog = ResourceCatalog()
+        catalog.replace(.dataset, with: [ResourceEntry(id: "D2", displayName: "b"), ResourceEntry(id: "D1", displayName: "C"),
+                                         ResourceEntry(id: "D3")], fetchedAt: nil)
+        #expect(store.save(catalog, for: scope) == nil)
+        let text = try String(contentsOfFile: store.path(for: scope), encoding: .utf8)
+        #expect(text.contains(#""entries":[["D1","C"],["D2","b"],["D3",""]],"nameOrder":[1,0]"#), "\(text)")
+
+        // A file written before `nameOrder` existed, unsorted, with a one-element entry: read and sorted.
+        try Data(#"""
+            {"version": 1, "endpoint": null, "project": "my-project", "location": "us-central1",
+             "kinds": {"model": {"fetchedAt": 1700000000, "entries": [["M9", "zeta"], ["M1", "Alpha"], ["M5"]]},
+                       "unknown": {"entries": 3}}}
+            """#.utf8).write(to: URL(fileURLWithPath: store.path(for: scope)))
+        let (loaded, warning) = store.load(scope)
+        #expect(warning == nil)
+        #expect(loaded.entries(.model).map(\.id) == ["M1", "M5", "M9"])
+        #expect(loaded.matches(.model, prefix: "al", limit: 10).entries.map(\.id) == ["M1"])
+        #expect(loaded.matches(.model, prefix: "Z", limit: 10).entries.map(\.id) == ["M9"])
+        #expect(loaded.fetchedAt(.model) == Date(timeIntervalSince1970: 1_700_000_000))
+    }
+
     @Test func filesAre0600AndFolders0700() throws {
         let home = TemporaryCacheHome()
         let store = home.store

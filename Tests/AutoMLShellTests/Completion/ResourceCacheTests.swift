@@ -1,3 +1,4 @@
+import AutoMLTestSupport
 import Foundation
 import Testing
 
@@ -129,6 +130,56 @@ struct ResourceCacheTests {
         await gate.open()
         #expect(await task?.value == .discarded)
         #expect(cache.snapshot.count(.dataset) == 0)
+    }
+
+    @Test func aChangeBeforeTheLoadReadsTheFileFirst() {
+        let home = TemporaryCacheHome()
+        var catalog = ResourceCatalog()
+        catalog.replace(.model, with: [ResourceEntry(id: "M1", displayName: "a")], fetchedAt: t0)
+        #expect(home.store.save(catalog, for: scope) == nil)
+
+        let cache = ResourceCache(scope: scope, store: home.store)
+        #expect(!cache.isLoaded)
+        #expect(cache.insert(.model, id: "M2", displayName: "b") == nil)
+        #expect(cache.isLoaded)
+        #expect(home.store.load(scope).catalog.entries(.model).map(\.id) == ["M1", "M2"])
+        #expect(home.store.load(scope).catalog.fetchedAt(.model) == t0)
+
+        // The same after moving to another scope and back: the file of each is read before it is written.
+        let other = ResourceScope(endpoint: nil, project: "p2", location: "us-central1")
+        cache.switchScope(to: other)
+        cache.switchScope(to: scope)
+        #expect(!cache.isLoaded)
+        #expect(cache.remove(.model, id: "M1") == nil)
+        #expect(home.store.load(scope).catalog.entries(.model).map(\.id) == ["M2"])
+    }
+
+    @Test func aBackgroundLoadFillsTheSnapshotAndKeepsItsWarning() async throws {
+        let home = TemporaryCacheHome()
+        var catalog = ResourceCatalog()
+        catalog.replace(.dataset, with: [ResourceEntry(id: "D1", displayName: "flowers")], fetchedAt: t0)
+        #expect(home.store.save(catalog, for: scope) == nil)
+        let cache = ResourceCache(scope: scope, store: home.store)
+        cache.loadInBackground()
+        #expect(await eventually { cache.isLoaded })
+        #expect(cache.snapshot.entries(.dataset).map(\.id) == ["D1"])
+        #expect(cache.takeLoadWarning() == nil)
+
+        try Data("[".utf8).write(to: URL(fileURLWithPath: home.store.path(for: scope)))
+        let broken = ResourceCache(scope: scope, store: home.store)
+        broken.loadInBackground()
+        #expect(await eventually { broken.isLoaded })
+        #expect(broken.takeLoadWarning()?.message.contains("corrupt") == true)
+        #expect(broken.takeLoadWarning() == nil, "taken once")
+    }
+
+    @Test func noRefreshStartsBeforeTheFileIsRead() {
+        let home = TemporaryCacheHome()
+        let cache = ResourceCache(scope: scope, store: home.store)
+        let task = cache.refreshIfStale(.dataset, now: t0, maxAge: 60) { [] }
+        #expect(task == nil)
+        cache.load()
+        #expect(cache.refreshIfStale(.dataset, now: t0, maxAge: 60) { [] } != nil)
     }
 
     @Test func theEngineReadsTheCachesSnapshot() {

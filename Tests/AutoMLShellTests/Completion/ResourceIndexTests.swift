@@ -63,6 +63,37 @@ struct ResourceIndexTests {
         }
     }
 
+    @Test(arguments: [6, 7])
+    func anIndexReadBackInStoredOrderEqualsASortedOne(seed: UInt64) {
+        let sorted = ResourceIndex(Self.entries(count: 300, seed: seed))
+        let stored = ResourceIndex(stored: sorted.entries, nameOrder: sorted.nameRanks)
+        #expect(stored.entries == sorted.entries)
+        #expect(stored.nameKeys == sorted.nameKeys)
+        #expect(stored.nameRanks == sorted.nameRanks)
+    }
+
+    @Test func aStoredOrderThatIsWrongIsSortedAgain() {
+        let sorted = ResourceIndex(Self.entries(count: 200, seed: 8))
+        let named = sorted.nameRanks
+        let wrongOrders: [[Int]?] = [nil, [], Array(named.reversed()), Array(named.dropLast()), named + [named[0]],
+                                     [sorted.count] + named.dropFirst(), Array(repeating: named[0], count: named.count)]
+        for order in wrongOrders {
+            let index = ResourceIndex(stored: sorted.entries, nameOrder: order)
+            #expect(index.nameKeys == sorted.nameKeys)
+            #expect(index.nameRanks.map { index.entries[$0].displayName.lowercased() }
+                == sorted.nameRanks.map { sorted.entries[$0].displayName.lowercased() })
+        }
+        // Entries out of ID order, or repeated, are sorted (the last of a repeated ID wins).
+        let shuffled = Array(sorted.entries.reversed()) + [ResourceEntry(id: sorted.entries[0].id, displayName: "x")]
+        let index = ResourceIndex(stored: shuffled, nameOrder: named)
+        #expect(index.entries.map(\.id) == sorted.entries.map(\.id))
+        #expect(index.entry(id: sorted.entries[0].id)?.displayName == "x")
+        for prefix in ["a", "B", "é", "日"] {
+            #expect(index.matches(prefix: prefix, limit: .max).entries
+                == Self.naive(shuffled, prefix))
+        }
+    }
+
     @Test func aRepeatedIDKeepsTheLastEntry() {
         let index = ResourceIndex([
             ResourceEntry(id: "x", displayName: "old"), ResourceEntry(id: "x", displayName: "new"),

@@ -51,6 +51,28 @@ struct InteractiveShellTests {
         try tmux.press("Enter")
         try tmux.waitFor("did you mean \"train\"?")
 
+        // An open quote goes on at a `> ` prompt; the line break is part of the word.
+        try tmux.type("use dataset \"two")
+        try tmux.press("Enter")
+        try tmux.waitUntil { screen in
+            screen.split(separator: "\n").last?.trimmingCharacters(in: .whitespaces) == ">"
+        }
+        try tmux.type("lines\"")
+        try tmux.press("Enter")
+        try tmux.waitFor("no dataset has the ID or display name \"two")
+
+        // `set KEY VALUE` completes the key, then its values.
+        try tmux.type("set for")
+        try tmux.press("Tab")
+        try tmux.waitFor("> set format")
+        try tmux.type("ya")
+        try tmux.press("Tab")
+        try tmux.waitFor("> set format yaml")
+        try tmux.press("Enter")
+        try tmux.type("context")
+        try tmux.press("Enter")
+        try tmux.waitFor("format: yaml")
+
         try tmux.press("C-d")
         let screen = try tmux.waitFor("EXIT=0")
         #expect(!screen.contains("Fatal error"))

@@ -62,6 +62,37 @@ import Testing
         #expect(shell.standardError.contains("Missing value for '--budget <budget>'"))
     }
 
+    @Test func quotesAndBackslashesCarryACommandOverSeveralLines() async throws {
+        let shell = try await ShellHarness()
+        let session = shell.session()
+        await shell.run("dataset create first", in: session)
+        let first = try #require(session.context.dataset)
+        await shell.run("unset dataset", in: session)
+        // A trailing backslash joins the next line, in a piped session and in a block of text alike.
+        #expect(await shell.run("use dataset \\\nfirst", in: session) == 0, "\(shell.standardError)")
+        #expect(session.context.dataset == first)
+        await shell.run("unset dataset", in: session)
+        #expect(await ShellRunner().run(text: "use \\\n  dataset first\ncontext", session: session, source: "-f"))
+        #expect(session.context.dataset == first)
+
+        // A quote left open goes on with the next lines, blank ones included: one word with the line breaks.
+        shell.clearOutput()
+        #expect(await shell.run("use dataset \"first\n\nline\"\ncontext", in: session) == 1)
+        #expect(shell.standardError.contains("display name \"first\n\nline\""), "\(shell.standardError)")
+        #expect(!shell.standardOutput.contains("endpoint"), "the script stopped at the error")
+        shell.clearOutput()
+        #expect(await !ShellRunner().run(text: "use dataset 'a\nb'", session: session, source: "-f"))
+        #expect(shell.standardError.contains("display name \"a\nb\""), "\(shell.standardError)")
+
+        // A `;` inside quotes is text (`-c` passes its argument whole); one still open at the end is reported.
+        shell.clearOutput()
+        #expect(await !ShellRunner().run(text: "use dataset 'a;b'; context", session: session, source: "-c"))
+        #expect(shell.standardError.contains("display name \"a;b\""), "\(shell.standardError)")
+        shell.clearOutput()
+        #expect(await shell.run("context\nuse dataset 'open", in: session) == 2)
+        #expect(shell.standardError.contains("unterminated single quote at column 13"), "\(shell.standardError)")
+    }
+
     @Test func useAcceptsIDsNamesAndDisplayNames() async throws {
         let shell = try await ShellHarness()
         let session = shell.session()

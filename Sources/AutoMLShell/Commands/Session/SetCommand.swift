@@ -9,6 +9,14 @@ struct SetCommand: ShellCommand {
     @Argument(help: "format, on-error, project or location.") var key: String
     @Argument(help: "The value.") var value: String
 
+    /// What each key's value completes from (Tab after `set KEY `); the keys themselves complete after `set `.
+    static let valueCompletions: [String: ValueCompletion] = [
+        "format": .words(OutputFormat.completions),
+        "on-error": .words(["continue", "stop"]),
+        "project": .resource(.project),
+        "location": .resource(.location),
+    ]
+
     func run(in session: ShellSession) async throws {
         switch key {
         case "format":
@@ -26,7 +34,8 @@ struct SetCommand: ShellCommand {
         case "location":
             try await UseLocationCommand(location: value).run(in: session)
         default:
-            throw ShellError("unknown option \"\(key)\"", hint: "options are format, on-error, project, location")
+            throw ShellError("unknown option \"\(key)\"",
+                             hint: "options are \(Self.valueCompletions.keys.sorted().joined(separator: ", "))")
         }
     }
 }
