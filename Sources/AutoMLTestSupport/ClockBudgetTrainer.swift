@@ -1,14 +1,18 @@
+public import AutoMLClient
 public import AutoMLEmulator
 
 /// A test double for the state machine and the HTTP surface: spends the whole budget on the (usually
-/// manual) clock and produces no weights. Its models end with BUDGET_REACHED, have no evaluations, and
-/// cannot predict. The product trains with ``WorkerTrainer``.
+/// manual) clock and produces no weights. Its models end with BUDGET_REACHED, have the evaluations the test
+/// gives (none by default), and cannot predict. The product trains with ``WorkerTrainer``.
 public struct ClockBudgetTrainer: Trainer {
     /// How many progress steps a run takes.
     public var steps: Int
+    /// The evaluations a finished training stores, for tests of what reads them.
+    public var evaluations: @Sendable (TrainingRequest) -> [ModelEvaluation]
 
-    public init(steps: Int = 20) {
+    public init(steps: Int = 20, evaluations: @escaping @Sendable (TrainingRequest) -> [ModelEvaluation] = { _ in [] }) {
         self.steps = max(1, steps)
+        self.evaluations = evaluations
     }
 
     public func train(_ job: TrainingRequest, clock: any EmulatorClock,
@@ -22,6 +26,7 @@ public struct ClockBudgetTrainer: Trainer {
             spent = next
             try await report(TrainingProgress(spentMilliNodeHours: spent, percent: Int32(spent * 100 / budget)))
         }
-        return TrainingOutcome(stopReason: TrainingOutcome.budgetReached, costMilliNodeHours: budget)
+        return TrainingOutcome(stopReason: TrainingOutcome.budgetReached, costMilliNodeHours: budget,
+                               evaluations: evaluations(job))
     }
 }

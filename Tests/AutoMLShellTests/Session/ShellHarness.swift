@@ -11,12 +11,12 @@ final class ShellHarness: Sendable {
     let emulator: Emulator
     private let captured = Mutex<(out: String, err: String)>(("", ""))
 
-    init(nodeHourSeconds: Double = 0.01) async throws {
+    init(nodeHourSeconds: Double = 0.01, trainer: ClockBudgetTrainer = ClockBudgetTrainer()) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("automl-shell-\(UUID().uuidString)")
         let configuration = EmulatorConfiguration(dataDirectory: directory.appendingPathComponent("data"),
                                                   nodeHour: .milliseconds(Int64(nodeHourSeconds * 1000)),
                                                   deployDuration: .milliseconds(10))
-        emulator = try await Emulator.start(configuration: configuration, trainer: ClockBudgetTrainer())
+        emulator = try await Emulator.start(configuration: configuration, trainer: trainer)
     }
 
     var gcsRoot: URL { emulator.configuration.gcsRoot }

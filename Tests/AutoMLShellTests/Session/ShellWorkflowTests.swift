@@ -93,6 +93,32 @@ import Testing
         #expect(shell.standardError.contains("unterminated single quote at column 13"), "\(shell.standardError)")
     }
 
+    @Test func evaluationGetDrawsTheCurveAndTheMatrix() async throws {
+        let trainer = ClockBudgetTrainer(evaluations: { _ in [EvaluationViewTests.classification] })
+        let shell = try await ShellHarness(trainer: trainer)
+        let csv = try shell.images()
+        let session = shell.session()
+        #expect(await shell.run("dataset create flowers\ndataset import \(csv)\nwatch\ntrain --budget 8\nwatch",
+                                in: session) == 0, "\(shell.standardError)")
+        shell.clearOutput()
+        #expect(await shell.run("set format value(name)\nevaluations", in: session) == 0)
+        let id = try #require(shell.standardOutput.split(separator: "/").last?
+            .trimmingCharacters(in: .whitespacesAndNewlines))
+
+        // Piped: the result alone, in the format. With --view: the drawing alone, and `$last` is the result.
+        shell.clearOutput()
+        #expect(await shell.run("set format json\nevaluation get \(id)", in: session) == 0, "\(shell.standardError)")
+        #expect(shell.standardOutput.contains("\"auPrc\": 0.8125"))
+        #expect(!shell.standardOutput.contains("Precision by recall"))
+        shell.clearOutput()
+        #expect(await shell.run("evaluation get \(id) --view", in: session) == 0, "\(shell.standardError)")
+        #expect(shell.standardOutput.hasPrefix("Evaluation \(id) (all labels): 133 test images\n"))
+        #expect(shell.standardOutput.contains("Precision by recall"))
+        #expect(shell.standardOutput.contains("Confusion matrix (rows: true label; columns: predicted label)"))
+        #expect(!shell.standardOutput.contains("auPrc"))
+        #expect(session.lastResult?["classificationEvaluationMetrics"]?["auPrc"] != nil)
+    }
+
     @Test func useAcceptsIDsNamesAndDisplayNames() async throws {
         let shell = try await ShellHarness()
         let session = shell.session()

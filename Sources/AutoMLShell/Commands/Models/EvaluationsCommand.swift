@@ -23,14 +23,27 @@ struct EvaluationCommand: CommandGroup {
                                                     subcommands: [EvaluationGetCommand.self])
 }
 
-/// `evaluation get E`.
+/// `evaluation get E [--model M] [--view]`.
 struct EvaluationGetCommand: ShellCommand {
-    static let configuration = CommandConfiguration(commandName: "get", abstract: "Show one evaluation.")
+    static let configuration = CommandConfiguration(
+        commandName: "get", abstract: "Show one evaluation.",
+        discussion: """
+            Prints the evaluation in the current format. On a terminal, a view follows it: the headline figures,             the precision/recall curve and, for classification, the confusion matrix. --view prints only that             view, on a terminal or not.
+            """)
     @Argument(help: "The evaluation ID.") var evaluation: String
     @Option(help: "The model (the current one by default).") var model: String?
+    @Flag(help: "Print the curve and the confusion matrix instead of the result.") var view = false
 
     func run(in session: ShellSession) async throws {
         let name = try await session.model(model).evaluation(evaluation)
-        session.emit(try await session.client().getModelEvaluation(name))
+        let result = try await session.client().getModelEvaluation(name)
+        let drawing = EvaluationView(width: session.output.width).render(result)
+        if view {
+            session.lastResult = result.protoJSON(options: .canonical)
+            session.output.standardOutput(drawing)
+            return
+        }
+        session.emit(result)
+        if session.output.interactive { session.output.standardOutput("\n" + drawing) }
     }
 }
