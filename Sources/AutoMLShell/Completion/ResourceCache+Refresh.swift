@@ -15,15 +15,15 @@ extension ResourceCache {
     /// last one failed less than `retryDelay` seconds ago. Returns at once: the Tab callback calls this and goes on
     /// answering from the cache; it never awaits the task (tests do). Nil when nothing was started.
     ///
-    /// Only the kinds listed from the service (`ResourceKind.scoped`) refresh: projects and locations come from the
-    /// cache folders, so for them this does nothing. The new entries count as fetched at `now`, the start of the
-    /// listing.
+    /// Only `ResourceKind.refreshed` refresh: projects and locations come from the cache folders, and evaluations
+    /// from the `evaluations` command, so for them this does nothing. The new entries count as fetched at `now`, the
+    /// start of the listing.
     @discardableResult
     public func refreshIfStale(
         _ kind: ResourceKind, now: Date, maxAge: TimeInterval, retryDelay: TimeInterval = 30,
         list: @escaping @Sendable () async throws -> [ResourceEntry]
     ) -> Task<ResourceRefreshOutcome, Never>? {
-        guard ResourceKind.scoped.contains(kind),
+        guard ResourceKind.refreshed.contains(kind),
               let scope = beginRefresh(kind, now: now, maxAge: maxAge, retryDelay: retryDelay) else { return nil }
         return Task {
             let outcome: ResourceRefreshOutcome

@@ -12,6 +12,10 @@ public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable, Cus
     /// The kinds that live in one endpoint/project/location cache file and are listed from the service.
     public static let scoped: [ResourceKind] = [.dataset, .model, .operation, .evaluation]
 
+    /// The kinds a background refresh lists for the whole location. Evaluations belong to one model: the
+    /// `evaluations` command fills them in.
+    public static let refreshed: [ResourceKind] = [.dataset, .model, .operation]
+
     public var description: String { rawValue }
 }
 

@@ -40,6 +40,17 @@ extension ShellSession {
         store(.operation, entries, complete: complete)
     }
 
+    /// Replaces the cached evaluations with one model's (what `evaluation get ⇥` then offers), each shown with its
+    /// label, the overall one as `all labels`.
+    func rememberAll(_ evaluations: [ModelEvaluation]) {
+        let entries = evaluations.compactMap { evaluation -> ResourceEntry? in
+            guard let id = evaluation.name.split(separator: "/").last, !id.isEmpty else { return nil }
+            let label = evaluation.annotationSpecId.isEmpty ? "all labels" : evaluation.displayName
+            return ResourceEntry(id: String(id), displayName: label)
+        }
+        store(.evaluation, entries, complete: true)
+    }
+
     /// Drops a deleted resource from the cache at once.
     func forget(_ kind: ResourceKind, id: String) {
         cacheWarning(cache?.remove(kind, id: id))

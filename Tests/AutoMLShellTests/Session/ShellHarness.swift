@@ -26,7 +26,8 @@ final class ShellHarness: Sendable {
     func clearOutput() { captured.withLock { $0 = ("", "") } }
 
     /// A new session (as a new `automl` process would start) over the same backend and files.
-    func session(interactive: Bool = false, context: SessionContext? = nil) -> ShellSession {
+    func session(interactive: Bool = false, context: SessionContext? = nil, cache: ResourceCache? = nil)
+        -> ShellSession {
         let output = ShellOutput(standardOutput: { [self] text in captured.withLock { $0.out += text } },
                                  standardError: { [self] text in captured.withLock { $0.err += text } })
         let emulator = emulator
@@ -37,7 +38,7 @@ final class ShellHarness: Sendable {
         }
         let store = SessionStore(path: sessionFile) { _ in }
         return ShellSession(context: context ?? store.load() ?? SessionContext(), output: output, backends: backends,
-                            store: store, cache: nil, interactive: interactive, interrupted: { false })
+                            store: store, cache: cache, interactive: interactive, interrupted: { false })
     }
 
     var sessionFile: String { directory.appendingPathComponent("config/session.json").path }

@@ -97,13 +97,18 @@ import Testing
         let trainer = ClockBudgetTrainer(evaluations: { _ in [EvaluationViewTests.classification] })
         let shell = try await ShellHarness(trainer: trainer)
         let csv = try shell.images()
-        let session = shell.session()
+        let cache = ResourceCache(scope: ResourceScope(endpoint: nil, project: "local", location: "us-central1"),
+                                  store: nil)
+        let session = shell.session(cache: cache)
         #expect(await shell.run("dataset create flowers\ndataset import \(csv)\nwatch\ntrain --budget 8\nwatch",
                                 in: session) == 0, "\(shell.standardError)")
         shell.clearOutput()
         #expect(await shell.run("set format value(name)\nevaluations", in: session) == 0)
         let id = try #require(shell.standardOutput.split(separator: "/").last?
             .trimmingCharacters(in: .whitespacesAndNewlines))
+        // Listing them is what `evaluation get ⇥` completes from.
+        #expect(cache.snapshot.entries(.evaluation) == [ResourceEntry(id: id, displayName: "all labels")])
+        #expect(cache.refreshIfStale(.evaluation, now: Date(), maxAge: 0) { [] } == nil, "never listed in the background")
 
         // Piped: the result alone, in the format. With --view: the drawing alone, and `$last` is the result.
         shell.clearOutput()

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AutoMLClient
 
-/// `evaluations [M]`: the overall evaluation and one per label.
+/// `evaluations [M]`: the overall evaluation and one per label; their IDs become what `evaluation get` completes.
 struct EvaluationsCommand: ShellCommand {
     static let configuration = CommandConfiguration(commandName: "evaluations", abstract: "List a model's evaluations.")
     @Argument(help: "A model ID, full name or display name (the current one by default).") var model: String?
@@ -10,6 +10,7 @@ struct EvaluationsCommand: ShellCommand {
         let name = try await session.model(model)
         var response = ListModelEvaluationsResponse()
         response.modelEvaluation = try await session.client().listModelEvaluations(of: name).collect()
+        session.rememberAll(response.modelEvaluation)
         if response.modelEvaluation.isEmpty {
             session.note("\(name.model) has no evaluations (models trained without a real trainer have none)")
         }
