@@ -35,13 +35,27 @@ _automl() {
     local current=${args[${#args[@]}-1]}
     # Readline replaces only the text after the last word break (`ya` of `--format=ya`).
     local kept=${current%"${current##*[=:]}"}
-    local candidate nospace=1
+    local typed=${current#"$kept"}
+    local line candidate description nospace=1 others=0
+    local -a described=()
     COMPREPLY=()
-    while IFS= read -r candidate; do
-        candidate=${candidate%%$'\t'*}
+    while IFS= read -r line; do
+        candidate=${line%%$'\t'*}
+        description=
+        [[ $line == *$'\t'* ]] && description=${line#*$'\t'}
         [[ $candidate == *[/\(] ]] || nospace=0
-        COMPREPLY+=("${candidate#"$kept"}")
+        candidate=${candidate#"$kept"}
+        # `(` is special to bash: `value(` goes in quoted, to be closed after the fields.
+        [[ $candidate == *\(* && $candidate != [\'\"]* ]] && candidate="'$candidate"
+        [[ $candidate == "$typed"* ]] || others=1
+        COMPREPLY+=("$candidate")
+        described+=("$candidate${description:+  ($description)}")
     done < <(command automl __complete $((${#args[@]} - 1)) "${args[@]}" 2>/dev/null)
+    # Several IDs found by their display names (`flo` for ICN111 and ICN112): readline would put their common ID
+    # prefix in place of what was typed. List them with their names, and the typed word, which leaves it as it is.
+    if ((${#COMPREPLY[@]} > 1 && others)); then
+        COMPREPLY=("$typed" "${described[@]}")
+    fi
     # Folders and `value(` take no space after them.
     ((${#COMPREPLY[@]} == 1 && nospace)) && compopt -o nospace 2>/dev/null
     return 0

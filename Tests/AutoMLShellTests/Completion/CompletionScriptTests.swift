@@ -12,7 +12,8 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let cache = """
             {"version": 1, "endpoint": null, "project": "local", "location": "us-central1",
-             "kinds": {"dataset": {"fetchedAt": 1700000000.0, "entries": [["ICN111", "flowers"], ["ICN112", "Flowers v2"]]}}}
+             "kinds": {"dataset": {"fetchedAt": 1700000000.0, "entries": [["ICN111", "flowers"], ["ICN112", "Flowers v2"],
+                                                                     ["IOD300", "boxes"]]}}}
             """
         try Data(cache.utf8).write(to: folder.appendingPathComponent("us-central1.json"))
     }
@@ -41,6 +42,21 @@ import Testing
         // bash splits at `=`; the script glues the pieces back and answers for the part after it.
         #expect(try bashCompletion(line: "automl --format=ya", words: ["automl", "--format", "=", "ya"]) == ["yaml"])
         #expect(try bashCompletion(line: "automl model ", words: ["automl", "model", ""]).contains("get"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash"), "needs bash"))
+    func theBashScriptKeepsDisplayNameMatchesListedAndQuotesValueFormats() throws {
+        // Several matches by display name: listed with their names; the typed word stays (their common prefix
+        // with it is empty, so readline changes nothing).
+        #expect(try bashCompletion(line: "automl use dataset flo", words: ["automl", "use", "dataset", "flo"])
+            == ["flo", "ICN111  (flowers)", "ICN112  (Flowers v2)"])
+        // One match by display name replaces the name with its ID.
+        #expect(try bashCompletion(line: "automl use dataset box", words: ["automl", "use", "dataset", "box"])
+            == ["IOD300"])
+        // `(` would be a syntax error in bash: the format goes in quoted.
+        #expect(try bashCompletion(line: "automl --format val", words: ["automl", "--format", "val"]) == ["'value("])
+        #expect(try bashCompletion(line: "automl --format=val", words: ["automl", "--format", "=", "val"])
+            == ["'value("])
     }
 
     /// COMPREPLY after `_automl` for a line with the cursor at its end, split into COMP_WORDS as given.
