@@ -25,7 +25,14 @@ extension LibEditLineReader {
             let byte = pendingInput[pendingIndex]
             pendingIndex += 1
             switch (needed, byte) {
-            case (0, 0..<0x80):
+            case (0, 0):
+                // A Ctrl-D typed while the terminal was still in canonical mode (before libedit switched it to
+                // raw mode for this line: libedit draws the prompt first; or during a command) reaches us as a
+                // NUL once the mode changes. It is that Ctrl-D: libedit would take the NUL as a quoted insert and
+                // put the next key in the line literally. (Ctrl-@ sends NUL too; it only sets the mark.)
+                character.pointee = 4
+                return 1
+            case (0, 1..<0x80):
                 character.pointee = wchar_t(byte)
                 return 1
             case (0, 0xC2...0xDF): value = UInt32(byte & 0x1F); needed = 1

@@ -94,6 +94,23 @@ import Glibc
         #expect(!sameSettings(session.settingsBefore, termios()))
     }
 
+    @Test func aCtrlDTypedBeforeEditingStartsStillEndsInput() throws {
+        // Typed while the terminal is still canonical (libedit draws the prompt before it switches to raw mode),
+        // Ctrl-D on an empty line is an end-of-file mark, which the raw mode then hands over as a NUL byte.
+        let terminal = try PseudoTerminal()
+        terminal.type("\u{4}x\r")
+        let event = try withLibEditLineReader(input: terminal.secondary, output: terminal.secondary,
+                                              error: terminal.secondary, terminalType: "vt100",
+                                              handlesSignals: false) { $0.readLine(prompt: "> ") }
+        #expect(event == .endOfInput, "not a quoted insert of the next key")
+        terminal.close()
+        // A NUL typed in raw mode (Ctrl-@) is taken the same way.
+        let session = try EditorSession()
+        #expect(session.type("ab\u{1}\u{0}\r") == .line("b"))
+        #expect(session.type("\u{0}") == .endOfInput)
+        session.finish()
+    }
+
     @Test func ctrlDInsideALineDeletesInsteadOfEnding() throws {
         let session = try EditorSession()
         #expect(session.type("ab\u{1}\u{4}\r") == .line("b"))
