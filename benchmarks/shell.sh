@@ -194,11 +194,14 @@ for row in tab_lines:
 print(f"| all {int(mix['samples']):,} Tabs | | | {mix['tab_p50']} | **{mix['tab_p99']}** | {mix['tab_max']} "
       f"| {mix['floor_p50']} | {mix['floor_p99']} | {float(mix['tab_p99']) / float(mix['floor_p99']):.3f} |")
 print()
-print(f"For information: the first Tab of a session (which builds the command tree) took {first['ms']} ms, the "
-      f"same line right after {first['second_ms']} ms; the completer alone (without the line reader's layout) "
-      f"has p99 {mix['completer_p99']} ms over the mix. The cache file of {count:,} models and {count:,} datasets "
-      f"is {int(cache['file_bytes']) / 1e6:.1f} MB; the shell reads it before its first prompt "
-      f"(`ResourceCache.load`, {cache['load_ms']} ms here).")
+print(f"For information: the first Tab right after the completer is made (it waits for the command tree, which "
+      f"the completer starts building on a thread of its own) took {first['ms']} ms, the same line right after "
+      f"{first['second_ms']} ms; the completer alone (without the line reader's layout) has p99 "
+      f"{mix['completer_p99']} ms over the mix. The cache file of {count:,} models and {count:,} datasets is "
+      f"{int(cache['file_bytes']) / 1e6:.1f} MB; the shell reads it on a thread of its own after it starts "
+      f"(`ResourceCache.load`, {cache['load_ms']} ms here), and a change writes it whole "
+      f"({cache['save_ms']} ms); building the indexes from an unsorted listing of that size takes "
+      f"{cache['index_ms']} ms.")
 PY
 )
 echo "$tables"

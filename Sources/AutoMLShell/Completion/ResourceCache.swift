@@ -134,7 +134,8 @@ public final class ResourceCache: Sendable {
 
     /// Applies `change` to the catalog of the current scope — or to nothing when `expected` is given and the scope
     /// has moved on — then writes the file of that scope. The file is read first when it has not been, so a change
-    /// made before the background load never replaces the file with less than it held.
+    /// made before the background load never replaces the file with less than it held (a file that cannot be read
+    /// as a cache of this scope is replaced, as after `load()`, and the warning says so).
     func update(ifScope expected: ResourceScope?, _ change: (inout ResourceCatalog) -> Void) -> ResourceCacheWarning? {
         writer.withLock { _ in
             if let expected, expected != scope { return nil }
@@ -143,7 +144,9 @@ public final class ResourceCache: Sendable {
             var catalog = current
             change(&catalog)
             state.withLock { $0.catalog = catalog }
-            return store?.save(catalog, for: scope) ?? loadWarning
+            let saveWarning = store?.save(catalog, for: scope)
+            guard let loadWarning, let saveWarning else { return loadWarning ?? saveWarning }
+            return ResourceCacheWarning(path: loadWarning.path, message: loadWarning.message + "; " + saveWarning.message)
         }
     }
 

@@ -37,14 +37,14 @@ public enum ShellLauncher {
             return await runner.run(words: options.words, session: session)
         }
         if let command = options.command {
-            return await runner.run(text: command, session: session, source: "-c") ? 0 : 1
+            return await runner.run(text: command, session: session, source: "-c")
         }
         if let file = options.file {
             guard let data = FileManager.default.contents(atPath: file) else {
                 output.standardError("error: cannot read \(file)\n")
                 return 2
             }
-            return await runner.run(text: String(decoding: data, as: UTF8.self), session: session, source: file) ? 0 : 1
+            return await runner.run(text: String(decoding: data, as: UTF8.self), session: session, source: file)
         }
         guard interactive else {
             return await runner.runLoop(reader: PlainLineReader(fileDescriptor: 0), session: session)

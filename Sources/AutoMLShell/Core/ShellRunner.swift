@@ -41,29 +41,36 @@ public final class ShellRunner {
         return status
     }
 
+    /// How many lines a command may continue over (an open quote or trailing backslashes) in a block of text
+    /// before it is reported as unterminated: a quote left open by mistake must not swallow, and re-read at every
+    /// line, the rest of a long transcript.
+    static let maxContinuationLines = 1_000
+
     /// Runs a block of text (`-c`, `-f`, `source`) line by line — a line with an open quote or a trailing
-    /// backslash together with the lines that complete it: true when every command succeeded, or errors were
-    /// allowed.
-    public func run(text: String, session: ShellSession, source: String) async -> Bool {
+    /// backslash together with the lines that complete it. Stops at the first failure unless `set on-error
+    /// continue`; returns 0 when every command succeeded, otherwise the exit status of the last failure (2 for a
+    /// usage or syntax error, 1 for a failed command), as a piped transcript does.
+    public func run(text: String, session: ShellSession, source: String) async -> Int32 {
         session.runner = self
-        var failed = false
-        var pending: String?
+        var status: Int32 = 0
+        var pending: (text: String, lines: Int)?
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for (index, line) in lines.enumerated() {
             if session.exitRequested { break }
-            let command = pending.map { $0 + "\n" + line } ?? String(line)
-            // Read on while incomplete; at the end, run it anyway so that the syntax error is reported.
-            if Self.isIncomplete(command), index < lines.count - 1 {
+            let command = pending.map { ($0.text + "\n" + line, $0.lines + 1) } ?? (String(line), 1)
+            // Read on while incomplete; at the end (or the limit), run it anyway so the syntax error is reported.
+            if Self.isIncomplete(command.0), index < lines.count - 1, command.1 < Self.maxContinuationLines {
                 pending = command
                 continue
             }
             pending = nil
-            if await run(line: command, session: session) != 0 {
-                failed = true
-                if !session.context.continueOnError { return false }
+            let outcome = await run(line: command.0, session: session)
+            if outcome != 0 {
+                status = outcome
+                if !session.context.continueOnError { return status }
             }
         }
-        return !failed
+        return status
     }
 
     /// Whether `text` ends inside a quote or after a backslash, so that the next line continues it.
@@ -105,18 +112,26 @@ public final class ShellRunner {
                 session.recorder?.record(line, context: session.context)
             }
         }
+        // Commands after a `;` run after a failure only with `set on-error continue`; the line's status is then
+        // that of its last failure.
+        var status: Int32 = 0
         for command in commands {
             let words: [String]
             do {
                 words = try VariableExpander(context: session.context, lastResult: session.lastResult).expand(command)
             } catch {
-                return ErrorReport.show(error, session: session)
+                status = ErrorReport.show(error, session: session)
+                if session.context.continueOnError { continue }
+                return status
             }
-            let status = await run(words: words, session: session)
-            if status != 0 { return status }
+            let outcome = await run(words: words, session: session)
+            if outcome != 0 {
+                status = outcome
+                if !session.context.continueOnError { return status }
+            }
             if session.exitRequested { break }
         }
-        return 0
+        return status
     }
 
     /// Runs one command given as words (the one-shot CLI: `automl models --dataset D`).

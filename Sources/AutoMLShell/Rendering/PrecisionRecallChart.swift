@@ -18,14 +18,15 @@ struct PrecisionRecallChart: Sendable {
     func heights() -> [Float] {
         (0..<columns).map { column in
             let recall = (Float(column) + 0.5) / Float(columns)
-            return points.filter { $0.recall >= recall }.map(\.precision).max() ?? 0
+            return points.filter { $0.recall >= recall && $0.precision.isFinite }.map(\.precision).max() ?? 0
         }
     }
 
     /// The title, the plot and its axis; nothing when there are no points.
     func lines(title: String) -> [String] {
         guard !points.isEmpty else { return [] }
-        let eighths = heights().map { Int(($0 * Float(Self.rows * 8)).rounded()) }
+        // A value outside 0...1 (or not a number, which proto3 JSON allows) is drawn clamped, or empty.
+        let eighths = heights().map { $0.isFinite ? Int((min(1, max(0, $0)) * Float(Self.rows * 8)).rounded()) : 0 }
         var lines = ["", "\(title) (the best precision at that recall or more)"]
         for row in 0..<Self.rows {
             let floor = (Self.rows - 1 - row) * 8

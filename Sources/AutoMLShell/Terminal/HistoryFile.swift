@@ -1,8 +1,6 @@
 import Foundation
 
-/// The history file: UTF-8 text, one entry per line, oldest first — except a command typed over several lines
-/// (a quoted text with line breaks), kept as those lines: reading joins a line with the next while the command is
-/// incomplete, as the shell did when it was typed. Saved whole after each accepted line,
+/// The history file: UTF-8 text, one entry per line, oldest first. Saved whole after each accepted line,
 /// atomically (a temporary file, then rename) with mode 0600 in a folder created with mode 0700.
 ///
 /// Two shells open at once each save their own list, so the last one to save wins; the history is a
@@ -17,22 +15,10 @@ struct HistoryFile: Sendable {
             throw ShellError("cannot read the history file \(path)")
         }
         // Split on bytes: "\r\n" is one Character in Swift, so a Character split would miss it.
-        var entries: [String] = []
-        var pending: String?
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        return data.split(separator: 0x0A, omittingEmptySubsequences: true).compactMap { line in
             let text = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
-            if let start = pending {
-                pending = start + "\n" + text
-            } else if !text.isEmpty {
-                pending = text
-            }
-            if let entry = pending, !ShellRunner.isIncomplete(entry) {
-                entries.append(entry)
-                pending = nil
-            }
+            return text.isEmpty ? nil : text
         }
-        if let pending { entries.append(pending) }
-        return entries
     }
 
     func save(_ entries: [String]) throws {

@@ -24,12 +24,16 @@ extension LibEditLineReader {
             }
             let byte = pendingInput[pendingIndex]
             pendingIndex += 1
+            let isFirstKey = atFirstKey
+            atFirstKey = false
             switch (needed, byte) {
             case (0, 0):
                 // A Ctrl-D typed while the terminal was still in canonical mode (before libedit switched it to
-                // raw mode for this line: libedit draws the prompt first; or during a command) reaches us as a
-                // NUL once the mode changes. It is that Ctrl-D: libedit would take the NUL as a quoted insert and
-                // put the next key in the line literally. (Ctrl-@ sends NUL too; it only sets the mark.)
+                // raw mode for this line: libedit draws the prompt first; or during the command before) reaches
+                // us as a NUL, the first byte of the line, once the mode changes. It is that Ctrl-D. libedit
+                // would take a NUL as a quoted insert and put the next key (Enter, Ctrl-D) in the line literally,
+                // so a NUL later in the line (Ctrl-@, Ctrl-Space) is dropped.
+                guard isFirstKey else { continue }
                 character.pointee = 4
                 return 1
             case (0, 1..<0x80):

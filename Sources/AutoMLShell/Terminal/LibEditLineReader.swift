@@ -52,6 +52,8 @@ public final class LibEditLineReader: LineReader {
     /// Bytes read from the terminal but not handed to libedit yet (a paste arrives in one read).
     var pendingInput: [UInt8] = []
     var pendingIndex = 0
+    /// Whether no key of the line being read has reached libedit yet (see the NUL case in `readCharacter`).
+    var atFirstKey = true
     private var isClosed = false
 
     /// Starts libedit on the given descriptors.
@@ -164,6 +166,7 @@ public final class LibEditLineReader: LineReader {
         if handlesSignals { _ = TerminalSignals.consume(TerminalSignals.interrupt) }
 
         var count: Int32 = 0
+        atFirstKey = true
         guard let text = el_gets(editLine, &count) else {
             if handlesSignals, TerminalSignals.consume(TerminalSignals.interrupt) {
                 pendingInput.removeAll()

@@ -77,6 +77,13 @@ struct EvaluationViewTests {
         #expect(rows.first == "100% ┤" + String(repeating: "▂", count: 20))
         #expect(rows.dropFirst().allSatisfy { $0.hasSuffix(String(repeating: "█", count: 20)) })
         #expect(PrecisionRecallChart(points: [], width: 80).lines(title: "t").isEmpty)
+        // Values a server may send that are not precisions: drawn clamped or empty, never a crash.
+        let odd = [CurvePoint(threshold: 0, recall: 0.5, precision: .nan, f1: .nan),
+                   CurvePoint(threshold: 0, recall: .infinity, precision: 7, f1: 0),
+                   CurvePoint(threshold: 0, recall: -1, precision: -3, f1: 0)]
+        let oddRows = PrecisionRecallChart(points: odd, width: -5).lines(title: "t").dropFirst(2)
+            .prefix(PrecisionRecallChart.rows)
+        #expect(oddRows.allSatisfy { $0.hasSuffix(String(repeating: "█", count: 20)) })
     }
 
     @Test func detectionShowsMeanAveragePrecisionAndTheCurveAtIoUHalf() {

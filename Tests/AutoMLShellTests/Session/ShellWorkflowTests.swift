@@ -72,7 +72,7 @@ import Testing
         #expect(await shell.run("use dataset \\\nfirst", in: session) == 0, "\(shell.standardError)")
         #expect(session.context.dataset == first)
         await shell.run("unset dataset", in: session)
-        #expect(await ShellRunner().run(text: "use \\\n  dataset first\ncontext", session: session, source: "-f"))
+        #expect(await ShellRunner().run(text: "use \\\n  dataset first\ncontext", session: session, source: "-f") == 0)
         #expect(session.context.dataset == first)
 
         // A quote left open goes on with the next lines, blank ones included: one word with the line breaks.
@@ -81,13 +81,26 @@ import Testing
         #expect(shell.standardError.contains("display name \"first\n\nline\""), "\(shell.standardError)")
         #expect(!shell.standardOutput.contains("endpoint"), "the script stopped at the error")
         shell.clearOutput()
-        #expect(await !ShellRunner().run(text: "use dataset 'a\nb'", session: session, source: "-f"))
+        #expect(await ShellRunner().run(text: "use dataset 'a\nb'", session: session, source: "-f") == 1)
         #expect(shell.standardError.contains("display name \"a\nb\""), "\(shell.standardError)")
 
         // A `;` inside quotes is text (`-c` passes its argument whole); one still open at the end is reported.
         shell.clearOutput()
-        #expect(await !ShellRunner().run(text: "use dataset 'a;b'; context", session: session, source: "-c"))
+        #expect(await ShellRunner().run(text: "use dataset 'a;b'; context", session: session, source: "-c") == 1)
         #expect(shell.standardError.contains("display name \"a;b\""), "\(shell.standardError)")
+        #expect(!shell.standardOutput.contains("endpoint"), "the failure stopped the line")
+        // With `set on-error continue`, the commands after a `;` run after a failure, and the status is the failure's.
+        shell.clearOutput()
+        #expect(await ShellRunner().run(text: "set on-error continue; use dataset nothing; context", session: session,
+                                        source: "-c") == 1)
+        #expect(shell.standardOutput.contains("endpoint"), "\(shell.standardError)")
+        await shell.run("set on-error stop", in: session)
+
+        // A quote left open in a long text is given up after 1,000 lines, and reported: a syntax error is 2.
+        shell.clearOutput()
+        let long = "context '\n" + String(repeating: "context\n", count: 1_200)
+        #expect(await ShellRunner().run(text: long, session: session, source: "-f") == 2)
+        #expect(shell.standardError.contains("unterminated single quote at column 9"), "\(shell.standardError)")
         shell.clearOutput()
         #expect(await shell.run("context\nuse dataset 'open", in: session) == 2)
         #expect(shell.standardError.contains("unterminated single quote at column 13"), "\(shell.standardError)")

@@ -69,12 +69,4 @@ import Testing
         try Data("models\r\n\r\ndatasets\r\nlast".utf8).write(to: URL(fileURLWithPath: path))
         #expect(try HistoryFile(path: path).load() == ["models", "datasets", "last"])
     }
-
-    @Test func aCommandTypedOverSeveralLinesComesBackWhole() throws {
-        let path = NSTemporaryDirectory() + "automl-history-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let entries = ["models", "dataset create \"two\n\nlines\"", "use dataset \\\nICN1", "context"]
-        try HistoryFile(path: path).save(entries)
-        #expect(try HistoryFile(path: path).load() == entries)
-    }
 }

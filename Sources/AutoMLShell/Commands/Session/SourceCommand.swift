@@ -9,7 +9,7 @@ struct SourceCommand: ShellCommand {
     func run(in session: ShellSession) async throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw ShellError("cannot read \(file)") }
         guard let runner = session.runner else { throw ShellError("source is not available here") }
-        let succeeded = await runner.run(text: String(decoding: data, as: UTF8.self), session: session, source: file)
-        if !succeeded { throw ShellError("\(file) stopped at an error") }
+        let status = await runner.run(text: String(decoding: data, as: UTF8.self), session: session, source: file)
+        if status != 0 { throw ShellError("\(file) stopped at an error") }
     }
 }
