@@ -46,7 +46,7 @@ _automl() {
         [[ $candidate == *[/\(] ]] || nospace=0
         candidate=${candidate#"$kept"}
         # `(` is special to bash: `value(` goes in quoted, to be closed after the fields.
-        [[ $candidate == *\(* && $candidate != [\'\"]* ]] && candidate="'$candidate"
+        [[ $candidate == *\( && $candidate != [\'\"]* ]] && candidate="'$candidate"
         [[ $candidate == "$typed"* ]] || others=1
         COMPREPLY+=("$candidate")
         described+=("$candidate${description:+  ($description)}")
