@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The interactive shell's two speeds, on release builds in one run on this machine:
-#   1. launch to first prompt: `automl` started in a pseudo-terminal (Python's pty module), timed from fork to the
-#      first appearance of its prompt, then sent Ctrl-D; beside the floor — a bare Foundation program compiled here
-#      with `swiftc -O` that prints the same prompt and reads a line — timed the same way, interleaved run by run.
+#   1. launch to first prompt: `automl`, the release build `make install` makes (Swift runtime linked in
+#      statically), started in a pseudo-terminal (Python's pty module), timed from fork to the first appearance of
+#      its prompt, then sent Ctrl-D; beside the floor — a bare Foundation program compiled here with `swiftc -O`
+#      that prints the same prompt and reads a line — timed the same way, interleaved run by run (and, for
+#      information, that program built with `-static-stdlib` too).
 #      `automl` starts as it does by default: on the embedded local backend, which opens only when a command needs
 #      it (never here), with the XDG folders in a fresh temporary folder (so no cached resources). For information:
 #      the same start with 100,000 cached models and datasets, `automl --version`, and `automl __complete` (the
@@ -25,10 +27,12 @@ rounds=${ROUNDS:-300}
 write_docs=false
 [ "${1:-}" = "--write" ] && write_docs=true
 
+# The release build `make install` makes (the Swift runtime linked in statically), for both.
+release=(-c release --static-swift-stdlib --scratch-path .build-static)
 for product in automl automl-bench-shell; do
-  swift build -c release --scratch-path .build-bench --product "$product" >&2
+  swift build "${release[@]}" --product "$product" >&2
 done
-bin=$(swift build -c release --scratch-path .build-bench --show-bin-path)
+bin=$(swift build "${release[@]}" --show-bin-path)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -40,8 +44,10 @@ import Foundation
 FileHandle.standardOutput.write(Data("automl local:local/us-central1> ".utf8))
 _ = readLine()
 SWIFT
-floor_bin=.build-bench/automl-bench-shell-floor
+floor_bin=.build-static/automl-bench-shell-floor
 swiftc -O "$work/floor.swift" -o "$floor_bin" >&2
+# For information: the same program with the Swift runtime linked in statically, as automl's release build is.
+swiftc -O -static-stdlib "$work/floor.swift" -o "$floor_bin-static" >&2
 
 # ---- 2: Tab (first, so that it writes the 100,000-entry cache the start-up variant reads) -------------------
 echo "Tab: $count models and $count datasets, $rounds rounds..." >&2
@@ -49,10 +55,11 @@ echo "Tab: $count models and $count datasets, $rounds rounds..." >&2
 
 # ---- 1: launch to first prompt ------------------------------------------------------------------------------
 echo "start-up: $runs runs per variant, interleaved..." >&2
-python3 - "$bin/automl" "$floor_bin" "$work" "$runs" >"$work/startup.out" <<'PY'
+python3 - "$bin/automl" "$floor_bin" "$work" "$runs" "$floor_bin-static" >"$work/startup.out" <<'PY'
 import fcntl, os, pty, re, select, signal, struct, subprocess, sys, termios, time
 
 automl, floor, work, runs = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+floor_static = os.path.abspath(sys.argv[5])
 marker = b"automl local:local/us-central1> "
 escapes = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1b[=>]")
 
@@ -128,6 +135,7 @@ cached = environment(work + "/startup-cached", cache=work + "/cache-100k")
 variants = {
     "automl": lambda: to_prompt([automl], plain),
     "floor": lambda: to_prompt([floor], plain),
+    "floor_static": lambda: to_prompt([floor_static], plain),
     "automl_cached": lambda: to_prompt([automl], cached),
     "version": lambda: wall([automl, "--version"], plain, b"0."),
     "complete_cached": lambda: wall([automl, "__complete", "2", "model", "get", "ICN12"], cached, b"ICN12"),
@@ -157,6 +165,7 @@ p90 = {name: percentile(values, 0.9) for name, values in samples.items()}
 rows = [
     ("automl shell, default start (embedded local backend, not opened; no cached resources)", "automl", True),
     ("floor: `swiftc -O` Foundation program, same prompt, `readLine()`", "floor", True),
+    ("the floor built with `-static-stdlib`, as automl is (for information)", "floor_static", True),
     ("automl shell, 100,000 cached models and datasets (for information)", "automl_cached", True),
     ("`automl --version`, no terminal (for information)", "version", False),
     (f"`automl __complete 2 model get ICN12`, 100,000 cached (for information)", "complete_cached", False),
@@ -216,7 +225,8 @@ count = int(count)
 path = "docs/benchmarks.md"
 text = open(path).read()
 section = (f"## Shell\n\n<!-- shell: written by benchmarks/shell.sh --write -->\n"
-           f"Measured {day} on this project's 2-core machine: release builds. Launch: each program started in a "
+           f"Measured {day} on this project's 2-core machine: release builds as `make install` makes them "
+           f"(`--static-swift-stdlib`). Launch: each program started in a "
            f"pseudo-terminal (Python's pty module), timed from fork to the first appearance of the prompt "
            f"`automl local:local/us-central1> `, then sent Ctrl-D; {runs} runs of each, interleaved, after a warm-up "
            f"round; the XDG folders in a temporary folder. Tab: the completer the shell installs and the line "
