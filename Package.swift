@@ -142,6 +142,7 @@ let package = Package(
             dependencies: [
                 "AutoMLEmulator",
                 "AutoMLTestSupport",
+                "AutoMLWorkerProtocol",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

@@ -64,10 +64,6 @@ enum ValidationScore {
     }
 
     static func iou(_ a: Box, _ b: Box) -> Double {
-        let width = max(0, min(a.xMax, b.xMax) - max(a.xMin, b.xMin))
-        let height = max(0, min(a.yMax, b.yMax) - max(a.yMin, b.yMin))
-        let intersection = width * height
-        let union = (a.xMax - a.xMin) * (a.yMax - a.yMin) + (b.xMax - b.xMin) * (b.yMax - b.yMin) - intersection
-        return union > 0 ? intersection / union : 0
+        a.evaluationBox.intersectionOverUnion(with: b.evaluationBox)
     }
 }

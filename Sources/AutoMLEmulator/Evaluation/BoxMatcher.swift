@@ -1,3 +1,5 @@
+import AutoMLWorkerProtocol
+
 /// The predictions and ground truth of one label in one image, with their pairwise IoU computed once, matched
 /// again at each IoU threshold.
 ///

@@ -1,4 +1,5 @@
 import AutoMLClient
+public import AutoMLWorkerProtocol
 
 /// Turns an object detection model's boxes on the TEST images into the v1 evaluations: one overall and, as the
 /// service creates one evaluation per annotation spec for every model, one per label.

@@ -1,3 +1,5 @@
+import AutoMLWorkerProtocol
+
 /// The predicted boxes of all TEST images in one flat list, with what every IoU threshold reuses: each label's
 /// predictions in descending score order, the per-image, per-label matchers, and the ground-truth counts.
 struct DetectionLayout {

@@ -113,11 +113,10 @@ public struct WorkerTrainer: Trainer {
             let images = result.evaluated.map { evaluated in
                 DetectionEvaluator.Image(
                     truth: job.examples[evaluated.example].boxes.map {
-                        .init(label: $0.label, box: EvaluationBox(xMin: $0.xMin, yMin: $0.yMin, xMax: $0.xMax, yMax: $0.yMax))
+                        .init(label: $0.label, box: $0.evaluationBox)
                     },
                     predictions: (evaluated.boxes ?? []).map {
-                        .init(label: $0.label, score: $0.score ?? 0,
-                              box: EvaluationBox(xMin: $0.xMin, yMin: $0.yMin, xMax: $0.xMax, yMax: $0.yMax))
+                        .init(label: $0.label, score: $0.score ?? 0, box: $0.evaluationBox)
                     })
             }
             set = try DetectionEvaluator(labels: labels).evaluate(images)

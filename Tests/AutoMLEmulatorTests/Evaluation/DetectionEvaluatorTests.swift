@@ -1,4 +1,5 @@
 import AutoMLClient
+import AutoMLWorkerProtocol
 import Testing
 
 @testable import AutoMLEmulator

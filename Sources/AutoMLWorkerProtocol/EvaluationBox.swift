@@ -1,4 +1,5 @@
-/// An axis-aligned box in coordinates relative to the image (0…1), as import CSVs and predictions give it.
+/// An axis-aligned box in coordinates relative to the image (0…1), as import CSVs and predictions give it: what the
+/// local backend's evaluator and the trainer's validation score both match boxes with.
 public struct EvaluationBox: Sendable, Hashable {
     public var xMin: Double
     public var yMin: Double
@@ -23,5 +24,12 @@ public struct EvaluationBox: Sendable, Hashable {
         let intersection = width * height
         let union = area + other.area - intersection
         return union > 0 ? intersection / union : 0
+    }
+}
+
+extension Box {
+    /// The box without its label and score.
+    public var evaluationBox: EvaluationBox {
+        EvaluationBox(xMin: xMin, yMin: yMin, xMax: xMax, yMax: yMax)
     }
 }
