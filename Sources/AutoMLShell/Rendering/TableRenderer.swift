@@ -37,11 +37,34 @@ struct TableRenderer: Sendable {
             .render(width: width, bold: colors)
     }
 
+    /// A FIELD/VALUE table of the scalar members; then each member that is a list of flat records (objects of
+    /// scalars only, such as the rows of `labels`) as a table of its own under its name, in full.
     private func renderObject(_ object: JSONObject) -> String {
         guard !object.isEmpty else { return "Listed 0 items.\n" }
-        var rows: [[String]] = []
-        Self.flatten(.object(object), path: "", into: &rows)
-        return TableLayout(headers: ["FIELD", "VALUE"], rows: rows, cutAtStart: [0]).render(width: width, bold: colors)
+        let recordLists = object.filter { Self.isRecordList($0.value) }
+        var text = ""
+        let rest = object.filter { recordLists[$0.key] == nil }
+        if !rest.isEmpty {
+            var rows: [[String]] = []
+            Self.flatten(.object(rest), path: "", into: &rows)
+            text = TableLayout(headers: ["FIELD", "VALUE"], rows: rows, cutAtStart: [0]).render(width: width, bold: colors)
+        }
+        for key in JSONKeyOrder.sorted(Array(recordLists.keys)) {
+            guard let items = recordLists[key]?.arrayValue else { continue }
+            if !text.isEmpty { text += "\n" }
+            text += key + ":\n" + renderList(key: key, items: items)
+        }
+        return text
+    }
+
+    /// A non-empty array of objects whose members are all scalars (and that are not `Any` messages, which say
+    /// more flattened by path).
+    private static func isRecordList(_ value: JSONValue) -> Bool {
+        guard let items = value.arrayValue, !items.isEmpty else { return false }
+        return items.allSatisfy { item in
+            guard let object = item.objectValue, object["@type"] == nil else { return false }
+            return object.values.allSatisfy { JSONText.scalar($0) != nil }
+        }
     }
 
     /// Adds a row per scalar member, by dotted path. Arrays of scalars take one row (`a, b, c`); arrays of

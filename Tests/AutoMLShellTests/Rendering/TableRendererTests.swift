@@ -88,15 +88,37 @@ struct TableRendererTests {
     }
 
     @Test func longArraysOfObjectsAreSummarized() {
-        let items = (0..<5).map { JSONValue.object(["v": .integer(Int64($0))]) }
+        let items = (0..<5).map { JSONValue.object(["v": .object(["n": .integer(Int64($0))])]) }
         let text = table(.object(["name": .string("x"), "entries": .array(items)]))
         #expect(text == """
-            FIELD         VALUE
-            name          x
-            entries[0].v  0
-            entries[1].v  1
-            entries[2].v  2
-            entries[3…]   2 more (set format json or yaml to see all)
+            FIELD           VALUE
+            name            x
+            entries[0].v.n  0
+            entries[1].v.n  1
+            entries[2].v.n  2
+            entries[3…]     2 more (set format json or yaml to see all)
+
+            """)
+    }
+
+    @Test func listsOfFlatRecordsBecomeTablesOfTheirOwn() {
+        let labels = ["circle", "square", "star", "triangle", "cross"].enumerated().map { index, label in
+            JSONValue.object(["label": .string(label), "train": .integer(Int64(40 + index)), "test": .integer(5)])
+        }
+        let text = table(.object(["labels": .array(labels), "advice": .array([.string("more images")]),
+                                  "problems": .array([])]))
+        #expect(text == """
+            FIELD     VALUE
+            advice    more images
+            problems  []
+
+            labels:
+            LABEL     TEST  TRAIN
+            circle    5     40
+            square    5     41
+            star      5     42
+            triangle  5     43
+            cross     5     44
 
             """)
     }
