@@ -1,4 +1,5 @@
 import AutoMLClient
+import Foundation
 
 extension TableColumn {
     /// The columns for a list of this kind of resource; `items` lets the generic kind pick the members they have.
@@ -20,6 +21,8 @@ extension TableColumn {
             evaluationColumns(items)
         case .annotationSpec:
             [.id, .displayName, TableColumn("EXAMPLES", path: "exampleCount", default: "0")]
+        case .prediction:
+            predictionColumns(items)
         case .other:
             genericColumns(items)
         }
@@ -80,6 +83,35 @@ extension TableColumn {
         }
         return [.id, label, TableColumn("ANNOTATION SPEC", path: "annotationSpecId"),
                 TableColumn("EXAMPLES", path: "evaluatedExampleCount", default: "0"), metric]
+    }
+
+    /// A prediction's annotations (`payload`): label and score, and for detection the box as
+    /// `xMin,yMin–xMax,yMax` in image-relative coordinates.
+    private static func predictionColumns(_ items: [JSONObject]) -> [TableColumn] {
+        let score = TableColumn("SCORE") { payload in
+            let value = payload["classification"]?["score"] ?? payload["imageObjectDetection"]?["score"]
+            return value.flatMap(number).map { String(format: "%.3f", $0) } ?? ""
+        }
+        var columns = [TableColumn("LABEL", path: "displayName"), score]
+        if items.contains(where: { $0["imageObjectDetection"] != nil }) {
+            columns.append(TableColumn("BOX") { payload in
+                let vertices = payload["imageObjectDetection"]?["boundingBox"]?["normalizedVertices"]?.arrayValue ?? []
+                let points = vertices.map { vertex in
+                    [vertex["x"], vertex["y"]].map { String(format: "%.3f", $0.flatMap(number) ?? 0) }
+                        .joined(separator: ",")
+                }
+                return points.joined(separator: "–")
+            })
+        }
+        return columns + [TableColumn("ANNOTATION SPEC", path: "annotationSpecId")]
+    }
+
+    private static func number(_ value: JSONValue) -> Double? {
+        switch value {
+        case .number(let number): number
+        case .integer(let integer): Double(integer)
+        default: nil
+        }
     }
 
     /// ID and display name when the items have them, then up to six scalar members the items have, sorted.

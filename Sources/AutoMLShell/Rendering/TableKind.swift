@@ -2,7 +2,7 @@ import AutoMLClient
 
 /// What a list holds, which decides the table's columns.
 enum TableKind: Sendable, Hashable {
-    case dataset, model, operation, evaluation, annotationSpec, other
+    case dataset, model, operation, evaluation, annotationSpec, prediction, other
 
     /// From the List response's member name, else from the first item's resource name.
     init(listKey: String?, items: [JSONValue]) {
@@ -12,6 +12,7 @@ enum TableKind: Sendable, Hashable {
         case "operations": self = .operation
         case "modelEvaluation", "modelEvaluations": self = .evaluation
         case "annotationSpecs": self = .annotationSpec
+        case "payload": self = .prediction
         default: self = Self(resourceName: items.first?["name"]?.stringValue ?? "")
         }
     }

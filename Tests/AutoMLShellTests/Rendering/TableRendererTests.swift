@@ -123,6 +123,26 @@ struct TableRendererTests {
             """)
     }
 
+    @Test func predictionsShowLabelScoreAndBox() throws {
+        let classification = try JSONValue(parsing: Array(#"""
+            {"payload": [{"annotationSpecId": "11", "displayName": "daisy", "classification": {"score": 0.87654}}]}
+            """#.utf8))
+        #expect(table(classification) == """
+            LABEL  SCORE  ANNOTATION SPEC
+            daisy  0.877  11
+
+            """)
+        let detection = try JSONValue(parsing: Array(#"""
+            {"payload": [{"annotationSpecId": "3", "displayName": "star", "imageObjectDetection": {"score": 0.5,
+             "boundingBox": {"normalizedVertices": [{"x": 0.1, "y": 0.2}, {"x": 0.75, "y": 1}]}}}]}
+            """#.utf8))
+        #expect(table(detection) == """
+            LABEL  SCORE  BOX                      ANNOTATION SPEC
+            star   0.500  0.100,0.200–0.750,1.000  3
+
+            """)
+    }
+
     @Test func controlCharactersInCellsBecomeSpaces() {
         let text = table(.object(["message": .string("a\nb\tc")]))
         #expect(text == "FIELD    VALUE\nmessage  a b c\n")

@@ -1,4 +1,5 @@
 import AutoMLClient
+import AutoMLEmulator
 import AutoMLTestSupport
 @testable import AutoMLShell
 import Foundation
@@ -135,6 +136,53 @@ import Testing
         #expect(shell.standardOutput.contains("Confusion matrix (rows: true label; columns: predicted label)"))
         #expect(!shell.standardOutput.contains("auPrc"))
         #expect(session.lastResult?["classificationEvaluationMetrics"]?["auPrc"] != nil)
+    }
+
+    /// A trainer whose models carry an overall evaluation and one per label, as the real one's do.
+    static let evaluatingTrainer = ClockBudgetTrainer(evaluations: { request in
+        var overall = ModelEvaluation()
+        overall.evaluatedExampleCount = 2
+        return [overall] + zip(request.annotationSpecIDs, request.labels).map { id, label in
+            var evaluation = ModelEvaluation()
+            evaluation.annotationSpecId = id
+            evaluation.displayName = label
+            return evaluation
+        }
+    })
+
+    @Test func resumeTrainsFromTheCurrentModelAndRefusesAChangedLabelSet() async throws {
+        let shell = try await ShellHarness(trainer: Self.evaluatingTrainer)
+        let csv = try shell.images()
+        let session = shell.session()
+        #expect(await shell.run("dataset create flowers\ndataset import \(csv)\nwatch\ntrain --budget 8\nwatch",
+                                in: session) == 0, "\(shell.standardError)")
+        let base = try #require(session.context.model)
+
+        // The dry run shows the request: the base model, the budget, a name from the dataset's.
+        shell.clearOutput()
+        #expect(await shell.run("resume --budget 9 --dry-run", in: session) == 0, "\(shell.standardError)")
+        #expect(shell.standardOutput.contains("\"baseModelId\" : \"\(base)\""), "\(shell.standardOutput)")
+        #expect(shell.standardOutput.contains("\"trainBudgetMilliNodeHours\" : \"9000\""))
+        #expect(shell.standardOutput.contains("\"displayName\" : \"flowers_"))
+        #expect(shell.standardError.contains("resumable training is offered for datasets of more than 1,000 images"))
+
+        // Sent: the new model is trained from the base, and becomes the current one.
+        shell.clearOutput()
+        #expect(await shell.run("resume\nwatch", in: session) == 0, "\(shell.standardError)")
+        #expect(shell.standardError.contains("resumed training of flowers_"), "\(shell.standardError)")
+        let resumed = try #require(session.context.model)
+        #expect(resumed != base)
+        let model = try await session.client().getModel(try session.location().model(resumed))
+        #expect(model.imageClassificationModelMetadata?.baseModelId == base)
+
+        // A label added since: refused before sending, with the change named.
+        let more = try shell.images(labels: ["rose"], csv: "more.csv")
+        #expect(await shell.run("dataset import \(more)\nwatch", in: session) == 0, "\(shell.standardError)")
+        shell.clearOutput()
+        #expect(await shell.run("resume --base-model \(base)", in: session) == 1)
+        #expect(shell.standardError.contains("changed since \(base) was trained (added rose)"), "\(shell.standardError)")
+        #expect(shell.standardError.contains("--force sends anyway"))
+        #expect(session.context.model == resumed, "nothing was started")
     }
 
     @Test func useAcceptsIDsNamesAndDisplayNames() async throws {

@@ -14,7 +14,8 @@ struct ResumeCommand: ShellCommand {
 
     @Option(name: .customLong("base-model"), help: "The base model (the current one by default).") var baseModel: String?
     @Option(help: "The budget in node hours.") var budget: Double = 8
-    @Option(help: "The new model's display name.") var name: String?
+    @Option(help: "The new model's display name (default: the dataset's name and the time, as for train).")
+    var name: String?
     @Flag(help: "Send even when the checks fail.") var force = false
     @Flag(name: .customLong("dry-run"), help: "Print the equivalent curl command instead of sending.") var dryRun = false
 
@@ -29,7 +30,7 @@ struct ResumeCommand: ShellCommand {
         let datasetName = try session.location().dataset(base.datasetId)
         let dataset = try await client.getDataset(datasetName)
         let plan = try TrainingPlan(dataset: dataset, datasetID: base.datasetId,
-                                    name: name ?? TrainingPlan.defaultName(for: base.displayName),
+                                    name: name ?? TrainingPlan.defaultName(for: dataset.displayName),
                                     budgetNodeHours: budget, modelType: metadata.modelType, earlyStopping: true,
                                     baseModelID: baseName.model)
         var problems = try await ResumeChecks(session: session, base: base, baseName: baseName, dataset: datasetName).problems()
