@@ -43,12 +43,16 @@ struct EvaluationView: Sendable {
     }
 
     private func detection(_ metrics: ImageObjectDetectionEvaluationMetrics) -> [String] {
-        var lines = ["  \(metrics.evaluatedBoundingBoxCount) boxes · mean average precision "
-            + "\(Self.decimal(metrics.boundingBoxMeanAveragePrecision)) (over the IoU thresholds)"]
         let entries = metrics.boundingBoxMetricsEntries.sorted { $0.iouThreshold < $1.iouThreshold }
-        if !entries.isEmpty {
-            lines.append("  " + entries.map { "IoU \(Self.decimal($0.iouThreshold, digits: 2)): "
-                + "mAP \(Self.decimal($0.meanAveragePrecision))" }.joined(separator: " · "))
+        var lines = ["  \(metrics.evaluatedBoundingBoxCount) boxes · mean average precision "
+            + "\(Self.decimal(metrics.boundingBoxMeanAveragePrecision)) (over \(entries.count) IoU thresholds)"]
+        // The usual ones (there can be two dozen): 0.5, 0.75 and 0.9, or the first three there are.
+        let usual = entries.filter { entry in [0.5, 0.75, 0.9].contains { abs(entry.iouThreshold - $0) < 0.001 } }
+        let shownEntries = usual.isEmpty ? Array(entries.prefix(3)) : usual
+        if !shownEntries.isEmpty {
+            lines.append("  mAP at IoU " + shownEntries.map {
+                "\(Self.decimal($0.iouThreshold, digits: 2)): \(Self.decimal($0.meanAveragePrecision))"
+            }.joined(separator: " · "))
         }
         // The curve at IoU 0.5, the usual one (or the lowest threshold there is).
         guard let shown = entries.first(where: { abs($0.iouThreshold - 0.5) < 0.001 }) ?? entries.first else {

@@ -90,7 +90,7 @@ struct EvaluationViewTests {
         var metrics = ImageObjectDetectionEvaluationMetrics()
         metrics.evaluatedBoundingBoxCount = 95
         metrics.boundingBoxMeanAveragePrecision = 0.5
-        metrics.boundingBoxMetricsEntries = [(Float(0.75), Float(0.25)), (0.5, 0.75)].map { iou, map in
+        metrics.boundingBoxMetricsEntries = [(Float(0.75), Float(0.25)), (0.5, 0.75), (0.6, 0.5)].map { iou, map in
             var entry = BoundingBoxMetricsEntry()
             entry.iouThreshold = iou
             entry.meanAveragePrecision = map
@@ -109,8 +109,8 @@ struct EvaluationViewTests {
         evaluation.imageObjectDetectionEvaluationMetrics = metrics
         let lines = EvaluationView(width: 80).render(evaluation).split(separator: "\n").map(String.init)
         #expect(lines[0] == "Evaluation 7 (label star): 1 test image")
-        #expect(lines[1] == "  95 boxes · mean average precision 0.500 (over the IoU thresholds)")
-        #expect(lines[2] == "  IoU 0.50: mAP 0.750 · IoU 0.75: mAP 0.250")
+        #expect(lines[1] == "  95 boxes · mean average precision 0.500 (over 3 IoU thresholds)")
+        #expect(lines[2] == "  mAP at IoU 0.50: 0.750 · 0.75: 0.250")
         #expect(lines[3] == "  at confidence 0.50: precision 50.0% · recall 100.0% · F1 0.000")
         #expect(lines.contains("Precision by recall at IoU 0.50 (the best precision at that recall or more)"))
         // Recall reaches 1 at IoU 0.5, so the whole width is filled to half height.
