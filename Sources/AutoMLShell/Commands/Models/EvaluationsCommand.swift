@@ -29,7 +29,9 @@ struct EvaluationGetCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "get", abstract: "Show one evaluation.",
         discussion: """
-            Prints the evaluation in the current format. On a terminal, a view follows it: the headline figures,             the precision/recall curve and, for classification, the confusion matrix. --view prints only that             view, on a terminal or not.
+            Prints the evaluation in the current format. On a terminal, a view follows it: the headline figures, \
+            the precision/recall curve and, for classification, the confusion matrix. --view prints only that \
+            view, on a terminal or not.
             """)
     @Argument(help: "The evaluation ID.") var evaluation: String
     @Option(help: "The model (the current one by default).") var model: String?
