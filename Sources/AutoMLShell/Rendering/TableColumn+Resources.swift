@@ -73,9 +73,10 @@ extension TableColumn {
     private static func evaluationColumns(_ items: [JSONObject]) -> [TableColumn] {
         let detection = items.contains { $0["imageObjectDetectionEvaluationMetrics"] != nil }
             && !items.contains { $0["classificationEvaluationMetrics"] != nil }
+        // Three decimals: the float32 values read back as doubles carry noise digits (0.99182266).
         let metric = detection
-            ? TableColumn("MAP", path: "imageObjectDetectionEvaluationMetrics.boundingBoxMeanAveragePrecision")
-            : TableColumn("AU PRC", path: "classificationEvaluationMetrics.auPrc")
+            ? TableColumn("MAP") { decimal($0["imageObjectDetectionEvaluationMetrics"]?["boundingBoxMeanAveragePrecision"]) }
+            : TableColumn("AU PRC") { decimal($0["classificationEvaluationMetrics"]?["auPrc"]) }
         let label = TableColumn("LABEL") { evaluation in
             let name = evaluation["displayName"]?.stringValue ?? ""
             let spec = evaluation["annotationSpecId"]?.stringValue ?? ""
@@ -89,8 +90,7 @@ extension TableColumn {
     /// `xMin,yMin–xMax,yMax` in image-relative coordinates.
     private static func predictionColumns(_ items: [JSONObject]) -> [TableColumn] {
         let score = TableColumn("SCORE") { payload in
-            let value = payload["classification"]?["score"] ?? payload["imageObjectDetection"]?["score"]
-            return value.flatMap(number).map { String(format: "%.3f", $0) } ?? ""
+            decimal(payload["classification"]?["score"] ?? payload["imageObjectDetection"]?["score"])
         }
         var columns = [TableColumn("LABEL", path: "displayName"), score]
         if items.contains(where: { $0["imageObjectDetection"] != nil }) {
@@ -104,6 +104,11 @@ extension TableColumn {
             })
         }
         return columns + [TableColumn("ANNOTATION SPEC", path: "annotationSpecId")]
+    }
+
+    /// A number with three decimals; empty for anything else.
+    private static func decimal(_ value: JSONValue?) -> String {
+        value.flatMap(number).map { String(format: "%.3f", $0) } ?? ""
     }
 
     private static func number(_ value: JSONValue) -> Double? {

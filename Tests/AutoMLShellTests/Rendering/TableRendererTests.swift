@@ -143,6 +143,14 @@ struct TableRendererTests {
             """)
     }
 
+    @Test func evaluationMetricsShowThreeDecimals() throws {
+        let list = try JSONValue(parsing: Array(#"""
+            {"modelEvaluation": [{"name": "p/l/models/ICN1/modelEvaluations/7", "evaluatedExampleCount": 24,
+             "classificationEvaluationMetrics": {"auPrc": 0.99182266}}]}
+            """#.utf8))
+        #expect(lines(table(list)).last?.hasSuffix("  0.992") == true, "\(table(list))")
+    }
+
     @Test func controlCharactersInCellsBecomeSpaces() {
         let text = table(.object(["message": .string("a\nb\tc")]))
         #expect(text == "FIELD    VALUE\nmessage  a b c\n")
