@@ -23,10 +23,10 @@ public final class ShellRunner {
             case .line(let first):
                 if first.trimmingCharacters(in: .whitespaces).isEmpty { continue }
                 // An open quote or a trailing backslash goes on with the next line (Ctrl-C drops the whole).
-                guard let line = Self.completing(first, reader: reader, session: session) else { continue }
-                if session.interactive, !SecretFilter.mayCarrySecret(line), !Self.isIncomplete(line) {
-                    reader.addHistory(line)
+                guard let (line, isComplete) = Self.completing(first, reader: reader, session: session) else {
+                    continue
                 }
+                if session.interactive, isComplete, !SecretFilter.mayCarrySecret(line) { reader.addHistory(line) }
                 let outcome = await run(line: line, session: session)
                 if outcome != 0 {
                     status = outcome
@@ -84,17 +84,19 @@ public final class ShellRunner {
     }
 
     /// `first` and the lines read after it while the command is incomplete, prompted with `> `; nil when Ctrl-C
-    /// drops it. At the end of input the incomplete text is returned, for its syntax error to be reported.
-    static func completing(_ first: String, reader: any LineReader, session: ShellSession) -> String? {
+    /// drops it. At the end of input the incomplete text is returned (`isComplete` false), for its syntax error to
+    /// be reported.
+    static func completing(_ first: String, reader: any LineReader, session: ShellSession)
+        -> (text: String, isComplete: Bool)? {
         var text = first
         while isIncomplete(text) {
             switch reader.readLine(prompt: Prompt.continuation(colors: session.output.colors)) {
             case .line(let next): text += "\n" + next
             case .interrupt: return nil
-            case .endOfInput: return text
+            case .endOfInput: return (text, false)
             }
         }
-        return text
+        return (text, true)
     }
 
     /// Runs one line (which may hold several commands separated by `;`); returns its exit status.

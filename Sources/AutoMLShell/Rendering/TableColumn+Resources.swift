@@ -97,7 +97,7 @@ extension TableColumn {
             columns.append(TableColumn("BOX") { payload in
                 let vertices = payload["imageObjectDetection"]?["boundingBox"]?["normalizedVertices"]?.arrayValue ?? []
                 let points = vertices.map { vertex in
-                    [vertex["x"], vertex["y"]].map { String(format: "%.3f", $0.flatMap(number) ?? 0) }
+                    [vertex["x"], vertex["y"]].map { String(format: "%.3f", number($0) ?? 0) }
                         .joined(separator: ",")
                 }
                 return points.joined(separator: "–")
@@ -108,15 +108,12 @@ extension TableColumn {
 
     /// A number with three decimals; empty for anything else.
     private static func decimal(_ value: JSONValue?) -> String {
-        value.flatMap(number).map { String(format: "%.3f", $0) } ?? ""
+        number(value).map { String(format: "%.3f", $0) } ?? ""
     }
 
-    private static func number(_ value: JSONValue) -> Double? {
-        switch value {
-        case .number(let number): number
-        case .integer(let integer): Double(integer)
-        default: nil
-        }
+    /// A number in any of proto3 JSON's forms, as the client reads one.
+    private static func number(_ value: JSONValue?) -> Double? {
+        value.flatMap { try? Double(protoJSON: $0, path: "") }
     }
 
     /// ID and display name when the items have them, then up to six scalar members the items have, sorted.
