@@ -24,59 +24,41 @@ extension ExternalCompletion {
     }
 
     /// The session context the line would run in: the saved session, then the environment, then the
-    /// `--endpoint`, `--project` and `--location` among the options before the command (as `ShellLauncher`
-    /// decides it). Values that do not parse are left out, never reported.
+    /// `--endpoint`, `--project` and `--location` anywhere on the line before the word (as `ShellLauncher` and the
+    /// runner decide it). Values that do not parse are left out, never reported.
     static func context(preceding words: [String], environment: EnvironmentVariables, paths: ShellPaths)
         -> SessionContext {
-        let saved = SessionStore(path: paths.sessionFile, report: { _ in }).load()
-        var options = noOptions
+        let saved = SessionStore(path: paths.sessionFile, report: { _ in }).load() ?? SavedSession()
+        var flags = ContextOverrides()
         var index = 0
-        while index < words.count, words[index].hasPrefix("-"), words[index] != "--" {
-            let word = words[index]
-            let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        while index < words.count, words[index] != "--" {
+            let parts = words[index].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(parts[0])
             var value = parts.count == 2 ? String(parts[1]) : nil
             if value == nil, optionsTakingValues.contains(name) {
                 index += 1
                 value = index < words.count ? words[index] : nil
             }
-            let text = value.map(unquoted)
+            index += 1
+            guard let text = value.map(unquoted) else { continue }
             switch name {
-            case "--endpoint": options.endpoint = text
-            case "--project": options.project = text
-            case "--location": options.location = text
+            case "--endpoint": flags.endpoint = (try? ContextOverrides.parse(endpoint: text))?.endpoint ?? flags.endpoint
+            case "--project": flags.project = (try? ContextOverrides.parse(project: text))?.project ?? flags.project
+            case "--location": flags.location = (try? ContextOverrides.parse(location: text))?.location ?? flags.location
             default: break
             }
-            index += 1
         }
-        let start = { (options: ShellOptions) in
-            try? ShellLauncher.startingContext(options: options, environment: environment, saved: saved)
-        }
-        return start(options) ?? start(noOptions) ?? saved ?? SessionContext()
-    }
-
-    /// `ShellOptions` with nothing given. Every property is set: ArgumentParser traps on reading one that
-    /// `init()` left unset.
-    private static var noOptions: ShellOptions {
-        var options = ShellOptions()
-        options.endpoint = nil
-        options.project = nil
-        options.location = nil
-        options.format = nil
-        options.file = nil
-        options.command = nil
-        options.words = []
-        return options
+        let environmentOverrides = (try? ContextOverrides.environment(environment)) ?? ContextOverrides()
+        return flags.over(environmentOverrides).startingContext(from: saved)
     }
 
     /// `automl`'s own options (`ShellOptions`), with the values they complete from as ArgumentParser would
     /// describe them. Written out because `ShellOptions` cannot describe itself: its pass-through positional
     /// takes `--experimental-dump-help` as a word.
     static let launcherOptions: [ArgumentSpec] = [
-        option(["--endpoint"], "endpoint"), option(["--project"], "project"), option(["--location"], "location"),
-        option(["--format"], "format"), option(["-f", "--file"], "file"), option(["-c", "--command"], "command"),
-        ArgumentSpec(kind: .flag, names: ["-h", "--help"]),
-    ]
+        option(["-f", "--file"], "file"), option(["-c", "--command"], "command"),
+        ArgumentSpec(kind: .flag, names: ["-x", "--echo"]), ArgumentSpec(kind: .flag, names: ["-h", "--help"]),
+    ] + GlobalOptions.specs
 
     private static func option(_ names: [String], _ valueName: String) -> ArgumentSpec {
         ArgumentSpec(kind: .option, names: names, valueName: valueName,

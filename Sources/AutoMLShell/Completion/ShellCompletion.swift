@@ -56,14 +56,30 @@ enum ShellCompletion {
 }
 
 extension CommandTree {
-    /// The shell's commands, with the values ArgumentParser cannot describe: `set KEY VALUE`'s keys and values.
+    /// The shell's commands, with what ArgumentParser cannot describe: `set KEY VALUE`'s keys and values, and the
+    /// options every command takes (``GlobalOptions``).
     static func shell() throws -> CommandTree {
         var tree = try CommandTree(root: ShellRoot.self)
+        tree.root.subcommands = tree.root.subcommands.map { $0.addingGlobalOptions() }
         tree.valueOverrides[["set"]] = .words(SetCommand.valueCompletions.keys.sorted())
         for (key, completion) in SetCommand.valueCompletions {
             tree.valueOverrides[["set", key]] = completion
         }
         return tree
+    }
+}
+
+extension CommandNode {
+    /// This command with ``GlobalOptions`` on every command that runs (not on groups such as `dataset`, which only
+    /// select one).
+    fileprivate func addingGlobalOptions() -> CommandNode {
+        var node = self
+        if subcommands.isEmpty {
+            node.arguments += GlobalOptions.specs.filter { spec in !spec.names.contains { namedArgument($0) != nil } }
+        } else {
+            node.subcommands = subcommands.map { $0.addingGlobalOptions() }
+        }
+        return node
     }
 }
 

@@ -13,6 +13,16 @@ enum ErrorReport {
         return status
     }
 
+    /// An error before any session exists (the flags of `automl` itself): its message and hint on standard error.
+    static func print(_ error: any Error, to output: ShellOutput) {
+        switch error {
+        case let error as ShellError:
+            output.standardError("error: \(error.message)\n" + (error.hint.map { "hint: \($0)\n" } ?? ""))
+        default:
+            output.standardError("error: \(error)\n")
+        }
+    }
+
     /// Errors from parsing a command: help goes to standard output; usage errors show the usage.
     static func showParseError(_ error: any Error, session: ShellSession) -> Int32 {
         let message = ShellRoot.fullMessage(for: error)
@@ -29,10 +39,17 @@ enum ErrorReport {
         return 2
     }
 
+    /// The error's message alone, for a note that mentions it.
+    static func oneLine(_ error: any Error, session: ShellSession) -> String {
+        describe(error, session: session).0
+    }
+
     static func describe(_ error: any Error, session: ShellSession) -> (String, String?, Int32) {
         switch error {
         case let error as ShellError:
             return (error.message, error.hint, 1)
+        case let error as SourceFailure:
+            return (error.description, nil, error.status)
         case let error as AutoMLError:
             return ("\(error.code.name): \(error.message)", hint(for: error, session: session), 1)
         case let error as TransportError:

@@ -16,22 +16,26 @@ public enum ShellLauncher {
             colors: capabilities.colors && interactive, interactive: interactive, width: capabilities.width)
         let paths = ShellPaths(environment: environment)
         let store = SessionStore(path: paths.sessionFile, report: output.standardError)
-        let saved = store.load()
-        let context: SessionContext
+        let saved = store.load() ?? SavedSession()
+        let overrides: ContextOverrides
         do {
-            context = try startingContext(options: options, environment: environment, saved: saved)
+            overrides = try self.overrides(options: options, environment: environment)
         } catch {
-            output.standardError("error: \(error)\n")
+            ErrorReport.print(error, to: output)
             return 2
         }
+        let context = overrides.startingContext(from: saved)
         // Read in the background by the interactive shell (Tab wants it, the first prompt does not wait for it);
         // elsewhere only when a command changes it, which reads the file first.
         let cache = ResourceCache(scope: ResourceScope(context: context),
                                   store: ResourceCacheStore(directory: paths.cache))
         if interactive { cache.loadInBackground() }
-        let session = ShellSession(context: context, output: output, backends: backends, store: store, cache: cache,
+        let session = ShellSession(saved: saved, overrides: overrides,
+                                   persists: persists(options: options, interactive: interactive),
+                                   output: output, backends: backends, store: store, cache: cache,
                                    interactive: interactive)
-        if context != saved { store.save(context) }
+        session.oneShot = !options.words.isEmpty
+        session.echo = options.echo
         let runner = ShellRunner()
         if !options.words.isEmpty {
             return await runner.run(words: options.words, session: session)
@@ -65,31 +69,23 @@ public enum ShellLauncher {
         return await runner.runLoop(reader: reader, session: session)
     }
 
-    /// Flags first, then the environment, then the saved session.
-    static func startingContext(options: ShellOptions, environment: EnvironmentVariables, saved: SessionContext?)
-        throws -> SessionContext {
-        var context = saved ?? SessionContext()
-        if let endpoint = options.endpoint ?? environment.values["AUTOML_ENDPOINT"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            let resolved = try EndpointChoice.parse(endpoint)
-            if resolved != context.endpoint { context.dataset = nil; context.model = nil; context.operation = nil }
-            context.endpoint = resolved
-        }
-        if let project = options.project ?? environment[.googleCloudProject] ?? environment[.cloudSDKCoreProject] {
-            _ = try ProjectName(project: project)
-            if project != context.project { context.dataset = nil; context.model = nil; context.operation = nil }
-            context.project = project
-        }
-        if let location = options.location {
-            _ = try LocationName(project: "p", location: location)
-            context.location = location
-        }
-        if let format = options.format {
-            guard let parsed = OutputFormat(parsing: format) else {
-                throw ShellError("\"\(format)\" is not a format: use json, yaml, table or value(FIELD,...)")
-            }
-            context.format = parsed
-        }
-        return context
+    /// The run's flags over its environment; never saved.
+    static func overrides(options: ShellOptions, environment: EnvironmentVariables) throws -> ContextOverrides {
+        let flags = try ContextOverrides.parse(endpoint: options.endpoint, project: options.project,
+                                               location: options.location, format: options.format)
+        return flags.over(try ContextOverrides.environment(environment))
+    }
+
+    /// The commands whose one-shot runs save what they change (`automl use dataset flowers`), as `gcloud config
+    /// set` does; other one-shot commands and scripts change the context for their run only.
+    static let savingCommands: Set<String> = ["use", "unset", "set"]
+
+    /// Whether the run saves what it changes in the context: the interactive shell, and a one-shot `use`, `unset`
+    /// or `set`.
+    static func persists(options: ShellOptions, interactive: Bool) -> Bool {
+        if interactive { return true }
+        guard options.file == nil, options.command == nil, let first = options.words.first else { return false }
+        return savingCommands.contains(first)
     }
 
     private static func banner(context: SessionContext, backends: BackendFactory) -> String {

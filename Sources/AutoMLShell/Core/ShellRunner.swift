@@ -107,26 +107,12 @@ public final class ShellRunner {
         } catch {
             return ErrorReport.show(error, session: session)
         }
-        if !commands.isEmpty, !SecretFilter.mayCarrySecret(line) {
-            session.history.append(line)
-            // `record` lines steer the recording; a replay has nothing to do with them.
-            if commands.first?.words.first?.text != "record" {
-                session.recorder?.record(line, context: session.context)
-            }
-        }
+        if !commands.isEmpty, !SecretFilter.mayCarrySecret(line) { session.history.append(line) }
         // Commands after a `;` run after a failure only with `set on-error continue`; the line's status is then
         // that of its last failure.
         var status: Int32 = 0
         for command in commands {
-            let words: [String]
-            do {
-                words = try VariableExpander(context: session.context, lastResult: session.lastResult).expand(command)
-            } catch {
-                status = ErrorReport.show(error, session: session)
-                if session.context.continueOnError { continue }
-                return status
-            }
-            let outcome = await run(words: words, session: session)
+            let outcome = await run(command, input: line, session: session)
             if outcome != 0 {
                 status = outcome
                 if !session.context.continueOnError { return status }
@@ -136,8 +122,50 @@ public final class ShellRunner {
         return status
     }
 
-    /// Runs one command given as words (the one-shot CLI: `automl models --dataset D`).
+    /// Runs one tokenized command: echoes it (`-x`), expands its variables, runs it, and records it when a
+    /// transcript is being written (after it ran, with the variables as they were when it started).
+    private func run(_ command: TokenizedCommand, input: String, session: ShellSession) async -> Int32 {
+        if session.echoes { session.output.standardOutput("+ " + command.source + "\n") }
+        let expander = VariableExpander(context: session.context, lastResult: session.lastResult,
+                                        variables: session.variables.values)
+        let words: [String]
+        do {
+            words = try expander.expand(command)
+        } catch {
+            if Self.isRecorded(command) { session.recorder?.recordUnexpanded(command) }
+            return ErrorReport.show(error, session: session)
+        }
+        let status = await run(words: words, session: session)
+        let bindings = session.variables.takePending()
+        if Self.isRecorded(command) {
+            session.recorder?.record(command, input: input, expander: expander, status: status, bindings: bindings)
+        }
+        return status
+    }
+
+    /// Whether a command goes into a transcript: `record` steers the recording, and `source` is recorded as the
+    /// commands of its file.
+    private static func isRecorded(_ command: TokenizedCommand) -> Bool {
+        !["record", "source"].contains(command.words.first?.text ?? "")
+    }
+
+    /// Runs one command given as words (the one-shot CLI: `automl models --dataset D`). `--endpoint`, `--project`,
+    /// `--location` and `--format` anywhere among them apply to this command only.
     public func run(words: [String], session: ShellSession) async -> Int32 {
+        session.runner = self
+        let extracted: (words: [String], overrides: ContextOverrides)
+        do {
+            extracted = try GlobalOptions.extract(from: words)
+        } catch {
+            ErrorReport.show(error, session: session)
+            return 2
+        }
+        return await session.withOverrides(extracted.overrides) {
+            await run(parsed: extracted.words, session: session)
+        }
+    }
+
+    private func run(parsed words: [String], session: ShellSession) async -> Int32 {
         guard let first = words.first else { return 0 }
         if let suggestion = CommandSuggestion.unknownCommand(first) {
             session.output.standardError("error: unknown command \"\(first)\"\(suggestion)\n")

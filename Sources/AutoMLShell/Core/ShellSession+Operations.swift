@@ -2,10 +2,15 @@ import AutoMLClient
 import Foundation
 
 extension ShellSession {
-    /// Reports an operation the command started: it becomes the current one, and the result shows it.
-    func started(_ operation: LongRunningOperation, what: String) {
+    /// Reports an operation the command started: it becomes the current one, it is bound to
+    /// `$operation_KIND_TARGET` (the display name of what it works on), and the result shows it.
+    func started(_ operation: LongRunningOperation, what: String, on target: OperationTarget) async {
         adopt(operation)
         remember(operation)
+        if let id = operation.operationName?.operation, let kind = operation.automlMetadata?.kind,
+           let name = await displayName(of: target) {
+            variables.bind(ShellVariables.name("operation", kind, name), to: id)
+        }
         if operation.done {
             note(operation.error == nil ? "\(what): done" : "\(what): failed")
         } else {
@@ -34,8 +39,37 @@ extension ShellSession {
         if response.holds(Model.self), let model = try? response.unpack(Model.self), let id = model.modelName?.model {
             update { $0.model = id }
             remember(model)
+            if !model.displayName.isEmpty { variables.bind(ShellVariables.name("model", model.displayName), to: id) }
         } else if response.holds(Dataset.self), let dataset = try? response.unpack(Dataset.self) {
             remember(dataset)
+        }
+    }
+}
+
+/// What an operation works on, for the variable it is bound to.
+enum OperationTarget {
+    case dataset(DatasetName)
+    case model(ModelName)
+    /// A display name already known (the model a training makes).
+    case displayName(String)
+}
+
+extension ShellSession {
+    /// The display name of a target: given, from the completion cache, or fetched; nil when none is found.
+    func displayName(of target: OperationTarget) async -> String? {
+        switch target {
+        case .displayName(let name):
+            return name
+        case .dataset(let name):
+            if let known = cache?.snapshot.entry(.dataset, id: name.dataset)?.displayName, !known.isEmpty { return known }
+            guard let dataset = try? await client().getDataset(name) else { return nil }
+            remember(dataset)
+            return dataset.displayName
+        case .model(let name):
+            if let known = cache?.snapshot.entry(.model, id: name.model)?.displayName, !known.isEmpty { return known }
+            guard let model = try? await client().getModel(name) else { return nil }
+            remember(model)
+            return model.displayName
         }
     }
 }

@@ -4,7 +4,16 @@ import Foundation
 /// The state of one shell: the session context, the client for its endpoint, the last result, and where
 /// output goes. Commands get it as a parameter and never reach for globals.
 public final class ShellSession {
-    public private(set) var context: SessionContext
+    /// The context commands run in: the saved session with this run's flags and environment on top, and what the
+    /// commands of this run changed.
+    public internal(set) var context: SessionContext
+    /// The saved session as this run knows it: what a move to another scope restores, and what saving changes.
+    var saved: SavedSession
+    /// Whether this run saves what it changes in the context (the interactive shell, a one-shot `use`, `set` or
+    /// `unset`); scripts never do. See docs/shell.md, "What is saved".
+    public let persists: Bool
+    /// The flags and environment this run started with, for messages about what stays unsaved.
+    let overrides: ContextOverrides
     public let output: ShellOutput
     let backends: BackendFactory
     let store: SessionStore?
@@ -19,6 +28,20 @@ public final class ShellSession {
     var exitRequested = false
     /// The runner running this session's lines (for `source`).
     weak var runner: ShellRunner?
+    /// How many `source` commands are running inside each other.
+    var sourceDepth = 0
+    /// Whether each command of a script is printed before it runs (`-x`, `set echo on`).
+    var echo = false
+    /// IDs bound to names by the commands that made them (`$dataset_flowers`), and the bindings the running
+    /// command made, for the transcript.
+    var variables = ShellVariables()
+    /// Whether this run is one command given on `automl`'s command line.
+    var oneShot = false
+    /// Whether commands are echoed now: with `-x` or `set echo on`, in a script, or in a file sourced in the shell
+    /// (never the lines a person types).
+    var echoes: Bool { echo && (!interactive || sourceDepth > 0) }
+    /// Whether the note about saving outside the default scope was shown.
+    var toldAboutScopedSave = false
     /// Whether Ctrl-C was pressed since the current command started (checked by `watch`).
     let interrupted: @Sendable () -> Bool
     /// Whether the shell is reading from a person at a terminal.
@@ -26,28 +49,23 @@ public final class ShellSession {
     /// IDs and display names for Tab completion, for the context's endpoint, project and location.
     public let cache: ResourceCache?
 
-    public init(context: SessionContext, output: ShellOutput, backends: BackendFactory, store: SessionStore?,
-                cache: ResourceCache?, interactive: Bool, interrupted: (@Sendable () -> Bool)? = nil) {
-        self.context = context
+    /// - Parameters:
+    ///   - saved: The saved session the run starts from (empty when there is none).
+    ///   - overrides: The run's flags and environment; the context starts as `saved` with them on top.
+    ///   - persists: Whether changes to the context are saved to `store`.
+    public init(saved: SavedSession, overrides: ContextOverrides = ContextOverrides(), persists: Bool,
+                output: ShellOutput, backends: BackendFactory, store: SessionStore?, cache: ResourceCache?,
+                interactive: Bool, interrupted: (@Sendable () -> Bool)? = nil) {
+        self.saved = saved
+        self.overrides = overrides
+        self.context = overrides.startingContext(from: saved)
+        self.persists = persists
         self.output = output
         self.backends = backends
         self.store = store
         self.cache = cache
         self.interactive = interactive
         self.interrupted = interrupted ?? { CommandInterrupt.consume() }
-    }
-
-    /// Changes the context and saves it; the completion cache follows the endpoint, project and location.
-    func update(_ change: (inout SessionContext) -> Void) {
-        let before = context
-        change(&context)
-        guard context != before else { return }
-        store?.save(context)
-        let scope = ResourceScope(context: context)
-        if scope != ResourceScope(context: before), let cache {
-            cache.switchScope(to: scope)
-            if interactive { cache.loadInBackground() }
-        }
     }
 
     /// The client for the current endpoint, made once per endpoint.

@@ -20,10 +20,13 @@ public struct VariableExpander: Sendable {
     public var context: SessionContext
     /// What `$last` paths read: the last result as JSON; nil before any command returned one.
     public var lastResult: JSONValue?
+    /// The variables commands bound to IDs (`dataset_flowers`; see `ShellVariables`).
+    public var variables: [String: String]
 
-    public init(context: SessionContext, lastResult: JSONValue? = nil) {
+    public init(context: SessionContext, lastResult: JSONValue? = nil, variables: [String: String] = [:]) {
         self.context = context
         self.lastResult = lastResult
+        self.variables = variables
     }
 
     /// The variable names, for completion after `$`.
@@ -53,18 +56,42 @@ public struct VariableExpander: Sendable {
     /// Expands the references in text that is subject to expansion.
     func expand(text: String) throws(VariableExpansionError) -> String {
         guard text.contains("$") else { return text }
+        return try segments(of: text).map(\.text).joined()
+    }
+
+    /// A run of expandable text: literal text, or a reference with the value it expanded to.
+    enum Segment: Hashable {
+        case literal(String)
+        case reference(VariableReference, value: String)
+
+        var text: String {
+            switch self {
+            case .literal(let text): text
+            case .reference(_, let value): value
+            }
+        }
+    }
+
+    /// Splits text that is subject to expansion into literal runs and expanded references (`$$` is a literal `$`).
+    func segments(of text: String) throws(VariableExpansionError) -> [Segment] {
         let scalars = Array(text.unicodeScalars)
-        var output = String.UnicodeScalarView()
+        var segments: [Segment] = []
+        var literal = String.UnicodeScalarView()
+        func add(_ reference: VariableReference) throws(VariableExpansionError) {
+            if !literal.isEmpty { segments.append(.literal(String(literal))) }
+            literal = String.UnicodeScalarView()
+            segments.append(.reference(reference, value: try value(of: reference)))
+        }
         var index = 0
         while index < scalars.count {
             guard scalars[index] == "$", index + 1 < scalars.count else {
-                output.append(scalars[index])
+                literal.append(scalars[index])
                 index += 1
                 continue
             }
             let next = scalars[index + 1]
             if next == "$" {
-                output.append("$")
+                literal.append("$")
                 index += 2
             } else if next == "{" {
                 guard let close = scalars[(index + 2)...].firstIndex(of: "}") else {
@@ -72,20 +99,19 @@ public struct VariableExpander: Sendable {
                     throw VariableExpansionError(code: .malformed, reference: reference,
                                                  message: "\(reference): no closing }")
                 }
-                let inner = String(String.UnicodeScalarView(scalars[(index + 2)..<close]))
-                let reference = VariableReference(braced: inner)
-                output.append(contentsOf: try value(of: reference).unicodeScalars)
+                try add(VariableReference(braced: String(String.UnicodeScalarView(scalars[(index + 2)..<close]))))
                 index = close + 1
             } else if VariableReference.isNameStart(next) {
                 let (reference, end) = VariableReference.scan(scalars, from: index + 1)
-                output.append(contentsOf: try value(of: reference).unicodeScalars)
+                try add(reference)
                 index = end
             } else {
-                output.append("$")
+                literal.append("$")
                 index += 1
             }
         }
-        return String(output)
+        if !literal.isEmpty { segments.append(.literal(String(literal))) }
+        return segments
     }
 
     /// The text a reference stands for.
@@ -95,9 +121,7 @@ public struct VariableExpander: Sendable {
                                          message: "\(reference.written) is not a valid reference")
         }
         guard Self.variableNames.contains(reference.name) else {
-            let known = Self.variableNames.map { "$\($0)" }.joined(separator: ", ")
-            throw VariableExpansionError(code: .unknownVariable, reference: reference.written,
-                                         message: "unknown variable \(reference.written) (variables: \(known))")
+            return try boundValue(of: reference, path: path)
         }
         if reference.name == "last" { return try lastValue(path, reference: reference) }
         guard path.components.isEmpty else {
@@ -106,6 +130,34 @@ public struct VariableExpander: Sendable {
         }
         let text = try contextValue(reference)
         return path.takesID ? JSONText.lastSegment(of: text) : text
+    }
+
+    /// A variable a command bound (`$dataset_flowers`, `${model_v1:id}`); no fields.
+    private func boundValue(of reference: VariableReference, path: ResultPath) throws(VariableExpansionError) -> String {
+        guard let value = variables[reference.name] else {
+            if ShellVariables.isBindable(reference.name) {
+                throw VariableExpansionError(
+                    code: .notSet, reference: reference.written,
+                    message: "\(reference.written) is not set in this run: \(Self.binder(of: reference.name))")
+            }
+            let known = (Self.variableNames + variables.keys.sorted()).map { "$\($0)" }.joined(separator: ", ")
+            throw VariableExpansionError(code: .unknownVariable, reference: reference.written,
+                                         message: "unknown variable \(reference.written) (variables: \(known))")
+        }
+        guard path.components.isEmpty else {
+            throw VariableExpansionError(code: .malformed, reference: reference.written,
+                                         message: "\(reference.written): only $last has fields")
+        }
+        return path.takesID ? JSONText.lastSegment(of: value) : value
+    }
+
+    /// Which command binds a variable, for the message when it is not set.
+    private static func binder(of name: String) -> String {
+        let rest = name.drop { $0 != "_" }.dropFirst()
+        if name.hasPrefix("dataset_") { return "`dataset create \(rest)` sets it" }
+        if name.hasPrefix("model_") { return "it is set when the training of \(rest) is seen to finish (`watch`)" }
+        if name.hasPrefix("operation_") { return "the command that starts that operation sets it" }
+        return "`evaluations` of the model sets it"
     }
 
     private func contextValue(_ reference: VariableReference) throws(VariableExpansionError) -> String {

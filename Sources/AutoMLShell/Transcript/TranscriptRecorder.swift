@@ -1,48 +1,81 @@
+public import AutoMLClient
 import Foundation
 
-/// Writes the commands of a session to a file that replays with `automl -f FILE` against a fresh backend:
-/// IDs that are the session's current ones are written as `$dataset`, `$model` and `$operation`, and lines
-/// that look like they carry secrets are left out.
+/// Writes the commands of a session, each after it has run, to a file that replays with `automl -f FILE` against
+/// a fresh backend: a preamble pins the project, location and current resources; IDs become the variables bound
+/// where their resources were made, or display names (see ``TranscriptNames``); a failed command is written as a
+/// comment; lines that look like they carry secrets are left out.
 final class TranscriptRecorder {
     let path: String
     private let handle: FileHandle
+    private(set) var names: TranscriptNames
 
-    init(path: String) throws {
+    /// Creates the file (mode 0600); an existing file is refused unless `replace` is set.
+    init(path: String, replace: Bool, names: TranscriptNames) throws {
         self.path = path
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw ShellError("cannot write the transcript \(path)")
+        self.names = names
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (replace ? O_TRUNC : O_EXCL)
+        let descriptor = open(path, flags, 0o600)
+        guard descriptor >= 0 else {
+            let reason = errno == EEXIST ? "it exists" : String(cString: strerror(errno))
+            throw ShellError("cannot write the transcript \(path): \(reason)",
+                             hint: errno == EEXIST ? "choose another file, or replace it: `record --replace \(path)`"
+                                 : nil)
         }
-        self.handle = handle
-        handle.write(Data("# automl transcript; replay with: automl -f \(URL(fileURLWithPath: path).lastPathComponent)\n".utf8))
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
-    /// Records a command as it was typed, with current IDs replaced by variables.
-    func record(_ line: String, context: SessionContext) {
-        guard !SecretFilter.mayCarrySecret(line) else { return }
-        var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        let replacements: [(String?, String)] = [
-            (context.dataset, "$dataset"), (context.model, "$model"), (context.operation, "$operation"),
+    /// The first lines: how to replay, then the project, location and the current resources the commands after
+    /// may rely on (by display name where unique). The endpoint is left out so the transcript replays anywhere.
+    func writePreamble(context: SessionContext, endpoint: String, date: Date = Date()) {
+        let stamp = ISO8601DateFormatter().string(from: date)
+        var lines = [
+            "# automl transcript, recorded \(stamp) on \(endpoint) (automl \(AutoMLClientVersion.current)).",
+            "# Replay: automl -f \(URL(fileURLWithPath: path).lastPathComponent) "
+                + "(add --endpoint URL to replay on another backend).",
+            "# What it makes is named by variables set where it is made, such as $dataset_flowers by "
+                + "`dataset create flowers`.",
+            "use project \(ShellQuoting.quote(context.project ?? SessionContext.localProject))",
+            "use location \(ShellQuoting.quote(context.location))",
         ]
-        for index in words.indices {
-            for (id, variable) in replacements where id != nil && words[index] == id {
-                words[index] = variable
+        for (kind, id) in [("dataset", context.dataset), ("model", context.model)] {
+            guard let id else { continue }
+            switch names.replacement(for: id) {
+            case .displayName(let name)?: lines.append("use \(kind) \(ShellQuoting.quote(name))")
+            case .literal(let comment)?: lines.append("use \(kind) \(id)  # \(comment)")
+            case .variable?, nil:
+                lines.append("use \(kind) \(id)  # \(id) existed before the recording; its display name is not known")
             }
         }
-        handle.write(Data((words.joined(separator: " ") + "\n").utf8))
+        write(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Records a command that has run: its line rewritten, or a comment when it failed (status not 0); then takes
+    /// the bindings it made, for the lines after.
+    func record(_ command: TokenizedCommand, input: String, expander: VariableExpander, status: Int32,
+                bindings: [ShellVariables.Binding]) {
+        defer { for binding in bindings { names.bind(binding.name, to: binding.id) } }
+        guard !SecretFilter.mayCarrySecret(command.source) else { return }
+        let line = TranscriptLine(command, input: input, expander: expander, names: names)
+        if status == 0 {
+            write(line.written + "\n")
+        } else {
+            // Commented out, so the replay does not stop where the recording went on.
+            write("# failed: " + line.text.replacing("\n", with: "\n# ") + "\n")
+        }
+    }
+
+    /// Records a command that could not run (a variable that did not expand), as a comment.
+    func recordUnexpanded(_ command: TokenizedCommand) {
+        guard !SecretFilter.mayCarrySecret(command.source) else { return }
+        write("# failed: " + command.source.replacing("\n", with: "\n# ") + "\n")
     }
 
     func close() {
         try? handle.close()
     }
-}
 
-/// Recognizes lines that must not be stored in history or transcripts.
-enum SecretFilter {
-    /// Whether the line mentions a credential: a bearer token, an OAuth access token, a token flag or variable.
-    static func mayCarrySecret(_ line: String) -> Bool {
-        let lowered = line.lowercased()
-        return ["ya29.", "bearer ", "--token", "token=", "access_token", "refresh_token", "private_key",
-                "client_secret", "google_oauth_access_token"].contains { lowered.contains($0) }
+    private func write(_ text: String) {
+        try? handle.write(contentsOf: Data(text.utf8))
     }
 }

@@ -71,7 +71,7 @@ struct ExternalCompletionTests {
         #expect(words("models", "--da") == ["--dataset"])
     }
 
-    @Test func automlsOwnOptionsComeBeforeTheCommand() {
+    @Test func automlsOwnOptionsComeBeforeTheCommandAndTheGlobalOnesAfterIt() {
         let options = words("-")
         for name in ["--endpoint", "--project", "--location", "--format", "-f", "-c"] {
             #expect(options.contains(name))
@@ -80,7 +80,21 @@ struct ExternalCompletionTests {
         #expect(words("--format=ya") == ["--format=yaml"], "the whole word, as zsh and fish replace it")
         #expect(words("--location", "") == ["eu", "us-central1"])
         #expect(words("--format", "yaml", "mo") == ["model", "models"])
-        #expect(!words("models", "-").contains("--endpoint"), "not after the command")
+        let after = words("models", "-")
+        for name in ["--endpoint", "--project", "--location", "--format", "--dataset"] {
+            #expect(after.contains(name), "\(name) after the command")
+        }
+        #expect(!after.contains("-f") && !after.contains("-c"), "-f and -c only before the command")
+        #expect(words("models", "--format", "t") == ["table"])
+        #expect(words("use", "dataset", "--format=y") == ["--format=yaml"])
+        #expect(!words("dataset", "-").contains("--format"), "a group only selects a command")
+    }
+
+    @Test func aProjectGivenAfterTheCommandChoosesTheCache() {
+        home.cache(ResourceScope(endpoint: nil, project: "other", location: "us-central1"),
+                   datasets: [ResourceEntry(id: "OTH1", displayName: "elsewhere")])
+        #expect(words("use", "dataset", "--project", "other", "") == ["OTH1"])
+        #expect(words("models", "--project=other", "--dataset", "") == ["OTH1"])
     }
 
     @Test func theWrittenOutOptionsAreThoseOfShellOptions() {
@@ -116,7 +130,7 @@ struct ExternalCompletionTests {
         home.cache(ResourceScope(endpoint: endpoint, project: "saved", location: "us-central1"),
                    datasets: [ResourceEntry(id: "SAV1", displayName: "saved one")])
         SessionStore(path: ShellPaths(environment: home.environment).sessionFile, report: { _ in })
-            .save(SessionContext(endpoint: endpoint, project: "saved"))
+            .save(SavedSession(context: SessionContext(endpoint: endpoint, project: "saved")))
         #expect(candidates(["use", "dataset", ""]) == [
             ExternalCompletion.Candidate(word: "SAV1", description: "saved one"),
         ])
@@ -138,7 +152,8 @@ struct ExternalCompletionTests {
     }
 
     @Test func setCompletesItsKeysAndEachKeysValues() {
-        #expect(words("set", "") == ["format", "location", "on-error", "project"])
+        #expect(words("set", "") == ["echo", "format", "location", "on-error", "project"])
+        #expect(words("set", "echo", "") == ["off", "on"])
         #expect(words("set", "format", "") == ["json", "table", "value(", "yaml"])
         #expect(words("set", "on-error", "c") == ["continue"])
         #expect(words("set", "location", "") == ["eu", "us-central1"])

@@ -53,7 +53,7 @@ import Testing
         #expect(!result.out.contains("\"datasets\""), "the script stopped")
         #expect(result.out.contains("projects/seed-project/locations/us-central1/datasets/ICN"))
 
-        let unreachable = try harness.run(["--endpoint", "http://127.0.0.1:9", "datasets"])
+        let unreachable = try harness.run(["--endpoint", "http://127.0.0.1:9", "--project", "p", "datasets"])
         #expect(unreachable.status == 1)
         #expect(unreachable.err.contains("connect failed"))
         #expect(unreachable.err.split(separator: "\n").count <= 2, "one clear line and a hint")

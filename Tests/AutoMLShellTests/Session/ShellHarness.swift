@@ -26,8 +26,9 @@ final class ShellHarness: Sendable {
     func clearOutput() { captured.withLock { $0 = ("", "") } }
 
     /// A new session (as a new `automl` process would start) over the same backend and files.
-    func session(interactive: Bool = false, context: SessionContext? = nil, cache: ResourceCache? = nil)
-        -> ShellSession {
+    /// - Parameter persists: Whether the session saves its context (as the interactive shell does).
+    func session(interactive: Bool = false, context: SessionContext? = nil, cache: ResourceCache? = nil,
+                 persists: Bool = true) -> ShellSession {
         let output = ShellOutput(standardOutput: { [self] text in captured.withLock { $0.out += text } },
                                  standardError: { [self] text in captured.withLock { $0.err += text } })
         let emulator = emulator
@@ -37,8 +38,9 @@ final class ShellHarness: Sendable {
                                 transport: EmulatorTransport(emulator: emulator))
         }
         let store = SessionStore(path: sessionFile) { _ in }
-        return ShellSession(context: context ?? store.load() ?? SessionContext(), output: output, backends: backends,
-                            store: store, cache: cache, interactive: interactive, interrupted: { false })
+        let saved = context.map(SavedSession.init(context:)) ?? store.load() ?? SavedSession()
+        return ShellSession(saved: saved, persists: persists, output: output, backends: backends, store: store,
+                            cache: cache, interactive: interactive, interrupted: { false })
     }
 
     var sessionFile: String { directory.appendingPathComponent("config/session.json").path }

@@ -12,13 +12,11 @@ struct UnsetCommand: ShellCommand {
     @Argument(help: "What to clear.") var field: Field
 
     func run(in session: ShellSession) async throws {
-        session.update {
-            switch field {
-            case .project: $0.project = nil; $0.dataset = nil; $0.model = nil; $0.operation = nil
-            case .dataset: $0.dataset = nil
-            case .model: $0.model = nil
-            case .operation: $0.operation = nil
-            }
+        switch field {
+        case .project: session.move(project: .some(nil))
+        case .dataset: session.update { $0.dataset = nil }
+        case .model: session.update { $0.model = nil }
+        case .operation: session.update { $0.operation = nil }
         }
     }
 }

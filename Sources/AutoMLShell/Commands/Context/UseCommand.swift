@@ -16,10 +16,7 @@ struct UseProjectCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         _ = try LocationNameCheck.project(project)
-        session.update {
-            if $0.project != project { $0.dataset = nil; $0.model = nil; $0.operation = nil }
-            $0.project = project
-        }
+        session.move(project: .some(project))
         session.note("project: \(project)")
     }
 }
@@ -31,10 +28,7 @@ struct UseLocationCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         _ = try LocationNameCheck.location(location)
-        session.update {
-            if $0.location != location { $0.dataset = nil; $0.model = nil; $0.operation = nil }
-            $0.location = location
-        }
+        session.move(location: location)
         session.note("location: \(location)")
     }
 }
@@ -88,10 +82,7 @@ struct UseEndpointCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         let resolved = try EndpointChoice.parse(endpoint)
-        session.update {
-            if $0.endpoint != resolved { $0.dataset = nil; $0.model = nil; $0.operation = nil }
-            $0.endpoint = resolved
-        }
+        session.move(endpoint: .some(resolved))
         _ = try await session.client()
         session.note("endpoint: \(resolved ?? "local backend (embedded)")")
     }

@@ -26,6 +26,7 @@ struct DatasetCreateCommand: ShellCommand {
         if let id = created.datasetName?.dataset {
             session.update { $0.dataset = id }
             session.remember(created)
+            session.variables.bind(ShellVariables.name("dataset", created.displayName), to: id)
         }
         session.emit(created)
     }

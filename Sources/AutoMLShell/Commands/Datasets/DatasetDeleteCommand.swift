@@ -11,6 +11,6 @@ struct DatasetDeleteCommand: ShellCommand {
         let operation = try await session.client().deleteDataset(name)
         session.forget(.dataset, id: name.dataset)
         if session.context.dataset == name.dataset { session.update { $0.dataset = nil } }
-        session.started(operation, what: "deletion of \(name.dataset)")
+        await session.started(operation, what: "deletion of \(name.dataset)", on: .dataset(name))
     }
 }

@@ -10,6 +10,7 @@ struct DatasetExportCommand: ShellCommand {
     func run(in session: ShellSession) async throws {
         let name = try await session.dataset(dataset)
         let config = OutputConfig(gcsDestination: GcsDestination(outputUriPrefix: destination))
-        session.started(try await session.client().exportData(name, to: config), what: "export of \(name.dataset)")
+        await session.started(try await session.client().exportData(name, to: config), what: "export of \(name.dataset)",
+                              on: .dataset(name))
     }
 }

@@ -27,6 +27,7 @@ struct BatchPredictCommand: ShellCommand {
         request.outputConfig = BatchPredictOutputConfig(gcsDestination: GcsDestination(outputUriPrefix: output))
         if let threshold { request.params["score_threshold"] = String(threshold) }
         if let maxBoxes { request.params["max_bounding_box_count"] = String(maxBoxes) }
-        session.started(try await session.client().batchPredict(name, request), what: "batch prediction with \(name.model)")
+        await session.started(try await session.client().batchPredict(name, request),
+                              what: "batch prediction with \(name.model)", on: .model(name))
     }
 }

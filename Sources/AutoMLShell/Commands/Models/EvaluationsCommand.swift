@@ -11,6 +11,13 @@ struct EvaluationsCommand: ShellCommand {
         var response = ListModelEvaluationsResponse()
         response.modelEvaluation = try await session.client().listModelEvaluations(of: name).collect()
         session.rememberAll(response.modelEvaluation)
+        if let model = await session.displayName(of: .model(name)) {
+            for evaluation in response.modelEvaluation {
+                guard let id = evaluation.name.split(separator: "/").last else { continue }
+                let label = evaluation.annotationSpecId.isEmpty ? "all" : evaluation.displayName
+                session.variables.bind(ShellVariables.name("evaluation", model, label), to: String(id))
+            }
+        }
         if response.modelEvaluation.isEmpty {
             session.note("\(name.model) has no evaluations (models trained without a real trainer have none)")
         }

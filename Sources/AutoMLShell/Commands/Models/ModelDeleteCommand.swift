@@ -11,6 +11,6 @@ struct ModelDeleteCommand: ShellCommand {
         let operation = try await session.client().deleteModel(name)
         session.forget(.model, id: name.model)
         if session.context.model == name.model { session.update { $0.model = nil } }
-        session.started(operation, what: "deletion of \(name.model)")
+        await session.started(operation, what: "deletion of \(name.model)", on: .model(name))
     }
 }

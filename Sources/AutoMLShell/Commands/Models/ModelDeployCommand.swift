@@ -21,6 +21,7 @@ struct ModelDeployCommand: ShellCommand {
         } else {
             request.imageClassificationModelDeploymentMetadata = ModelDeploymentMetadata(nodeCount: nodes)
         }
-        session.started(try await client.deployModel(name, request), what: "deployment of \(name.model)")
+        await session.started(try await client.deployModel(name, request), what: "deployment of \(name.model)",
+                              on: .model(name))
     }
 }

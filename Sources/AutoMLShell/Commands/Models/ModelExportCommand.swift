@@ -14,6 +14,7 @@ struct ModelExportCommand: ShellCommand {
         var config = ModelExportOutputConfig()
         config.gcsDestination = GcsDestination(outputUriPrefix: destination)
         config.modelFormat = modelFormat ?? ""
-        session.started(try await session.client().exportModel(name, to: config), what: "export of \(name.model)")
+        await session.started(try await session.client().exportModel(name, to: config), what: "export of \(name.model)",
+                              on: .model(name))
     }
 }

@@ -8,6 +8,7 @@ struct ModelUndeployCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.model(model)
-        session.started(try await session.client().undeployModel(name), what: "undeployment of \(name.model)")
+        await session.started(try await session.client().undeployModel(name), what: "undeployment of \(name.model)",
+                              on: .model(name))
     }
 }

@@ -1,13 +1,22 @@
 import ArgumentParser
+import AutoMLClient
 
 /// `record FILE` starts writing a transcript; `record stop` ends it.
 struct RecordCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "record", abstract: "Write the session's commands to a transcript (`record stop` ends it).",
-        discussion: "Replay a transcript with `automl -f FILE` or `automl < FILE` against a fresh backend; IDs of the "
-            + "current dataset, model and operation are written as $dataset, $model and $operation.")
+        commandName: "record", abstract: "Write the commands that follow to a transcript (`record stop` ends it).",
+        discussion: """
+            Each command is written after it has run, as the shell read it, so that `automl -f FILE` replays the \
+            session on another backend (`automl --endpoint URL -f FILE`), where the IDs differ: the IDs of what the \
+            session makes are written as the variables bound where it is made ($dataset_flowers after `dataset \
+            create flowers`; see `help variables` in docs/shell.md), those of resources that existed before by display \
+            name when it is unique, otherwise as they are with a comment. A preamble pins the project, the location \
+            and the current dataset and model. A command that failed is written as a comment. An existing FILE is \
+            kept unless --replace is given.
+            """)
 
     @Argument(help: "The transcript file, or stop.") var file: String
+    @Flag(help: "Replace FILE if it exists.") var replace = false
 
     func run(in session: ShellSession) async throws {
         if file == "stop" {
@@ -17,8 +26,41 @@ struct RecordCommand: ShellCommand {
             session.note("transcript written to \(recorder.path)")
             return
         }
-        session.recorder?.close()
-        session.recorder = try TranscriptRecorder(path: file)
+        if let current = session.recorder {
+            throw ShellError("already recording to \(current.path)", hint: "`record stop` ends it first")
+        }
+        let names = TranscriptNames(catalog: await session.knownResources())
+        let recorder = try TranscriptRecorder(path: file, replace: replace, names: names)
+        recorder.writePreamble(context: session.context,
+                               endpoint: session.context.endpoint ?? "the embedded local backend")
+        session.recorder = recorder
         session.note("recording to \(file) (`record stop` ends it)")
+    }
+}
+
+extension ShellSession {
+    /// The datasets and models of the location as listed now (the cache when listing fails, which is noted), with
+    /// the operations and evaluations the cache knows: what a transcript names existing resources by.
+    func knownResources() async -> ResourceCatalog {
+        if let cache, !cache.isLoaded, let warning = cache.load() { note("warning: \(warning)") }
+        var catalog = cache?.snapshot ?? ResourceCatalog()
+        do {
+            let client = try await client()
+            let location = try location()
+            let datasets = try await client.listDatasets(in: location).collect()
+            let models = try await client.listModels(in: location).collect()
+            rememberAll(datasets)
+            rememberAll(models)
+            catalog.replace(.dataset, with: datasets.compactMap { dataset in
+                dataset.datasetName.map { ResourceEntry(id: $0.dataset, displayName: dataset.displayName) }
+            }, fetchedAt: nil)
+            catalog.replace(.model, with: models.compactMap { model in
+                model.modelName.map { ResourceEntry(id: $0.model, displayName: model.displayName) }
+            }, fetchedAt: nil)
+        } catch {
+            note("warning: could not list the datasets and models (\(ErrorReport.oneLine(error, session: self))); IDs of those the "
+                 + "shell has not seen are written as they are")
+        }
+        return catalog
     }
 }

@@ -1,18 +1,24 @@
 import ArgumentParser
 import AutoMLClient
 
-/// `set format F`, `set on-error continue|stop`, `set project P`, `set location L`.
+/// `set format F`, `set on-error continue|stop`, `set echo on|off`, `set project P`, `set location L`.
 struct SetCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "set", abstract: "Set an option: format json|yaml|table|value(FIELD,...), on-error continue|stop.")
+        commandName: "set", abstract: "Set an option: format json|yaml|table|value(FIELD,...), on-error continue|stop, echo on|off.",
+        discussion: """
+            format, project and location are saved by the interactive shell and by a one-shot `automl set …`, \
+            and last for the run in a script. on-error and echo last for the run they are set in, always: a \
+            script starts with on-error stop and echo off (or -x) whatever was typed elsewhere.
+            """)
 
-    @Argument(help: "format, on-error, project or location.") var key: String
+    @Argument(help: "format, on-error, echo, project or location.") var key: String
     @Argument(help: "The value.") var value: String
 
     /// What each key's value completes from (Tab after `set KEY `); the keys themselves complete after `set `.
     static let valueCompletions: [String: ValueCompletion] = [
         "format": .words(OutputFormat.completions),
         "on-error": .words(["continue", "stop"]),
+        "echo": .words(["on", "off"]),
         "project": .resource(.project),
         "location": .resource(.location),
     ]
@@ -23,12 +29,17 @@ struct SetCommand: ShellCommand {
             guard let format = OutputFormat(parsing: value) else {
                 throw ShellError("\"\(value)\" is not a format", hint: "use json, yaml, table or value(FIELD,...)")
             }
-            session.update { $0.format = format }
+            session.setFormat(format)
         case "on-error":
             guard ["continue", "stop"].contains(value) else {
                 throw ShellError("on-error takes continue or stop")
             }
             session.update { $0.continueOnError = value == "continue" }
+            if session.oneShot { session.note("note: on-error lasts for the run it is set in; in a script, set it first") }
+        case "echo":
+            guard ["on", "off"].contains(value) else { throw ShellError("echo takes on or off") }
+            session.echo = value == "on"
+            if session.oneShot { session.note("note: echo lasts for the run it is set in; `automl -x -f FILE` echoes a script") }
         case "project":
             try await UseProjectCommand(project: value).run(in: session)
         case "location":

@@ -51,7 +51,8 @@ struct ResumeCommand: ShellCommand {
             return
         }
         let operation = try await client.createModel(in: try session.location(), plan.model)
-        session.started(operation, what: "resumed training of \(plan.model.displayName) from \(baseName.model)")
+        await session.started(operation, what: "resumed training of \(plan.model.displayName) from \(baseName.model)",
+                              on: .displayName(plan.model.displayName))
     }
 }
 

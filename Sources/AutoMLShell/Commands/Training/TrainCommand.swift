@@ -37,8 +37,9 @@ struct TrainCommand: ShellCommand {
             return
         }
         let operation = try await client.createModel(in: try session.location(), plan.model)
-        session.started(operation, what: "training of \(plan.model.displayName) "
-                        + "(budget \(plan.budgetText), \(plan.modelType.name))")
+        await session.started(operation, what: "training of \(plan.model.displayName) "
+                              + "(budget \(plan.budgetText), \(plan.modelType.name))",
+                              on: .displayName(plan.model.displayName))
         if deploy { try await DeployAfterTraining(session: session).run(operation) }
     }
 }
@@ -60,7 +61,7 @@ struct DeployAfterTraining {
         } else {
             request.imageClassificationModelDeploymentMetadata = ModelDeploymentMetadata(nodeCount: 1)
         }
-        session.started(try await session.client().deployModel(modelName, request),
-                        what: "deployment of \(modelName.model) on 1 node")
+        await session.started(try await session.client().deployModel(modelName, request),
+                              what: "deployment of \(modelName.model) on 1 node", on: .displayName(model.displayName))
     }
 }
