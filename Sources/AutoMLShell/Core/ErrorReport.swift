@@ -6,6 +6,7 @@ import AutoMLClient
 enum ErrorReport {
     @discardableResult
     static func show(_ error: any Error, session: ShellSession) -> Int32 {
+        if let failure = error as? SourceFailure, failure.isNested { return failure.status }
         let (message, hint, status) = describe(error, session: session)
         var text = "error: \(message)\n"
         if let hint { text += "hint: \(hint)\n" }

@@ -1,3 +1,4 @@
+import AutoMLClient
 import AutoMLTestSupport
 import Foundation
 
@@ -21,12 +22,14 @@ struct BinaryHarness {
     /// The embedded backend's `gs://` folder.
     var gcsRoot: URL { home.appendingPathComponent("data/automl/local/gcs") }
 
-    /// Runs `automl ARGUMENTS` with `input` on standard input; returns (status, stdout, stderr).
-    func run(_ arguments: [String], input: String = "") throws -> (status: Int32, out: String, err: String) {
+    /// Runs `automl ARGUMENTS` with `input` on standard input and `extra` added to the environment; returns
+    /// (status, stdout, stderr).
+    func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws
+        -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = try builtAutomlBinary()
         process.arguments = arguments
-        process.environment = environment
+        process.environment = environment.merging(extra) { $1 }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
@@ -40,6 +43,33 @@ struct BinaryHarness {
         let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, out, errors.text())
+    }
+}
+
+extension BinaryHarness {
+    /// The saved session's defaults and the current resources of their scope, as a run with no flags starts:
+    /// `project dataset model format`, `-` for what is not set. The format is read from the session file, since
+    /// `context` shows the run's own.
+    func savedContext() throws -> String {
+        let result = try run(["context", "--format", "json"])
+        guard result.status == 0, case .object(let fields)? = try? JSONValue(parsing: Data(result.out.utf8)) else {
+            return "error: \(result.err)"
+        }
+        let file = home.appendingPathComponent("config/automl/session.json")
+        let saved = (try? Data(contentsOf: file)).flatMap { try? JSONValue(parsing: $0) }
+        var values = fields
+        if case .object(let session)? = saved { values["format"] = session["format"] } else { values["format"] = nil }
+        return ["project", "dataset", "model", "format"].map { key in
+            if case .string(let text)? = values[key] { return text }
+            return "-"
+        }.joined(separator: " ")
+    }
+
+    /// Writes a file under the harness's home; returns its path.
+    func file(_ name: String, _ text: String) throws -> String {
+        let url = home.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
     }
 }
 

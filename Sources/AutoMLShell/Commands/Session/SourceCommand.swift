@@ -23,16 +23,19 @@ struct SourceCommand: ShellCommand {
         }
         guard let data = FileManager.default.contents(atPath: file) else { throw ShellError("cannot read \(file)") }
         guard let runner = session.runner else { throw ShellError("source is not available here") }
+        let nested = session.sourceDepth > 0
         session.sourceDepth += 1
         defer { session.sourceDepth -= 1 }
         let status = await runner.run(text: String(decoding: data, as: UTF8.self), session: session, source: file)
-        if status != 0 { throw SourceFailure(file: file, status: status) }
+        if status != 0 { throw SourceFailure(file: file, status: status, isNested: nested) }
     }
 }
 
-/// A sourced file stopped at an error (already reported); the `source` command fails with its status.
+/// A sourced file stopped at an error (already reported); the `source` command fails with its status. Only the
+/// outermost `source` says which file stopped; the ones inside it fail silently, as a shell's `source` does.
 struct SourceFailure: Error, CustomStringConvertible {
     var file: String
     var status: Int32
+    var isNested: Bool
     var description: String { "\(file) stopped at an error" }
 }
