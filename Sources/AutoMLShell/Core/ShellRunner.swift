@@ -16,7 +16,7 @@ public final class ShellRunner {
             if let warning = session.cache?.takeLoadWarning() { session.note("warning: \(warning)") }
             switch reader.readLine(prompt: Prompt.text(for: session.context, colors: session.output.colors)) {
             case .endOfInput:
-                session.recorder?.close()
+                session.stopRecording()
                 return session.interactive ? 0 : status
             case .interrupt:
                 continue
@@ -31,13 +31,13 @@ public final class ShellRunner {
                 if outcome != 0 {
                     status = outcome
                     if !session.interactive, !session.context.continueOnError {
-                        session.recorder?.close()
+                        session.stopRecording()
                         return status
                     }
                 }
             }
         }
-        session.recorder?.close()
+        session.stopRecording()
         return status
     }
 

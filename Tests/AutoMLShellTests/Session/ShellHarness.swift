@@ -51,6 +51,12 @@ final class ShellHarness: Sendable {
         await ShellRunner().runLoop(reader: ScriptedLineReader(text), session: session)
     }
 
+    /// Runs lines as `-f FILE` does, without ending the session's recording; returns the exit status.
+    @discardableResult
+    func runText(_ text: String, in session: ShellSession) async -> Int32 {
+        await ShellRunner().run(text: text, session: session, source: "test")
+    }
+
     /// Writes a classification dataset's images and CSV under the gcs root; returns the CSV URI.
     func images(labels: [String] = ["daisy", "tulip"], perLabel: Int = 12, csv: String = "import.csv") throws -> String {
         try TestImages.classificationDataset(in: gcsRoot, labels: labels, perLabel: perLabel, csvName: csv)

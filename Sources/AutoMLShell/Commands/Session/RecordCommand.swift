@@ -20,10 +20,8 @@ struct RecordCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         if file == "stop" {
-            guard let recorder = session.recorder else { throw ShellError("not recording") }
-            recorder.close()
-            session.recorder = nil
-            session.note("transcript written to \(recorder.path)")
+            guard session.recorder != nil else { throw ShellError("not recording") }
+            session.stopRecording()
             return
         }
         if let current = session.recorder {
@@ -39,6 +37,14 @@ struct RecordCommand: ShellCommand {
 }
 
 extension ShellSession {
+    /// Ends the recording, if any (`record stop`, `exit`, the end of input), and says where it went.
+    func stopRecording() {
+        guard let recorder else { return }
+        recorder.close()
+        self.recorder = nil
+        note("transcript written to \(recorder.path)")
+    }
+
     /// The datasets and models of the location as listed now (the cache when listing fails, which is noted), with
     /// the operations and evaluations the cache knows: what a transcript names existing resources by.
     func knownResources() async -> ResourceCatalog {
