@@ -11,21 +11,17 @@ order; each one still builds what it needs through fixtures, so `-k NAME` works 
 Environment:
   AUTOML_BIN   the emulator binary (default .build/debug/automl, relative to the package root)
 """
+# conformance_support is found beside this file: pytest puts a test's folder on sys.path (rootdir-relative
+# "prepend" import mode, no __init__.py).
 
 from __future__ import annotations
 
 import json
-import os
-import pathlib
-import signal
-import struct
-import subprocess
-import threading
 import time
-import zlib
 
 import pytest
 import requests
+from conformance_support import Emulator, ml_use, png_bytes, running_emulator
 from google.api_core import exceptions
 from google.api_core import operation as lro
 from google.api_core.client_options import ClientOptions
@@ -35,7 +31,6 @@ from google.cloud import automl_v1
 from google.longrunning import operations_pb2
 from google.protobuf import empty_pb2
 
-PACKAGE_ROOT = pathlib.Path(__file__).resolve().parents[2]
 PROJECT = "conformance-project"
 LOCATION = "us-central1"
 PARENT = f"projects/{PROJECT}/locations/{LOCATION}"
@@ -43,9 +38,6 @@ BUCKET = "conformance-bucket"
 LABELS = ("daisy", "tulip")
 IMAGES_PER_LABEL = 14  # 10 TRAIN, 2 VALIDATION, 2 TEST
 NODE_HOUR_SECONDS = 0.05
-LISTENING_PREFIX = "automl emulator listening on "
-STARTUP_TIMEOUT = 30.0
-STOP_TIMEOUT = 10.0
 WAIT_TIMEOUT = 120.0
 
 # Polls every 0.1-0.5 s instead of the client's default 1 s x 1.5 (up to 20 s): the emulator's operations
@@ -59,100 +51,14 @@ def wait(operation: lro.Operation):
 
 
 # ---------------------------------------------------------------------------------------------------
-# Images: small real PNGs, each with distinct pixels (the service merges images with equal content).
-
-
-def png_bytes(width: int, height: int, seed: int, base_colour: tuple[int, int, int]) -> bytes:
-    """An 8-bit RGB PNG: a base colour with a seed-dependent pattern."""
-    rows = bytearray()
-    for y in range(height):
-        rows.append(0)  # filter: none
-        for x in range(width):
-            noise = (x * 7 + y * 13 + seed * 31 + (x * y * seed) % 17) % 64
-            rows.extend(((base_colour[0] + noise) % 256, (base_colour[1] + noise) % 256,
-                         (base_colour[2] + noise) % 256))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(bytes(rows))) + chunk(b"IEND", b"")
-
-
-def ml_use(index: int) -> str:
-    if index < 10:
-        return "TRAIN"
-    return "VALIDATION" if index < 12 else "TEST"
-
-
-# ---------------------------------------------------------------------------------------------------
 # The emulator process and the clients.
-
-
-class Emulator:
-    def __init__(self, endpoint: str, gcs_root: pathlib.Path, process: subprocess.Popen, log_path: pathlib.Path):
-        self.endpoint = endpoint
-        self.gcs_root = gcs_root
-        self.process = process
-        self.log_path = log_path
-
-
-def emulator_binary() -> pathlib.Path:
-    binary = pathlib.Path(os.environ.get("AUTOML_BIN", ".build/debug/automl"))
-    if not binary.is_absolute():
-        binary = PACKAGE_ROOT / binary
-    if not binary.is_file():
-        pytest.exit(f"emulator binary {binary} not found: build it with `swift build --product automl` "
-                    "or set AUTOML_BIN", returncode=2)
-    return binary
-
-
-def read_first_line(stream, timeout: float) -> str | None:
-    """The first line of `stream`, or None when none arrives within `timeout` seconds."""
-    result: list[str] = []
-    reader = threading.Thread(target=lambda: result.append(stream.readline()), daemon=True)
-    reader.start()
-    reader.join(timeout)
-    return result[0] if result else None
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=STOP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @pytest.fixture(scope="session")
 def emulator(tmp_path_factory) -> Emulator:
     root = tmp_path_factory.mktemp("emulator")
-    data_dir, gcs_root = root / "data", root / "gcs"
-    data_dir.mkdir()
-    gcs_root.mkdir()
-    log_path = root / "emulator.log"
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            [str(emulator_binary()), "emulator", "--port", "0", "--data-dir", str(data_dir),
-             "--gcs-root", str(gcs_root), "--node-hour-seconds", str(NODE_HOUR_SECONDS)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log, text=True)
-    try:
-        line = read_first_line(process.stdout, STARTUP_TIMEOUT)
-        if not line or not line.startswith(LISTENING_PREFIX):
-            stop(process)
-            pytest.fail(f"the emulator did not announce its address within {STARTUP_TIMEOUT} s "
-                        f"(first line {line!r}); its log:\n{log_path.read_text(errors='replace')}")
-        endpoint = line[len(LISTENING_PREFIX):].strip()
-        assert endpoint.startswith("http://127.0.0.1:"), line
-        yield Emulator(endpoint, gcs_root, process, log_path)
-    finally:
-        stop(process)
-        process.stdout.close()
-    assert process.returncode == 0, (
-        f"the emulator exited with {process.returncode} after SIGTERM; its log:\n{log_path.read_text(errors='replace')}")
+    with running_emulator(root, root / "gcs", NODE_HOUR_SECONDS) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
