@@ -135,10 +135,12 @@ public final class ShellRunner {
             if Self.isRecorded(command) { session.recorder?.recordUnexpanded(command) }
             return ErrorReport.show(error, session: session)
         }
+        session.replayWords = []
         let status = await run(words: words, session: session)
         let bindings = session.variables.takePending()
         if Self.isRecorded(command) {
-            session.recorder?.record(command, input: input, expander: expander, status: status, bindings: bindings)
+            session.recorder?.record(command, input: input, expander: expander, status: status, bindings: bindings,
+                                     adding: session.replayWords)
         }
         return status
     }

@@ -40,6 +40,9 @@ public final class ShellSession {
     /// Whether commands are echoed now: with `-x` or `set echo on`, in a script, or in a file sourced in the shell
     /// (never the lines a person types).
     var echoes: Bool { echo && (!interactive || sourceDepth > 0) }
+    /// Words the running command chose that a replay must give explicitly to make the same thing (`--name
+    /// flowers_20261204_1707` for a training named by the clock); appended to the command in a transcript.
+    var replayWords: [String] = []
     /// Whether the note about saving outside the default scope was shown.
     var toldAboutScopedSave = false
     /// Whether Ctrl-C was pressed since the current command started (checked by `watch`).

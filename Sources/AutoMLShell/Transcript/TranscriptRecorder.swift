@@ -50,13 +50,14 @@ final class TranscriptRecorder {
         write(lines.joined(separator: "\n") + "\n")
     }
 
-    /// Records a command that has run: its line rewritten, or a comment when it failed (status not 0); then takes
-    /// the bindings it made, for the lines after.
+    /// Records a command that has run: its line rewritten (with `adding`, the words it chose that the replay must
+    /// give), or a comment when it failed (status not 0); then takes the bindings it made, for the lines after.
     func record(_ command: TokenizedCommand, input: String, expander: VariableExpander, status: Int32,
-                bindings: [ShellVariables.Binding]) {
+                bindings: [ShellVariables.Binding], adding extra: [String] = []) {
         defer { for binding in bindings { names.bind(binding.name, to: binding.id) } }
         guard !SecretFilter.mayCarrySecret(command.source) else { return }
-        let line = TranscriptLine(command, input: input, expander: expander, names: names)
+        var line = TranscriptLine(command, input: input, expander: expander, names: names)
+        if !extra.isEmpty { line.text += " " + extra.map { ShellQuoting.quote($0) }.joined(separator: " ") }
         if status == 0 {
             write(line.written + "\n")
         } else {

@@ -150,6 +150,19 @@ import Testing
         ])
     }
 
+    @Test func aTrainingNamedByTheClockIsWrittenWithItsName() async throws {
+        let shell = try await ShellHarness()
+        let csv = try shell.images()
+        let session = shell.session(persists: false)
+        await shell.runText("dataset create flowers\ndataset import \(csv)\nwatch", in: session)
+        let lines = try await record("train --budget 8 --force\nwatch\nmodel get $model", shell: shell, session: session)
+        let train = try #require(lines.first { $0.hasPrefix("train ") })
+        #expect(train.hasPrefix("train --budget 8 --force --name flowers_"))
+        let name = String(train.split(separator: " ").last ?? "")
+        #expect(lines.suffix(2) == ["watch", "model get $model"])
+        #expect(session.variables.values["model_" + name] == session.context.model)
+    }
+
     @Test func thePreamblePinsProjectLocationAndCurrentResourcesButNotTheEndpoint() async throws {
         let shell = try await ShellHarness()
         let session = shell.session(persists: false)

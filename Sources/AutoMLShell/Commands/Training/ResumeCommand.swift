@@ -51,6 +51,7 @@ struct ResumeCommand: ShellCommand {
             return
         }
         let operation = try await client.createModel(in: try session.location(), plan.model)
+        if name == nil { session.replayWords += ["--name", plan.model.displayName] }
         await session.started(operation, what: "resumed training of \(plan.model.displayName) from \(baseName.model)",
                               on: .displayName(plan.model.displayName))
     }

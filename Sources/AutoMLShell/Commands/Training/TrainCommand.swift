@@ -37,6 +37,7 @@ struct TrainCommand: ShellCommand {
             return
         }
         let operation = try await client.createModel(in: try session.location(), plan.model)
+        if name == nil { session.replayWords += ["--name", plan.model.displayName] }
         await session.started(operation, what: "training of \(plan.model.displayName) "
                               + "(budget \(plan.budgetText), \(plan.modelType.name))",
                               on: .displayName(plan.model.displayName))
