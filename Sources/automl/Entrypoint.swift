@@ -62,8 +62,12 @@ enum Usage {
           automl [OPTIONS]                   the interactive shell (a terminal) or a transcript (piped input)
           automl [OPTIONS] COMMAND ...       run one shell command, such as `automl models --dataset flowers`
           automl [OPTIONS] -c "CMD; CMD"     run commands
-          automl [OPTIONS] -f FILE           run the commands of a file
+          automl [OPTIONS] -f FILE           run the commands of a file (also `automl source FILE`)
           automl emulator [OPTIONS]          run the local backend as an HTTP server (`automl emulator --help`)
+
+        --endpoint, --project, --location and --format may also follow the command words. Like environment
+        variables, they last for the run and are never saved; the shell and a one-shot use, set or unset save what
+        they change, scripts do not (docs/shell.md, "What is saved").
 
 
         """ + ShellOptions.helpMessage().replacingOccurrences(of: "USAGE: shell-options", with: "")

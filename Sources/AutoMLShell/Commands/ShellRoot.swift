@@ -5,7 +5,10 @@ struct ShellRoot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "automl",
         abstract: "Train image models with the AutoML API v1.",
-        discussion: "Type a command, or `help COMMAND`. Tab completes commands, flags and resource IDs.",
+        discussion: """
+            Type a command, or `help COMMAND`. Tab completes commands, flags and resource IDs. Every command also \
+            takes --endpoint, --project, --location and --format, for itself only.
+            """,
         subcommands: [
             UseCommand.self, ContextCommand.self, UnsetCommand.self,
             DatasetsCommand.self, DatasetCommand.self, LabelsCommand.self,

@@ -9,7 +9,7 @@ struct RecordCommand: ShellCommand {
             Each command is written after it has run, as the shell read it, so that `automl -f FILE` replays the \
             session on another backend (`automl --endpoint URL -f FILE`), where the IDs differ: the IDs of what the \
             session makes are written as the variables bound where it is made ($dataset_flowers after `dataset \
-            create flowers`; see `help variables` in docs/shell.md), those of resources that existed before by display \
+            create flowers`; docs/shell.md lists them), those of resources that existed before by display \
             name when it is unique, otherwise as they are with a comment. A preamble pins the project, the location \
             and the current dataset and model. A command that failed is written as a comment. An existing FILE is \
             kept unless --replace is given.
