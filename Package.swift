@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "automl", targets: ["automl"]),
         .executable(name: "automl-trainer", targets: ["automl-trainer"]),
+        .executable(name: "automl-emulator", targets: ["automl-emulator"]),
         .library(name: "AutoMLClient", targets: ["AutoMLClient"]),
     ],
     dependencies: [
@@ -30,9 +31,13 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        // What the client and the local backend share: proto3 JSON, the wire messages, resource names, RPC codes.
+        // No networking: the backend does not depend on AsyncHTTPClient or swift-crypto through it.
+        .target(name: "AutoMLWire"),
         .target(
             name: "AutoMLClient",
             dependencies: [
+                "AutoMLWire",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -69,7 +74,7 @@ let package = Package(
         .target(
             name: "AutoMLEmulator",
             dependencies: [
-                "AutoMLClient",
+                "AutoMLWire",
                 "AutoMLWorkerProtocol",
                 "CImageCodec",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -89,11 +94,21 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // The shell and one-shot CLI: a lean client of the local server (or any endpoint); no SQLite, no codecs.
         .executableTarget(
             name: "automl",
             dependencies: [
                 "AutoMLClient",
                 "AutoMLShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The local backend's server (`automl emulator …` runs it): HTTP, SQLite, the image codecs, the trainer's
+        // jobs.
+        .executableTarget(
+            name: "automl-emulator",
+            dependencies: [
+                "AutoMLWire",
                 "AutoMLEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -134,12 +149,13 @@ let package = Package(
         ),
         .testTarget(
             name: "AutoMLShellTests",
-            dependencies: ["AutoMLShell", "AutoMLEmulator", "AutoMLTestSupport"],
+            dependencies: ["AutoMLClient", "AutoMLShell", "AutoMLEmulator", "AutoMLTestSupport"],
             exclude: ["Rendering/Snapshots"]
         ),
         .testTarget(
             name: "AutoMLEmulatorTests",
             dependencies: [
+                "AutoMLClient",
                 "AutoMLEmulator",
                 "AutoMLTestSupport",
                 "AutoMLWorkerProtocol",

@@ -1,6 +1,7 @@
-public import AutoMLClient
+public import AutoMLWire
 public import Foundation
 public import Logging
+import Synchronization
 
 /// The local backend: an AutoML API v1 server that keeps its data in SQLite and runs operations on a clock.
 ///
@@ -12,6 +13,13 @@ public final class Emulator: Sendable {
     let router: Router
     let faults: FaultInjector?
     let logger: Logger
+    /// When the last request arrived, for the idle stop.
+    private let lastRequest = Mutex(ContinuousClock.now)
+    /// Routes of the server beside the API (`/_automl/…`), set by the program that serves this backend.
+    private let control = Mutex<ControlHandler?>(nil)
+
+    /// Answers a request under `/_automl/` (after the access checks), or nil for a 404.
+    public typealias ControlHandler = @Sendable (EmulatorRequest, Emulator) async -> EmulatorResponse?
 
     /// Opens the store in the configuration's data directory, and carries on the operations that were
     /// running when the backend last stopped.
@@ -60,11 +68,31 @@ public final class Emulator: Sendable {
         service.store.close()
     }
 
+    /// Sets the handler of the `/_automl/` routes.
+    public func setControl(_ handler: @escaping ControlHandler) {
+        control.withLock { $0 = handler }
+    }
+
+    /// How many operations are running now.
+    public var runningOperationCount: Int { service.runner.runningCount }
+
+    /// How long since the last request when no operation is running; nil while one runs.
+    public func idleTime() -> Duration? {
+        guard runningOperationCount == 0 else { return nil }
+        return ContinuousClock.now - lastRequest.withLock { $0 }
+    }
+
     /// Answers one request: access checks, routing, and the JSON answer or error envelope.
     public func handle(_ request: EmulatorRequest) async -> EmulatorResponse {
+        lastRequest.withLock { $0 = .now }
         let options = ProtoJSONOptions(enumsAsIntegers: request.wantsIntegerEnums)
         do {
             try checkAccess(request)
+            if request.path.hasPrefix("/_automl/") {
+                let handler = control.withLock { $0 }
+                if let handler, let response = await handler(request, self) { return response }
+                throw ServiceError.notFound("Path", request.path)
+            }
             let message = try await router.route(request)
             let stored = message as? any StoredJSONResponse
             let body = try stored?.body(options: options) ?? message.jsonData(options: options)

@@ -14,9 +14,10 @@ public struct EmulatorConfiguration: Sendable {
     public var tokens: [String]
     /// Serve clients that are not on loopback even without tokens.
     public var allowRemote: Bool
-    /// Whether imports may name local files (absolute paths, `file://`) besides `gs://` URIs. Only for a
-    /// backend that serves nobody but this machine's user: with tokens or remote clients, keep it off.
-    public var allowLocalPaths: Bool
+    /// The folders whose files imports may name by local path (absolute paths, `file://` URLs) besides `gs://`
+    /// URIs; empty (the default) allows none. A path is checked after resolving its symlinks, as `gs://` URIs
+    /// are against ``gcsRoot``.
+    public var localImportFolders: [URL]
     /// The largest request body, except Predict's.
     public var maxBodyBytes: Int
     /// The largest Predict request body.
@@ -24,18 +25,15 @@ public struct EmulatorConfiguration: Sendable {
     /// Clock time a deploy or an undeploy takes.
     public var deployDuration: Duration
 
-    /// Local paths in imports, only when nothing but this machine's user is served (no tokens, no remote).
-    var localPathsAllowed: Bool { allowLocalPaths && tokens.isEmpty && !allowRemote }
-
     public init(dataDirectory: URL, gcsRoot: URL? = nil, nodeHour: Duration = .seconds(5), tokens: [String] = [],
-                allowRemote: Bool = false, allowLocalPaths: Bool = true, maxBodyBytes: Int = 1 << 20,
+                allowRemote: Bool = false, localImportFolders: [URL] = [], maxBodyBytes: Int = 1 << 20,
                 maxPredictBodyBytes: Int = 32 << 20, deployDuration: Duration = .seconds(2)) {
         self.dataDirectory = dataDirectory
         self.gcsRoot = gcsRoot ?? dataDirectory.appendingPathComponent("gcs")
         self.nodeHour = nodeHour
         self.tokens = tokens
         self.allowRemote = allowRemote
-        self.allowLocalPaths = allowLocalPaths
+        self.localImportFolders = localImportFolders
         self.maxBodyBytes = maxBodyBytes
         self.maxPredictBodyBytes = maxPredictBodyBytes
         self.deployDuration = deployDuration

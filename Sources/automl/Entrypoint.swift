@@ -4,17 +4,25 @@ import AutoMLShell
 import Foundation
 
 /// `automl`: the shell (no arguments), one-shot commands (`automl models`), scripts (`-f`, `-c`, piped
-/// input), and the local backend as a server (`automl emulator`).
+/// input), and the local server's controls (`automl emulator status|stop|logs|token|start`; any other
+/// `automl emulator …` runs `automl-emulator …`).
 @main
 enum Entrypoint {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] || arguments == ["version"] {
+            FileHandle.standardOutput.write(Data("automl \(AutoMLClientVersion.current)\n".utf8))
+            return
+        }
         if arguments.first == CompleteRequest.name {
             exit(CompleteRequest.run(Array(arguments.dropFirst())))
         }
-        if let first = arguments.first, ["emulator", "version", "--version"].contains(first) {
-            await AutoMLCommand.main(arguments)
-            return
+        if arguments.first == "emulator" {
+            if arguments.count > 1, EmulatorControlCommand.subcommandNames.contains(arguments[1]) {
+                await AutoMLCommand.main(arguments)
+                return
+            }
+            exit(EmulatorExec.run(Array(arguments.dropFirst())))
         }
         if arguments == ["--help"] || arguments == ["-h"] {
             FileHandle.standardOutput.write(Data((Usage.text + "\n").utf8))
@@ -39,7 +47,7 @@ struct AutoMLCommand: AsyncParsableCommand {
         commandName: "automl",
         abstract: "Train image models with the AutoML API v1, on this machine or against any v1 endpoint.",
         version: AutoMLClientVersion.current,
-        subcommands: [EmulatorCommand.self, VersionCommand.self]
+        subcommands: [EmulatorControlCommand.self, VersionCommand.self]
     )
 }
 
@@ -63,7 +71,9 @@ enum Usage {
           automl [OPTIONS] COMMAND ...       run one shell command, such as `automl models --dataset flowers`
           automl [OPTIONS] -c "CMD; CMD"     run commands
           automl [OPTIONS] -f FILE           run the commands of a file (also `automl source FILE`)
-          automl emulator [OPTIONS]          run the local backend as an HTTP server (`automl emulator --help`)
+          automl emulator status|stop|logs|token|start
+                                             the local server `automl` starts by itself, in the background
+          automl emulator [OPTIONS]          run a local backend server in the foreground (`automl emulator --help`)
 
         --endpoint, --project, --location and --format may also follow the command words. Like environment
         variables, they last for the run and are never saved; the shell and a one-shot use, set or unset save what

@@ -1,4 +1,5 @@
 public import Foundation
+import AutoMLWire
 
 /// Application Default Credentials: the key file named by `GOOGLE_APPLICATION_CREDENTIALS`, or the one
 /// `gcloud auth application-default login` writes (`$CLOUDSDK_CONFIG` or `~/.config/gcloud`,

@@ -1,3 +1,4 @@
+import AutoMLWire
 /// Where a client's bearer tokens come from.
 ///
 /// Implementations cache tokens and refresh them before they expire; a client asks with

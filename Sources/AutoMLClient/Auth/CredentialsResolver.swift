@@ -1,3 +1,4 @@
+import AutoMLWire
 /// Picks credentials for a remote endpoint the way Google's tools do, first match wins:
 /// `GOOGLE_OAUTH_ACCESS_TOKEN`, then Application Default Credentials (when the file exists), then gcloud.
 public enum CredentialsResolver {

@@ -1,4 +1,5 @@
 import Foundation
+import AutoMLWire
 
 /// The environment variables a caller hands to the client, read through typed keys so no code calls
 /// `getenv` itself and tests pass a dictionary.

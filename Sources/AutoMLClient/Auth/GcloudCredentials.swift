@@ -1,4 +1,5 @@
 import Foundation
+import AutoMLWire
 
 /// Tokens from `gcloud auth print-access-token`, kept for ``lifetime`` and fetched again at once after a 401.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import AutoMLWire
 
 /// Exchanges a grant (a signed JWT, a refresh token) for an access token at an OAuth 2.0 token endpoint.
 struct OAuthTokenEndpoint: Sendable {

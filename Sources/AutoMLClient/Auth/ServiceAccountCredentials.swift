@@ -1,5 +1,6 @@
 import Foundation
 import _CryptoExtras
+import AutoMLWire
 
 /// A service account's key: each token comes from a freshly signed JWT exchanged at the key's `token_uri`.
 public struct ServiceAccountCredentials: CredentialsProvider {

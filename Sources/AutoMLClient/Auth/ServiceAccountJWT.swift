@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import _CryptoExtras
+import AutoMLWire
 
 /// The self-signed JWT a service account exchanges for an access token (RFC 7523): RS256 over
 /// `{"alg":"RS256","typ":"JWT","kid":…}.{iss, scope, aud, iat, exp}`.

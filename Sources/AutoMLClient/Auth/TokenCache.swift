@@ -1,3 +1,4 @@
+import AutoMLWire
 /// A fetched access token and how long it stays valid.
 struct FetchedToken: Sendable {
     var value: String

@@ -1,4 +1,5 @@
 import Foundation
+import AutoMLWire
 
 /// One REST call as the methods describe it, before it is sent.
 struct RESTCall: Sendable {

@@ -1,3 +1,4 @@
+public import AutoMLWire
 extension AutoMLClient {
     /// CreateDataset: starts creating a dataset; the operation's response is the `Dataset`.
     public func createDataset(in parent: LocationName, _ dataset: Dataset, options: CallOptions = .init())

@@ -1,3 +1,4 @@
+public import AutoMLWire
 extension AutoMLClient {
     /// CreateModel: starts training; the operation's response is the trained `Model`.
     ///

@@ -1,3 +1,4 @@
+public import AutoMLWire
 extension AutoMLClient {
     /// GetOperation: the current state of an operation.
     public func getOperation(_ name: OperationName, options: CallOptions = .init()) async throws -> LongRunningOperation {

@@ -1,3 +1,4 @@
+public import AutoMLWire
 extension AutoMLClient {
     /// Predict: labels or boxes for one image, from a deployed model.
     /// - Parameter params: `score_threshold` (both domains), `max_bounding_box_count` (detection).

@@ -1,4 +1,5 @@
 import Foundation
+import AutoMLWire
 
 /// A client of the AutoML API v1 (Vision) at one endpoint: the official service, the local backend, or
 /// any other v1-compatible server.
@@ -88,7 +89,7 @@ extension AutoMLClient {
 
 /// The version of this client, sent in `User-Agent` and `x-goog-api-client`.
 public enum AutoMLClientVersion {
-    public static let current = "0.1.0"
+    public static let current = AutoMLWireVersion.current
 }
 
 /// Options of one call.

@@ -1,4 +1,5 @@
 public import Foundation
+public import AutoMLWire
 
 /// An error the service answered with: an HTTP error response, or an operation that finished with an error.
 ///

@@ -1,3 +1,4 @@
+public import AutoMLWire
 extension AutoMLClient {
     /// Polls an operation until it is done and returns its response as `Result` (`Model`, `Dataset`,
     /// `Empty`, `BatchPredictResult`).

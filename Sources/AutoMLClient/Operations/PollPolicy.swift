@@ -1,3 +1,4 @@
+import AutoMLWire
 /// How often to poll a running operation: fast at first, backing off to a cap, within an optional
 /// overall timeout. Pure, so tests check the schedule directly.
 public struct PollPolicy: Sendable, Hashable {

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import AutoMLWire
 
 /// The production ``HTTPTransport``, on AsyncHTTPClient.
 public struct AsyncHTTPClientTransport: HTTPTransport {

@@ -1,4 +1,5 @@
 public import Foundation
+import AutoMLWire
 
 /// An HTTP request as the client layer builds it.
 public struct HTTPRequest: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import AutoMLWire
 
 /// Names whose values are secrets wherever they appear: query parameters, JSON members, form fields.
 let secretFieldNames: Set<String> = [

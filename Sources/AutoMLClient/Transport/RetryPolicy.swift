@@ -1,4 +1,5 @@
 import Foundation
+public import AutoMLWire
 
 /// When and how long to wait before trying a failed call again: jittered exponential backoff within an
 /// overall deadline, honouring the server's `Retry-After`.

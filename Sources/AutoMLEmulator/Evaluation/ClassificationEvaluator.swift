@@ -1,4 +1,4 @@
-import AutoMLClient
+import AutoMLWire
 
 /// Turns a classification model's scores on the TEST split into the v1 evaluations: one overall and one per label.
 ///

@@ -1,4 +1,4 @@
-import AutoMLClient
+import AutoMLWire
 public import AutoMLWorkerProtocol
 
 /// Turns an object detection model's boxes on the TEST images into the v1 evaluations: one overall and, as the

@@ -1,4 +1,4 @@
-public import AutoMLClient
+public import AutoMLWire
 
 /// The evaluations of one trained model: the overall one and one per label, in class order.
 ///

@@ -1,4 +1,4 @@
-import AutoMLClient
+import AutoMLWire
 import Foundation
 import Logging
 public import NIOCore
@@ -31,6 +31,7 @@ public final class EmulatorHTTPServer: Sendable {
     public static func start(emulator: Emulator, host: String = "127.0.0.1", port: Int = 0) async throws
         -> EmulatorHTTPServer {
         let connections = ConnectionTracker()
+        let loopbackOnly = host == "::1" || BrowserGuard.isLoopbackHost(host)
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -38,7 +39,8 @@ public final class EmulatorHTTPServer: Sendable {
             .childChannelInitializer { channel in
                 connections.add(channel)
                 return channel.pipeline.configureHTTPServerPipeline().flatMap {
-                    channel.pipeline.addHandler(EmulatorHTTPHandler(emulator: emulator))
+                    channel.pipeline.addHandler(EmulatorHTTPHandler(emulator: emulator,
+                                                                    listensOnLoopback: loopbackOnly))
                 }
             }
         let channel = try await bootstrap.bind(host: host, port: port).get()
@@ -67,6 +69,8 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
     typealias OutboundOut = HTTPServerResponsePart
 
     private let emulator: Emulator
+    /// Whether the server listens on a loopback address only (then `Host` must name one).
+    private let listensOnLoopback: Bool
     // The state below is touched only on the channel's event loop.
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
@@ -77,8 +81,9 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
     /// The most of a refused body that is read before the connection is simply closed.
     private var drainCap: Int { max(limit * 4, 8 << 20) }
 
-    init(emulator: Emulator) {
+    init(emulator: Emulator, listensOnLoopback: Bool) {
         self.emulator = emulator
+        self.listensOnLoopback = listensOnLoopback
     }
 
     /// A malformed request (NIO has already answered 400): the connection cannot be trusted any further.
@@ -140,9 +145,15 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
                                       headers: head.headers.map { ($0.name, $0.value) }, body: body,
                                       fromLoopback: fromLoopback)
         let emulator = emulator
-        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
         let keepAlive = head.isKeepAlive
         let version = head.version
+        if let refusal = BrowserGuard.refusal(of: request, configuration: emulator.configuration,
+                                                listensOnLoopback: listensOnLoopback) {
+            write(emulator.errorResponse(refusal), version: version, keepAlive: keepAlive, closeAfterWrite: !keepAlive,
+                  context: context)
+            return
+        }
+        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
         let promise = context.eventLoop.makePromise(of: EmulatorResponse?.self)
         promise.completeWithTask {
             let decision = emulator.faults?.decide(method: request.method, path: request.path) ?? .none

@@ -15,22 +15,26 @@ import Darwin
 /// symlinks of the longest existing prefix of the target and refuses it unless its real location is inside the root's
 /// real location. A dangling symlink on the way is refused too, since writing through it could create a file anywhere.
 ///
-/// When `allowsLocalPaths` is set, absolute local paths (`/data/x.jpg`) and `file://` URLs are accepted as they are,
-/// without confinement: they name the user's own files and are only read.
+/// Absolute local paths (`/data/x.jpg`) and `file://` URLs are accepted only inside the folders of `localFolders` (the
+/// server's `--allow-path`), checked the same way after resolving symlinks: a server must not read, and quote back,
+/// any file its process can read (`/etc/passwd`, `/proc/self/environ`).
 ///
 /// The checks and the use of the file are not atomic; the emulator owns the root, so nothing else is expected to swap
 /// symlinks in between.
 struct GCSPathMapper: Sendable {
     /// The root folder's path, standardized, without a trailing slash (except for `/` itself).
     let rootPath: String
-    /// Whether absolute local paths and `file://` URLs are accepted besides `gs://` URIs.
-    let allowsLocalPaths: Bool
+    /// The folders local paths may name, standardized; empty when local paths are refused.
+    let localFolders: [String]
 
-    /// Creates a mapper for the buckets under `root`.
-    init(root: URL, allowsLocalPaths: Bool = false) {
+    /// Creates a mapper for the buckets under `root`, with local paths allowed inside `localFolders`.
+    init(root: URL, localFolders: [URL] = []) {
         self.rootPath = GCSPathMapper.normalized(root.standardizedFileURL.path)
-        self.allowsLocalPaths = allowsLocalPaths
+        self.localFolders = localFolders.map { GCSPathMapper.normalized($0.standardizedFileURL.path) }
     }
+
+    /// Whether local paths are accepted at all (the import rows may name them).
+    var allowsLocalPaths: Bool { !localFolders.isEmpty }
 
     /// The root folder.
     var root: URL { URL(fileURLWithPath: rootPath, isDirectory: true) }
@@ -165,7 +169,8 @@ struct GCSPathMapper: Sendable {
             throw GCSPathError(.unsupportedScheme, uri: uri, "expected a gs://BUCKET/OBJECT URI")
         }
         guard allowsLocalPaths else {
-            throw GCSPathError(.localPathNotAllowed, uri: uri, "local paths are not allowed here; use a gs:// URI")
+            throw GCSPathError(.localPathNotAllowed, uri: uri, "this server reads no local paths (start it with "
+                               + "--allow-path FOLDER, or set AUTOML_IMPORT_PATHS); use a gs:// URI")
         }
         if uri.utf8.contains(0) {
             throw GCSPathError(.nulByte, uri: uri, "contains a NUL byte")
@@ -182,6 +187,14 @@ struct GCSPathMapper: Sendable {
                 throw GCSPathError(.nulByte, uri: uri, "contains an encoded NUL byte")
             }
         }
-        return URL(fileURLWithPath: path).standardizedFileURL
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let real = try realLocation(of: url.path, uri: uri)
+        for folder in localFolders {
+            if let realFolder = GCSPathMapper.realPath(folder), GCSPathMapper.relativePath(of: real, under: realFolder) != nil {
+                return url
+            }
+        }
+        throw GCSPathError(.localPathNotAllowed, uri: uri, "not inside a folder this server reads local paths from "
+                           + "(\(localFolders.joined(separator: ", "))); use a gs:// URI or --allow-path")
     }
 }

@@ -30,7 +30,17 @@ enum ImportCSV {
     }
 
     private static func result(_ parsed: ImportParseResult, _ merged: ImportMergeResult) -> ImportCSVResult {
-        ImportCSVResult(
+        // A file whose first row is not an import row is not an import CSV: refuse it whole, without quoting any of
+        // it (row errors quote their fields, and the file may be anything the server can read).
+        let firstValid = parsed.rows.map(\.rowNumber).min() ?? .max
+        if let firstError = parsed.errors.min(by: { $0.rowNumber < $1.rowNumber }), firstError.rowNumber < firstValid {
+            let refusal = ImportRowError(
+                csvURI: firstError.csvURI, rowNumber: firstError.rowNumber,
+                detail: "the file is not an import CSV: its first row is not one (such as "
+                    + "TRAIN,gs://bucket/image.jpg,label); nothing of it is imported or quoted")
+            return ImportCSVResult(examples: [], validRowCount: 0, errors: [refusal])
+        }
+        return ImportCSVResult(
             examples: merged.examples,
             validRowCount: parsed.rows.count - merged.errors.count,
             errors: (parsed.errors + merged.errors).sorted { $0.rowNumber < $1.rowNumber }

@@ -1,4 +1,4 @@
-import AutoMLClient
+import AutoMLWire
 import Foundation
 import Logging
 import Synchronization
@@ -28,6 +28,9 @@ final class OperationRunner: Sendable {
     func setWork(_ body: @escaping @Sendable (StoredOperation) async throws -> OperationOutcome) {
         work.withLock { $0 = body }
     }
+
+    /// How many operations are running.
+    var runningCount: Int { tasks.withLock { $0.count } }
 
     /// Starts an operation's work in the background.
     func start(_ operation: StoredOperation) {

@@ -1,4 +1,4 @@
-import AutoMLClient
+import AutoMLWire
 
 /// `google.cloud.location.Location`: what GetLocation answers.
 struct EmulatorLocation: ProtoMessage {

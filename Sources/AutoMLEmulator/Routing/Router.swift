@@ -1,4 +1,4 @@
-import AutoMLClient
+import AutoMLWire
 import Foundation
 
 /// Maps a v1 REST request to a service method: the paths and verbs of reference section 2, custom

@@ -1,4 +1,4 @@
-import AutoMLClient
+import AutoMLWire
 import Foundation
 
 extension EmulatorService {
@@ -149,7 +149,7 @@ extension EmulatorService {
 
     /// Maps `gs://` URIs to the folder configured for them.
     var gcsMapper: GCSPathMapper {
-        GCSPathMapper(root: configuration.gcsRoot, allowsLocalPaths: configuration.localPathsAllowed)
+        GCSPathMapper(root: configuration.gcsRoot, localFolders: configuration.localImportFolders)
     }
 }
 

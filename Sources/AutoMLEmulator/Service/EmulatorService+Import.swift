@@ -1,4 +1,4 @@
-import AutoMLClient
+import AutoMLWire
 import Foundation
 
 extension EmulatorService {
@@ -28,9 +28,9 @@ extension EmulatorService {
                                 partialFailures: failures)
             }
             let parsed = isDetection
-                ? ImportCSV.objectDetection(text, csvURI: uri, allowsLocalPaths: configuration.localPathsAllowed)
+                ? ImportCSV.objectDetection(text, csvURI: uri, allowsLocalPaths: !configuration.localImportFolders.isEmpty)
                 : ImportCSV.classification(text, csvURI: uri, multiLabel: multiLabel,
-                                           allowsLocalPaths: configuration.localPathsAllowed)
+                                           allowsLocalPaths: !configuration.localImportFolders.isEmpty)
             failures += parsed.errors.map { Status(code: .invalidArgument, message: $0.message) }
             for example in parsed.examples {
                 switch prepare(example.resolvingUnassignedSplit(), csvURI: uri, mapper: mapper, probe: probe) {

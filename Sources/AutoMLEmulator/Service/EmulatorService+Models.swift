@@ -1,4 +1,4 @@
-import AutoMLClient
+import AutoMLWire
 import Foundation
 
 extension EmulatorService {

@@ -1,4 +1,4 @@
-import AutoMLClient
+import AutoMLWire
 
 /// The `filter`, `pageSize` and `pageToken` of a List call, read and checked.
 struct ListQuery {

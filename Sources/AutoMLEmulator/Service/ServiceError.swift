@@ -1,4 +1,4 @@
-public import AutoMLClient
+public import AutoMLWire
 
 /// An error the local backend answers with. It renders itself as the v1 error envelope
 /// (`{"error": {"code": 404, "message": …, "status": "NOT_FOUND", "details": [ErrorInfo]}}`).

@@ -1,4 +1,4 @@
-import AutoMLClient
+import AutoMLWire
 
 /// The field rules the service checks (reference 6.9), each failing with INVALID_ARGUMENT.
 enum Validation {

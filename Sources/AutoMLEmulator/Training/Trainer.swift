@@ -1,4 +1,4 @@
-public import AutoMLClient
+public import AutoMLWire
 public import Foundation
 
 /// Trains a model for a CreateModel operation. The local backend calls it in the operation's task;

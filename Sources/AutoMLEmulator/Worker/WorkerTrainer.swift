@@ -1,4 +1,4 @@
-import AutoMLClient
+import AutoMLWire
 import AutoMLWorkerProtocol
 import Foundation
 

@@ -1,13 +1,15 @@
 public import AutoMLClient
 
-/// Makes the client for an endpoint: nil is the embedded local backend. The executable provides it, so
-/// the shell library does not decide how the local backend is started.
+/// Makes the client for an endpoint: nil is the local server of the data folder. The executable provides it, so
+/// the shell library does not decide how that server is found or started.
 public struct BackendFactory: Sendable {
     public var makeClient: @Sendable (_ endpoint: String?) async throws -> AutoMLClient
-    /// The folder `gs://` URIs map to on the embedded backend (for `labels`, which exports the dataset).
+    /// The folder `gs://` URIs map to on the local server (for `labels`, which exports the dataset).
     public var localGCSRoot: String?
-    /// The embedded backend's data directory, for the banner.
+    /// The local server's data directory, for the banner.
     public var localDataDirectory: String?
+    /// Whether the local server runs now, for the prompt and `context`; nil when there is no local server.
+    package var localServerState: (@Sendable () -> LocalServerState)?
 
     public init(localGCSRoot: String? = nil, localDataDirectory: String? = nil,
                 makeClient: @escaping @Sendable (_ endpoint: String?) async throws -> AutoMLClient) {

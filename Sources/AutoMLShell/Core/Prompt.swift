@@ -1,9 +1,10 @@
 import Foundation
 
-/// The prompt shows where commands go: `automl local:local/us-central1 ds:ICN…3456 m:ICN…7890> `.
+/// The prompt shows where commands go: `automl local:local/us-central1 ds:ICN…3456 m:ICN…7890> `. On the local
+/// server, `local(off)` says that it does not run now (the next command that needs it starts it).
 enum Prompt {
-    static func text(for context: SessionContext, colors: Bool) -> String {
-        let endpoint = context.endpoint.map(shortEndpoint) ?? "local"
+    static func text(for context: SessionContext, colors: Bool, serverRunning: Bool? = nil) -> String {
+        let endpoint = context.endpoint.map(shortEndpoint) ?? (serverRunning == false ? "local(off)" : "local")
         let project = context.project ?? (context.endpoint == nil ? SessionContext.localProject : "?")
         var parts = ["automl", "\(endpoint):\(project)/\(context.location)"]
         if let dataset = context.dataset { parts.append("ds:" + abbreviated(dataset)) }

@@ -89,8 +89,11 @@ public enum ShellLauncher {
     }
 
     private static func banner(context: SessionContext, backends: BackendFactory) -> String {
-        let backend = context.endpoint.map { "endpoint \($0)" }
-            ?? "the embedded local backend (data in \(backends.localDataDirectory ?? "the default folder"))"
+        var backend = context.endpoint.map { "endpoint \($0)" } ?? "the local server"
+        if context.endpoint == nil, let state = backends.localServerState?() {
+            backend += " (" + (state.isRunning ? "running" : "started by the first command that needs it")
+                + "; data in \(state.dataDirectory.path), `automl emulator status` tells more)"
+        }
         return "automl \(AutoMLClientVersion.current) on \(backend). `help` lists the commands; Tab completes.\n"
     }
 }

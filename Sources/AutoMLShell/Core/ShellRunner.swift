@@ -1,4 +1,4 @@
-public import AutoMLClient
+import AutoMLClient
 import ArgumentParser
 import Foundation
 
@@ -14,7 +14,8 @@ public final class ShellRunner {
         var status: Int32 = 0
         while !session.exitRequested {
             if let warning = session.cache?.takeLoadWarning() { session.note("warning: \(warning)") }
-            switch reader.readLine(prompt: Prompt.text(for: session.context, colors: session.output.colors)) {
+            switch reader.readLine(prompt: Prompt.text(for: session.context, colors: session.output.colors,
+                                                          serverRunning: session.localServerState?.isRunning)) {
             case .endOfInput:
                 session.stopRecording()
                 return session.interactive ? 0 : status

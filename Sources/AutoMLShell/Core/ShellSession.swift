@@ -71,6 +71,11 @@ public final class ShellSession {
         self.interrupted = interrupted ?? { CommandInterrupt.consume() }
     }
 
+    /// The local server's state when the context's endpoint is the local server; nil otherwise.
+    var localServerState: LocalServerState? {
+        context.endpoint == nil ? backends.localServerState?() : nil
+    }
+
     /// The client for the current endpoint, made once per endpoint.
     func client() async throws -> AutoMLClient {
         if let cached = clientCache, cached.endpoint == context.endpoint { return cached.client }

@@ -1,4 +1,4 @@
-public import AutoMLClient
+import AutoMLClient
 import Foundation
 
 /// Writes the commands of a session, each after it has run, to a file that replays with `automl -f FILE` against

@@ -1,5 +1,6 @@
 import AutoMLClient
 import AutoMLEmulator
+import AutoMLTestSupport
 import Foundation
 import Testing
 

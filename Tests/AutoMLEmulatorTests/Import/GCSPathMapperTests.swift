@@ -171,16 +171,27 @@ struct GCSPathMapperTests {
         #expect(try mapper.resolveForWriting("gs://out-bucket/").path == temp.path("root/out-bucket"))
     }
 
-    @Test("local paths and file:// URLs are accepted only when allowed")
+    @Test("local paths and file:// URLs are accepted only inside the allowed folders")
     func localPaths() throws {
         let temp = try TemporaryDirectory()
         defer { temp.remove() }
-        let mapper = GCSPathMapper(root: temp.url, allowsLocalPaths: true)
-        #expect(try mapper.resolveForReading("/data/images/a.jpg").path == "/data/images/a.jpg")
-        #expect(try mapper.resolveForReading("file:///data/my%20images/a.jpg").path == "/data/my images/a.jpg")
-        #expect(try mapper.resolveForReading("file://localhost/data/a.jpg").path == "/data/a.jpg")
+        try FileManager.default.createDirectory(atPath: temp.path("local/my images"), withIntermediateDirectories: true)
+        #expect(throws: GCSPathError.self, "none allowed by default") {
+            try GCSPathMapper(root: temp.url).resolveForReading(temp.path("local/a.jpg"))
+        }
+        let mapper = GCSPathMapper(root: temp.url, localFolders: [URL(fileURLWithPath: temp.path("local"))])
+        #expect(try mapper.resolveForReading(temp.path("local/a.jpg")).path == temp.path("local/a.jpg"))
+        #expect(try mapper.resolveForReading("file://" + temp.path("local/my%20images/a.jpg")).path
+                == temp.path("local/my images/a.jpg"))
+        #expect(try mapper.resolveForReading("file://localhost" + temp.path("local/a.jpg")).path == temp.path("local/a.jpg"))
+        for outside in ["/etc/passwd", "/proc/self/environ", temp.path("local/../root/x.csv"), temp.path("localx/a.jpg")] {
+            #expect(throws: GCSPathError.self, "\(outside)") { try mapper.resolveForReading(outside) }
+        }
+        // A symlink inside the folder that points out of it is refused too.
+        try FileManager.default.createSymbolicLink(atPath: temp.path("local/etc"), withDestinationPath: "/etc")
+        #expect(throws: GCSPathError.self) { try mapper.resolveForReading(temp.path("local/etc/passwd")) }
         #expect(throws: GCSPathError.self) { try mapper.resolveForReading("file://otherhost/data/a.jpg") }
-        #expect(throws: GCSPathError.self) { try mapper.resolveForReading("/data/a\u{0}.jpg") }
+        #expect(throws: GCSPathError.self) { try mapper.resolveForReading(temp.url.path + "/local/a\u{0}.jpg") }
         #expect(throws: GCSPathError.self) { try mapper.resolveForReading("file:///data/a%00.jpg") }
         #expect(throws: GCSPathError.self) { try mapper.resolveForReading("relative/a.jpg") }
         let written = try mapper.resolveForWriting(temp.path("local/out/file.csv"))

@@ -1,5 +1,6 @@
 import AutoMLClient
 import AutoMLEmulator
+import AutoMLTestSupport
 import Foundation
 
 /// The local backend on the system clock with the real trainer worker (`automl-trainer`, found next to the

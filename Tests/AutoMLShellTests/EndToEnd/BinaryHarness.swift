@@ -2,8 +2,10 @@ import AutoMLClient
 import AutoMLTestSupport
 import Foundation
 
-/// The built `automl` run as a process with its own XDG folders, so nothing touches the real home.
-struct BinaryHarness {
+/// The built `automl` run as a process with its own XDG folders, so nothing touches the real home. The local server
+/// its commands start (in the background, on the harness's data folder) is stopped when the harness goes away, and
+/// stops by itself after two idle minutes should a test crash first.
+final class BinaryHarness: Sendable {
     let home: URL
 
     init() throws {
@@ -11,15 +13,25 @@ struct BinaryHarness {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     }
 
+    deinit {
+        stopServer()
+    }
+
+    /// Stops the harness's local server, if one runs (`automl emulator stop`).
+    func stopServer() {
+        _ = try? run(["emulator", "stop"])
+    }
+
     var environment: [String: String] {
         [
             "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_STATE_HOME": home.path + "/state",
             "XDG_CACHE_HOME": home.path + "/cache", "XDG_DATA_HOME": home.path + "/data",
             "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color",
+            "AUTOML_SERVER_IDLE_STOP": "120s",
         ]
     }
 
-    /// The embedded backend's `gs://` folder.
+    /// The local server's `gs://` folder.
     var gcsRoot: URL { home.appendingPathComponent("data/automl/local/gcs") }
 
     /// Runs `automl ARGUMENTS` with `input` on standard input and `extra` added to the environment; returns

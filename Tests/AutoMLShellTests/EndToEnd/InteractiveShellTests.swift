@@ -14,12 +14,12 @@ struct InteractiveShellTests {
             command: "stty -g > \(terminal)/before; \(binary); echo EXIT=$?; stty -g > \(terminal)/after",
             environment: harness.environment)
 
-        try tmux.waitFor("on the embedded local backend")
-        try tmux.waitFor("automl local:local/us-central1>")
+        try tmux.waitFor("on the local server (started by the first command that needs it")
+        try tmux.waitFor("automl local(off):local/us-central1>", timeout: 5)
         try tmux.type("dataset create flowers")
         try tmux.press("Enter")
         try tmux.waitFor("\"displayName\": \"flowers\"")
-        try tmux.waitFor("ds:ICN…")
+        try tmux.waitFor("automl local:local/us-central1 ds:ICN…")
 
         try tmux.type("use da")
         try tmux.press("Tab")

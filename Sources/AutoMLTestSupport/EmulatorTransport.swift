@@ -1,4 +1,5 @@
 public import AutoMLClient
+public import AutoMLEmulator
 import Foundation
 
 /// An `HTTPTransport` that hands requests straight to an in-process ``Emulator``: the shell's embedded

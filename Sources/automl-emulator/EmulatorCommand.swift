@@ -1,17 +1,19 @@
 import ArgumentParser
-import AutoMLClient
 import AutoMLEmulator
-import Dispatch
+import AutoMLWire
 import Foundation
 import Logging
-import Synchronization
 
-/// `automl emulator`: the local backend as a server on a loopback port.
+/// `automl emulator` (this binary, `automl-emulator`): the local backend as a server on a loopback port, in the
+/// foreground, or as the data folder's background server (`--service`, how `automl` starts it).
 struct EmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "emulator",
+        commandName: "automl emulator",
         abstract: "Run the local backend: an AutoML API v1 server that keeps its data on this machine.",
         discussion: """
+            `automl` starts this server by itself, in the background, for its data folder (see `automl emulator \
+            status`); run it by hand for a server in the foreground, on another folder or with other settings.
+
             The first line on standard output is exactly `automl emulator listening on http://HOST:PORT`; logs go \
             to standard error. SIGINT or SIGTERM stops it; operations that were running carry on at the next start \
             on the same data directory.
@@ -19,13 +21,21 @@ struct EmulatorCommand: AsyncParsableCommand {
             A node hour is --node-hour-seconds of wall time, so a budget is real time spent: the minimum image \
             classification budget of 8 node hours takes 40 s at the default of 5.
 
+            Requests must name a loopback address in their Host header, and requests from web pages (with an Origin \
+            header) are refused, unless --allow-remote. Tokens come from --token-file (one TOKEN or TOKEN@PROJECT \
+            per line) or AUTOML_EMULATOR_TOKENS (comma-separated); --token works too, but other users can read it in \
+            `ps`. Imports read local files (absolute paths, file:// URLs) only under the folders given with \
+            --allow-path; gs:// URIs map into --gcs-root.
+
             Fault injection (--faults) takes comma-separated items: latency=50ms, latency-jitter=20ms, \
             unavailable=0.1 (share answered 503), rate-limit=0.05 (share answered 429), retry-after=2s, \
             drop=0.02 (share of connections closed unanswered), train-fail=1 (share of trainings that fail), \
             seed=42, only=GET, path=SUBSTRING. --faults-file reads the same keys from a JSON object.
 
-            Training runs in `automl-trainer`, a worker process next to `automl` (or AUTOML_TRAINER): models             are trained from scratch on your images, on this machine's CPU.
+            Training runs in `automl-trainer`, a worker process next to this binary (or AUTOML_TRAINER): models are \
+            trained from scratch on your images, on this machine's CPU.
             """,
+        version: AutoMLWireVersion.current,
         subcommands: [DemoDataCommand.self]
     )
 
@@ -47,12 +57,24 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("deploy-seconds"), help: "Wall-clock seconds a deploy or an undeploy takes.")
     var deploySeconds: Double = 2
 
-    @Option(name: .customLong("token"),
-            help: "A bearer token to require (repeatable); TOKEN@PROJECT limits it to one project.")
+    @Option(name: .customLong("token-file"), help: "A file of bearer tokens to require, one per line (TOKEN@PROJECT limits one to a project).")
+    var tokenFile: String?
+
+    @Option(name: .customLong("token"), help: "A bearer token to require (repeatable; visible in ps: prefer --token-file).")
     var tokens: [String] = []
+
+    @Option(name: .customLong("allow-path"), help: "A folder whose files imports may name by local path (repeatable).")
+    var allowedPaths: [String] = []
 
     @Flag(name: .customLong("allow-remote"), help: "Serve clients that are not on loopback even without tokens.")
     var allowRemote = false
+
+    @Option(name: .customLong("idle-stop"),
+            help: "Stop after this long with no request and no running operation, such as 15m or 90s (default: never; 15m with --service).")
+    var idleStop: String?
+
+    @Flag(name: .customLong("service"), help: .hidden)
+    var service = false
 
     @Option(help: "A fault-injection spec, such as unavailable=0.1,latency=50ms.")
     var faults: String?
@@ -69,20 +91,27 @@ struct EmulatorCommand: AsyncParsableCommand {
         }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535.") }
         if faults != nil, faultsFile != nil { throw ValidationError("give --faults or --faults-file, not both.") }
+        if let idleStop, DurationText.parse(idleStop) == nil {
+            throw ValidationError("--idle-stop takes a duration such as 15m, 90s or 0 (never), not \"\(idleStop)\".")
+        }
+        if service, allowRemote { throw ValidationError("the background server serves loopback clients only.") }
     }
 
     func run() async throws {
+        // Everything this server writes (database, models, exports, its address file) is the user's alone.
+        umask(0o077)
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let logger = Logger(label: "automl.emulator")
-        let environment = EnvironmentVariables.process
+        let environment = ProcessInfo.processInfo.environment
         let dataURL = URL(fileURLWithPath: dataDirectory ?? defaultDataDirectory(environment))
+        let serviceToken = service ? ServiceToken.generate() : nil
+        var accepted = try TokenSources(file: tokenFile, environment: environment, flags: tokens).tokens()
+        if let serviceToken { accepted.append(serviceToken) }
         var configuration = EmulatorConfiguration(
             dataDirectory: dataURL, gcsRoot: gcsRoot.map { URL(fileURLWithPath: $0) },
-            nodeHour: .milliseconds(Int64(nodeHourSeconds * 1000)), tokens: tokens, allowRemote: allowRemote,
+            nodeHour: .milliseconds(Int64(nodeHourSeconds * 1000)), tokens: accepted, allowRemote: allowRemote,
             deployDuration: .milliseconds(Int64(deploySeconds * 1000)))
-        // Local paths let an import read any file this process can read: fine for the person at this machine,
-        // not for clients that tokens or --allow-remote let in.
-        configuration.allowLocalPaths = tokens.isEmpty && !allowRemote
+        configuration.localImportFolders = allowedPaths.map { URL(fileURLWithPath: $0) }
         let faultSpec = try faultsFile.map(readFaultsFile) ?? faults
         let emulator: Emulator
         let server: EmulatorHTTPServer
@@ -92,16 +121,28 @@ struct EmulatorCommand: AsyncParsableCommand {
         } catch let error as EmulatorSetupError {
             throw ValidationError(error.description)
         }
+        let lifetime = ServerLifetime(emulator: emulator,
+                                      idleStop: idleStop.flatMap(DurationText.parse) ?? (service ? .seconds(900) : nil))
+        if let serviceToken {
+            let address = LocalServerAddress(url: server.baseURL, token: serviceToken, pid: getpid(),
+                                             version: AutoMLWireVersion.current,
+                                             startedAt: ISO8601DateFormatter().string(from: Date()))
+            try address.write(in: dataURL)
+            emulator.setControl(ServerControl(address: address, dataDirectory: dataURL, lifetime: lifetime).handle)
+        }
         // Written straight to the file descriptor: scripts wait for this line, so it must not sit in a buffer.
         FileHandle.standardOutput.write(Data("automl emulator listening on \(server.baseURL)\n".utf8))
-        logger.info("data in \(dataURL.path); a node hour is \(nodeHourSeconds) s")
-        if tokens.isEmpty, !allowRemote, !["127.0.0.1", "localhost", "::1"].contains(host) {
+        let idleNote = lifetime.idleStop.map { "; stops after \(DurationText.describe($0)) idle" } ?? ""
+        logger.info("data in \(dataURL.path); a node hour is \(nodeHourSeconds) s\(idleNote)")
+        if !tokens.isEmpty { logger.warning("--token is visible to other users in ps; prefer --token-file") }
+        if accepted.isEmpty, !allowRemote, !["127.0.0.1", "localhost", "::1"].contains(host) {
             logger.warning("listening on \(host) without tokens: only loopback clients will be served")
         }
-        let signal = await firstSignal([SIGINT, SIGTERM])
-        logger.info("received signal \(signal), shutting down")
+        let reason = await lifetime.waitForStop()
+        logger.info("stopping: \(reason)")
         await server.shutdown()
         await emulator.shutdown()
+        if serviceToken != nil { LocalServerAddress.remove(in: dataURL, ifPID: getpid()) }
     }
 
     private func readFaultsFile(_ path: String) throws -> String {
@@ -113,39 +154,7 @@ struct EmulatorCommand: AsyncParsableCommand {
 }
 
 /// `$XDG_DATA_HOME/automl/local`, or `~/.local/share/automl/local`.
-func defaultDataDirectory(_ environment: EnvironmentVariables) -> String {
-    if let xdg = environment.values["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/automl/local" }
-    return (environment[.home] ?? NSTemporaryDirectory()) + "/.local/share/automl/local"
-}
-
-/// Waits for the first of the given signals and returns it; the signals no longer end the process.
-func firstSignal(_ signals: [Int32]) async -> Int32 {
-    await withCheckedContinuation { continuation in
-        let sources = signals.map { number -> any DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            return DispatchSource.makeSignalSource(signal: number, queue: .main)
-        }
-        let resumed = SignalLatch()
-        for (source, number) in zip(sources, signals) {
-            source.setEventHandler {
-                if resumed.fire() {
-                    sources.forEach { $0.cancel() }
-                    continuation.resume(returning: number)
-                }
-            }
-            source.resume()
-        }
-    }
-}
-
-/// Lets exactly one signal handler resume the waiting task.
-private final class SignalLatch: Sendable {
-    private let fired = Mutex(false)
-
-    func fire() -> Bool {
-        fired.withLock { fired in
-            defer { fired = true }
-            return !fired
-        }
-    }
+func defaultDataDirectory(_ environment: [String: String]) -> String {
+    if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/automl/local" }
+    return (environment["HOME"] ?? NSTemporaryDirectory()) + "/.local/share/automl/local"
 }

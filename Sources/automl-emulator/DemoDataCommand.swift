@@ -1,5 +1,5 @@
 import ArgumentParser
-import AutoMLClient
+import AutoMLWire
 import AutoMLEmulator
 import Foundation
 
@@ -11,8 +11,8 @@ struct DemoDataCommand: ParsableCommand {
         discussion: """
             DEST is gs://BUCKET[/PATH] (written under the local backend's GCS folder, DATA_DIR/gcs unless --gcs-root \
             is given; `automl emulator demo-data gs://shapes --data-dir D` takes the emulator's --data-dir and --gcs-root; the CSVs name images by gs:// URI, which every configuration imports) or a local folder (the \
-            CSVs name images by absolute path, which the shell's embedded backend and a loopback-only \
-            `automl emulator` import).
+            CSVs name images by absolute path, which a server started with --allow-path FOLDER (or AUTOML_IMPORT_PATHS) \
+            imports).
 
             It writes classification.csv (single-label, one shape per image) and detection.csv (one row per box); \
             of every ten images of a label, eight are TRAIN, one VALIDATION and one TEST. The same seed writes the \
@@ -60,7 +60,7 @@ struct DemoDataCommand: ParsableCommand {
         Result { () throws(DemoDataError) -> DemoDataSummary in
             let target: DemoDataDestination
             if destination.hasPrefix("gs://") {
-                let data = URL(fileURLWithPath: emulator.dataDirectory ?? defaultDataDirectory(EnvironmentVariables.process))
+                let data = URL(fileURLWithPath: emulator.dataDirectory ?? defaultDataDirectory(ProcessInfo.processInfo.environment))
                 let root = emulator.gcsRoot.map { URL(fileURLWithPath: $0) } ?? data.appendingPathComponent("gcs")
                 target = try DemoDataDestination.bucketFolder(destination, gcsRoot: root)
             } else {
