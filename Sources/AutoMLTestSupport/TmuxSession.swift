@@ -18,6 +18,12 @@ public final class TmuxSession: @unchecked Sendable {
         try tmux(["send-keys", "-t", name, "-l", text])
     }
 
+    /// Types a line and presses Enter.
+    public func typeLine(_ text: String) throws {
+        try type(text)
+        try press("Enter")
+    }
+
     /// Sends named keys, such as `Enter`, `Tab`, `C-c`, `C-d`.
     public func press(_ keys: String...) throws {
         try tmux(["send-keys", "-t", name] + keys)

@@ -7,10 +7,18 @@ import Foundation
 /// stops by itself after two idle minutes should a test crash first.
 final class BinaryHarness: Sendable {
     let home: URL
+    /// The settings of the local server the harness's commands start.
+    private let serverSettings: [String: String]
 
-    init() throws {
+    /// - Parameters:
+    ///   - nodeHourSeconds: The local server's node hour (`AUTOML_NODE_HOUR_SECONDS`), when not the default 5 s.
+    ///   - idleStop: Its idle stop (`AUTOML_SERVER_IDLE_STOP`); two minutes unless given.
+    init(nodeHourSeconds: Double? = nil, idleStop: String = "120s") throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("automl-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        var settings = ["AUTOML_SERVER_IDLE_STOP": idleStop]
+        if let nodeHourSeconds { settings["AUTOML_NODE_HOUR_SECONDS"] = String(nodeHourSeconds) }
+        serverSettings = settings
     }
 
     deinit {
@@ -27,12 +35,14 @@ final class BinaryHarness: Sendable {
             "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_STATE_HOME": home.path + "/state",
             "XDG_CACHE_HOME": home.path + "/cache", "XDG_DATA_HOME": home.path + "/data",
             "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color",
-            "AUTOML_SERVER_IDLE_STOP": "120s",
-        ]
+        ].merging(serverSettings) { $1 }
     }
 
+    /// The local server's data folder.
+    var dataDirectory: URL { home.appendingPathComponent("data/automl/local") }
+
     /// The local server's `gs://` folder.
-    var gcsRoot: URL { home.appendingPathComponent("data/automl/local/gcs") }
+    var gcsRoot: URL { dataDirectory.appendingPathComponent("gcs") }
 
     /// Runs `automl ARGUMENTS` with `input` on standard input and `extra` added to the environment; returns
     /// (status, stdout, stderr).
