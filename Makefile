@@ -5,7 +5,8 @@
 #                            then the conformance tests
 #   make conformance         the official Python client (google-cloud-automl, pinned in
 #                            Tests/Conformance/requirements.txt, in .build/conformance-venv) against `automl emulator`
-#   make install             a release build of `automl` and its trainer `automl-trainer` into $(PREFIX)/bin
+#   make install             a release build of `automl`, its local server `automl-emulator` and the trainer
+#                            `automl-trainer` into $(PREFIX)/bin
 #                            (default ~/.local/bin), the Swift runtime linked in statically
 #   make build | deps | clean
 #
@@ -92,11 +93,12 @@ conformance: deps
 
 install: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product automl
+	$(SWIFT) build $(RELEASE_FLAGS) --product automl-emulator
 	$(SWIFT) build $(RELEASE_FLAGS) --product automl-trainer
 	install -d "$(PREFIX)/bin"
 	bin="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)"; \
-	  install -m 0755 "$$bin/automl" "$$bin/automl-trainer" "$(PREFIX)/bin/"
-	@echo "installed automl and automl-trainer in $(PREFIX)/bin"
+	  install -m 0755 "$$bin/automl" "$$bin/automl-emulator" "$$bin/automl-trainer" "$(PREFIX)/bin/"
+	@echo "installed automl, automl-emulator and automl-trainer in $(PREFIX)/bin"
 
 clean:
 	$(SWIFT) package clean

@@ -20,8 +20,10 @@ if ! command -v wrk >/dev/null; then
 fi
 command -v curl >/dev/null || { apt-get install -y -q curl >/dev/null; }
 
-swift build -c release --scratch-path .build-bench --product automl >&2
-swift build -c release --scratch-path .build-bench --product automl-bench-floor >&2
+# Every binary it starts: automl runs automl-emulator, which runs automl-trainer for the training it does.
+for product in automl automl-emulator automl-trainer automl-bench-floor; do
+  swift build -c release --scratch-path .build-bench --product "$product" >&2
+done
 bin=$(swift build -c release --scratch-path .build-bench --show-bin-path)
 
 work=$(mktemp -d)

@@ -29,7 +29,7 @@ if ! command -v wrk >/dev/null; then
 fi
 command -v curl >/dev/null || { apt-get install -y -q curl >/dev/null; }
 
-for product in automl automl-trainer automl-bench-trainer; do
+for product in automl automl-emulator automl-trainer automl-bench-trainer; do
   swift build -c release --scratch-path .build-bench --product "$product" >&2
 done
 bin=$(swift build -c release --scratch-path .build-bench --show-bin-path)
