@@ -1,14 +1,14 @@
-public import AutoMLWire
-public import Foundation
-public import Logging
+package import AutoMLWire
+package import Foundation
+package import Logging
 import Synchronization
 
 /// The local backend: an AutoML API v1 server that keeps its data in SQLite and runs operations on a clock.
 ///
 /// Use it in-process (``handle(_:)``, or ``EmulatorTransport`` under an `AutoMLClient`) or behind
 /// ``EmulatorHTTPServer`` on a loopback port.
-public final class Emulator: Sendable {
-    public let configuration: EmulatorConfiguration
+package final class Emulator: Sendable {
+    package let configuration: EmulatorConfiguration
     let service: EmulatorService
     let router: Router
     let faults: FaultInjector?
@@ -19,13 +19,13 @@ public final class Emulator: Sendable {
     private let control = Mutex<ControlHandler?>(nil)
 
     /// Answers a request under `/_automl/` (after the access checks), or nil for a 404.
-    public typealias ControlHandler = @Sendable (EmulatorRequest, Emulator) async -> EmulatorResponse?
+    package typealias ControlHandler = @Sendable (EmulatorRequest, Emulator) async -> EmulatorResponse?
 
     /// Opens the store in the configuration's data directory, and carries on the operations that were
     /// running when the backend last stopped.
     /// - Parameters:
     ///   - faults: a fault-injection spec such as `unavailable=0.1,latency=50ms` (see `automl emulator --help`).
-    public static func start(configuration: EmulatorConfiguration, clock: any EmulatorClock = SystemClock(),
+    package static func start(configuration: EmulatorConfiguration, clock: any EmulatorClock = SystemClock(),
                              trainer: any Trainer = WorkerTrainer(), faults: String? = nil,
                              logger: Logger = Logger(label: "automl.emulator")) async throws -> Emulator {
         let store = try EmulatorStore.open(directory: configuration.dataDirectory)
@@ -34,7 +34,7 @@ public final class Emulator: Sendable {
     }
 
     /// Starts on a given store (tests use ``EmulatorStore/inMemory()``).
-    public static func start(configuration: EmulatorConfiguration, store: EmulatorStore, clock: any EmulatorClock,
+    package static func start(configuration: EmulatorConfiguration, store: EmulatorStore, clock: any EmulatorClock,
                              trainer: any Trainer, faults: String? = nil,
                              logger: Logger = Logger(label: "automl.emulator")) async throws -> Emulator {
         let injector = try faults.map { spec in
@@ -62,28 +62,28 @@ public final class Emulator: Sendable {
 
     /// Stops running operations without ending them (they carry on at the next start), closes the store
     /// and releases the data directory.
-    public func shutdown() async {
+    package func shutdown() async {
         await service.runner.stopAll()
         await service.serving.stopAll()
         service.store.close()
     }
 
     /// Sets the handler of the `/_automl/` routes.
-    public func setControl(_ handler: @escaping ControlHandler) {
+    package func setControl(_ handler: @escaping ControlHandler) {
         control.withLock { $0 = handler }
     }
 
     /// How many operations are running now.
-    public var runningOperationCount: Int { service.runner.runningCount }
+    package var runningOperationCount: Int { service.runner.runningCount }
 
     /// How long since the last request when no operation is running; nil while one runs.
-    public func idleTime() -> Duration? {
+    package func idleTime() -> Duration? {
         guard runningOperationCount == 0 else { return nil }
         return ContinuousClock.now - lastRequest.withLock { $0 }
     }
 
     /// Answers one request: access checks, routing, and the JSON answer or error envelope.
-    public func handle(_ request: EmulatorRequest) async -> EmulatorResponse {
+    package func handle(_ request: EmulatorRequest) async -> EmulatorResponse {
         lastRequest.withLock { $0 = .now }
         let options = ProtoJSONOptions(enumsAsIntegers: request.wantsIntegerEnums)
         do {
@@ -164,7 +164,7 @@ private struct TokenGrant {
 }
 
 /// The backend could not start: a bad fault spec, say.
-public struct EmulatorSetupError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct EmulatorSetupError: Error, Sendable, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

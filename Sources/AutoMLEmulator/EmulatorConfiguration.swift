@@ -1,31 +1,31 @@
-public import Foundation
+package import Foundation
 
 /// How the local backend runs.
-public struct EmulatorConfiguration: Sendable {
+package struct EmulatorConfiguration: Sendable {
     /// Where the SQLite database and trained models are kept.
-    public var dataDirectory: URL
+    package var dataDirectory: URL
     /// The folder `gs://BUCKET/PATH` maps to (`<gcsRoot>/BUCKET/PATH`).
-    public var gcsRoot: URL
+    package var gcsRoot: URL
     /// Clock time of one node hour: a budget of N node hours takes N × this. 5 s by default, so the
     /// minimum classification budget (8 node hours) takes 40 s.
-    public var nodeHour: Duration
+    package var nodeHour: Duration
     /// Bearer tokens accepted; empty means no `Authorization` is needed (then only loopback clients are
     /// served unless ``allowRemote``).
-    public var tokens: [String]
+    package var tokens: [String]
     /// Serve clients that are not on loopback even without tokens.
-    public var allowRemote: Bool
+    package var allowRemote: Bool
     /// The folders whose files imports may name by local path (absolute paths, `file://` URLs) besides `gs://`
     /// URIs; empty (the default) allows none. A path is checked after resolving its symlinks, as `gs://` URIs
     /// are against ``gcsRoot``.
-    public var localImportFolders: [URL]
+    package var localImportFolders: [URL]
     /// The largest request body, except Predict's.
-    public var maxBodyBytes: Int
+    package var maxBodyBytes: Int
     /// The largest Predict request body.
-    public var maxPredictBodyBytes: Int
+    package var maxPredictBodyBytes: Int
     /// Clock time a deploy or an undeploy takes.
-    public var deployDuration: Duration
+    package var deployDuration: Duration
 
-    public init(dataDirectory: URL, gcsRoot: URL? = nil, nodeHour: Duration = .seconds(5), tokens: [String] = [],
+    package init(dataDirectory: URL, gcsRoot: URL? = nil, nodeHour: Duration = .seconds(5), tokens: [String] = [],
                 allowRemote: Bool = false, localImportFolders: [URL] = [], maxBodyBytes: Int = 1 << 20,
                 maxPredictBodyBytes: Int = 32 << 20, deployDuration: Duration = .seconds(2)) {
         self.dataDirectory = dataDirectory

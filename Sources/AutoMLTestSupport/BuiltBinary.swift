@@ -1,7 +1,7 @@
-public import Foundation
+package import Foundation
 
 /// The `automl` executable the tests run: `$AUTOML_BIN`, or the one built next to the test bundle.
-public func builtAutomlBinary() throws -> URL {
+package func builtAutomlBinary() throws -> URL {
     if let path = ProcessInfo.processInfo.environment["AUTOML_BIN"], !path.isEmpty {
         return URL(fileURLWithPath: path)
     }
@@ -19,10 +19,10 @@ public func builtAutomlBinary() throws -> URL {
 }
 
 /// `automl emulator` running as a child process, for tests that need a real process (kill -9, signals).
-public final class EmulatorProcess: @unchecked Sendable {
-    public let process: Process
+package final class EmulatorProcess: @unchecked Sendable {
+    package let process: Process
     /// `http://127.0.0.1:PORT`, from the emulator's first line.
-    public let baseURL: String
+    package let baseURL: String
     private let errors: Pipe
 
     private init(process: Process, baseURL: String, errors: Pipe) {
@@ -32,7 +32,7 @@ public final class EmulatorProcess: @unchecked Sendable {
     }
 
     /// Starts `automl emulator ARGUMENTS` and waits (up to 20 s) for its `listening on` line.
-    public static func start(_ arguments: [String]) throws -> EmulatorProcess {
+    package static func start(_ arguments: [String]) throws -> EmulatorProcess {
         let process = Process()
         process.executableURL = try builtAutomlBinary()
         process.arguments = ["emulator"] + arguments
@@ -52,7 +52,7 @@ public final class EmulatorProcess: @unchecked Sendable {
     }
 
     /// Sends a signal (SIGKILL for a crash, SIGTERM for a clean stop) and waits for the process to end.
-    public func stop(signal: Int32) {
+    package func stop(signal: Int32) {
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
     }

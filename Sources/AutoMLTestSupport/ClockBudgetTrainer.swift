@@ -1,21 +1,21 @@
-public import AutoMLClient
-public import AutoMLEmulator
+package import AutoMLClient
+package import AutoMLEmulator
 
 /// A test double for the state machine and the HTTP surface: spends the whole budget on the (usually
 /// manual) clock and produces no weights. Its models end with BUDGET_REACHED, have the evaluations the test
 /// gives (none by default), and cannot predict. The product trains with ``WorkerTrainer``.
-public struct ClockBudgetTrainer: Trainer {
+package struct ClockBudgetTrainer: Trainer {
     /// How many progress steps a run takes.
-    public var steps: Int
+    package var steps: Int
     /// The evaluations a finished training stores, for tests of what reads them.
-    public var evaluations: @Sendable (TrainingRequest) -> [ModelEvaluation]
+    package var evaluations: @Sendable (TrainingRequest) -> [ModelEvaluation]
 
-    public init(steps: Int = 20, evaluations: @escaping @Sendable (TrainingRequest) -> [ModelEvaluation] = { _ in [] }) {
+    package init(steps: Int = 20, evaluations: @escaping @Sendable (TrainingRequest) -> [ModelEvaluation] = { _ in [] }) {
         self.steps = max(1, steps)
         self.evaluations = evaluations
     }
 
-    public func train(_ job: TrainingRequest, clock: any EmulatorClock,
+    package func train(_ job: TrainingRequest, clock: any EmulatorClock,
                       report: @escaping @Sendable (TrainingProgress) async throws -> Void) async throws -> TrainingOutcome {
         let budget = job.budgetMilliNodeHours
         let step = max(1, budget / Int64(steps))

@@ -1,17 +1,17 @@
-public import AutoMLClient
-public import AutoMLEmulator
+package import AutoMLClient
+package import AutoMLEmulator
 import Foundation
 
 /// An `HTTPTransport` that hands requests straight to an in-process ``Emulator``: the shell's embedded
 /// backend, with no socket in between.
-public struct EmulatorTransport: HTTPTransport {
+package struct EmulatorTransport: HTTPTransport {
     private let emulator: Emulator
 
-    public init(emulator: Emulator) {
+    package init(emulator: Emulator) {
         self.emulator = emulator
     }
 
-    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         let target: String
         if let schemeEnd = request.url.range(of: "://") {
             let afterScheme = request.url[schemeEnd.upperBound...]

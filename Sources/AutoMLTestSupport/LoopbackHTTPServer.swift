@@ -1,22 +1,22 @@
-public import Foundation
+package import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import Synchronization
 
 /// A request as the loopback server received it.
-public struct RecordedRequest: Sendable {
-    public var method: String
+package struct RecordedRequest: Sendable {
+    package var method: String
     /// The path and query as sent, such as `/v1/projects/p/locations/l/models?pageSize=2`.
-    public var uri: String
-    public var headers: [(name: String, value: String)]
-    public var body: Data
+    package var uri: String
+    package var headers: [(name: String, value: String)]
+    package var body: Data
 
     /// The path without the query.
-    public var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
+    package var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
 
     /// The query parameters, percent-decoded.
-    public var query: [String: String] {
+    package var query: [String: String] {
         guard let queryStart = uri.firstIndex(of: "?") else { return [:] }
         var result: [String: String] = [:]
         for pair in uri[uri.index(after: queryStart)...].split(separator: "&") {
@@ -29,44 +29,44 @@ public struct RecordedRequest: Sendable {
     }
 
     /// The first value of a header, any case.
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
     /// The body as text.
-    public var bodyText: String { String(decoding: body, as: UTF8.self) }
+    package var bodyText: String { String(decoding: body, as: UTF8.self) }
 }
 
 /// What the loopback server does with a request.
-public enum LoopbackResponse: Sendable {
+package enum LoopbackResponse: Sendable {
     /// Answers with a status, headers and a body.
     case reply(status: Int, headers: [(String, String)], body: Data)
     /// Closes the connection without answering, as a crashed or overloaded server might.
     case dropConnection
 
     /// A JSON answer from text.
-    public static func json(_ text: String, status: Int = 200, headers: [(String, String)] = []) -> LoopbackResponse {
+    package static func json(_ text: String, status: Int = 200, headers: [(String, String)] = []) -> LoopbackResponse {
         .reply(status: status, headers: [("Content-Type", "application/json")] + headers, body: Data(text.utf8))
     }
 
     /// A plain-text or HTML answer.
-    public static func text(_ status: Int, _ text: String, contentType: String = "text/html") -> LoopbackResponse {
+    package static func text(_ status: Int, _ text: String, contentType: String = "text/html") -> LoopbackResponse {
         .reply(status: status, headers: [("Content-Type", contentType)], body: Data(text.utf8))
     }
 }
 
 /// A real HTTP/1.1 server on 127.0.0.1 and a free port, for tests: every request is recorded and answered
 /// by the test's handler.
-public final class LoopbackHTTPServer: Sendable {
-    public let port: Int
+package final class LoopbackHTTPServer: Sendable {
+    package let port: Int
     private let recorded: Mutex<[RecordedRequest]>
     private let channel: any Channel
 
     /// The base URL, `http://127.0.0.1:PORT`.
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    package var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Every request received so far, in order.
-    public var requests: [RecordedRequest] { recorded.withLock { $0 } }
+    package var requests: [RecordedRequest] { recorded.withLock { $0 } }
 
     private init(port: Int, channel: any Channel) {
         self.port = port
@@ -75,7 +75,7 @@ public final class LoopbackHTTPServer: Sendable {
     }
 
     /// Starts a server whose handler answers each request.
-    public static func start(
+    package static func start(
         handler: @escaping @Sendable (RecordedRequest) async -> LoopbackResponse
     ) async throws -> LoopbackHTTPServer {
         let box = RecordingBox()
@@ -102,13 +102,13 @@ public final class LoopbackHTTPServer: Sendable {
     }
 
     /// Stops listening.
-    public func shutdown() async {
+    package func shutdown() async {
         try? await channel.close()
     }
 }
 
 /// Runs `body` with a started server and shuts it down afterwards, whatever happens.
-public func withLoopbackServer<Result>(
+package func withLoopbackServer<Result>(
     handler: @escaping @Sendable (RecordedRequest) async -> LoopbackResponse,
     _ body: (LoopbackHTTPServer) async throws -> Result
 ) async throws -> Result {
@@ -125,11 +125,11 @@ public func withLoopbackServer<Result>(
 
 /// A port on 127.0.0.1 that refuses connections for as long as the value lives: a socket is bound to it but
 /// never listens, so connects fail at once and no other test's server can take the port meanwhile.
-public final class RefusingLoopbackPort: Sendable {
-    public let port: Int
+package final class RefusingLoopbackPort: Sendable {
+    package let port: Int
     private let descriptor: Int32
 
-    public init() throws {
+    package init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw TransportTestError("cannot create a socket") }
         var address = sockaddr_in()
@@ -156,9 +156,9 @@ public final class RefusingLoopbackPort: Sendable {
 }
 
 /// A failure of the test support itself.
-public struct TransportTestError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct TransportTestError: Error, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// Lets the channel initializer record into a server that exists only after bind returns.

@@ -1,9 +1,9 @@
-public import Foundation
+package import Foundation
 
 /// Small, fully valid image files for tests, made without any image library.
-public enum TestImages {
+package enum TestImages {
     /// An RGB PNG filled by `pixel(x, y)` (stored zlib blocks: valid for any decoder, not compact).
-    public static func png(width: Int, height: Int, pixel: (Int, Int) -> (UInt8, UInt8, UInt8)) -> Data {
+    package static func png(width: Int, height: Int, pixel: (Int, Int) -> (UInt8, UInt8, UInt8)) -> Data {
         var raw: [UInt8] = []
         raw.reserveCapacity(height * (1 + width * 3))
         for y in 0..<height {
@@ -24,14 +24,14 @@ public enum TestImages {
     }
 
     /// A solid-colour PNG.
-    public static func png(width: Int = 16, height: Int = 16, color: (UInt8, UInt8, UInt8)) -> Data {
+    package static func png(width: Int = 16, height: Int = 16, color: (UInt8, UInt8, UInt8)) -> Data {
         png(width: width, height: height) { _, _ in color }
     }
 
     /// Writes `count` distinct PNGs per label under `directory/bucket` and a classification CSV naming them
     /// as `gs://bucket/...`, split over TRAIN/VALIDATION/TEST (8:1:1 by position); returns the CSV's URI.
     @discardableResult
-    public static func classificationDataset(in gcsRoot: URL, bucket: String = "data", labels: [String],
+    package static func classificationDataset(in gcsRoot: URL, bucket: String = "data", labels: [String],
                                              perLabel count: Int, csvName: String = "import.csv") throws -> String {
         let folder = gcsRoot.appendingPathComponent(bucket)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

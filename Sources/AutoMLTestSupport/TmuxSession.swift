@@ -1,43 +1,43 @@
-public import Foundation
+package import Foundation
 
 /// A program running in a detached tmux session on its own server socket, driven by keystrokes and read
 /// back as the screen a person would see.
-public final class TmuxSession: @unchecked Sendable {
+package final class TmuxSession: @unchecked Sendable {
     private let socket = "automl-test-\(UUID().uuidString.prefix(8))"
     private let name = "main"
 
     /// Starts `command` (a shell command line) in an 120×40 window with the given environment.
-    public init(command: String, environment: [String: String], width: Int = 120, height: Int = 40) throws {
+    package init(command: String, environment: [String: String], width: Int = 120, height: Int = 40) throws {
         let exports = environment.map { "\($0.key)=\(shellQuote($0.value))" }.sorted().joined(separator: " ")
         try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
                   "export \(exports); \(command); sleep 30"])
     }
 
     /// Types text (literally) into the pane.
-    public func type(_ text: String) throws {
+    package func type(_ text: String) throws {
         try tmux(["send-keys", "-t", name, "-l", text])
     }
 
     /// Types a line and presses Enter.
-    public func typeLine(_ text: String) throws {
+    package func typeLine(_ text: String) throws {
         try type(text)
         try press("Enter")
     }
 
     /// Sends named keys, such as `Enter`, `Tab`, `C-c`, `C-d`.
-    public func press(_ keys: String...) throws {
+    package func press(_ keys: String...) throws {
         try tmux(["send-keys", "-t", name] + keys)
     }
 
     /// The visible screen.
-    public func screen() throws -> String {
+    package func screen() throws -> String {
         try tmux(["capture-pane", "-p", "-t", name])
     }
 
     /// Waits until the screen contains `text` (up to `timeout` seconds) and returns the screen; throws with
     /// the screen when it never does.
     @discardableResult
-    public func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
+    package func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -50,7 +50,7 @@ public final class TmuxSession: @unchecked Sendable {
 
     /// Waits until `condition` holds for the screen.
     @discardableResult
-    public func waitUntil(timeout: TimeInterval = 20, _ condition: (String) -> Bool) throws -> String {
+    package func waitUntil(timeout: TimeInterval = 20, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -107,7 +107,7 @@ public final class TmuxSession: @unchecked Sendable {
 }
 
 /// Whether tmux is installed (the tests that need it say so when it is not).
-public var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+package var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
 private func shellQuote(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"

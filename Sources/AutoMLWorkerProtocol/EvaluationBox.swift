@@ -1,12 +1,12 @@
 /// An axis-aligned box in coordinates relative to the image (0…1), as import CSVs and predictions give it: what the
 /// local backend's evaluator and the trainer's validation score both match boxes with.
-public struct EvaluationBox: Sendable, Hashable {
-    public var xMin: Double
-    public var yMin: Double
-    public var xMax: Double
-    public var yMax: Double
+package struct EvaluationBox: Sendable, Hashable {
+    package var xMin: Double
+    package var yMin: Double
+    package var xMax: Double
+    package var yMax: Double
 
-    public init(xMin: Double, yMin: Double, xMax: Double, yMax: Double) {
+    package init(xMin: Double, yMin: Double, xMax: Double, yMax: Double) {
         self.xMin = xMin
         self.yMin = yMin
         self.xMax = xMax
@@ -14,10 +14,10 @@ public struct EvaluationBox: Sendable, Hashable {
     }
 
     /// The area; 0 for a box whose maximum is below its minimum.
-    public var area: Double { max(0, xMax - xMin) * max(0, yMax - yMin) }
+    package var area: Double { max(0, xMax - xMin) * max(0, yMax - yMin) }
 
     /// Intersection over union, 0…1; 0 when neither box has an area.
-    public func intersectionOverUnion(with other: EvaluationBox) -> Double {
+    package func intersectionOverUnion(with other: EvaluationBox) -> Double {
         let width = min(xMax, other.xMax) - max(xMin, other.xMin)
         let height = min(yMax, other.yMax) - max(yMin, other.yMin)
         guard width > 0, height > 0 else { return 0 }
@@ -29,7 +29,7 @@ public struct EvaluationBox: Sendable, Hashable {
 
 extension Box {
     /// The box without its label and score.
-    public var evaluationBox: EvaluationBox {
+    package var evaluationBox: EvaluationBox {
         EvaluationBox(xMin: xMin, yMin: yMin, xMax: xMax, yMax: yMax)
     }
 }

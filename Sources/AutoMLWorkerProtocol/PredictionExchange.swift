@@ -1,16 +1,16 @@
 /// One request to `automl-trainer serve` (a JSON line on its stdin): an image to predict, or an export.
-public struct PredictionRequest: Codable, Sendable, Equatable {
-    public var id: Int
+package struct PredictionRequest: Codable, Sendable, Equatable {
+    package var id: Int
     /// The image file bytes, base64 (as PredictRequest carries them).
-    public var imageBase64: String?
+    package var imageBase64: String?
     /// Or a file on this machine (batch prediction).
-    public var imagePath: String?
+    package var imagePath: String?
     /// Classification: labels scoring below are left out. Detection: boxes scoring below are left out.
-    public var scoreThreshold: Double
+    package var scoreThreshold: Double
     /// Detection: at most this many boxes.
-    public var maxBoxes: Int
+    package var maxBoxes: Int
 
-    public init(id: Int, imageBase64: String? = nil, imagePath: String? = nil, scoreThreshold: Double,
+    package init(id: Int, imageBase64: String? = nil, imagePath: String? = nil, scoreThreshold: Double,
                 maxBoxes: Int = 100) {
         self.id = id
         self.imageBase64 = imageBase64
@@ -21,16 +21,16 @@ public struct PredictionRequest: Codable, Sendable, Equatable {
 }
 
 /// The answer to one ``PredictionRequest`` (a JSON line on stdout).
-public struct PredictionReply: Codable, Sendable, Equatable {
-    public var id: Int
+package struct PredictionReply: Codable, Sendable, Equatable {
+    package var id: Int
     /// Classification: every label's score, in label order (the caller applies the threshold).
-    public var scores: [Float]?
+    package var scores: [Float]?
     /// Detection: boxes best first, already thresholded and capped.
-    public var boxes: [Box]?
+    package var boxes: [Box]?
     /// The image could not be used (not an image, corrupt, too large): a message for the caller.
-    public var error: String?
+    package var error: String?
 
-    public init(id: Int, scores: [Float]? = nil, boxes: [Box]? = nil, error: String? = nil) {
+    package init(id: Int, scores: [Float]? = nil, boxes: [Box]? = nil, error: String? = nil) {
         self.id = id
         self.scores = scores
         self.boxes = boxes
@@ -39,18 +39,18 @@ public struct PredictionReply: Codable, Sendable, Equatable {
 }
 
 /// What `model.json` in a model folder says: enough to load the weights and to describe the export.
-public struct ModelDescription: Codable, Sendable, Equatable {
-    public var task: TrainerJob.Task
-    public var multiLabel: Bool
-    public var labels: [String]
+package struct ModelDescription: Codable, Sendable, Equatable {
+    package var task: TrainerJob.Task
+    package var multiLabel: Bool
+    package var labels: [String]
     /// The weights file in the folder.
-    public var weightsFile: String
+    package var weightsFile: String
     /// Images are decoded to `inputSize × inputSize` RGB, values 0...1.
-    public var inputSize: Int
-    public var candidate: String
-    public var validationScore: Double
+    package var inputSize: Int
+    package var candidate: String
+    package var validationScore: Double
 
-    public init(task: TrainerJob.Task, multiLabel: Bool, labels: [String], weightsFile: String, inputSize: Int,
+    package init(task: TrainerJob.Task, multiLabel: Bool, labels: [String], weightsFile: String, inputSize: Int,
                 candidate: String, validationScore: Double) {
         self.task = task
         self.multiLabel = multiLabel

@@ -1,6 +1,6 @@
 /// One line of `automl-trainer train` output (JSON lines on stdout): progress while it searches, then
 /// exactly one `result` or `failure`.
-public enum TrainerEvent: Codable, Sendable, Equatable {
+package enum TrainerEvent: Codable, Sendable, Equatable {
     case progress(TrainerProgress)
     case result(TrainerResult)
     case failure(String)
@@ -9,7 +9,7 @@ public enum TrainerEvent: Codable, Sendable, Equatable {
         case type, progress, result, message
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         switch try container.decode(String.self, forKey: .type) {
         case "progress": self = .progress(try container.decode(TrainerProgress.self, forKey: .progress))
@@ -21,7 +21,7 @@ public enum TrainerEvent: Codable, Sendable, Equatable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .progress(let progress):
@@ -37,34 +37,34 @@ public enum TrainerEvent: Codable, Sendable, Equatable {
     }
 }
 
-public struct TrainerProgress: Codable, Sendable, Equatable {
+package struct TrainerProgress: Codable, Sendable, Equatable {
     /// Budget spent so far, earlier runs included.
-    public var spentMilliNodeHours: Int64
-    public var percent: Int
+    package var spentMilliNodeHours: Int64
+    package var percent: Int
     /// What the search is doing, for logs: the candidate, its epoch and validation score.
-    public var note: String
+    package var note: String
 
-    public init(spentMilliNodeHours: Int64, percent: Int, note: String) {
+    package init(spentMilliNodeHours: Int64, percent: Int, note: String) {
         self.spentMilliNodeHours = spentMilliNodeHours
         self.percent = percent
         self.note = note
     }
 }
 
-public struct TrainerResult: Codable, Sendable, Equatable {
+package struct TrainerResult: Codable, Sendable, Equatable {
     /// `BUDGET_REACHED` or `MODEL_CONVERGED`.
-    public var stopReason: String
+    package var stopReason: String
     /// What the run spent, earlier runs included; never more than the budget.
-    public var costMilliNodeHours: Int64
+    package var costMilliNodeHours: Int64
     /// The folder holding the model (`outputDirectory` of the job).
-    public var modelDirectory: String
+    package var modelDirectory: String
     /// The kept candidate, e.g. `cnn w32 d4 @64`, and its validation score.
-    public var candidate: String
-    public var validationScore: Double
+    package var candidate: String
+    package var validationScore: Double
     /// Predictions on the TEST split, in job order, for the evaluation (empty without TEST images).
-    public var evaluated: [EvaluatedExample]
+    package var evaluated: [EvaluatedExample]
 
-    public init(stopReason: String, costMilliNodeHours: Int64, modelDirectory: String, candidate: String,
+    package init(stopReason: String, costMilliNodeHours: Int64, modelDirectory: String, candidate: String,
                 validationScore: Double, evaluated: [EvaluatedExample]) {
         self.stopReason = stopReason
         self.costMilliNodeHours = costMilliNodeHours
@@ -76,13 +76,13 @@ public struct TrainerResult: Codable, Sendable, Equatable {
 }
 
 /// A held-out example with the model's answer: scores per label (classification) or boxes (detection).
-public struct EvaluatedExample: Codable, Sendable, Equatable {
+package struct EvaluatedExample: Codable, Sendable, Equatable {
     /// Index of the example in the job.
-    public var example: Int
-    public var scores: [Float]?
-    public var boxes: [Box]?
+    package var example: Int
+    package var scores: [Float]?
+    package var boxes: [Box]?
 
-    public init(example: Int, scores: [Float]? = nil, boxes: [Box]? = nil) {
+    package init(example: Int, scores: [Float]? = nil, boxes: [Box]? = nil) {
         self.example = example
         self.scores = scores
         self.boxes = boxes

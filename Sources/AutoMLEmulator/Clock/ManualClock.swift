@@ -1,9 +1,9 @@
-public import Foundation
+package import Foundation
 import Synchronization
 
 /// A clock that moves only when told: `advance(by:)` wakes every sleeper whose deadline has come.
 /// Tests use it to drive training budgets, deploys and polling without waiting.
-public final class ManualClock: EmulatorClock {
+package final class ManualClock: EmulatorClock {
     private struct State {
         var now: Date
         var sleepers: [UUID: (deadline: Date, continuation: CheckedContinuation<Void, any Error>)] = [:]
@@ -11,16 +11,16 @@ public final class ManualClock: EmulatorClock {
 
     private let state: Mutex<State>
 
-    public init(start: Date = Date(timeIntervalSince1970: 1_700_000_000)) {
+    package init(start: Date = Date(timeIntervalSince1970: 1_700_000_000)) {
         state = Mutex(State(now: start))
     }
 
-    public func now() -> Date { state.withLock { $0.now } }
+    package func now() -> Date { state.withLock { $0.now } }
 
     /// How many tasks are waiting on the clock.
-    public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+    package var sleeperCount: Int { state.withLock { $0.sleepers.count } }
 
-    public func sleep(until deadline: Date) async throws {
+    package func sleep(until deadline: Date) async throws {
         let id = UUID()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
@@ -45,7 +45,7 @@ public final class ManualClock: EmulatorClock {
     }
 
     /// Moves the clock forward and wakes the sleepers that are due, earliest first.
-    public func advance(by duration: Duration) {
+    package func advance(by duration: Duration) {
         let due: [CheckedContinuation<Void, any Error>] = state.withLock { state in
             state.now = state.now.addingTimeInterval(duration.timeInterval)
             let now = state.now

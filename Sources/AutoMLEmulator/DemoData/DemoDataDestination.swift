@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// Where ``DemoDataGenerator`` writes its files, and how its CSVs name the images.
 ///
@@ -6,16 +6,16 @@ public import Foundation
 /// it runs with local paths allowed. A destination made by ``bucketFolder(_:gcsRoot:)`` writes under the GCS root and
 /// names images (and the CSVs) by `gs://` URI, which every emulator configuration accepts; one made by
 /// ``localFolder(_:)`` writes anywhere and names images by absolute path.
-public struct DemoDataDestination: Sendable, Hashable {
+package struct DemoDataDestination: Sendable, Hashable {
     /// The folder the images and CSVs are written to.
-    public let directory: URL
+    package let directory: URL
     /// The `gs://` URI of ``directory`` (no trailing slash), or nil when images are named by absolute local path.
-    public let uriPrefix: String?
+    package let uriPrefix: String?
 
     /// A folder inside a bucket of the emulator's GCS root: `gs://automl-demo` or `gs://automl-demo/shapes`.
     ///
     /// - Throws: ``DemoDataError`` when the URI is not a valid `gs://` URI or resolves outside `gcsRoot`.
-    public static func bucketFolder(_ uri: String, gcsRoot: URL) throws(DemoDataError) -> DemoDataDestination {
+    package static func bucketFolder(_ uri: String, gcsRoot: URL) throws(DemoDataError) -> DemoDataDestination {
         do {
             let parsed = try GCSURI(parsing: uri, requiresObject: false)
             let directory = try GCSPathMapper(root: gcsRoot).resolveForWriting(parsed.uri)
@@ -28,7 +28,7 @@ public struct DemoDataDestination: Sendable, Hashable {
     }
 
     /// Any folder; the CSVs name images by absolute path (importable only when the emulator allows local paths).
-    public static func localFolder(_ directory: URL) -> DemoDataDestination {
+    package static func localFolder(_ directory: URL) -> DemoDataDestination {
         DemoDataDestination(directory: directory.standardizedFileURL, uriPrefix: nil)
     }
 
@@ -43,7 +43,7 @@ public struct DemoDataDestination: Sendable, Hashable {
     }
 
     /// How a CSV names the file at `relativePath`: its `gs://` URI, or its absolute path.
-    public func reference(to relativePath: String) -> String {
+    package func reference(to relativePath: String) -> String {
         if let uriPrefix { return "\(uriPrefix)/\(relativePath)" }
         return file(relativePath).path
     }

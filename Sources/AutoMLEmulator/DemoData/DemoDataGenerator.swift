@@ -15,23 +15,23 @@ import Foundation
 ///
 /// Splits are exact per label: of every ten consecutive images, eight are `TRAIN`, one `VALIDATION`, one `TEST`.
 /// Existing files with the same names are overwritten; nothing else in the folder is touched.
-public struct DemoDataGenerator: Sendable {
+package struct DemoDataGenerator: Sendable {
     /// The seed every image is derived from.
-    public var seed: UInt64
+    package var seed: UInt64
     /// The side of the square images, in pixels (32–512).
-    public var imageSize: Int
+    package var imageSize: Int
     /// How many shapes, hence labels (2–5), taken in the order circle, square, triangle, star, cross.
-    public var classCount: Int
+    package var classCount: Int
     /// Classification images per label (0 for no classification dataset).
-    public var imagesPerClass: Int
+    package var imagesPerClass: Int
     /// Object detection images (0 for no detection dataset).
-    public var detectionImageCount: Int
+    package var detectionImageCount: Int
     /// The most shapes on one detection image (1–10); each image has between one and this many.
-    public var maxObjectsPerImage: Int
+    package var maxObjectsPerImage: Int
     /// The JPEG quality (1–100).
-    public var jpegQuality: Int
+    package var jpegQuality: Int
 
-    public init(
+    package init(
         seed: UInt64 = 1, imageSize: Int = 96, classCount: Int = 4, imagesPerClass: Int = 400,
         detectionImageCount: Int = 600, maxObjectsPerImage: Int = 3, jpegQuality: Int = 90
     ) {
@@ -45,14 +45,14 @@ public struct DemoDataGenerator: Sendable {
     }
 
     /// The labels the options give, in order.
-    public var labels: [String] { shapes.map(\.rawValue) }
+    package var labels: [String] { shapes.map(\.rawValue) }
 
     private var shapes: [DemoShape] { Array(DemoShape.allCases.prefix(max(0, classCount))) }
 
     /// Writes the images and CSVs.
     ///
     /// - Throws: ``DemoDataError`` when an option is out of range or a file cannot be written.
-    public func generate(into destination: DemoDataDestination) throws(DemoDataError) -> DemoDataSummary {
+    package func generate(into destination: DemoDataDestination) throws(DemoDataError) -> DemoDataSummary {
         try checkOptions()
         var writer = DemoFileWriter(destination: destination)
         var summary = DemoDataSummary(

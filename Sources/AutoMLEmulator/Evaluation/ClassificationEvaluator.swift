@@ -27,18 +27,18 @@ import AutoMLWire
 ///   It is given only for at most ``confusionMatrixLabelLimit`` labels, as the proto says; the product docs'
 ///   alternative (the 10 most confused labels) does not say where predictions of the other labels go, so with
 ///   more labels the field is absent.
-public struct ClassificationEvaluator: Sendable {
+package struct ClassificationEvaluator: Sendable {
     /// The labels in class order.
-    public var labels: [EvaluationLabel]
+    package var labels: [EvaluationLabel]
     /// Whether an example may have several labels (sigmoid scores) rather than exactly one (softmax scores).
-    public var multiLabel: Bool
+    package var multiLabel: Bool
     /// Probabilities are clipped to [ε, 1 − ε] before the logarithm of the log loss.
-    public var logLossEpsilon: Double = 1e-7
+    package var logLossEpsilon: Double = 1e-7
 
     /// The most labels a model may have and still get a confusion matrix.
-    public static let confusionMatrixLabelLimit = 10
+    package static let confusionMatrixLabelLimit = 10
 
-    public init(labels: [EvaluationLabel], multiLabel: Bool) {
+    package init(labels: [EvaluationLabel], multiLabel: Bool) {
         self.labels = labels
         self.multiLabel = multiLabel
     }
@@ -50,7 +50,7 @@ public struct ClassificationEvaluator: Sendable {
     /// chose when training stopped and would overstate the model while being listed as TEST metrics.
     /// - Throws: ``EvaluationInputError`` when there are no labels, a score vector's length differs from the label
     ///   count, a score is not finite, or a true label index is out of range.
-    public func evaluate(_ examples: [Example]) throws -> ModelEvaluationSet? {
+    package func evaluate(_ examples: [Example]) throws -> ModelEvaluationSet? {
         guard !examples.isEmpty else { return nil }
         try validate(examples)
         let table = ScoreTable(examples: examples, labelCount: labels.count)
@@ -101,14 +101,14 @@ public struct ClassificationEvaluator: Sendable {
 
 extension ClassificationEvaluator {
     /// One TEST example: what it truly is and what the model scored.
-    public struct Example: Sendable, Hashable {
+    package struct Example: Sendable, Hashable {
         /// The class indices of its ground-truth labels (exactly one for a single-label model).
-        public var truth: [Int]
+        package var truth: [Int]
         /// One score per label in class order: softmax probabilities for a single-label model, sigmoid ones for a
         /// multi-label model.
-        public var scores: [Double]
+        package var scores: [Double]
 
-        public init(truth: [Int], scores: [Double]) {
+        package init(truth: [Int], scores: [Double]) {
             self.truth = truth
             self.scores = scores
         }

@@ -1,5 +1,5 @@
 import AutoMLWire
-public import AutoMLWorkerProtocol
+package import AutoMLWorkerProtocol
 
 /// Turns an object detection model's boxes on the TEST images into the v1 evaluations: one overall and, as the
 /// service creates one evaluation per annotation spec for every model, one per label.
@@ -18,11 +18,11 @@ public import AutoMLWorkerProtocol
 /// - `boundingBoxMeanAveragePrecision` is the mean of `meanAveragePrecision` over the IoU entries.
 /// - Precision is 1 when no box scores at least the threshold, recall 0 when there is no ground truth
 ///   (``BinaryCounts``).
-public struct DetectionEvaluator: Sendable {
+package struct DetectionEvaluator: Sendable {
     /// The labels in class order.
-    public var labels: [EvaluationLabel]
+    package var labels: [EvaluationLabel]
 
-    public init(labels: [EvaluationLabel]) {
+    package init(labels: [EvaluationLabel]) {
         self.labels = labels
     }
 
@@ -33,7 +33,7 @@ public struct DetectionEvaluator: Sendable {
     /// predictions are false positives.
     /// - Throws: ``EvaluationInputError`` when a box's label index is out of range or a score or coordinate is
     ///   not finite.
-    public func evaluate(_ images: [Image]) throws -> ModelEvaluationSet? {
+    package func evaluate(_ images: [Image]) throws -> ModelEvaluationSet? {
         guard !images.isEmpty else { return nil }
         try validate(images)
         let layout = DetectionLayout(images: images, labelCount: labels.count)
@@ -127,35 +127,35 @@ public struct DetectionEvaluator: Sendable {
 
 extension DetectionEvaluator {
     /// One TEST image: its ground-truth boxes and the model's predicted boxes.
-    public struct Image: Sendable, Hashable {
-        public var truth: [TruthBox]
+    package struct Image: Sendable, Hashable {
+        package var truth: [TruthBox]
         /// Every box the model returned, whatever its score; the evaluator applies the thresholds.
-        public var predictions: [PredictedBox]
+        package var predictions: [PredictedBox]
 
-        public init(truth: [TruthBox], predictions: [PredictedBox]) {
+        package init(truth: [TruthBox], predictions: [PredictedBox]) {
             self.truth = truth
             self.predictions = predictions
         }
     }
 
     /// A ground-truth box: a class index into the evaluator's labels and where the object is.
-    public struct TruthBox: Sendable, Hashable {
-        public var label: Int
-        public var box: EvaluationBox
+    package struct TruthBox: Sendable, Hashable {
+        package var label: Int
+        package var box: EvaluationBox
 
-        public init(label: Int, box: EvaluationBox) {
+        package init(label: Int, box: EvaluationBox) {
             self.label = label
             self.box = box
         }
     }
 
     /// A predicted box: a class index, the model's score for it and where it is.
-    public struct PredictedBox: Sendable, Hashable {
-        public var label: Int
-        public var score: Double
-        public var box: EvaluationBox
+    package struct PredictedBox: Sendable, Hashable {
+        package var label: Int
+        package var score: Double
+        package var box: EvaluationBox
 
-        public init(label: Int, score: Double, box: EvaluationBox) {
+        package init(label: Int, score: Double, box: EvaluationBox) {
             self.label = label
             self.score = score
             self.box = box

@@ -1,22 +1,22 @@
 import AutoMLWire
 import Foundation
 import Logging
-public import NIOCore
+package import NIOCore
 import NIOHTTP1
 import NIOPosix
 import Synchronization
 
 /// The local backend on an HTTP/1.1 socket.
-public final class EmulatorHTTPServer: Sendable {
+package final class EmulatorHTTPServer: Sendable {
     private let channel: any Channel
     private let connections: ConnectionTracker
     /// The host the server listens on, as given.
-    public let host: String
+    package let host: String
     /// The port the server listens on (the one picked when asked for port 0).
-    public let port: Int
+    package let port: Int
 
     /// The base URL clients use: `http://HOST:PORT`.
-    public var baseURL: String {
+    package var baseURL: String {
         host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
     }
 
@@ -28,7 +28,7 @@ public final class EmulatorHTTPServer: Sendable {
     }
 
     /// Binds `host:port` (port 0 picks a free one) and serves the emulator until ``shutdown()``.
-    public static func start(emulator: Emulator, host: String = "127.0.0.1", port: Int = 0) async throws
+    package static func start(emulator: Emulator, host: String = "127.0.0.1", port: Int = 0) async throws
         -> EmulatorHTTPServer {
         let connections = ConnectionTracker()
         let loopbackOnly = host == "::1" || BrowserGuard.isLoopbackHost(host)
@@ -52,13 +52,13 @@ public final class EmulatorHTTPServer: Sendable {
     }
 
     /// Stops accepting connections, closes the listening socket and every open connection.
-    public func shutdown() async {
+    package func shutdown() async {
         try? await channel.close()
         await connections.closeAll()
     }
 
     /// Waits until the listening socket closes.
-    public func waitUntilClosed() async {
+    package func waitUntilClosed() async {
         try? await channel.closeFuture.get()
     }
 }

@@ -1,19 +1,19 @@
-public import Foundation
+package import Foundation
 import NIOCore
 
 /// An HTTP request as the local backend's router sees it, whether it came over a socket or in-process.
-public struct EmulatorRequest: Sendable {
-    public var method: String
+package struct EmulatorRequest: Sendable {
+    package var method: String
     /// The path without the query, percent-decoded, such as `/v1/projects/p/locations/l/models`.
-    public var path: String
+    package var path: String
     /// Query parameters, percent-decoded; a repeated name keeps its last value.
-    public var query: [String: String]
-    public var headers: [(name: String, value: String)]
-    public var body: Data
+    package var query: [String: String]
+    package var headers: [(name: String, value: String)]
+    package var body: Data
     /// Whether the client connected from a loopback address (always true in-process).
-    public var fromLoopback: Bool
+    package var fromLoopback: Bool
 
-    public init(method: String, path: String, query: [String: String] = [:], headers: [(name: String, value: String)] = [],
+    package init(method: String, path: String, query: [String: String] = [:], headers: [(name: String, value: String)] = [],
                 body: Data = Data(), fromLoopback: Bool = true) {
         self.method = method
         self.path = path
@@ -24,7 +24,7 @@ public struct EmulatorRequest: Sendable {
     }
 
     /// Splits a request target (`/v1/x?a=1&b=%2F`) into its decoded path and query.
-    public init(method: String, target: String, headers: [(name: String, value: String)], body: Data,
+    package init(method: String, target: String, headers: [(name: String, value: String)], body: Data,
                 fromLoopback: Bool) {
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let rawPath = String(parts.first ?? "")
@@ -42,7 +42,7 @@ public struct EmulatorRequest: Sendable {
     }
 
     /// The first value of a header, matched without regard to case.
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
@@ -56,14 +56,14 @@ public struct EmulatorRequest: Sendable {
 }
 
 /// An HTTP response of the local backend.
-public struct EmulatorResponse: Sendable {
-    public var status: Int
-    public var headers: [(name: String, value: String)]
-    public var body: Data
+package struct EmulatorResponse: Sendable {
+    package var status: Int
+    package var headers: [(name: String, value: String)]
+    package var body: Data
     /// The same bytes as `body`, already in a buffer the server can send without copying (cached lists).
     var bodyBuffer: ByteBuffer?
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], body: Data) {
+    package init(status: Int, headers: [(name: String, value: String)] = [], body: Data) {
         self.status = status
         self.headers = headers
         self.body = body

@@ -1,29 +1,29 @@
-public import AutoMLWire
+package import AutoMLWire
 
 /// An error the local backend answers with. It renders itself as the v1 error envelope
 /// (`{"error": {"code": 404, "message": …, "status": "NOT_FOUND", "details": [ErrorInfo]}}`).
-public struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var code: RPCCode
-    public var message: String
+package struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
+    package var code: RPCCode
+    package var message: String
     /// The `ErrorInfo.reason`, such as `RESOURCE_NOT_FOUND`.
-    public var reason: String
+    package var reason: String
     /// Extra headers, such as `Retry-After`.
-    public var headers: [String: String]
+    package var headers: [String: String]
 
-    public init(_ code: RPCCode, _ message: String, reason: String? = nil, headers: [String: String] = [:]) {
+    package init(_ code: RPCCode, _ message: String, reason: String? = nil, headers: [String: String] = [:]) {
         self.code = code
         self.message = message
         self.reason = reason ?? code.name
         self.headers = headers
     }
 
-    public var description: String { "\(code.name): \(message)" }
+    package var description: String { "\(code.name): \(message)" }
 
     /// The HTTP status of the envelope.
-    public var httpStatus: Int { code.httpStatus }
+    package var httpStatus: Int { code.httpStatus }
 
     /// The error envelope.
-    public var envelope: ErrorEnvelope {
+    package var envelope: ErrorEnvelope {
         var info = ErrorInfo()
         info.reason = reason
         info.domain = "automl.googleapis.com"
@@ -36,7 +36,7 @@ public struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The same error as an operation's `google.rpc.Status` (numeric rpc code, no status name).
-    public var status: Status {
+    package var status: Status {
         Status(code: code, message: message)
     }
 

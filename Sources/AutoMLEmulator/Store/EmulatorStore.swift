@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import GRDB
 import Synchronization
 
@@ -7,7 +7,7 @@ import Synchronization
 /// Each resource is a row keyed by its ID, holding its v1 JSON plus the columns that lists filter and sort
 /// on. Every change is a committed transaction, so a process killed at any moment loses nothing that a
 /// response reported.
-public final class EmulatorStore: Sendable {
+package final class EmulatorStore: Sendable {
     let writer: any DatabaseWriter
     private let lock: DataDirectoryLock?
     /// Counts committed write transactions. A reader that notes it before reading knows its answer is
@@ -21,7 +21,7 @@ public final class EmulatorStore: Sendable {
     }
 
     /// Opens (creating when needed) `automl.sqlite` in `directory`, which this process then holds exclusively.
-    public static func open(directory: URL) throws -> EmulatorStore {
+    package static func open(directory: URL) throws -> EmulatorStore {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let lock = try DataDirectoryLock(directory: directory)
         var configuration = Configuration()
@@ -32,12 +32,12 @@ public final class EmulatorStore: Sendable {
     }
 
     /// A store in memory, for tests.
-    public static func inMemory() throws -> EmulatorStore {
+    package static func inMemory() throws -> EmulatorStore {
         try EmulatorStore(writer: DatabaseQueue(), lock: nil)
     }
 
     /// Closes the database and releases the data directory; the store is unusable afterwards.
-    public func close() {
+    package func close() {
         try? (writer as? DatabasePool)?.close()
         lock?.release()
     }

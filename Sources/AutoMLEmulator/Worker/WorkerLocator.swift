@@ -1,17 +1,17 @@
-public import Foundation
+package import Foundation
 
 /// Finds the `automl-trainer` executable: `AUTOML_TRAINER` when set, else next to the running binary
 /// (where `swift build` and an install put it), else on PATH.
-public struct WorkerLocator: Sendable {
-    public static let executableName = "automl-trainer"
+package struct WorkerLocator: Sendable {
+    package static let executableName = "automl-trainer"
 
-    public var environment: [String: String]
+    package var environment: [String: String]
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
     }
 
-    public func locate() throws(WorkerUnavailable) -> URL {
+    package func locate() throws(WorkerUnavailable) -> URL {
         let files = FileManager.default
         if let explicit = environment["AUTOML_TRAINER"], !explicit.isEmpty {
             guard files.isExecutableFile(atPath: explicit) else {
@@ -32,7 +32,7 @@ public struct WorkerLocator: Sendable {
 }
 
 /// The trainer worker cannot be started.
-public struct WorkerUnavailable: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct WorkerUnavailable: Error, Sendable, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

@@ -6,20 +6,20 @@ import Foundation
 /// JSON-lines progress, and turns its held-out predictions into the model's evaluations. Cancelling the
 /// operation stops the worker (SIGTERM, then SIGKILL after a second) and leaves no model; a worker that
 /// crashes ends the operation with an error that says so.
-public struct WorkerTrainer: Trainer {
-    public var locator: WorkerLocator
+package struct WorkerTrainer: Trainer {
+    package var locator: WorkerLocator
     /// Torch threads of a training worker.
-    public var threads: Int
+    package var threads: Int
     /// Seeds the search: the same data, budget and seed give the same model.
-    public var seed: UInt64
+    package var seed: UInt64
 
-    public init(locator: WorkerLocator = WorkerLocator(), threads: Int = 2, seed: UInt64 = 1) {
+    package init(locator: WorkerLocator = WorkerLocator(), threads: Int = 2, seed: UInt64 = 1) {
         self.locator = locator
         self.threads = threads
         self.seed = seed
     }
 
-    public func train(_ request: TrainingRequest, clock: any EmulatorClock,
+    package func train(_ request: TrainingRequest, clock: any EmulatorClock,
                       report: @escaping @Sendable (TrainingProgress) async throws -> Void) async throws -> TrainingOutcome {
         let executable: URL
         do {

@@ -1,10 +1,10 @@
-public import ArgumentParser
-public import Foundation
+package import ArgumentParser
+package import Foundation
 
 extension CommandTree {
     /// The tree of `root`'s commands, from the JSON ArgumentParser writes for `--experimental-dump-help`,
     /// produced in-process: `parseAsRoot` reports the request as an error whose `fullMessage` is the JSON.
-    public init(root: any ParsableCommand.Type) throws {
+    package init(root: any ParsableCommand.Type) throws {
         let json: String
         do {
             _ = try root.parseAsRoot(["--experimental-dump-help"])
@@ -18,7 +18,7 @@ extension CommandTree {
     }
 
     /// The tree described by `--experimental-dump-help` JSON (ArgumentParser's ToolInfo, serialization version 0).
-    public init(dumpHelpJSON: Data) throws {
+    package init(dumpHelpJSON: Data) throws {
         let info: DumpedToolInfo
         do {
             info = try JSONDecoder().decode(DumpedToolInfo.self, from: dumpHelpJSON)
@@ -30,9 +30,9 @@ extension CommandTree {
 }
 
 /// The command description could not be produced or read.
-public struct DumpHelpError: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct DumpHelpError: Error, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 }
 
 extension CommandNode {

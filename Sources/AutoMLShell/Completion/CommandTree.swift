@@ -1,34 +1,34 @@
 /// The shape of the command line as completion sees it: commands, subcommands, and their arguments with what
 /// each value completes from. Built from the ArgumentParser definitions (see `CommandTree+DumpHelp.swift`), so
 /// the commands are defined once.
-public struct CommandTree: Sendable {
+package struct CommandTree: Sendable {
     /// The root command; its subcommands are the words a line starts with.
-    public var root: CommandNode
+    package var root: CommandNode
     /// Values for positionals that depend on the words before them, which ArgumentParser cannot describe: the
     /// key is the command path and the positional words typed so far, such as `["set", "format"]` for
     /// `set format ⌖` (`set KEY VALUE`) or `["set"]` for the key itself. An entry wins over the positional's own
     /// completion.
-    public var valueOverrides: [[String]: ValueCompletion]
+    package var valueOverrides: [[String]: ValueCompletion]
 
-    public init(root: CommandNode, valueOverrides: [[String]: ValueCompletion] = [:]) {
+    package init(root: CommandNode, valueOverrides: [[String]: ValueCompletion] = [:]) {
         self.root = root
         self.valueOverrides = valueOverrides
     }
 }
 
 /// One command or subcommand.
-public struct CommandNode: Sendable, Hashable {
+package struct CommandNode: Sendable, Hashable {
     /// The word that selects it, such as `dataset` in `use dataset`.
-    public var name: String
+    package var name: String
     /// Other words that select it (not offered by completion).
-    public var aliases: [String]
+    package var aliases: [String]
     /// Whether help hides it; hidden commands are not offered (but are still understood when typed).
-    public var isHidden: Bool
-    public var subcommands: [CommandNode]
+    package var isHidden: Bool
+    package var subcommands: [CommandNode]
     /// Options, flags and positionals, in declaration order.
-    public var arguments: [ArgumentSpec]
+    package var arguments: [ArgumentSpec]
 
-    public init(name: String, aliases: [String] = [], isHidden: Bool = false, subcommands: [CommandNode] = [],
+    package init(name: String, aliases: [String] = [], isHidden: Bool = false, subcommands: [CommandNode] = [],
                 arguments: [ArgumentSpec] = []) {
         self.name = name
         self.aliases = aliases
@@ -38,7 +38,7 @@ public struct CommandNode: Sendable, Hashable {
     }
 
     /// The subcommand selected by `word` (its name or an alias).
-    public func subcommand(_ word: String) -> CommandNode? {
+    package func subcommand(_ word: String) -> CommandNode? {
         subcommands.first { $0.name == word || $0.aliases.contains(word) }
     }
 
@@ -54,8 +54,8 @@ public struct CommandNode: Sendable, Hashable {
 }
 
 /// One argument of a command.
-public struct ArgumentSpec: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+package struct ArgumentSpec: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         /// A word without a name (`use dataset ID`).
         case positional
         /// A name followed by a value (`--budget 24`).
@@ -64,19 +64,19 @@ public struct ArgumentSpec: Sendable, Hashable {
         case flag
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The names with their dashes, the preferred one first: `["--budget"]`, `["-h", "--help"]`.
-    public var names: [String]
+    package var names: [String]
     /// ArgumentParser's value name: `dataset`, `model-type`, `file`…
-    public var valueName: String?
+    package var valueName: String?
     /// Whether it may appear more than once (`predict FILE...`).
-    public var isRepeating: Bool
+    package var isRepeating: Bool
     /// Whether help hides it; hidden arguments are not offered.
-    public var isHidden: Bool
+    package var isHidden: Bool
     /// What its value completes from.
-    public var completion: ValueCompletion
+    package var completion: ValueCompletion
 
-    public init(kind: Kind, names: [String] = [], valueName: String? = nil, isRepeating: Bool = false,
+    package init(kind: Kind, names: [String] = [], valueName: String? = nil, isRepeating: Bool = false,
                 isHidden: Bool = false, completion: ValueCompletion = .none) {
         self.kind = kind
         self.names = names

@@ -13,7 +13,7 @@ extension CompletionCandidate {
     }
 
     /// Whether this is the overflow entry: display-only, not a value.
-    public var isOverflow: Bool {
+    package var isOverflow: Bool {
         guard !appendsSpace, let display, display.hasPrefix(Self.overflowMark + " "), display.hasSuffix(" more")
         else { return false }
         let count = display.dropFirst(2).dropLast(5)
@@ -36,7 +36,7 @@ extension CompletionCandidate {
 
 extension CompletionResult {
     /// How many matches were left out of `candidates` (0 when all are there).
-    public var omittedCount: Int {
+    package var omittedCount: Int {
         guard let last = candidates.last, last.isOverflow, let display = last.display else { return 0 }
         let digits = display.filter(\.isNumber)
         return Int(digits) ?? 0

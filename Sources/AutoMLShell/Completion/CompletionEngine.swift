@@ -9,18 +9,18 @@
 ///
 /// The candidates replace `replaceStart..<cursor` (only the text before the cursor is the prefix; what follows
 /// it stays). Insertions are quoted so they read back as one word (in the quote the user opened, if any).
-public struct CompletionEngine: Sendable {
-    public var tree: CommandTree
-    public var catalog: ResourceCatalog
-    public var fileSystem: CompletionFileSystem
+package struct CompletionEngine: Sendable {
+    package var tree: CommandTree
+    package var catalog: ResourceCatalog
+    package var fileSystem: CompletionFileSystem
     /// The most candidates returned; beyond it, a last display-only entry says how many more there are
     /// (see `CompletionCandidate.overflow`).
-    public var maxCandidates: Int
+    package var maxCandidates: Int
     /// Called with each resource kind a completion reads, so the shell can refresh a stale kind in the
     /// background (`ResourceCache.refreshIfStale`); it must return at once.
-    public var onResourceLookup: (@Sendable (ResourceKind) -> Void)?
+    package var onResourceLookup: (@Sendable (ResourceKind) -> Void)?
 
-    public init(tree: CommandTree, catalog: ResourceCatalog = ResourceCatalog(),
+    package init(tree: CommandTree, catalog: ResourceCatalog = ResourceCatalog(),
                 fileSystem: CompletionFileSystem = .none, maxCandidates: Int = 200, onResourceLookup: (@Sendable (ResourceKind) -> Void)? = nil) {
         self.tree = tree
         self.catalog = catalog
@@ -31,7 +31,7 @@ public struct CompletionEngine: Sendable {
 
     /// The completion of `line` at the UTF-8 offset `cursorUTF8Offset` (clamped to the line and moved back to a
     /// character boundary).
-    public func complete(line: String, cursorUTF8Offset: Int) -> CompletionResult {
+    package func complete(line: String, cursorUTF8Offset: Int) -> CompletionResult {
         let tokens = ShellTokenizer.tokenizeForCompletion(line: line, cursorUTF8Offset: cursorUTF8Offset)
         guard !tokens.isInComment else { return .none(at: tokens.cursor) }
         let position = CommandPosition(tree: tree, words: tokens.precedingWords.map(\.text))

@@ -1,14 +1,14 @@
 import Foundation
 
 /// What file-path completion may ask of the file system: a folder's entries, and the home folder for `~/`.
-public struct CompletionFileSystem: Sendable {
+package struct CompletionFileSystem: Sendable {
     /// One entry of a folder.
-    public struct Entry: Sendable, Hashable {
-        public var name: String
+    package struct Entry: Sendable, Hashable {
+        package var name: String
         /// Whether it is a folder (or a link to one): it completes with a `/` and no space.
-        public var isDirectory: Bool
+        package var isDirectory: Bool
 
-        public init(name: String, isDirectory: Bool) {
+        package init(name: String, isDirectory: Bool) {
             self.name = name
             self.isDirectory = isDirectory
         }
@@ -16,20 +16,20 @@ public struct CompletionFileSystem: Sendable {
 
     /// The entries of the folder at `path` (relative paths from the working directory), without `.` and `..`;
     /// nil when it cannot be read.
-    public var listDirectory: @Sendable (_ path: String) -> [Entry]?
+    package var listDirectory: @Sendable (_ path: String) -> [Entry]?
     /// What `~` stands for; nil leaves `~/` uncompleted.
-    public var homeDirectory: String?
+    package var homeDirectory: String?
 
-    public init(homeDirectory: String?, listDirectory: @escaping @Sendable (_ path: String) -> [Entry]?) {
+    package init(homeDirectory: String?, listDirectory: @escaping @Sendable (_ path: String) -> [Entry]?) {
         self.homeDirectory = homeDirectory
         self.listDirectory = listDirectory
     }
 
     /// No file system: paths complete to nothing.
-    public static let none = CompletionFileSystem(homeDirectory: nil) { _ in nil }
+    package static let none = CompletionFileSystem(homeDirectory: nil) { _ in nil }
 
     /// The real file system; `~` is `HOME` from `environment`.
-    public static func live(environment: [String: String]) -> CompletionFileSystem {
+    package static func live(environment: [String: String]) -> CompletionFileSystem {
         CompletionFileSystem(homeDirectory: environment["HOME"]) { path in
             let manager = FileManager.default
             guard let names = try? manager.contentsOfDirectory(atPath: path) else { return nil }

@@ -1,4 +1,4 @@
-public import AutoMLClient
+package import AutoMLClient
 import Foundation
 
 /// Tab completion of an `automl …` command line in a login shell (bash, zsh, fish), for the scripts in
@@ -9,17 +9,17 @@ import Foundation
 /// the resource cache file of the saved session's scope, moved by `--endpoint`/`--project`/`--location` given
 /// earlier on the line. It reads a few files and never starts the local backend or touches the network: a
 /// stale cache is answered from as it is (the shell refreshes it the next time it runs).
-public enum ExternalCompletion {
+package enum ExternalCompletion {
     /// One candidate for the word being completed.
-    public struct Candidate: Sendable, Hashable {
+    package struct Candidate: Sendable, Hashable {
         /// What the word becomes, whole: `--format=yaml` for `--format=ya`, quoted as the word was typed.
-        public var word: String
+        package var word: String
         /// What to show beside it: a resource's display name, or `… 120 more` for matches left out; nil for none.
-        public var description: String?
+        package var description: String?
         /// Whether a space should follow when it is the only candidate (not after a folder or `value(`).
-        public var appendsSpace: Bool
+        package var appendsSpace: Bool
 
-        public init(word: String, description: String? = nil, appendsSpace: Bool = true) {
+        package init(word: String, description: String? = nil, appendsSpace: Bool = true) {
             self.word = word
             self.description = description
             self.appendsSpace = appendsSpace
@@ -37,7 +37,7 @@ public enum ExternalCompletion {
     ///     the endpoint and project (`AUTOML_ENDPOINT`, `GOOGLE_CLOUD_PROJECT`…), as the shell reads them.
     ///   - extraRoot: Commands and flags the `automl` binary takes besides the shell's (`emulator`,
     ///     `--version`), merged into the root.
-    public static func candidates(words: [String], cword: Int, environment: EnvironmentVariables,
+    package static func candidates(words: [String], cword: Int, environment: EnvironmentVariables,
                                   extraRoot: CommandNode? = nil) -> [Candidate] {
         guard cword >= 0, cword <= words.count, let tree = tree(extraRoot: extraRoot) else { return [] }
         let preceding = Array(words.prefix(cword))

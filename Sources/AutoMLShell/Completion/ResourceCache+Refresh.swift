@@ -1,7 +1,7 @@
-public import Foundation
+package import Foundation
 
 /// How a background refresh ended.
-public enum ResourceRefreshOutcome: Sendable, Equatable {
+package enum ResourceRefreshOutcome: Sendable, Equatable {
     /// The listing replaced the cached kind; a warning when the file could not be written.
     case refreshed(count: Int, warning: ResourceCacheWarning?)
     /// The listing failed; the cached entries stay, and no new attempt starts before the retry delay.
@@ -19,7 +19,7 @@ extension ResourceCache {
     /// from the `evaluations` command, so for them this does nothing. The new entries count as fetched at `now`, the
     /// start of the listing.
     @discardableResult
-    public func refreshIfStale(
+    package func refreshIfStale(
         _ kind: ResourceKind, now: Date, maxAge: TimeInterval, retryDelay: TimeInterval = 30,
         list: @escaping @Sendable () async throws -> [ResourceEntry]
     ) -> Task<ResourceRefreshOutcome, Never>? {

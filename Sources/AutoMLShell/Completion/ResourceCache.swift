@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import Synchronization
 
 /// The shell's resource cache: the catalog of the current endpoint/project/location, shared by the commands that
@@ -7,9 +7,9 @@ import Synchronization
 /// Reading (`snapshot`) takes a brief lock to copy a reference and never waits for a load, a refresh or a write:
 /// writers build the new catalog and write the file outside that lock, then swap the snapshot in. Writers are
 /// serialized among themselves by a second lock. Every change is written through to the file of the scope.
-public final class ResourceCache: Sendable {
+package final class ResourceCache: Sendable {
     /// The locations AutoML API v1 serves; always offered for `use location`.
-    public static let knownLocations = ["eu", "us-central1"]
+    package static let knownLocations = ["eu", "us-central1"]
 
     private struct State {
         var scope: ResourceScope
@@ -28,40 +28,40 @@ public final class ResourceCache: Sendable {
     /// Held by every writer for the whole change (build, swap, file write); readers never take it.
     private let writer = Mutex(())
     /// Nil when the cache lives in memory only.
-    public let store: ResourceCacheStore?
+    package let store: ResourceCacheStore?
 
     /// A cache for `scope`, empty until `load()` or `loadInBackground()`; nothing is read here, so creating one
     /// costs nothing at start-up.
-    public init(scope: ResourceScope, store: ResourceCacheStore?) {
+    package init(scope: ResourceScope, store: ResourceCacheStore?) {
         self.store = store
         // A cache in memory only has no file to wait for.
         state = Mutex(State(scope: scope, catalog: ResourceCatalog(), isLoaded: store == nil))
     }
 
     /// The scope whose resources the catalog holds.
-    public var scope: ResourceScope {
+    package var scope: ResourceScope {
         state.withLock { $0.scope }
     }
 
     /// The current catalog, O(1): a copy that later changes do not affect.
-    public var snapshot: ResourceCatalog {
+    package var snapshot: ResourceCatalog {
         state.withLock { $0.catalog }
     }
 
     /// Whether `kind` should be listed again (see `ResourceCatalog.isStale`).
-    public func isStale(_ kind: ResourceKind, now: Date, maxAge: TimeInterval) -> Bool {
+    package func isStale(_ kind: ResourceKind, now: Date, maxAge: TimeInterval) -> Bool {
         snapshot.isStale(kind, now: now, maxAge: maxAge)
     }
 
     /// Whether the file of the current scope has been read.
-    public var isLoaded: Bool {
+    package var isLoaded: Bool {
         state.withLock { $0.isLoaded }
     }
 
     /// Reads the file of the current scope and puts its catalog in place (with the projects and locations known on
     /// disk), even when it was read before; a warning when the file was corrupt.
     @discardableResult
-    public func load() -> ResourceCacheWarning? {
+    package func load() -> ResourceCacheWarning? {
         writer.withLock { _ in readFile() }
     }
 
@@ -69,7 +69,7 @@ public final class ResourceCache: Sendable {
     /// the interactive shell shows its prompt meanwhile (Tab offers no IDs until the file is in). A problem with
     /// the file waits in `takeLoadWarning()`. Writers that come first read the file themselves, so nothing written
     /// is lost either way.
-    public func loadInBackground() {
+    package func loadInBackground() {
         Thread.detachNewThread { [self] in
             writer.withLock { _ in
                 guard !state.withLock({ $0.isLoaded }), let warning = readFile() else { return }
@@ -79,7 +79,7 @@ public final class ResourceCache: Sendable {
     }
 
     /// The problem a background load found, once.
-    public func takeLoadWarning() -> ResourceCacheWarning? {
+    package func takeLoadWarning() -> ResourceCacheWarning? {
         state.withLock { state in
             defer { state.loadWarning = nil }
             return state.loadWarning
@@ -88,7 +88,7 @@ public final class ResourceCache: Sendable {
 
     /// Moves to another endpoint/project/location with an empty catalog, not read yet (`loadInBackground()` reads
     /// it; a change reads it first). Nothing happens when the scope is the same.
-    public func switchScope(to scope: ResourceScope) {
+    package func switchScope(to scope: ResourceScope) {
         writer.withLock { _ in
             guard self.scope != scope else { return }
             var catalog = ResourceCatalog()
@@ -116,19 +116,19 @@ public final class ResourceCache: Sendable {
 
     /// Puts a fresh listing of `kind` in place (after a list call) and writes the file.
     @discardableResult
-    public func replace(_ kind: ResourceKind, with entries: [ResourceEntry], fetchedAt: Date) -> ResourceCacheWarning? {
+    package func replace(_ kind: ResourceKind, with entries: [ResourceEntry], fetchedAt: Date) -> ResourceCacheWarning? {
         update(ifScope: nil) { $0.replace(kind, with: entries, fetchedAt: fetchedAt) }
     }
 
     /// Adds a resource (after a create) and writes the file.
     @discardableResult
-    public func insert(_ kind: ResourceKind, id: String, displayName: String = "") -> ResourceCacheWarning? {
+    package func insert(_ kind: ResourceKind, id: String, displayName: String = "") -> ResourceCacheWarning? {
         update(ifScope: nil) { $0.insert(kind, id: id, displayName: displayName) }
     }
 
     /// Forgets a resource (after a delete) and writes the file.
     @discardableResult
-    public func remove(_ kind: ResourceKind, id: String) -> ResourceCacheWarning? {
+    package func remove(_ kind: ResourceKind, id: String) -> ResourceCacheWarning? {
         update(ifScope: nil) { $0.remove(kind, id: id) }
     }
 

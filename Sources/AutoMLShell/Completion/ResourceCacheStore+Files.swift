@@ -7,24 +7,24 @@ import Darwin
 
 /// Something about the cache that the user may want to know, but that never stops the shell: an unreadable or
 /// corrupt file (treated as empty) or a write that failed (the cache then lives in memory only).
-public struct ResourceCacheWarning: Sendable, Hashable, CustomStringConvertible {
+package struct ResourceCacheWarning: Sendable, Hashable, CustomStringConvertible {
     /// The file concerned.
-    public var path: String
+    package var path: String
     /// What went wrong, in words.
-    public var message: String
+    package var message: String
 
-    public init(path: String, message: String) {
+    package init(path: String, message: String) {
         self.path = path
         self.message = message
     }
 
-    public var description: String { "resource cache \(path): \(message)" }
+    package var description: String { "resource cache \(path): \(message)" }
 }
 
 extension ResourceCacheStore {
     /// The cached catalog of `scope`: empty when there is no file yet, and empty with a warning when the file
     /// cannot be read or is not a cache of this scope.
-    public func load(_ scope: ResourceScope) -> (catalog: ResourceCatalog, warning: ResourceCacheWarning?) {
+    package func load(_ scope: ResourceScope) -> (catalog: ResourceCatalog, warning: ResourceCacheWarning?) {
         let path = path(for: scope)
         let data: Data
         do {
@@ -49,7 +49,7 @@ extension ResourceCacheStore {
 
     /// Writes the scoped kinds of `catalog` as the cache of `scope`, atomically: a 0600 temporary file in the same
     /// folder, flushed, then renamed over the old one. Missing folders are created 0700. Nil on success.
-    public func save(_ catalog: ResourceCatalog, for scope: ResourceScope) -> ResourceCacheWarning? {
+    package func save(_ catalog: ResourceCatalog, for scope: ResourceScope) -> ResourceCacheWarning? {
         let path = path(for: scope)
         let data = ResourceCacheFile(scope: scope, catalog: catalog).encoded()
         let folder = projectDirectory(endpoint: scope.endpoint, project: scope.project)
@@ -71,12 +71,12 @@ extension ResourceCacheStore {
     }
 
     /// The projects that have a cache on `endpoint`, sorted.
-    public func knownProjects(endpoint: String?) -> [String] {
+    package func knownProjects(endpoint: String?) -> [String] {
         Self.names(in: endpointDirectory(endpoint), suffix: "")
     }
 
     /// The locations that have a cache for `project` on `endpoint`, sorted.
-    public func knownLocations(endpoint: String?, project: String) -> [String] {
+    package func knownLocations(endpoint: String?, project: String) -> [String] {
         Self.names(in: projectDirectory(endpoint: endpoint, project: project), suffix: ".json")
     }
 

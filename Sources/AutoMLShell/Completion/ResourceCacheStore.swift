@@ -2,18 +2,18 @@ import Foundation
 
 /// Where the resource cache lives on disk: one JSON file per endpoint/project/location under
 /// `$XDG_CACHE_HOME/automl` (default `~/.cache/automl`), folders 0700 and files 0600.
-public struct ResourceCacheStore: Sendable, Hashable {
+package struct ResourceCacheStore: Sendable, Hashable {
     /// The `automl` folder of the cache home; every cache file is below it.
-    public var directory: String
+    package var directory: String
 
     /// A store rooted at `directory` (the `automl` folder itself).
-    public init(directory: String) {
+    package init(directory: String) {
         self.directory = directory
     }
 
     /// The store for an environment: `$XDG_CACHE_HOME/automl` when that is an absolute path, otherwise
     /// `$HOME/.cache/automl`; nil when neither is set (the cache then lives in memory only).
-    public init?(environment: [String: String]) {
+    package init?(environment: [String: String]) {
         if let cacheHome = environment["XDG_CACHE_HOME"], cacheHome.hasPrefix("/") {
             self.init(directory: Self.joined(cacheHome, "automl"))
         } else if let home = environment["HOME"], !home.isEmpty {
@@ -24,7 +24,7 @@ public struct ResourceCacheStore: Sendable, Hashable {
     }
 
     /// The file of one scope: `<directory>/<endpoint slug>/<project>/<location>.json`.
-    public func path(for scope: ResourceScope) -> String {
+    package func path(for scope: ResourceScope) -> String {
         Self.joined(projectDirectory(endpoint: scope.endpoint, project: scope.project),
                     CacheSlug.component(scope.location) + ".json")
     }

@@ -1,53 +1,53 @@
-public import Foundation
+package import Foundation
 
 /// The cached resources of one endpoint/project/location, what Tab completion reads. A value type: a copy is a
 /// snapshot that costs nothing until one side changes, so a reader never waits for a writer.
-public struct ResourceCatalog: Sendable {
+package struct ResourceCatalog: Sendable {
     private var indexes: [ResourceKind: ResourceIndex] = [:]
     private var fetchTimes: [ResourceKind: Date] = [:]
 
     /// An empty catalog: every kind unknown and stale.
-    public init() {}
+    package init() {}
 
     /// How many entries of `kind` there are.
-    public func count(_ kind: ResourceKind) -> Int {
+    package func count(_ kind: ResourceKind) -> Int {
         indexes[kind]?.count ?? 0
     }
 
     /// Every entry of `kind`, sorted by ID.
-    public func entries(_ kind: ResourceKind) -> [ResourceEntry] {
+    package func entries(_ kind: ResourceKind) -> [ResourceEntry] {
         indexes[kind]?.entries ?? []
     }
 
     /// The entry of `kind` with exactly this ID.
-    public func entry(_ kind: ResourceKind, id: String) -> ResourceEntry? {
+    package func entry(_ kind: ResourceKind, id: String) -> ResourceEntry? {
         indexes[kind]?.entry(id: id)
     }
 
     /// The entries of `kind` whose display name is `displayName`, ignoring case, sorted by ID.
-    public func entries(_ kind: ResourceKind, displayName: String) -> [ResourceEntry] {
+    package func entries(_ kind: ResourceKind, displayName: String) -> [ResourceEntry] {
         indexes[kind]?.entries(displayName: displayName) ?? []
     }
 
     /// The entries of `kind` whose ID starts with `prefix` or whose display name starts with it ignoring case,
     /// in ID order, at most `limit` of them; O(log n) lookups (see `ResourceIndex.matches`).
-    public func matches(_ kind: ResourceKind, prefix: String, limit: Int) -> ResourceMatches {
+    package func matches(_ kind: ResourceKind, prefix: String, limit: Int) -> ResourceMatches {
         indexes[kind]?.matches(prefix: prefix, limit: limit) ?? ResourceMatches()
     }
 
     /// When `kind` was last listed from the service; nil when never.
-    public func fetchedAt(_ kind: ResourceKind) -> Date? {
+    package func fetchedAt(_ kind: ResourceKind) -> Date? {
         fetchTimes[kind]
     }
 
     /// Whether `kind` should be listed again: never listed, or listed more than `maxAge` seconds before `now`.
-    public func isStale(_ kind: ResourceKind, now: Date, maxAge: TimeInterval) -> Bool {
+    package func isStale(_ kind: ResourceKind, now: Date, maxAge: TimeInterval) -> Bool {
         guard let fetched = fetchTimes[kind] else { return true }
         return now.timeIntervalSince(fetched) > maxAge
     }
 
     /// Puts a fresh listing of `kind` in place of what was cached (after a list call).
-    public mutating func replace(_ kind: ResourceKind, with entries: [ResourceEntry], fetchedAt: Date?) {
+    package mutating func replace(_ kind: ResourceKind, with entries: [ResourceEntry], fetchedAt: Date?) {
         indexes[kind] = ResourceIndex(entries)
         fetchTimes[kind] = fetchedAt
     }
@@ -64,12 +64,12 @@ public struct ResourceCatalog: Sendable {
     }
 
     /// Adds a resource, or updates the display name of the one with this ID (after a create).
-    public mutating func insert(_ kind: ResourceKind, id: String, displayName: String = "") {
+    package mutating func insert(_ kind: ResourceKind, id: String, displayName: String = "") {
         indexes[kind, default: ResourceIndex()].insert(ResourceEntry(id: id, displayName: displayName))
     }
 
     /// Forgets a resource (after a delete); nothing happens when it is not cached.
-    public mutating func remove(_ kind: ResourceKind, id: String) {
+    package mutating func remove(_ kind: ResourceKind, id: String) {
         indexes[kind]?.remove(id: id)
     }
 }

@@ -1,13 +1,13 @@
 /// What a prefix matched in one kind of resource: the first few entries and how many there are in all.
-public struct ResourceMatches: Sendable, Equatable {
+package struct ResourceMatches: Sendable, Equatable {
     /// The matching entries in ID order, at most the limit asked for.
-    public var entries: [ResourceEntry]
+    package var entries: [ResourceEntry]
     /// How many entries match in all (may exceed `entries.count`).
-    public var total: Int
+    package var total: Int
     /// The longest prefix every matching ID shares (whole characters), empty when nothing matches.
-    public var commonIDPrefix: String
+    package var commonIDPrefix: String
 
-    public init(entries: [ResourceEntry] = [], total: Int = 0, commonIDPrefix: String = "") {
+    package init(entries: [ResourceEntry] = [], total: Int = 0, commonIDPrefix: String = "") {
         self.entries = entries
         self.total = total
         self.commonIDPrefix = commonIDPrefix

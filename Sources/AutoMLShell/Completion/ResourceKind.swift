@@ -1,5 +1,5 @@
 /// The kinds of resource whose IDs Tab completes.
-public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+package enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     case dataset
     case model
     case operation
@@ -10,46 +10,46 @@ public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case location
 
     /// The kinds that live in one endpoint/project/location cache file and are listed from the service.
-    public static let scoped: [ResourceKind] = [.dataset, .model, .operation, .evaluation]
+    package static let scoped: [ResourceKind] = [.dataset, .model, .operation, .evaluation]
 
     /// The kinds a background refresh lists for the whole location. Evaluations belong to one model: the
     /// `evaluations` command fills them in.
-    public static let refreshed: [ResourceKind] = [.dataset, .model, .operation]
+    package static let refreshed: [ResourceKind] = [.dataset, .model, .operation]
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 }
 
 /// One cached resource: its ID (what a command takes) and its display name (what people remember).
-public struct ResourceEntry: Sendable, Hashable {
+package struct ResourceEntry: Sendable, Hashable {
     /// The resource ID, such as `ICN1234567890`: the last segment of the resource name.
-    public var id: String
+    package var id: String
     /// The display name; empty when the resource has none (operations).
-    public var displayName: String
+    package var displayName: String
 
-    public init(id: String, displayName: String = "") {
+    package init(id: String, displayName: String = "") {
         self.id = id
         self.displayName = displayName
     }
 }
 
 /// Which cache a catalog belongs to: the endpoint, project and location its resources were listed from.
-public struct ResourceScope: Sendable, Hashable, Codable, CustomStringConvertible {
+package struct ResourceScope: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The API endpoint; nil means the embedded local backend.
-    public var endpoint: String?
-    public var project: String
-    public var location: String
+    package var endpoint: String?
+    package var project: String
+    package var location: String
 
-    public init(endpoint: String?, project: String, location: String) {
+    package init(endpoint: String?, project: String, location: String) {
         self.endpoint = endpoint
         self.project = project
         self.location = location
     }
 
     /// The scope of a session: its endpoint and location, and its project (the local one when none is set).
-    public init(context: SessionContext) {
+    package init(context: SessionContext) {
         self.init(endpoint: context.endpoint, project: context.project ?? SessionContext.localProject,
                   location: context.location)
     }
 
-    public var description: String { "\(endpoint ?? "local")/\(project)/\(location)" }
+    package var description: String { "\(endpoint ?? "local")/\(project)/\(location)" }
 }

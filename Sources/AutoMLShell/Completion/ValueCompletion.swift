@@ -1,7 +1,7 @@
 import AutoMLClient
 
 /// Where the value of an argument is completed from.
-public enum ValueCompletion: Sendable, Hashable {
+package enum ValueCompletion: Sendable, Hashable {
     /// Nothing to offer (a budget, a name).
     case none
     /// IDs (and display names) from the resource cache.

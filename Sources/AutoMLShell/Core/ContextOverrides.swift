@@ -1,16 +1,16 @@
-public import AutoMLClient
+package import AutoMLClient
 
 /// What flags and environment variables set for one run (or, inside the shell, for one command): the endpoint,
 /// project, location and output format. They are never saved; the run's context is the saved session with them on
 /// top, and the dataset, model and operation are those saved for the scope they lead to.
-public struct ContextOverrides: Sendable, Hashable {
+package struct ContextOverrides: Sendable, Hashable {
     /// The endpoint: `.some(nil)` is the embedded local backend, nil is no override.
-    public var endpoint: String??
-    public var project: String?
-    public var location: String?
-    public var format: OutputFormat?
+    package var endpoint: String??
+    package var project: String?
+    package var location: String?
+    package var format: OutputFormat?
 
-    public init(endpoint: String?? = nil, project: String? = nil, location: String? = nil,
+    package init(endpoint: String?? = nil, project: String? = nil, location: String? = nil,
                 format: OutputFormat? = nil) {
         self.endpoint = endpoint
         self.project = project
@@ -18,11 +18,11 @@ public struct ContextOverrides: Sendable, Hashable {
         self.format = format
     }
 
-    public var isEmpty: Bool { endpoint == nil && project == nil && location == nil && format == nil }
+    package var isEmpty: Bool { endpoint == nil && project == nil && location == nil && format == nil }
 
     /// Reads the values as typed, checking each: `--endpoint local|cloud|URL`, `--project`, `--location`,
     /// `--format json|yaml|table|value(…)`.
-    public static func parse(endpoint: String? = nil, project: String? = nil, location: String? = nil,
+    package static func parse(endpoint: String? = nil, project: String? = nil, location: String? = nil,
                              format: String? = nil) throws -> ContextOverrides {
         var overrides = ContextOverrides()
         if let endpoint { overrides.endpoint = .some(try EndpointChoice.parse(endpoint)) }
@@ -39,7 +39,7 @@ public struct ContextOverrides: Sendable, Hashable {
 
     /// `AUTOML_ENDPOINT`, then `GOOGLE_CLOUD_PROJECT` or `CLOUDSDK_CORE_PROJECT` (as gcloud reads them); empty values
     /// count as unset.
-    public static func environment(_ environment: EnvironmentVariables) throws -> ContextOverrides {
+    package static func environment(_ environment: EnvironmentVariables) throws -> ContextOverrides {
         let endpoint = environment.values["AUTOML_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
         let project = [environment[.googleCloudProject], environment[.cloudSDKCoreProject]]
             .compactMap { $0 }.first { !$0.isEmpty }
@@ -47,13 +47,13 @@ public struct ContextOverrides: Sendable, Hashable {
     }
 
     /// These overrides, with `other`'s where these have none (flags over the environment).
-    public func over(_ other: ContextOverrides) -> ContextOverrides {
+    package func over(_ other: ContextOverrides) -> ContextOverrides {
         ContextOverrides(endpoint: endpoint ?? other.endpoint, project: project ?? other.project,
                          location: location ?? other.location, format: format ?? other.format)
     }
 
     /// Sets the overridden fields of `context`; the resources are left for the caller to fill for the new scope.
-    public func apply(to context: inout SessionContext) {
+    package func apply(to context: inout SessionContext) {
         if let endpoint { context.endpoint = endpoint }
         if let project { context.project = project }
         if let location { context.location = location }
@@ -61,7 +61,7 @@ public struct ContextOverrides: Sendable, Hashable {
     }
 
     /// The context a run starts with: the saved defaults, these overrides, and the resources saved for the scope.
-    public func startingContext(from saved: SavedSession) -> SessionContext {
+    package func startingContext(from saved: SavedSession) -> SessionContext {
         var context = saved.context
         apply(to: &context)
         saved.fillResources(of: &context)

@@ -1,9 +1,9 @@
 /// `--endpoint`, `--project`, `--location` and `--format`: options of every command, anywhere on its line, as
 /// gcloud's global flags are (`automl models --format table`, `context --project p`, `--format=yaml`). They apply
 /// to that command (or that one-shot run) only and are never saved.
-public enum GlobalOptions {
+package enum GlobalOptions {
     /// The options, as completion describes them (their values complete as `automl`'s own options do).
-    public static let specs: [ArgumentSpec] = ["endpoint", "project", "location", "format"].map { name in
+    package static let specs: [ArgumentSpec] = ["endpoint", "project", "location", "format"].map { name in
         ArgumentSpec(kind: .option, names: ["--" + name], valueName: name,
                      completion: .inferred(valueName: name, allValues: nil, completionKind: nil))
     }
@@ -15,7 +15,7 @@ public enum GlobalOptions {
     /// command's, whatever they look like.
     ///
     /// - Throws: ``ShellError`` for an option without a value or a value that does not parse.
-    public static func extract(from words: [String]) throws -> (words: [String], overrides: ContextOverrides) {
+    package static func extract(from words: [String]) throws -> (words: [String], overrides: ContextOverrides) {
         var remaining: [String] = []
         var values: [String: String] = [:]
         var index = 0

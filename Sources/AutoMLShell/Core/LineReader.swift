@@ -1,5 +1,5 @@
 /// What reading a line gave.
-public enum LineEvent: Sendable, Equatable {
+package enum LineEvent: Sendable, Equatable {
     /// A line, without its newline.
     case line(String)
     /// Ctrl-C at the prompt: the line is dropped and the shell prompts again.
@@ -10,7 +10,7 @@ public enum LineEvent: Sendable, Equatable {
 
 /// Reads the shell's input a line at a time: libedit on a terminal, plain reads from a pipe, a script in
 /// tests. End of input and Ctrl-C are events, not errors.
-public protocol LineReader: AnyObject {
+package protocol LineReader: AnyObject {
     /// Shows `prompt` (when interactive) and reads one line.
     func readLine(prompt: String) -> LineEvent
     /// Remembers a line in the history (interactive readers only; others ignore it).
@@ -18,29 +18,29 @@ public protocol LineReader: AnyObject {
 }
 
 /// Tab completion as the line editor asks for it: the line so far and the cursor, as UTF-8 byte offsets.
-public typealias Completer = @Sendable (_ line: String, _ cursorUTF8Offset: Int) -> CompletionResult
+package typealias Completer = @Sendable (_ line: String, _ cursorUTF8Offset: Int) -> CompletionResult
 
 /// The answer to a Tab press.
-public struct CompletionResult: Sendable, Equatable {
+package struct CompletionResult: Sendable, Equatable {
     /// The UTF-8 byte range of the line that the chosen candidate replaces (the word being completed).
-    public var replaceStart: Int
-    public var replaceEnd: Int
+    package var replaceStart: Int
+    package var replaceEnd: Int
     /// The candidates, sorted; empty when nothing matches.
-    public var candidates: [CompletionCandidate]
+    package var candidates: [CompletionCandidate]
 
-    public init(replaceStart: Int, replaceEnd: Int, candidates: [CompletionCandidate]) {
+    package init(replaceStart: Int, replaceEnd: Int, candidates: [CompletionCandidate]) {
         self.replaceStart = replaceStart
         self.replaceEnd = replaceEnd
         self.candidates = candidates
     }
 
     /// Nothing to offer.
-    public static func none(at cursor: Int) -> CompletionResult {
+    package static func none(at cursor: Int) -> CompletionResult {
         CompletionResult(replaceStart: cursor, replaceEnd: cursor, candidates: [])
     }
 
     /// The longest text every candidate's insertion starts with (what Tab inserts when several match).
-    public var commonPrefix: String {
+    package var commonPrefix: String {
         guard var prefix = candidates.first?.insertion else { return "" }
         for candidate in candidates.dropFirst() {
             while !candidate.insertion.hasPrefix(prefix) { prefix.removeLast() }
@@ -50,15 +50,15 @@ public struct CompletionResult: Sendable, Equatable {
 }
 
 /// One completion: what goes into the line, and how it is listed when several match.
-public struct CompletionCandidate: Sendable, Hashable {
+package struct CompletionCandidate: Sendable, Hashable {
     /// The text that replaces the word.
-    public var insertion: String
+    package var insertion: String
     /// What the list shows, such as `ICN1234…  flowers_v2`; the insertion when nil.
-    public var display: String?
+    package var display: String?
     /// Whether a space follows when this is the only candidate (not for `value(` or a folder).
-    public var appendsSpace: Bool
+    package var appendsSpace: Bool
 
-    public init(_ insertion: String, display: String? = nil, appendsSpace: Bool = true) {
+    package init(_ insertion: String, display: String? = nil, appendsSpace: Bool = true) {
         self.insertion = insertion
         self.display = display
         self.appendsSpace = appendsSpace

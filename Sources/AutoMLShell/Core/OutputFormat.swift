@@ -1,5 +1,5 @@
 /// How results are printed: `json` (the default), `yaml`, `table`, or `value(FIELD,...)`.
-public enum OutputFormat: Sendable, Hashable, Codable, CustomStringConvertible {
+package enum OutputFormat: Sendable, Hashable, Codable, CustomStringConvertible {
     case json
     case yaml
     case table
@@ -7,7 +7,7 @@ public enum OutputFormat: Sendable, Hashable, Codable, CustomStringConvertible {
     case value([String])
 
     /// Parses `json`, `yaml`, `table` or `value(a,b.c)`; nil for anything else.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         switch text {
         case "json": self = .json
         case "yaml": self = .yaml
@@ -22,7 +22,7 @@ public enum OutputFormat: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .json: "json"
         case .yaml: "yaml"
@@ -32,7 +32,7 @@ public enum OutputFormat: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// The words Tab offers after `set format` and `--format`.
-    public static let completions = ["json", "yaml", "table", "value("]
+    package static let completions = ["json", "yaml", "table", "value("]
 }
 
 extension String {

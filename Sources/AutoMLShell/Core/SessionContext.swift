@@ -1,20 +1,20 @@
 /// What the shell remembers between commands and sessions: where it talks to and the current resources.
-public struct SessionContext: Sendable, Hashable, Codable {
+package struct SessionContext: Sendable, Hashable, Codable {
     /// The API endpoint; nil means the embedded local backend.
-    public var endpoint: String?
-    public var project: String?
-    public var location: String
+    package var endpoint: String?
+    package var project: String?
+    package var location: String
     /// The current dataset's ID.
-    public var dataset: String?
+    package var dataset: String?
     /// The current model's ID.
-    public var model: String?
+    package var model: String?
     /// The last operation started (or chosen with `use operation`), by ID.
-    public var operation: String?
-    public var format: OutputFormat
+    package var operation: String?
+    package var format: OutputFormat
     /// Whether a failing command stops a non-interactive run.
-    public var continueOnError: Bool
+    package var continueOnError: Bool
 
-    public init(endpoint: String? = nil, project: String? = nil, location: String = "us-central1",
+    package init(endpoint: String? = nil, project: String? = nil, location: String = "us-central1",
                 dataset: String? = nil, model: String? = nil, operation: String? = nil,
                 format: OutputFormat = .json, continueOnError: Bool = false) {
         self.endpoint = endpoint
@@ -28,5 +28,5 @@ public struct SessionContext: Sendable, Hashable, Codable {
     }
 
     /// The project used with the embedded local backend when none is set.
-    public static let localProject = "local"
+    package static let localProject = "local"
 }

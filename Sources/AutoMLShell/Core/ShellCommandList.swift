@@ -2,8 +2,8 @@ import Foundation
 import ArgumentParser
 
 /// The commands with their one-line abstracts, for `automl --help`.
-public enum ShellCommandList {
-    public static var summary: String {
+package enum ShellCommandList {
+    package static var summary: String {
         ShellRoot.configuration.subcommands.map { command in
             let name = command.configuration.commandName ?? ""
             let subcommands = command.configuration.subcommands.compactMap { $0.configuration.commandName }

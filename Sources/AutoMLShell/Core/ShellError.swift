@@ -1,14 +1,14 @@
 /// A command that could not do what was asked, with a hint for what to do instead.
-public struct ShellError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-    public var hint: String?
+package struct ShellError: Error, Sendable, Hashable, CustomStringConvertible {
+    package var message: String
+    package var hint: String?
 
-    public init(_ message: String, hint: String? = nil) {
+    package init(_ message: String, hint: String? = nil) {
         self.message = message
         self.hint = hint
     }
 
-    public var description: String { message }
+    package var description: String { message }
 
     static func notSet(_ what: String, use command: String) -> ShellError {
         ShellError("no \(what) is set", hint: "choose one with `\(command)`, or name it in the command")

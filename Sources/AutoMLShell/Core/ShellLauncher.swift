@@ -1,11 +1,11 @@
-public import AutoMLClient
+package import AutoMLClient
 import Foundation
 
 /// Starts the shell the way `automl` was invoked: one command (`automl models`), commands from `-c` or `-f`,
 /// piped input (a transcript), or an interactive session with line editing on a terminal.
-public enum ShellLauncher {
+package enum ShellLauncher {
     /// Runs and returns the exit status.
-    public static func run(options: ShellOptions, environment: EnvironmentVariables, backends: BackendFactory) async
+    package static func run(options: ShellOptions, environment: EnvironmentVariables, backends: BackendFactory) async
         -> Int32 {
         let capabilities = TerminalCapabilities.current(environment: environment)
         let scripted = options.file != nil || options.command != nil || !options.words.isEmpty

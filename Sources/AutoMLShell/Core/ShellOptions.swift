@@ -1,32 +1,32 @@
-public import ArgumentParser
+package import ArgumentParser
 
 /// The options of `automl` itself: where to connect and how to run. `--endpoint`, `--project`, `--location` and
 /// `--format` may also follow the command words (see ``GlobalOptions``); all of them last for the run.
-public struct ShellOptions: ParsableArguments {
+package struct ShellOptions: ParsableArguments {
     @Option(help: "An AutoML v1 endpoint URL, `local` (the embedded local backend) or `cloud`, for this run (default: $AUTOML_ENDPOINT, then the saved session).")
-    public var endpoint: String?
+    package var endpoint: String?
 
     @Option(help: "The project for this run (default: $GOOGLE_CLOUD_PROJECT, $CLOUDSDK_CORE_PROJECT, then the saved session).")
-    public var project: String?
+    package var project: String?
 
     @Option(help: "The location for this run (default: the saved session, else us-central1).")
-    public var location: String?
+    package var location: String?
 
     @Option(help: "json, yaml, table or value(FIELD,...), for this run.")
-    public var format: String?
+    package var format: String?
 
     @Option(name: [.customShort("f"), .customLong("file")], help: "Run the commands of a file, then exit.")
-    public var file: String?
+    package var file: String?
 
     @Option(name: [.customShort("c"), .customLong("command")], help: "Run commands separated by ';', then exit.")
-    public var command: String?
+    package var command: String?
 
     @Flag(name: [.customShort("x"), .customLong("echo")],
           help: "Print each command of a script before it runs (`+ COMMAND`, on standard output).")
-    public var echo = false
+    package var echo = false
 
     @Argument(parsing: .captureForPassthrough, help: "A command to run once, such as `models --dataset flowers`.")
-    public var words: [String] = []
+    package var words: [String] = []
 
-    public init() {}
+    package init() {}
 }

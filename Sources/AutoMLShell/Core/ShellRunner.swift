@@ -5,11 +5,11 @@ import Foundation
 /// Runs lines of commands: tokenizes, expands variables, parses each command with the command table, runs
 /// it, and reports errors on standard error. Interactive sessions go on after an error; scripts stop at the
 /// first one unless `set on-error continue`.
-public final class ShellRunner {
-    public init() {}
+package final class ShellRunner {
+    package init() {}
 
     /// Reads and runs lines until `exit` or the end of input; returns the process exit status.
-    public func runLoop(reader: any LineReader, session: ShellSession) async -> Int32 {
+    package func runLoop(reader: any LineReader, session: ShellSession) async -> Int32 {
         session.runner = self
         var status: Int32 = 0
         while !session.exitRequested {
@@ -51,7 +51,7 @@ public final class ShellRunner {
     /// backslash together with the lines that complete it. Stops at the first failure unless `set on-error
     /// continue`; returns 0 when every command succeeded, otherwise the exit status of the last failure (2 for a
     /// usage or syntax error, 1 for a failed command), as a piped transcript does.
-    public func run(text: String, session: ShellSession, source: String) async -> Int32 {
+    package func run(text: String, session: ShellSession, source: String) async -> Int32 {
         session.runner = self
         var status: Int32 = 0
         var pending: (text: String, lines: Int)?
@@ -101,7 +101,7 @@ public final class ShellRunner {
     }
 
     /// Runs one line (which may hold several commands separated by `;`); returns its exit status.
-    public func run(line: String, session: ShellSession) async -> Int32 {
+    package func run(line: String, session: ShellSession) async -> Int32 {
         let commands: [TokenizedCommand]
         do {
             commands = try ShellTokenizer.tokenize(line)
@@ -154,7 +154,7 @@ public final class ShellRunner {
 
     /// Runs one command given as words (the one-shot CLI: `automl models --dataset D`). `--endpoint`, `--project`,
     /// `--location` and `--format` anywhere among them apply to this command only.
-    public func run(words: [String], session: ShellSession) async -> Int32 {
+    package func run(words: [String], session: ShellSession) async -> Int32 {
         session.runner = self
         let extracted: (words: [String], overrides: ContextOverrides)
         do {

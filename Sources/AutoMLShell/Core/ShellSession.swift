@@ -1,25 +1,25 @@
-public import AutoMLClient
+package import AutoMLClient
 import Foundation
 
 /// The state of one shell: the session context, the client for its endpoint, the last result, and where
 /// output goes. Commands get it as a parameter and never reach for globals.
-public final class ShellSession {
+package final class ShellSession {
     /// The context commands run in: the saved session with this run's flags and environment on top, and what the
     /// commands of this run changed.
-    public internal(set) var context: SessionContext
+    package internal(set) var context: SessionContext
     /// The saved session as this run knows it: what a move to another scope restores, and what saving changes.
     var saved: SavedSession
     /// Whether this run saves what it changes in the context (the interactive shell, a one-shot `use`, `set` or
     /// `unset`); scripts never do. See docs/shell.md, "What is saved".
-    public let persists: Bool
+    package let persists: Bool
     /// The flags and environment this run started with, for messages about what stays unsaved.
     let overrides: ContextOverrides
-    public let output: ShellOutput
+    package let output: ShellOutput
     let backends: BackendFactory
     let store: SessionStore?
     private var clientCache: (endpoint: String?, client: AutoMLClient)?
     /// The last result printed, for `$last` paths.
-    public internal(set) var lastResult: JSONValue?
+    package internal(set) var lastResult: JSONValue?
     /// Where `record` writes, when recording.
     var recorder: TranscriptRecorder?
     /// The lines entered so far in this session, for `history`.
@@ -48,15 +48,15 @@ public final class ShellSession {
     /// Whether Ctrl-C was pressed since the current command started (checked by `watch`).
     let interrupted: @Sendable () -> Bool
     /// Whether the shell is reading from a person at a terminal.
-    public let interactive: Bool
+    package let interactive: Bool
     /// IDs and display names for Tab completion, for the context's endpoint, project and location.
-    public let cache: ResourceCache?
+    package let cache: ResourceCache?
 
     /// - Parameters:
     ///   - saved: The saved session the run starts from (empty when there is none).
     ///   - overrides: The run's flags and environment; the context starts as `saved` with them on top.
     ///   - persists: Whether changes to the context are saved to `store`.
-    public init(saved: SavedSession, overrides: ContextOverrides = ContextOverrides(), persists: Bool,
+    package init(saved: SavedSession, overrides: ContextOverrides = ContextOverrides(), persists: Bool,
                 output: ShellOutput, backends: BackendFactory, store: SessionStore?, cache: ResourceCache?,
                 interactive: Bool, interrupted: (@Sendable () -> Bool)? = nil) {
         self.saved = saved

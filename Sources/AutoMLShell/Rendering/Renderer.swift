@@ -1,8 +1,8 @@
-public import AutoMLClient
+package import AutoMLClient
 
 /// Turns a result (a wire message as proto3 JSON, `message.protoJSON(options: .canonical)`) into text in one
 /// of the output formats. Pure: the caller writes the text where it belongs.
-public enum Renderer {
+package enum Renderer {
     /// Renders a result; the text ends in a newline unless it is empty (a `value(...)` of an empty list).
     ///
     /// - `json`: two-space indent, members ordered `@type`, `name`, `displayName`, then the rest sorted.
@@ -15,7 +15,7 @@ public enum Renderer {
     ///   - colors: ANSI colours for json and yaml (keys cyan, strings green, numbers yellow, booleans and null
     ///     magenta) and bold table headers; never for `value(...)`, and nothing at all when false.
     ///   - width: The terminal width that tables fit into.
-    public static func render(_ value: JSONValue, format: OutputFormat, colors: Bool, width: Int) -> String {
+    package static func render(_ value: JSONValue, format: OutputFormat, colors: Bool, width: Int) -> String {
         switch format {
         case .json: JSONRenderer(colors: colors).render(value)
         case .yaml: YAMLRenderer(colors: colors).render(value)

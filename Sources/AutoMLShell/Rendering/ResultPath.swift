@@ -1,13 +1,13 @@
-public import AutoMLClient
+package import AutoMLClient
 
 /// A path into a result: `name`, `metadata.progressPercent`, `model[0].name`, `response.name:id`.
 ///
 /// Used by the `value(FIELD,...)` format and by `$last…` references. A path is keys separated by `.` and
 /// indexes in `[n]`, optionally ending in `:id`, which takes the last `/`-separated segment of a resource name
 /// (`projects/p/locations/l/models/ICN123:id` → `ICN123`).
-public struct ResultPath: Sendable, Hashable, CustomStringConvertible {
+package struct ResultPath: Sendable, Hashable, CustomStringConvertible {
     /// One step of a path.
-    public enum Component: Sendable, Hashable {
+    package enum Component: Sendable, Hashable {
         /// An object member.
         case key(String)
         /// An array element, from 0.
@@ -15,11 +15,11 @@ public struct ResultPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The steps; empty for the result itself.
-    public var components: [Component]
+    package var components: [Component]
     /// Whether the path ends in `:id`.
-    public var takesID: Bool
+    package var takesID: Bool
 
-    public init(components: [Component], takesID: Bool = false) {
+    package init(components: [Component], takesID: Bool = false) {
         self.components = components
         self.takesID = takesID
     }
@@ -27,7 +27,7 @@ public struct ResultPath: Sendable, Hashable, CustomStringConvertible {
     /// Parses a path such as `model[0].name:id`; nil when it is malformed (`a..b`, `a[x]`, `a[1`).
     ///
     /// Keys are runs of any characters except `.`, `[` and `]`. An empty text is the result itself.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         var rest = Substring(text)
         takesID = rest.hasSuffix(":id")
         if takesID { rest = rest.dropLast(3) }
@@ -58,7 +58,7 @@ public struct ResultPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Such as `model[0].name:id`.
-    public var description: String {
+    package var description: String {
         var text = ""
         for component in components {
             switch component {
@@ -70,12 +70,12 @@ public struct ResultPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The path made of the first `count` components, without `:id`: where a lookup stopped.
-    public func prefix(_ count: Int) -> ResultPath {
+    package func prefix(_ count: Int) -> ResultPath {
         ResultPath(components: Array(components.prefix(count)))
     }
 
     /// What following a path gave.
-    public enum Lookup: Sendable, Hashable {
+    package enum Lookup: Sendable, Hashable {
         /// The value at the path (before `:id` is applied).
         case found(JSONValue)
         /// The object reached by the first `depth` components has no member named by the next one.
@@ -88,7 +88,7 @@ public struct ResultPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Follows the path from `root`.
-    public func lookUp(in root: JSONValue) -> Lookup {
+    package func lookUp(in root: JSONValue) -> Lookup {
         var current = root
         for (depth, component) in components.enumerated() {
             switch (component, current) {
@@ -109,7 +109,7 @@ public struct ResultPath: Sendable, Hashable, CustomStringConvertible {
 
     /// The value at the path as one line of text, `:id` applied: a scalar's text, or compact JSON for an object
     /// or array; nil when the path leads nowhere or to null.
-    public func text(in root: JSONValue) -> String? {
+    package func text(in root: JSONValue) -> String? {
         guard case .found(let value) = lookUp(in: root) else { return nil }
         if let scalar = JSONText.scalar(value) {
             return takesID ? JSONText.lastSegment(of: scalar) : scalar

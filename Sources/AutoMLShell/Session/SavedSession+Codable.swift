@@ -18,7 +18,7 @@ extension SavedSession: Codable {
         case version, endpoint, project, location, format, places, dataset, model, operation
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         let version = try container.decodeIfPresent(Int.self, forKey: .version) ?? 1
         guard version <= Self.version else {
@@ -47,7 +47,7 @@ extension SavedSession: Codable {
         places = try container.decodeIfPresent([Place].self, forKey: .places) ?? []
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(Self.version, forKey: .version)
         try container.encodeIfPresent(endpoint, forKey: .endpoint)
@@ -63,7 +63,7 @@ extension SavedSession.Place: Codable {
         case endpoint, project, location, dataset, model, operation
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         scope = ResourceScope(endpoint: try container.decodeIfPresent(String.self, forKey: .endpoint),
                               project: try container.decode(String.self, forKey: .project),
@@ -73,7 +73,7 @@ extension SavedSession.Place: Codable {
         operation = try container.decodeIfPresent(String.self, forKey: .operation)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encodeIfPresent(scope.endpoint, forKey: .endpoint)
         try container.encode(scope.project, forKey: .project)

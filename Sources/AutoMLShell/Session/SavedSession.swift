@@ -4,23 +4,23 @@
 /// Keeping the resources per scope is what lets flags stay out of the file: `automl --project other use dataset
 /// flowers` saves flowers as the current dataset *of project other* and leaves the default project, and its
 /// dataset, as they were; the next run in project other (by flag, variable or `use project`) finds flowers again.
-public struct SavedSession: Sendable, Hashable {
+package struct SavedSession: Sendable, Hashable {
     /// The endpoint; nil is the embedded local backend.
-    public var endpoint: String?
-    public var project: String?
-    public var location: String
-    public var format: OutputFormat
+    package var endpoint: String?
+    package var project: String?
+    package var location: String
+    package var format: OutputFormat
     /// The current resources of each scope, the most recently changed first; at most ``maxPlaces``.
-    public var places: [Place]
+    package var places: [Place]
 
     /// The current resources of one scope.
-    public struct Place: Sendable, Hashable {
-        public var scope: ResourceScope
-        public var dataset: String?
-        public var model: String?
-        public var operation: String?
+    package struct Place: Sendable, Hashable {
+        package var scope: ResourceScope
+        package var dataset: String?
+        package var model: String?
+        package var operation: String?
 
-        public init(scope: ResourceScope, dataset: String? = nil, model: String? = nil, operation: String? = nil) {
+        package init(scope: ResourceScope, dataset: String? = nil, model: String? = nil, operation: String? = nil) {
             self.scope = scope
             self.dataset = dataset
             self.model = model
@@ -33,7 +33,7 @@ public struct SavedSession: Sendable, Hashable {
     /// How many scopes keep their resources; the least recently changed are dropped first.
     static let maxPlaces = 32
 
-    public init(endpoint: String? = nil, project: String? = nil, location: String = "us-central1",
+    package init(endpoint: String? = nil, project: String? = nil, location: String = "us-central1",
                 format: OutputFormat = .json, places: [Place] = []) {
         self.endpoint = endpoint
         self.project = project
@@ -43,7 +43,7 @@ public struct SavedSession: Sendable, Hashable {
     }
 
     /// A saved session whose defaults are the context's, and its resources those of the context's scope.
-    public init(context: SessionContext) {
+    package init(context: SessionContext) {
         self.init(endpoint: context.endpoint, project: context.project, location: context.location,
                   format: context.format)
         updatePlace(ResourceScope(context: context)) { place in
@@ -52,19 +52,19 @@ public struct SavedSession: Sendable, Hashable {
     }
 
     /// The defaults as a context, with the resources saved for their scope.
-    public var context: SessionContext {
+    package var context: SessionContext {
         var context = SessionContext(endpoint: endpoint, project: project, location: location, format: format)
         fillResources(of: &context)
         return context
     }
 
     /// The resources saved for `scope`; nil when none are.
-    public func place(for scope: ResourceScope) -> Place? {
+    package func place(for scope: ResourceScope) -> Place? {
         places.first { $0.scope == scope }
     }
 
     /// Sets the context's dataset, model and operation to those saved for its scope (none when nothing is saved).
-    public func fillResources(of context: inout SessionContext) {
+    package func fillResources(of context: inout SessionContext) {
         let place = place(for: ResourceScope(context: context))
         context.dataset = place?.dataset
         context.model = place?.model

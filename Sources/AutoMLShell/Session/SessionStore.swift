@@ -6,18 +6,18 @@ import Foundation
 /// Several processes share the file (shells in two terminals, one-shot commands, scripts beside them), so a save
 /// is a change, not a copy: ``update(_:)`` reads the file under a lock, applies what this run changed, and writes
 /// it back, leaving what other runs saved in the meantime as they left it.
-public struct SessionStore: Sendable {
-    public let path: String
+package struct SessionStore: Sendable {
+    package let path: String
     /// Where problems saving or loading are reported (standard error in the shell).
     let report: @Sendable (String) -> Void
 
-    public init(path: String, report: @escaping @Sendable (String) -> Void) {
+    package init(path: String, report: @escaping @Sendable (String) -> Void) {
         self.path = path
         self.report = report
     }
 
     /// The saved session, or nil when there is none (or it could not be read, which is reported).
-    public func load() -> SavedSession? {
+    package func load() -> SavedSession? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         do {
             return try JSONDecoder().decode(SavedSession.self, from: data)
@@ -30,7 +30,7 @@ public struct SessionStore: Sendable {
     /// Applies `change` to the file as it is now, under a lock that other `automl` processes take too, and returns
     /// what was written (nil when the file could not be written, which is reported).
     @discardableResult
-    public func update(_ change: (inout SavedSession) -> Void) -> SavedSession? {
+    package func update(_ change: (inout SavedSession) -> Void) -> SavedSession? {
         do {
             return try withLock {
                 var session = load() ?? SavedSession()
@@ -45,7 +45,7 @@ public struct SessionStore: Sendable {
     }
 
     /// Replaces the file with `session`.
-    public func save(_ session: SavedSession) {
+    package func save(_ session: SavedSession) {
         update { $0 = session }
     }
 

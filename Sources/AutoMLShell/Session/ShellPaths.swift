@@ -1,16 +1,16 @@
-public import AutoMLClient
+package import AutoMLClient
 import Foundation
 
 /// Where the shell keeps its files, by the XDG base directory rules.
-public struct ShellPaths: Sendable, Hashable {
-    public var config: String
-    public var state: String
-    public var cache: String
-    public var data: String
+package struct ShellPaths: Sendable, Hashable {
+    package var config: String
+    package var state: String
+    package var cache: String
+    package var data: String
 
     /// `$XDG_CONFIG_HOME/automl` and friends, falling back to `~/.config/automl`, `~/.local/state/automl`,
     /// `~/.cache/automl` and `~/.local/share/automl`.
-    public init(environment: EnvironmentVariables) {
+    package init(environment: EnvironmentVariables) {
         let home = environment[.home] ?? NSTemporaryDirectory()
         func base(_ key: String, _ fallback: String) -> String {
             if let value = environment.values[key], value.hasPrefix("/") { return value + "/automl" }
@@ -22,10 +22,10 @@ public struct ShellPaths: Sendable, Hashable {
         data = base("XDG_DATA_HOME", ".local/share")
     }
 
-    public var sessionFile: String { config + "/session.json" }
-    public var historyFile: String { state + "/history" }
+    package var sessionFile: String { config + "/session.json" }
+    package var historyFile: String { state + "/history" }
     /// The embedded local backend's data directory.
-    public var localBackend: String { data + "/local" }
+    package var localBackend: String { data + "/local" }
 }
 
 /// Writes a file atomically (a temporary file in the same folder, then rename) with mode 0600, creating the

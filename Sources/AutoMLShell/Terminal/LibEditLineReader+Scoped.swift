@@ -1,6 +1,6 @@
 /// Runs `body` with a `LibEditLineReader` and closes it when `body` returns or throws, so libedit is
 /// ended and the terminal restored on every path. The parameters are `LibEditLineReader.init`'s.
-public func withLibEditLineReader<Result>(
+package func withLibEditLineReader<Result>(
     input: Int32 = 0, output: Int32 = 1, error: Int32 = 2,
     promptProvider: (() -> String)? = nil,
     completer: Completer? = nil,

@@ -15,7 +15,7 @@ import Darwin
 ///
 /// Use it only when standard input and output are terminals (`TerminalCapabilities.interactive`); for
 /// pipes and files use `PlainLineReader`, since libedit reads one byte per system call.
-public final class LibEditLineReader: LineReader {
+package final class LibEditLineReader: LineReader {
     /// The UTF-8 locale libedit needs to accept non-ASCII input (without it, `é` is silently dropped).
     /// Only `LC_CTYPE` is set: number formatting and the rest stay as they were.
     private static let localeIsUTF8: Bool = {
@@ -73,7 +73,7 @@ public final class LibEditLineReader: LineReader {
     ///   - handlesSignals: Whether to install the signal handlers described above. They are process-wide,
     ///     so a test that runs several readers at once passes false.
     ///   - report: Where problems with the history file are reported (standard error in the shell).
-    public init(
+    package init(
         input: Int32 = 0, output: Int32 = 1, error: Int32 = 2,
         promptProvider: (() -> String)? = nil,
         completer: Completer? = nil,
@@ -132,7 +132,7 @@ public final class LibEditLineReader: LineReader {
 
     /// Ends libedit and puts the terminal back as it was at the start. Later reads give `.endOfInput`.
     /// Safe to call more than once.
-    public func close() {
+    package func close() {
         guard !isClosed else { return }
         isClosed = true
         el_end(editLine)
@@ -153,7 +153,7 @@ public final class LibEditLineReader: LineReader {
 
     /// Shows `prompt` (or the provider's) and reads one line. Ctrl-C drops the line and gives `.interrupt`;
     /// Ctrl-D on an empty line, or the end of input, gives `.endOfInput` and closes the reader.
-    public func readLine(prompt: String) -> LineEvent {
+    package func readLine(prompt: String) -> LineEvent {
         guard !isClosed else { return .endOfInput }
         setPrompt(promptProvider?() ?? prompt)
         let readingHandlers = handlesSignals ? TerminalSignals.installReadingHandlers() : nil
@@ -186,7 +186,7 @@ public final class LibEditLineReader: LineReader {
 
     /// Remembers `line` as the newest history entry (moving an older copy to the end) and saves the
     /// history file, unless `mayRemember` refuses the line.
-    public func addHistory(_ line: String) {
+    package func addHistory(_ line: String) {
         guard !isClosed, mayRemember(line) else { return }
         switch lineHistory.add(line) {
         case .rejected, .unchanged:
@@ -206,7 +206,7 @@ public final class LibEditLineReader: LineReader {
     }
 
     /// The history, oldest first (what the `history` command shows).
-    public var historyEntries: [String] { lineHistory.entries }
+    package var historyEntries: [String] { lineHistory.entries }
 
     // MARK: - Set-up
 

@@ -3,14 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-public import Foundation
+package import Foundation
 
 /// Reads lines from a pipe or a file (`automl < transcript`): 64 KiB reads, no prompt, no editing, no
 /// history. A last line without a newline still counts, and a `\r` before the newline is dropped.
 ///
 /// libedit is never used here: on a pipe it reads one byte per system call (3.7 MB took 6.2 s instead
 /// of 0.4 s).
-public final class PlainLineReader: LineReader {
+package final class PlainLineReader: LineReader {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     /// Where the unread bytes of `buffer` start.
@@ -19,17 +19,17 @@ public final class PlainLineReader: LineReader {
     private static let chunkSize = 64 * 1024
 
     /// Reads from `descriptor`, which stays open (the caller owns it).
-    public init(fileDescriptor descriptor: Int32 = 0) {
+    package init(fileDescriptor descriptor: Int32 = 0) {
         self.descriptor = descriptor
     }
 
     /// Reads from the handle's descriptor, which stays open (the caller owns the handle).
-    public convenience init(fileHandle: FileHandle) {
+    package convenience init(fileHandle: FileHandle) {
         self.init(fileDescriptor: fileHandle.fileDescriptor)
     }
 
     /// The next line without its line ending; `prompt` is not shown.
-    public func readLine(prompt: String) -> LineEvent {
+    package func readLine(prompt: String) -> LineEvent {
         var scanned = 0  // bytes after `start` already known to hold no newline
         while true {
             if let newline = firstNewline(from: start + scanned) {
@@ -49,7 +49,7 @@ public final class PlainLineReader: LineReader {
     }
 
     /// Input that is not typed is not remembered.
-    public func addHistory(_ line: String) {}
+    package func addHistory(_ line: String) {}
 
     private func firstNewline(from index: Int) -> Int? {
         guard index < buffer.count else { return nil }

@@ -1,4 +1,4 @@
-public import AutoMLClient
+package import AutoMLClient
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,23 +8,23 @@ import Darwin
 /// What the terminal allows: line editing, colour, and how wide to lay out tables and progress lines.
 /// A pure function of the environment and of what `isatty` and the window-size ioctl say, so tests
 /// pass those in; `current(environment:)` asks the process.
-public struct TerminalCapabilities: Sendable, Hashable {
+package struct TerminalCapabilities: Sendable, Hashable {
     /// Standard input and output are both terminals: use libedit, prompt, draw live progress lines.
-    public var interactive: Bool
+    package var interactive: Bool
     /// Colour escapes may be written: standard output is a terminal, `TERM` is not `dumb`, and
     /// `NO_COLOR` is unset or empty.
-    public var colors: Bool
+    package var colors: Bool
     /// Columns: `COLUMNS` when it is a positive number, else the window size, else 80.
-    public var width: Int
+    package var width: Int
 
-    public init(interactive: Bool, colors: Bool, width: Int) {
+    package init(interactive: Bool, colors: Bool, width: Int) {
         self.interactive = interactive
         self.colors = colors
         self.width = width
     }
 
     /// The rules above, applied to the given facts.
-    public init(environment: EnvironmentVariables, standardInputIsTerminal: Bool, standardOutputIsTerminal: Bool,
+    package init(environment: EnvironmentVariables, standardInputIsTerminal: Bool, standardOutputIsTerminal: Bool,
                 windowColumns: Int?) {
         interactive = standardInputIsTerminal && standardOutputIsTerminal
         colors = standardOutputIsTerminal && environment[.term] != "dumb" && environment[.noColor] == nil
@@ -39,7 +39,7 @@ public struct TerminalCapabilities: Sendable, Hashable {
 
     /// This process's terminal: `isatty` on descriptors 0 and 1, and the window size of the first of
     /// standard output, standard error and standard input that is a terminal.
-    public static func current(environment: EnvironmentVariables = .process) -> TerminalCapabilities {
+    package static func current(environment: EnvironmentVariables = .process) -> TerminalCapabilities {
         TerminalCapabilities(
             environment: environment, standardInputIsTerminal: isatty(0) == 1, standardOutputIsTerminal: isatty(1) == 1,
             windowColumns: [1, 2, 0].lazy.compactMap(windowColumns(of:)).first)
@@ -55,9 +55,9 @@ public struct TerminalCapabilities: Sendable, Hashable {
 
 extension EnvironmentVariables.Key {
     /// The terminal type; `dumb` means no colour.
-    public static let term = EnvironmentVariables.Key("TERM")
+    package static let term = EnvironmentVariables.Key("TERM")
     /// Set and not empty: no colour (https://no-color.org).
-    public static let noColor = EnvironmentVariables.Key("NO_COLOR")
+    package static let noColor = EnvironmentVariables.Key("NO_COLOR")
     /// The width to lay out for, overriding the terminal's.
-    public static let columns = EnvironmentVariables.Key("COLUMNS")
+    package static let columns = EnvironmentVariables.Key("COLUMNS")
 }

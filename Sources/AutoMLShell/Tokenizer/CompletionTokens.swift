@@ -10,24 +10,24 @@
 ///
 /// Build a ``CompletionResult`` with `replaceStart` and `cursor` as its range, and each candidate's text
 /// passed through ``insertionText(for:)`` so that a display name with a space stays one word.
-public struct CompletionTokens: Sendable, Hashable {
+package struct CompletionTokens: Sendable, Hashable {
     /// The words of the command the cursor is in, up to the cursor; the last one is the current word when
     /// ``currentWordIndex`` is not nil. Texts have quotes removed and variables unexpanded.
-    public var words: [ShellWord]
+    package var words: [ShellWord]
     /// The index in ``words`` of the word being completed; nil when a new word would start at the cursor.
-    public var currentWordIndex: Int?
+    package var currentWordIndex: Int?
     /// The UTF-8 offset where the text a candidate replaces starts: the current word's first byte (its opening
     /// quote, if any), or the cursor when there is no current word.
-    public var replaceStart: Int
+    package var replaceStart: Int
     /// The cursor, clamped to the line and to a character boundary: where the replaced text ends.
-    public var cursor: Int
+    package var cursor: Int
     /// The quote that is open at the cursor (``ShellWord/Quoting/singleQuoted`` or
     /// ``ShellWord/Quoting/doubleQuoted``), or nil.
-    public var openQuote: ShellWord.Quoting?
+    package var openQuote: ShellWord.Quoting?
     /// Whether the cursor is inside a `#` comment, where there is nothing to complete.
-    public var isInComment: Bool
+    package var isInComment: Bool
 
-    public init(words: [ShellWord], currentWordIndex: Int?, replaceStart: Int, cursor: Int,
+    package init(words: [ShellWord], currentWordIndex: Int?, replaceStart: Int, cursor: Int,
                 openQuote: ShellWord.Quoting?, isInComment: Bool) {
         self.words = words
         self.currentWordIndex = currentWordIndex
@@ -38,19 +38,19 @@ public struct CompletionTokens: Sendable, Hashable {
     }
 
     /// The current word's text up to the cursor, quotes and escapes removed; "" when there is no current word.
-    public var currentWordPrefix: String {
+    package var currentWordPrefix: String {
         currentWordIndex.map { words[$0].text } ?? ""
     }
 
     /// The words before the one being completed (all of ``words`` when a new word starts at the cursor): what
     /// decides which candidates fit, such as `["use", "dataset"]`.
-    public var precedingWords: [ShellWord] {
+    package var precedingWords: [ShellWord] {
         currentWordIndex.map { Array(words[..<$0]) } ?? words
     }
 
     /// A candidate as it should replace `replaceStart..<cursor`: quoted the way the user started the word
     /// (an open `"` or `'` gives a closed quote of that kind), and otherwise quoted only when it has to be.
-    public func insertionText(for candidate: String) -> String {
+    package func insertionText(for candidate: String) -> String {
         switch openQuote {
         case .singleQuoted: ShellQuoting.quote(candidate, style: .single)
         case .doubleQuoted: ShellQuoting.quote(candidate, style: .double)

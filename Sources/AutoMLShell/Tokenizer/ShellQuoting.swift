@@ -1,8 +1,8 @@
 /// Writes a string as one shell word that tokenizes back to exactly that string, with no variable expanded:
 /// for completion candidates and for commands written to transcripts.
-public enum ShellQuoting {
+package enum ShellQuoting {
     /// How to quote.
-    public enum Style: Sendable, Hashable {
+    package enum Style: Sendable, Hashable {
         /// Unquoted when safe, otherwise single quotes.
         case minimal
         /// Always `'…'` (a `'` inside is written `'\''`).
@@ -12,7 +12,7 @@ public enum ShellQuoting {
     }
 
     /// Quotes `text` so that ``ShellTokenizer`` reads it back as one word with this exact text.
-    public static func quote(_ text: String, style: Style = .minimal) -> String {
+    package static func quote(_ text: String, style: Style = .minimal) -> String {
         switch style {
         case .minimal:
             return needsQuoting(text) ? quote(text, style: .single) : text
@@ -29,7 +29,7 @@ public enum ShellQuoting {
     }
 
     /// Whether the text needs quotes: empty, or holding a character the tokenizer or expander treats specially.
-    public static func needsQuoting(_ text: String) -> Bool {
+    package static func needsQuoting(_ text: String) -> Bool {
         guard let first = text.first else { return true }
         return first == "#" || text.contains { specialCharacters.contains($0) || $0.isNewline }
     }

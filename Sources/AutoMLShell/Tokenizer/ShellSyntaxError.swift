@@ -2,9 +2,9 @@
 ///
 /// Every such error means the input stopped too early, so an interactive reader may read another line, append
 /// it after a newline, and tokenize again (see ``isIncomplete``).
-public struct ShellSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct ShellSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong. A struct rather than a closed enum so that new codes are not a breaking change.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
+    package struct Code: Sendable, Hashable, CustomStringConvertible {
         private enum Value: Sendable, Hashable {
             case unterminatedSingleQuote, unterminatedDoubleQuote, danglingBackslash
         }
@@ -12,13 +12,13 @@ public struct ShellSyntaxError: Error, Sendable, Hashable, CustomStringConvertib
         private let value: Value
 
         /// A `'` with no closing `'`.
-        public static let unterminatedSingleQuote = Code(value: .unterminatedSingleQuote)
+        package static let unterminatedSingleQuote = Code(value: .unterminatedSingleQuote)
         /// A `"` with no closing `"`.
-        public static let unterminatedDoubleQuote = Code(value: .unterminatedDoubleQuote)
+        package static let unterminatedDoubleQuote = Code(value: .unterminatedDoubleQuote)
         /// A backslash with nothing after it.
-        public static let danglingBackslash = Code(value: .danglingBackslash)
+        package static let danglingBackslash = Code(value: .danglingBackslash)
 
-        public var description: String {
+        package var description: String {
             switch value {
             case .unterminatedSingleQuote: "unterminated single quote"
             case .unterminatedDoubleQuote: "unterminated double quote"
@@ -27,15 +27,15 @@ public struct ShellSyntaxError: Error, Sendable, Hashable, CustomStringConvertib
         }
     }
 
-    public var code: Code
+    package var code: Code
     /// The 1-based line of the opening quote or the backslash.
-    public var line: Int
+    package var line: Int
     /// The 1-based column, in characters, of the opening quote or the backslash.
-    public var column: Int
+    package var column: Int
     /// The UTF-8 byte offset of the opening quote or the backslash in the input.
-    public var utf8Offset: Int
+    package var utf8Offset: Int
 
-    public init(code: Code, line: Int, column: Int, utf8Offset: Int) {
+    package init(code: Code, line: Int, column: Int, utf8Offset: Int) {
         self.code = code
         self.line = line
         self.column = column
@@ -43,10 +43,10 @@ public struct ShellSyntaxError: Error, Sendable, Hashable, CustomStringConvertib
     }
 
     /// Whether more input could complete the command (always true today: every error is an early end).
-    public var isIncomplete: Bool { true }
+    package var isIncomplete: Bool { true }
 
     /// Such as `unterminated double quote at column 12`, or `… at line 3, column 12` past the first line.
-    public var description: String {
+    package var description: String {
         line == 1 ? "\(code) at column \(column)" : "\(code) at line \(line), column \(column)"
     }
 }

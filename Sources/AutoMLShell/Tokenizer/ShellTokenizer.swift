@@ -11,12 +11,12 @@
 ///
 /// Variables (`$dataset`, `$last.name`) are not expanded here: each ``ShellWord`` keeps the quoting of its
 /// parts, and ``VariableExpander`` expands them afterwards, so an expanded value is always one word.
-public enum ShellTokenizer {
+package enum ShellTokenizer {
     /// Splits a whole input (a line, a `-c` argument, or a transcript file) into commands.
     ///
     /// - Throws: ``ShellSyntaxError`` for an unterminated quote or a trailing backslash, with the position of
     ///   the quote or backslash.
-    public static func tokenize(_ text: String) throws(ShellSyntaxError) -> [TokenizedCommand] {
+    package static func tokenize(_ text: String) throws(ShellSyntaxError) -> [TokenizedCommand] {
         var scanner = ShellScanner(text)
         scanner.scan(upTo: scanner.bytes.count)
         let code: ShellSyntaxError.Code
@@ -55,7 +55,7 @@ public enum ShellTokenizer {
     ///   - line: The whole line in the editor.
     ///   - cursorUTF8Offset: The cursor as a UTF-8 byte offset into `line`, as libedit gives it. It is clamped
     ///     to the line, and moved back to a character boundary if it falls inside a character.
-    public static func tokenizeForCompletion(line: String, cursorUTF8Offset: Int) -> CompletionTokens {
+    package static func tokenizeForCompletion(line: String, cursorUTF8Offset: Int) -> CompletionTokens {
         var scanner = ShellScanner(line)
         var cursor = min(max(cursorUTF8Offset, 0), scanner.bytes.count)
         while cursor > 0, cursor < scanner.bytes.count, scanner.bytes[cursor] & 0xC0 == 0x80 { cursor -= 1 }

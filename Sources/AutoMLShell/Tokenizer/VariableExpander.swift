@@ -1,4 +1,4 @@
-public import AutoMLClient
+package import AutoMLClient
 
 /// Expands `$` references in tokenized words from the session context and the last result. Pure.
 ///
@@ -15,37 +15,37 @@ public import AutoMLClient
 ///
 /// Expansion runs after tokenizing, so a value with spaces stays one word. Anything that cannot expand is a
 /// ``VariableExpansionError`` naming the reference, never an empty string.
-public struct VariableExpander: Sendable {
+package struct VariableExpander: Sendable {
     /// Where `$dataset`, `$model`, `$operation`, `$project` and `$location` come from.
-    public var context: SessionContext
+    package var context: SessionContext
     /// What `$last` paths read: the last result as JSON; nil before any command returned one.
-    public var lastResult: JSONValue?
+    package var lastResult: JSONValue?
     /// The variables commands bound to IDs (`dataset_flowers`; see `ShellVariables`).
-    public var variables: [String: String]
+    package var variables: [String: String]
 
-    public init(context: SessionContext, lastResult: JSONValue? = nil, variables: [String: String] = [:]) {
+    package init(context: SessionContext, lastResult: JSONValue? = nil, variables: [String: String] = [:]) {
         self.context = context
         self.lastResult = lastResult
         self.variables = variables
     }
 
     /// The variable names, for completion after `$`.
-    public static let variableNames = ["dataset", "model", "operation", "project", "location", "last"]
+    package static let variableNames = ["dataset", "model", "operation", "project", "location", "last"]
 
     /// Expands every word of a command.
-    public func expand(_ command: TokenizedCommand) throws(VariableExpansionError) -> [String] {
+    package func expand(_ command: TokenizedCommand) throws(VariableExpansionError) -> [String] {
         try expand(command.words)
     }
 
     /// Expands words into argument strings, one per word.
-    public func expand(_ words: [ShellWord]) throws(VariableExpansionError) -> [String] {
+    package func expand(_ words: [ShellWord]) throws(VariableExpansionError) -> [String] {
         var result: [String] = []
         for word in words { result.append(try expand(word)) }
         return result
     }
 
     /// Expands one word: the references in its unquoted and double-quoted parts.
-    public func expand(_ word: ShellWord) throws(VariableExpansionError) -> String {
+    package func expand(_ word: ShellWord) throws(VariableExpansionError) -> String {
         var text = ""
         for part in word.parts {
             text += part.expands ? try expand(text: part.text) : part.text
