@@ -63,6 +63,7 @@ final class OperationRunner: Sendable {
         guard let work = work.withLock({ $0 }) else { return }
         do {
             let outcome = try await work(operation)
+            guard !outcome.isRecorded else { return }
             await ending(operation.id) { try await self.finish(operation.id) { outcome.apply(to: &$0, &$1) } }
         } catch is CancellationError {
             if stopping.withLock({ $0 }) { return }
@@ -116,6 +117,13 @@ struct OperationOutcome: Sendable {
     var response: ProtoAny?
     var error: Status?
     var partialFailures: [Status] = []
+    /// Whether the work already marked the operation done, in the transaction that stored its result.
+    var isRecorded = false
+
+    /// The work stored its result and ended the operation itself (a training); nothing is left to write.
+    static func recorded(_ message: some ProtoMessage) -> OperationOutcome {
+        OperationOutcome(response: ProtoAny(message), isRecorded: true)
+    }
 
     static func response(_ message: some ProtoMessage, partialFailures: [Status] = []) -> OperationOutcome {
         OperationOutcome(response: ProtoAny(message), partialFailures: partialFailures)

@@ -39,8 +39,7 @@ extension EmulatorService {
         let outcome = try await trainer.train(request, clock: clock) { [self] progress in
             var saved = state
             saved.spentMilliNodeHours = progress.spentMilliNodeHours
-            try await store.updateJob(operationID, .train(saved))
-            try await reportProgress(operationID, percent: progress.percent)
+            try await reportProgress(operationID, percent: progress.percent, job: .train(saved))
         }
         var model = requested
         let now = clock.now()
@@ -61,6 +60,7 @@ extension EmulatorService {
                                              artifactPath: outcome.artifactPath, evaluations: outcome.evaluations,
                                              now: now)
         }.value
-        return .response(finished)
+        // completeTraining marked the operation done (or found it done, when a cancel won the race).
+        return .recorded(finished)
     }
 }

@@ -106,9 +106,10 @@ final class EmulatorService: Sendable {
         }
     }
 
-    /// Records progress of a running operation.
-    func reportProgress(_ id: String, percent: Int32) async throws {
-        try await store.updateOperation(id, now: clock.now()) { _, metadata in
+    /// Records progress of a running operation, and the job to resume it from after a restart when it changed: one
+    /// store write.
+    func reportProgress(_ id: String, percent: Int32, job: OperationJob? = nil) async throws {
+        try await store.updateOperation(id, now: clock.now(), job: job) { _, metadata in
             metadata.progressPercent = max(metadata.progressPercent, min(99, percent))
         }
     }

@@ -67,10 +67,11 @@ extension EmulatorStore {
     /// Reads, changes and writes back an operation in one transaction. A done operation is never changed
     /// again (so a late update cannot undo a cancel). Returns the operation as stored afterwards.
     @discardableResult
-    func updateOperation(_ id: String, now: Date, _ change: @Sendable @escaping (inout LongRunningOperation,
-                                                                               inout OperationMetadata) -> Void)
+    func updateOperation(_ id: String, now: Date, job: OperationJob? = nil,
+                         _ change: @Sendable @escaping (inout LongRunningOperation, inout OperationMetadata) -> Void)
         async throws -> LongRunningOperation? {
-        try await write { db in
+        let jobText = try job?.storedText
+        return try await write { db in
             guard let text = try String.fetchOne(db, sql: "SELECT json FROM operation WHERE id = ?", arguments: [id]) else {
                 return nil
             }
@@ -80,17 +81,14 @@ extension EmulatorStore {
             change(&operation, &metadata)
             metadata.updateTime = Timestamp(now)
             operation.metadata = ProtoAny(metadata)
-            try db.execute(sql: "UPDATE operation SET json = ?, done = ? WHERE id = ?",
-                           arguments: [operation.storedJSON, operation.done, id])
+            if let jobText {
+                try db.execute(sql: "UPDATE operation SET json = ?, done = ?, job = ? WHERE id = ?",
+                               arguments: [operation.storedJSON, operation.done, jobText, id])
+            } else {
+                try db.execute(sql: "UPDATE operation SET json = ?, done = ? WHERE id = ?",
+                               arguments: [operation.storedJSON, operation.done, id])
+            }
             return operation
-        }
-    }
-
-    /// Replaces an operation's job (what the runner resumes from after a restart).
-    func updateJob(_ id: String, _ job: OperationJob) async throws {
-        let text = try job.storedText
-        try await write { db in
-            try db.execute(sql: "UPDATE operation SET job = ? WHERE id = ?", arguments: [text, id])
         }
     }
 
