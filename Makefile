@@ -5,6 +5,8 @@
 #                            then the conformance tests
 #   make conformance         the official Python client (google-cloud-automl, pinned in
 #                            Tests/Conformance/requirements.txt, in .build/conformance-venv) against `automl emulator`
+#   make lint                swift-format (it ships with the toolchain) in lint mode, with the committed
+#                            .swift-format (Tests/.swift-format lets tests force-unwrap); `make format` fixes
 #   make install             a release build of `automl`, its local server `automl-emulator` and the trainer
 #                            `automl-trainer` into $(PREFIX)/bin
 #                            (default ~/.local/bin), the Swift runtime linked in statically
@@ -45,7 +47,7 @@ RUN_ARGS := $(ARGS)
 RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-static
 PREFIX ?= $(HOME)/.local
 
-.PHONY: deps build run test conformance clean install
+.PHONY: deps build run test conformance clean install lint format
 
 deps:
 	@missing=(); \
@@ -79,7 +81,7 @@ run: build
 
 # Serial on purpose: 2 cores, and the tests start servers. No `--parallel` (that forks one XCTest
 # process per test). Exits non-zero when any test fails.
-test: deps
+test: deps lint
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS) $(TEST_FLAGS)
 	$(MAKE) --no-print-directory conformance
@@ -99,6 +101,14 @@ install: deps
 	bin="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)"; \
 	  install -m 0755 "$$bin/automl" "$$bin/automl-emulator" "$$bin/automl-trainer" "$(PREFIX)/bin/"
 	@echo "installed automl, automl-emulator and automl-trainer in $(PREFIX)/bin"
+
+# The sources formatted as .swift-format says; `make test` fails on any difference.
+FORMATTED := Sources Tests Package.swift
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
+
+format:
+	$(SWIFT) format format --in-place --recursive $(FORMATTED)
 
 clean:
 	$(SWIFT) package clean

@@ -25,18 +25,23 @@ package final class Emulator: Sendable {
     /// running when the backend last stopped.
     /// - Parameters:
     ///   - faults: a fault-injection spec such as `unavailable=0.1,latency=50ms` (see `automl emulator --help`).
-    package static func start(configuration: EmulatorConfiguration, clock: any EmulatorClock = SystemClock(),
-                             trainer: any Trainer = WorkerTrainer(), faults: String? = nil,
-                             logger: Logger = Logger(label: "automl.emulator")) async throws -> Emulator {
+    package static func start(
+        configuration: EmulatorConfiguration, clock: any EmulatorClock = SystemClock(),
+        trainer: any Trainer = WorkerTrainer(), faults: String? = nil,
+        logger: Logger = Logger(label: "automl.emulator")
+    ) async throws -> Emulator {
         let store = try EmulatorStore.open(directory: configuration.dataDirectory)
-        return try await start(configuration: configuration, store: store, clock: clock, trainer: trainer,
-                               faults: faults, logger: logger)
+        return try await start(
+            configuration: configuration, store: store, clock: clock, trainer: trainer,
+            faults: faults, logger: logger)
     }
 
     /// Starts on a given store (tests use ``EmulatorStore/inMemory()``).
-    package static func start(configuration: EmulatorConfiguration, store: EmulatorStore, clock: any EmulatorClock,
-                             trainer: any Trainer, faults: String? = nil,
-                             logger: Logger = Logger(label: "automl.emulator")) async throws -> Emulator {
+    package static func start(
+        configuration: EmulatorConfiguration, store: EmulatorStore, clock: any EmulatorClock,
+        trainer: any Trainer, faults: String? = nil,
+        logger: Logger = Logger(label: "automl.emulator")
+    ) async throws -> Emulator {
         let injector = try faults.map { spec in
             do {
                 return FaultInjector(spec: try FaultSpec(parsing: spec))
@@ -44,19 +49,23 @@ package final class Emulator: Sendable {
                 throw EmulatorSetupError(String(describing: error))
             }
         }
-        let emulator = Emulator(configuration: configuration, store: store, clock: clock, trainer: trainer,
-                                faults: injector, logger: logger)
+        let emulator = Emulator(
+            configuration: configuration, store: store, clock: clock, trainer: trainer,
+            faults: injector, logger: logger)
         try await emulator.service.resumeUnfinished()
         return emulator
     }
 
-    private init(configuration: EmulatorConfiguration, store: EmulatorStore, clock: any EmulatorClock,
-                 trainer: any Trainer, faults: FaultInjector?, logger: Logger) {
+    private init(
+        configuration: EmulatorConfiguration, store: EmulatorStore, clock: any EmulatorClock,
+        trainer: any Trainer, faults: FaultInjector?, logger: Logger
+    ) {
         self.configuration = configuration
         self.faults = faults
         self.logger = logger
-        service = EmulatorService(configuration: configuration, store: store, clock: clock, trainer: trainer,
-                                  logger: logger, trainingShouldFail: { faults?.trainingShouldFail() ?? false })
+        service = EmulatorService(
+            configuration: configuration, store: store, clock: clock, trainer: trainer,
+            logger: logger, trainingShouldFail: { faults?.trainingShouldFail() ?? false })
         router = Router(service: service)
     }
 
@@ -108,8 +117,9 @@ package final class Emulator: Sendable {
     }
 
     func errorResponse(_ error: ServiceError) -> EmulatorResponse {
-        EmulatorResponse(status: error.httpStatus, headers: jsonHeaders + error.headers.map { ($0.key, $0.value) },
-                         body: error.envelope.jsonData())
+        EmulatorResponse(
+            status: error.httpStatus, headers: jsonHeaders + error.headers.map { ($0.key, $0.value) },
+            body: error.envelope.jsonData())
     }
 
     private var jsonHeaders: [(name: String, value: String)] { [("Content-Type", "application/json; charset=UTF-8")] }
@@ -120,26 +130,32 @@ package final class Emulator: Sendable {
         let tokens = configuration.tokens
         if tokens.isEmpty {
             guard request.fromLoopback || configuration.allowRemote else {
-                throw ServiceError(.permissionDenied, "the local backend serves only loopback clients; start it with "
-                                   + "--allow-remote or --token to serve others.", reason: "REMOTE_CLIENT")
+                throw ServiceError(
+                    .permissionDenied,
+                    "the local backend serves only loopback clients; start it with "
+                        + "--allow-remote or --token to serve others.", reason: "REMOTE_CLIENT")
             }
             return
         }
         guard let header = request.header("Authorization"), header.lowercased().hasPrefix("bearer "),
-              case let presented = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), !presented.isEmpty
+            case let presented = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), !presented.isEmpty
         else {
-            throw ServiceError(.unauthenticated, "Request is missing required authentication credential: expected "
-                               + "an Authorization: Bearer token.", reason: "CREDENTIALS_MISSING")
+            throw ServiceError(
+                .unauthenticated,
+                "Request is missing required authentication credential: expected "
+                    + "an Authorization: Bearer token.", reason: "CREDENTIALS_MISSING")
         }
         let grants = tokens.compactMap { TokenGrant($0) }.filter { $0.token == presented }
         guard !grants.isEmpty else {
-            throw ServiceError(.unauthenticated, "Request had invalid authentication credentials.",
-                               reason: "ACCESS_TOKEN_INVALID")
+            throw ServiceError(
+                .unauthenticated, "Request had invalid authentication credentials.",
+                reason: "ACCESS_TOKEN_INVALID")
         }
         let project = requestProject(request.path)
         guard grants.contains(where: { $0.project == nil || $0.project == project }) else {
-            throw ServiceError(.permissionDenied, "the token is not allowed to use project \(project ?? "?").",
-                               reason: "PROJECT_NOT_ALLOWED")
+            throw ServiceError(
+                .permissionDenied, "the token is not allowed to use project \(project ?? "?").",
+                reason: "PROJECT_NOT_ALLOWED")
         }
     }
 

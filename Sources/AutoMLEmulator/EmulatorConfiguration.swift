@@ -25,9 +25,11 @@ package struct EmulatorConfiguration: Sendable {
     /// Clock time a deploy or an undeploy takes.
     package var deployDuration: Duration
 
-    package init(dataDirectory: URL, gcsRoot: URL? = nil, nodeHour: Duration = .seconds(5), tokens: [String] = [],
-                allowRemote: Bool = false, localImportFolders: [URL] = [], maxBodyBytes: Int = 1 << 20,
-                maxPredictBodyBytes: Int = 32 << 20, deployDuration: Duration = .seconds(2)) {
+    package init(
+        dataDirectory: URL, gcsRoot: URL? = nil, nodeHour: Duration = .seconds(5), tokens: [String] = [],
+        allowRemote: Bool = false, localImportFolders: [URL] = [], maxBodyBytes: Int = 1 << 20,
+        maxPredictBodyBytes: Int = 32 << 20, deployDuration: Duration = .seconds(2)
+    ) {
         self.dataDirectory = dataDirectory
         self.gcsRoot = gcsRoot ?? dataDirectory.appendingPathComponent("gcs")
         self.nodeHour = nodeHour

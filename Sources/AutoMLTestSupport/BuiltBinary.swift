@@ -10,7 +10,8 @@ package func builtAutomlBinary() throws -> URL {
         let candidate = directory.appendingPathComponent("automl")
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-           FileManager.default.isExecutableFile(atPath: candidate.path) {
+            FileManager.default.isExecutableFile(atPath: candidate.path)
+        {
             return candidate
         }
         directory.deleteLastPathComponent()
@@ -78,5 +79,6 @@ private func readLine(from handle: FileHandle, timeout: TimeInterval) throws -> 
         if byte == UInt8(ascii: "\n") { return String(decoding: buffer, as: UTF8.self) }
         buffer.append(byte)
     }
-    throw TransportTestError("no line from the process within \(Int(timeout)) s (got \"\(String(decoding: buffer, as: UTF8.self))\")")
+    throw TransportTestError(
+        "no line from the process within \(Int(timeout)) s (got \"\(String(decoding: buffer, as: UTF8.self))\")")
 }

@@ -10,13 +10,16 @@ package struct ClockBudgetTrainer: Trainer {
     /// The evaluations a finished training stores, for tests of what reads them.
     package var evaluations: @Sendable (TrainingRequest) -> [ModelEvaluation]
 
-    package init(steps: Int = 20, evaluations: @escaping @Sendable (TrainingRequest) -> [ModelEvaluation] = { _ in [] }) {
+    package init(steps: Int = 20, evaluations: @escaping @Sendable (TrainingRequest) -> [ModelEvaluation] = { _ in [] })
+    {
         self.steps = max(1, steps)
         self.evaluations = evaluations
     }
 
-    package func train(_ job: TrainingRequest, clock: any EmulatorClock,
-                      report: @escaping @Sendable (TrainingProgress) async throws -> Void) async throws -> TrainingOutcome {
+    package func train(
+        _ job: TrainingRequest, clock: any EmulatorClock,
+        report: @escaping @Sendable (TrainingProgress) async throws -> Void
+    ) async throws -> TrainingOutcome {
         let budget = job.budgetMilliNodeHours
         let step = max(1, budget / Int64(steps))
         var spent = min(job.spentMilliNodeHours, budget)
@@ -26,7 +29,8 @@ package struct ClockBudgetTrainer: Trainer {
             spent = next
             try await report(TrainingProgress(spentMilliNodeHours: spent, percent: Int32(spent * 100 / budget)))
         }
-        return TrainingOutcome(stopReason: TrainingOutcome.budgetReached, costMilliNodeHours: budget,
-                               evaluations: evaluations(job))
+        return TrainingOutcome(
+            stopReason: TrainingOutcome.budgetReached, costMilliNodeHours: budget,
+            evaluations: evaluations(job))
     }
 }

@@ -2,8 +2,8 @@ package import AutoMLClient
 package import AutoMLEmulator
 import Foundation
 
-/// An `HTTPTransport` that hands requests straight to an in-process ``Emulator``: the shell's embedded
-/// backend, with no socket in between.
+/// An `HTTPTransport` that hands requests straight to an in-process ``Emulator``, for tests of the client and the
+/// shell with no socket in between.
 package struct EmulatorTransport: HTTPTransport {
     private let emulator: Emulator
 
@@ -19,8 +19,9 @@ package struct EmulatorTransport: HTTPTransport {
         } else {
             target = request.url
         }
-        let incoming = EmulatorRequest(method: request.method, target: target, headers: request.headers,
-                                       body: request.body ?? Data(), fromLoopback: true)
+        let incoming = EmulatorRequest(
+            method: request.method, target: target, headers: request.headers,
+            body: request.body ?? Data(), fromLoopback: true)
         let response = await emulator.handle(incoming)
         return HTTPResponse(status: response.status, headers: response.headers, body: response.body)
     }

@@ -183,8 +183,10 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
 
-    init(handler: @escaping @Sendable (RecordedRequest) async -> LoopbackResponse,
-         record: @escaping @Sendable (RecordedRequest) -> Void) {
+    init(
+        handler: @escaping @Sendable (RecordedRequest) async -> LoopbackResponse,
+        record: @escaping @Sendable (RecordedRequest) -> Void
+    ) {
         self.handler = handler
         self.record = record
     }
@@ -198,9 +200,10 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
             body.writeBuffer(&chunk)
         case .end:
             guard let head else { return }
-            let request = RecordedRequest(method: head.method.rawValue, uri: head.uri,
-                                          headers: head.headers.map { ($0.name, $0.value) },
-                                          body: Data(body.readableBytesView))
+            let request = RecordedRequest(
+                method: head.method.rawValue, uri: head.uri,
+                headers: head.headers.map { ($0.name, $0.value) },
+                body: Data(body.readableBytesView))
             record(request)
             let handler = handler
             let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
@@ -214,13 +217,15 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
                 case .dropConnection:
                     context.close(promise: nil)
                 case .reply(let status, let headers, let bodyData):
-                    var responseHead = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: status))
+                    var responseHead = HTTPResponseHead(
+                        version: version, status: HTTPResponseStatus(statusCode: status))
                     for (name, value) in headers { responseHead.headers.add(name: name, value: value) }
                     responseHead.headers.replaceOrAdd(name: "Content-Length", value: String(bodyData.count))
                     if !keepAlive { responseHead.headers.replaceOrAdd(name: "Connection", value: "close") }
                     context.write(NIOAny(HTTPServerResponsePart.head(responseHead)), promise: nil)
-                    context.write(NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: bodyData)))),
-                                  promise: nil)
+                    context.write(
+                        NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: bodyData)))),
+                        promise: nil)
                     let done = context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)))
                     if !keepAlive { done.whenComplete { _ in loopBound.value.close(promise: nil) } }
                 }

@@ -31,8 +31,10 @@ package enum TestImages {
     /// Writes `count` distinct PNGs per label under `directory/bucket` and a classification CSV naming them
     /// as `gs://bucket/...`, split over TRAIN/VALIDATION/TEST (8:1:1 by position); returns the CSV's URI.
     @discardableResult
-    package static func classificationDataset(in gcsRoot: URL, bucket: String = "data", labels: [String],
-                                             perLabel count: Int, csvName: String = "import.csv") throws -> String {
+    package static func classificationDataset(
+        in gcsRoot: URL, bucket: String = "data", labels: [String],
+        perLabel count: Int, csvName: String = "import.csv"
+    ) throws -> String {
         let folder = gcsRoot.appendingPathComponent(bucket)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var rows: [String] = []
@@ -41,16 +43,18 @@ package enum TestImages {
                 let name = "\(label)_\(index).png"
                 let shade = UInt8(truncatingIfNeeded: 40 + index * 7)
                 let data = png(width: 16, height: 16) { x, y in
-                    labelIndex % 2 == 0 ? (shade, UInt8(truncatingIfNeeded: x * 8), 0)
-                                        : (0, UInt8(truncatingIfNeeded: y * 8), shade)
+                    labelIndex % 2 == 0
+                        ? (shade, UInt8(truncatingIfNeeded: x * 8), 0)
+                        : (0, UInt8(truncatingIfNeeded: y * 8), shade)
                 }
                 try data.write(to: folder.appendingPathComponent(name))
                 let split = index % 10 == 8 ? "VALIDATION" : index % 10 == 9 ? "TEST" : "TRAIN"
                 rows.append("\(split),gs://\(bucket)/\(name),\(label)")
             }
         }
-        try (rows.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent(csvName), atomically: true,
-                                                         encoding: .utf8)
+        try (rows.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent(csvName), atomically: true,
+            encoding: .utf8)
         return "gs://\(bucket)/\(csvName)"
     }
 

@@ -9,8 +9,10 @@ package final class TmuxSession: @unchecked Sendable {
     /// Starts `command` (a shell command line) in an 120×40 window with the given environment.
     package init(command: String, environment: [String: String], width: Int = 120, height: Int = 40) throws {
         let exports = environment.map { "\($0.key)=\(shellQuote($0.value))" }.sorted().joined(separator: " ")
-        try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
-                  "export \(exports); \(command); sleep 30"])
+        try tmux([
+            "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
+            "export \(exports); \(command); sleep 30",
+        ])
     }
 
     /// Types text (literally) into the pane.

@@ -10,8 +10,10 @@ package struct PredictionRequest: Codable, Sendable, Equatable {
     /// Detection: at most this many boxes.
     package var maxBoxes: Int
 
-    package init(id: Int, imageBase64: String? = nil, imagePath: String? = nil, scoreThreshold: Double,
-                maxBoxes: Int = 100) {
+    package init(
+        id: Int, imageBase64: String? = nil, imagePath: String? = nil, scoreThreshold: Double,
+        maxBoxes: Int = 100
+    ) {
         self.id = id
         self.imageBase64 = imageBase64
         self.imagePath = imagePath
@@ -50,8 +52,10 @@ package struct ModelDescription: Codable, Sendable, Equatable {
     package var candidate: String
     package var validationScore: Double
 
-    package init(task: TrainerJob.Task, multiLabel: Bool, labels: [String], weightsFile: String, inputSize: Int,
-                candidate: String, validationScore: Double) {
+    package init(
+        task: TrainerJob.Task, multiLabel: Bool, labels: [String], weightsFile: String, inputSize: Int,
+        candidate: String, validationScore: Double
+    ) {
         self.task = task
         self.multiLabel = multiLabel
         self.labels = labels

@@ -16,8 +16,9 @@ package enum TrainerEvent: Codable, Sendable, Equatable {
         case "result": self = .result(try container.decode(TrainerResult.self, forKey: .result))
         case "failure": self = .failure(try container.decode(String.self, forKey: .message))
         case let other:
-            throw DecodingError.dataCorruptedError(forKey: .type, in: container,
-                                                   debugDescription: "unknown trainer event \"\(other)\"")
+            throw DecodingError.dataCorruptedError(
+                forKey: .type, in: container,
+                debugDescription: "unknown trainer event \"\(other)\"")
         }
     }
 
@@ -64,8 +65,10 @@ package struct TrainerResult: Codable, Sendable, Equatable {
     /// Predictions on the TEST split, in job order, for the evaluation (empty without TEST images).
     package var evaluated: [EvaluatedExample]
 
-    package init(stopReason: String, costMilliNodeHours: Int64, modelDirectory: String, candidate: String,
-                validationScore: Double, evaluated: [EvaluatedExample]) {
+    package init(
+        stopReason: String, costMilliNodeHours: Int64, modelDirectory: String, candidate: String,
+        validationScore: Double, evaluated: [EvaluatedExample]
+    ) {
         self.stopReason = stopReason
         self.costMilliNodeHours = costMilliNodeHours
         self.modelDirectory = modelDirectory

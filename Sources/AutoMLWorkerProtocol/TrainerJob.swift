@@ -51,9 +51,11 @@ package struct TrainerJob: Codable, Sendable, Equatable {
     /// Torch threads.
     package var threads: Int
 
-    package init(task: Task, multiLabel: Bool, labels: [String], examples: [Example], budgetMilliNodeHours: Int64,
-                spentMilliNodeHours: Int64 = 0, nodeHourSeconds: Double, earlyStopping: Bool = true,
-                baseModelDirectory: String? = nil, outputDirectory: String, seed: UInt64 = 1, threads: Int = 2) {
+    package init(
+        task: Task, multiLabel: Bool, labels: [String], examples: [Example], budgetMilliNodeHours: Int64,
+        spentMilliNodeHours: Int64 = 0, nodeHourSeconds: Double, earlyStopping: Bool = true,
+        baseModelDirectory: String? = nil, outputDirectory: String, seed: UInt64 = 1, threads: Int = 2
+    ) {
         self.task = task
         self.multiLabel = multiLabel
         self.labels = labels

@@ -15,7 +15,8 @@ var routes: [String: ByteBuffer] = [:]
 for pair in arguments.dropFirst() {
     // Split at the last "=": the path may hold a query with its own (`?pageSize=1000`).
     guard let separator = pair.lastIndex(of: "="),
-          let data = FileManager.default.contents(atPath: String(pair[pair.index(after: separator)...])) else {
+        let data = FileManager.default.contents(atPath: String(pair[pair.index(after: separator)...]))
+    else {
         FileHandle.standardError.write(Data("cannot read \(pair)\n".utf8))
         exit(2)
     }
@@ -51,5 +52,6 @@ let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
     }
     .bind(host: "127.0.0.1", port: port).wait()
 // Unbuffered: the script waits for this line.
-FileHandle.standardOutput.write(Data("automl-bench-floor listening on http://127.0.0.1:\(channel.localAddress?.port ?? port)\n".utf8))
+FileHandle.standardOutput.write(
+    Data("automl-bench-floor listening on http://127.0.0.1:\(channel.localAddress?.port ?? port)\n".utf8))
 try channel.closeFuture.wait()

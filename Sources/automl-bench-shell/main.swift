@@ -3,7 +3,7 @@
 //
 //   automl-bench-shell tab CACHE_HOME COUNT ROUNDS
 //
-// Writes the catalog as the cache file of the embedded backend's scope under CACHE_HOME/automl (the file the shell
+// Writes the catalog as the cache file of the local server's scope under CACHE_HOME/automl (the file the shell
 // reads before its first prompt; the script starts `automl` on it too), loads it back as the shell does, then calls
 // the completer the shell installs (`ShellTabCompletionBenchmark`, the same `ShellCompletion.completer`) and what the
 // line reader does with its answer before writing to the terminal. The first call, which builds the command tree,
@@ -62,7 +62,8 @@ func entries(count: Int, seed: UInt64) -> [ResourceEntry] {
 
 let arguments = CommandLine.arguments
 guard arguments.count == 5, arguments[1] == "tab", let count = Int(arguments[3]), let rounds = Int(arguments[4]),
-      count > 0, rounds > 0 else {
+    count > 0, rounds > 0
+else {
     FileHandle.standardError.write(Data("usage: automl-bench-shell tab CACHE_HOME COUNT ROUNDS\n".utf8))
     exit(2)
 }
@@ -96,9 +97,10 @@ guard cache.snapshot.count(.model) == count, cache.snapshot.count(.dataset) == c
     FileHandle.standardError.write(Data("the cache read back holds other counts\n".utf8))
     exit(1)
 }
-print("cache scope=\(scope) models=\(count) datasets=\(count) file_bytes=\(fileBytes) "
-    + "index_ms=\(format(milliseconds(indexTime))) save_ms=\(format(milliseconds(saveTime))) "
-    + "load_ms=\(format(milliseconds(loadTime)))")
+print(
+    "cache scope=\(scope) models=\(count) datasets=\(count) file_bytes=\(fileBytes) "
+        + "index_ms=\(format(milliseconds(indexTime))) save_ms=\(format(milliseconds(saveTime))) "
+        + "load_ms=\(format(milliseconds(loadTime)))")
 
 // ---- The lines --------------------------------------------------------------------------------------------
 let sortedModelIDs = models.map(\.id).sorted()
@@ -148,8 +150,9 @@ func floorScan(_ strings: [String], prefix: String) -> UInt64 {
 // The first Tab of a session builds the command tree (LazyTree); a second one right after, for comparison.
 let first = tab(lines[0].line)
 let second = tab(lines[0].line)
-print("first_tab ms=\(format(milliseconds(first.total))) second_ms=\(format(milliseconds(second.total))) "
-    + "line=\"\(lines[0].line)\"")
+print(
+    "first_tab ms=\(format(milliseconds(first.total))) second_ms=\(format(milliseconds(second.total))) "
+        + "line=\"\(lines[0].line)\"")
 
 var tabTimes = Array(repeating: [UInt64](), count: lines.count)
 var completerTimes = Array(repeating: [UInt64](), count: lines.count)
@@ -169,19 +172,26 @@ for _ in 0..<rounds {
 let benchmarkSeconds = Double(now() - benchmarkStart) / 1e9
 
 for (index, line) in lines.enumerated() {
-    let matches = cache.snapshot.matches(line.line.hasPrefix("use dataset") ? .dataset : .model,
-                                         prefix: prefixes[index], limit: 0).total
-    print("line name=\"\(line.name)\" text=\"\(line.line)\" matches=\(matches) candidates=\(candidateCounts[index]) "
-        + "tab_p50=\(format(percentile(tabTimes[index], 0.5))) tab_p99=\(format(percentile(tabTimes[index], 0.99))) "
-        + "tab_max=\(format(percentile(tabTimes[index], 1))) "
-        + "completer_p99=\(format(percentile(completerTimes[index], 0.99))) "
-        + "floor_p50=\(format(percentile(floorTimes[index], 0.5))) floor_p99=\(format(percentile(floorTimes[index], 0.99)))")
+    let matches = cache.snapshot.matches(
+        line.line.hasPrefix("use dataset") ? .dataset : .model,
+        prefix: prefixes[index], limit: 0
+    ).total
+    print(
+        "line name=\"\(line.name)\" text=\"\(line.line)\" matches=\(matches) candidates=\(candidateCounts[index]) "
+            + "tab_p50=\(format(percentile(tabTimes[index], 0.5))) tab_p99=\(format(percentile(tabTimes[index], 0.99))) "
+            + "tab_max=\(format(percentile(tabTimes[index], 1))) "
+            + "completer_p99=\(format(percentile(completerTimes[index], 0.99))) "
+            + "floor_p50=\(format(percentile(floorTimes[index], 0.5))) floor_p99=\(format(percentile(floorTimes[index], 0.99)))"
+    )
 }
 let allTabs = tabTimes.flatMap { $0 }
 let allFloors = floorTimes.flatMap { $0 }
-print("mix samples=\(allTabs.count) tab_p50=\(format(percentile(allTabs, 0.5))) "
-    + "tab_p99=\(format(percentile(allTabs, 0.99))) tab_max=\(format(percentile(allTabs, 1))) "
-    + "completer_p99=\(format(percentile(completerTimes.flatMap { $0 }, 0.99))) "
-    + "floor_p50=\(format(percentile(allFloors, 0.5))) floor_p99=\(format(percentile(allFloors, 0.99))) "
-    + "floor_max=\(format(percentile(allFloors, 1)))")
-print("refreshes=\(Refreshes.count.load(ordering: .relaxed)) seconds=\(String(format: "%.1f", benchmarkSeconds)) sink=\(sink)")
+print(
+    "mix samples=\(allTabs.count) tab_p50=\(format(percentile(allTabs, 0.5))) "
+        + "tab_p99=\(format(percentile(allTabs, 0.99))) tab_max=\(format(percentile(allTabs, 1))) "
+        + "completer_p99=\(format(percentile(completerTimes.flatMap { $0 }, 0.99))) "
+        + "floor_p50=\(format(percentile(allFloors, 0.5))) floor_p99=\(format(percentile(allFloors, 0.99))) "
+        + "floor_max=\(format(percentile(allFloors, 1)))")
+print(
+    "refreshes=\(Refreshes.count.load(ordering: .relaxed)) seconds=\(String(format: "%.1f", benchmarkSeconds)) sink=\(sink)"
+)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import AutoMLWire
 import AutoMLEmulator
+import AutoMLWire
 import Foundation
 
 /// `automl emulator demo-data DEST`: labelled images of shapes to train on, with import CSVs.
@@ -47,12 +47,16 @@ struct DemoDataCommand: ParsableCommand {
         case .success(let value): summary = value
         case .failure(let error): throw ValidationError(error.message)
         }
-        print("wrote \(summary.bytesWritten / 1024) KiB to \(summary.directory.path); labels: \(summary.labels.joined(separator: ", "))")
+        print(
+            "wrote \(summary.bytesWritten / 1024) KiB to \(summary.directory.path); labels: \(summary.labels.joined(separator: ", "))"
+        )
         if let classification = summary.classification {
             print("classification: \(classification.imageCount) images, import \(classification.csvReference)")
         }
         if let detection = summary.detection {
-            print("object detection: \(detection.imageCount) images, \(detection.rowCount) boxes, import \(detection.csvReference)")
+            print(
+                "object detection: \(detection.imageCount) images, \(detection.rowCount) boxes, import \(detection.csvReference)"
+            )
         }
     }
 
@@ -60,14 +64,17 @@ struct DemoDataCommand: ParsableCommand {
         Result { () throws(DemoDataError) -> DemoDataSummary in
             let target: DemoDataDestination
             if destination.hasPrefix("gs://") {
-                let data = URL(fileURLWithPath: emulator.dataDirectory ?? defaultDataDirectory(ProcessInfo.processInfo.environment))
+                let data = URL(
+                    fileURLWithPath: emulator.dataDirectory ?? defaultDataDirectory(ProcessInfo.processInfo.environment)
+                )
                 let root = emulator.gcsRoot.map { URL(fileURLWithPath: $0) } ?? data.appendingPathComponent("gcs")
                 target = try DemoDataDestination.bucketFolder(destination, gcsRoot: root)
             } else {
                 target = DemoDataDestination.localFolder(URL(fileURLWithPath: destination))
             }
-            let generator = DemoDataGenerator(seed: seed, imageSize: imageSize, classCount: classes,
-                                              imagesPerClass: imagesPerClass, detectionImageCount: detectionImages)
+            let generator = DemoDataGenerator(
+                seed: seed, imageSize: imageSize, classCount: classes,
+                imagesPerClass: imagesPerClass, detectionImageCount: detectionImages)
             return try generator.generate(into: target)
         }
     }

@@ -45,7 +45,9 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one.")
     var port = 0
 
-    @Option(name: .customLong("data-dir"), help: "Where the database and models are kept (default: $XDG_DATA_HOME/automl/local).")
+    @Option(
+        name: .customLong("data-dir"),
+        help: "Where the database and models are kept (default: $XDG_DATA_HOME/automl/local).")
     var dataDirectory: String?
 
     @Option(name: .customLong("gcs-root"), help: "The folder gs://BUCKET/PATH maps to (default: DATA_DIR/gcs).")
@@ -57,10 +59,13 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("deploy-seconds"), help: "Wall-clock seconds a deploy or an undeploy takes.")
     var deploySeconds: Double = 2
 
-    @Option(name: .customLong("token-file"), help: "A file of bearer tokens to require, one per line (TOKEN@PROJECT limits one to a project).")
+    @Option(
+        name: .customLong("token-file"),
+        help: "A file of bearer tokens to require, one per line (TOKEN@PROJECT limits one to a project).")
     var tokenFile: String?
 
-    @Option(name: .customLong("token"), help: "A bearer token to require (repeatable; visible in ps: prefer --token-file).")
+    @Option(
+        name: .customLong("token"), help: "A bearer token to require (repeatable; visible in ps: prefer --token-file).")
     var tokens: [String] = []
 
     @Option(name: .customLong("allow-path"), help: "A folder whose files imports may name by local path (repeatable).")
@@ -69,8 +74,11 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Flag(name: .customLong("allow-remote"), help: "Serve clients that are not on loopback even without tokens.")
     var allowRemote = false
 
-    @Option(name: .customLong("idle-stop"),
-            help: "Stop after this long with no request and no running operation, such as 15m or 90s (default: never; 15m with --service).")
+    @Option(
+        name: .customLong("idle-stop"),
+        help:
+            "Stop after this long with no request and no running operation, such as 15m or 90s (default: never; 15m with --service)."
+    )
     var idleStop: String?
 
     @Flag(name: .customLong("service"), help: .hidden)
@@ -121,12 +129,14 @@ struct EmulatorCommand: AsyncParsableCommand {
         } catch let error as EmulatorSetupError {
             throw ValidationError(error.description)
         }
-        let lifetime = ServerLifetime(emulator: emulator,
-                                      idleStop: idleStop.flatMap(DurationText.parse) ?? (service ? .seconds(900) : nil))
+        let lifetime = ServerLifetime(
+            emulator: emulator,
+            idleStop: idleStop.flatMap(DurationText.parse) ?? (service ? .seconds(900) : nil))
         if let serviceToken {
-            let address = LocalServerAddress(url: server.baseURL, token: serviceToken, pid: getpid(),
-                                             version: AutoMLWireVersion.current,
-                                             startedAt: ISO8601DateFormatter().string(from: Date()))
+            let address = LocalServerAddress(
+                url: server.baseURL, token: serviceToken, pid: getpid(),
+                version: AutoMLWireVersion.current,
+                startedAt: ISO8601DateFormatter().string(from: Date()))
             try address.write(in: dataURL)
             emulator.setControl(ServerControl(address: address, dataDirectory: dataURL, lifetime: lifetime).handle)
         }
@@ -147,7 +157,7 @@ struct EmulatorCommand: AsyncParsableCommand {
 
     private func readFaultsFile(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { throw ValidationError("--faults-file \(path) is not a readable JSON object.") }
         return object.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
     }

@@ -21,13 +21,17 @@ struct ImageDecoder: Sendable {
         var message = [CChar](repeating: 0, count: 256)
         let code = data.withUnsafeBytes { raw in
             pixels.withUnsafeMutableBufferPointer { out in
-                aic_decode_rgb(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, Int32(size), Self.maximumPixels,
-                               out.baseAddress, nil, nil, &message, message.count)
+                aic_decode_rgb(
+                    raw.bindMemory(to: UInt8.self).baseAddress, raw.count, Int32(size), Self.maximumPixels,
+                    out.baseAddress, nil, nil, &message, message.count)
             }
         }
         guard code == 0 else {
-            return .failure(DecodeFailure(message: String(decoding: message.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)),
-                                                          as: UTF8.self)))
+            return .failure(
+                DecodeFailure(
+                    message: String(
+                        decoding: message.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)),
+                        as: UTF8.self)))
         }
         return .success(pixels)
     }

@@ -2,19 +2,21 @@ internal import CAutoMLTorch
 
 /// What the search needs of a model, classifier or detector.
 protocol SearchModel: AnyObject {
-    func trainEpoch(on data: TorchDataset, options: AMTTrainOptions, stop: StopSignal) throws -> (completed: Bool, loss: Float)
+    func trainEpoch(on data: TorchDataset, options: AMTTrainOptions, stop: StopSignal) throws -> (
+        completed: Bool, loss: Float
+    )
     func recalibrate(on data: TorchDataset) throws
     func snapshot() throws -> Self
 }
 
 extension TorchClassifier: SearchModel {
     func recalibrate(on data: TorchDataset) throws { try recalibrate(on: data, maxImages: 2_048) }
-    func snapshot() throws -> Self { try clone() as! Self }
+    func snapshot() throws -> TorchClassifier { try clone() }
 }
 
 extension TorchDetector: SearchModel {
     func recalibrate(on data: TorchDataset) throws { try recalibrate(on: data, maxImages: 1_024) }
-    func snapshot() throws -> Self { try clone() as! Self }
+    func snapshot() throws -> TorchDetector { try clone() }
 }
 
 /// One model being trained: its schedule, its best validation score and the weights that scored it.
@@ -38,8 +40,10 @@ final class CandidateRun<Model: SearchModel> {
 
     /// Trains epochs until `seconds` have passed (at least one epoch is started), scoring each on the
     /// validation split. Returns false when the run was cancelled.
-    func train(for seconds: Double, on data: SplitData, stop: StopSignal, score: (Model) throws -> Double,
-               afterEpoch: (CandidateRun) -> Void) throws -> Bool {
+    func train(
+        for seconds: Double, on data: SplitData, stop: StopSignal, score: (Model) throws -> Double,
+        afterEpoch: (CandidateRun) -> Void
+    ) throws -> Bool {
         let start = ContinuousClock.now
         stop.arm(after: seconds)
         repeat {

@@ -66,13 +66,17 @@ struct Predictor {
         do {
             let pixels = try decoded.get()
             if let classifier {
-                return PredictionReply(id: request.id, scores: try classifier.predict(
-                    pixels: pixels, size: description.inputSize, labelCount: description.labels.count))
+                return PredictionReply(
+                    id: request.id,
+                    scores: try classifier.predict(
+                        pixels: pixels, size: description.inputSize, labelCount: description.labels.count))
             }
             if let detector {
-                return PredictionReply(id: request.id, boxes: try detector.predict(
-                    pixels: pixels, size: description.inputSize, scoreThreshold: request.scoreThreshold,
-                    maxBoxes: request.maxBoxes))
+                return PredictionReply(
+                    id: request.id,
+                    boxes: try detector.predict(
+                        pixels: pixels, size: description.inputSize, scoreThreshold: request.scoreThreshold,
+                        maxBoxes: request.maxBoxes))
             }
             return PredictionReply(id: request.id, error: "the model has no predictor")
         } catch {

@@ -37,7 +37,9 @@ final class SplitData {
             case .validation: target = validation
             case .test: target = test
             }
-            let boxes = example.boxes.map { BoxTarget(label: $0.label, xMin: $0.xMin, yMin: $0.yMin, xMax: $0.xMax, yMax: $0.yMax) }
+            let boxes = example.boxes.map {
+                BoxTarget(label: $0.label, xMin: $0.xMin, yMin: $0.yMin, xMax: $0.xMax, yMax: $0.yMax)
+            }
             try target.add(pixels: pixels, example: index, labels: example.labels, boxes: boxes)
         }
         self.skipped = skipped

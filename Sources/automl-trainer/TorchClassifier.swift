@@ -37,7 +37,9 @@ final class TorchClassifier {
     }
 
     /// One epoch; false when it was cancelled.
-    func trainEpoch(on data: TorchDataset, options: AMTTrainOptions, stop: StopSignal) throws -> (completed: Bool, loss: Float) {
+    func trainEpoch(on data: TorchDataset, options: AMTTrainOptions, stop: StopSignal) throws -> (
+        completed: Bool, loss: Float
+    ) {
         var options = options
         var loss: Float = 0
         let status = amt_classifier_train_epoch(handle, data.handle, &options, stop.pointer, &loss)
@@ -55,7 +57,8 @@ final class TorchClassifier {
     func predict(_ data: TorchDataset) throws -> [[Float]] {
         guard data.count > 0 else { return [] }
         var flat = [Float](repeating: 0, count: data.count * data.labelCount)
-        guard flat.withUnsafeMutableBufferPointer({ amt_classifier_predict(handle, data.handle, $0.baseAddress) }) == 0 else {
+        guard flat.withUnsafeMutableBufferPointer({ amt_classifier_predict(handle, data.handle, $0.baseAddress) }) == 0
+        else {
             throw TorchError.last("prediction failed")
         }
         return (0..<data.count).map { Array(flat[$0 * data.labelCount..<($0 + 1) * data.labelCount]) }
@@ -65,7 +68,9 @@ final class TorchClassifier {
     func predict(pixels: [UInt8], size: Int, labelCount: Int) throws -> [Float] {
         var scores = [Float](repeating: 0, count: labelCount)
         let status = pixels.withUnsafeBufferPointer { image in
-            scores.withUnsafeMutableBufferPointer { amt_classifier_predict_one(handle, image.baseAddress, Int32(size), $0.baseAddress) }
+            scores.withUnsafeMutableBufferPointer {
+                amt_classifier_predict_one(handle, image.baseAddress, Int32(size), $0.baseAddress)
+            }
         }
         guard status == 0 else { throw TorchError.last("prediction failed") }
         return scores

@@ -45,8 +45,11 @@ final class TorchDataset {
             throw TorchError.last("cannot set the labels of an image")
         }
         for box in boxes {
-            guard amt_dataset_add_box(handle, index, Int32(box.label), Float(box.xMin), Float(box.yMin),
-                                      Float(box.xMax), Float(box.yMax)) == 0 else {
+            guard
+                amt_dataset_add_box(
+                    handle, index, Int32(box.label), Float(box.xMin), Float(box.yMin),
+                    Float(box.xMax), Float(box.yMax)) == 0
+            else {
                 throw TorchError.last("cannot add a box")
             }
         }

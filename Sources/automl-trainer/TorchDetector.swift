@@ -36,7 +36,9 @@ final class TorchDetector {
         return spec
     }
 
-    func trainEpoch(on data: TorchDataset, options: AMTTrainOptions, stop: StopSignal) throws -> (completed: Bool, loss: Float) {
+    func trainEpoch(on data: TorchDataset, options: AMTTrainOptions, stop: StopSignal) throws -> (
+        completed: Bool, loss: Float
+    ) {
         var options = options
         var loss: Float = 0
         let status = amt_detector_train_epoch(handle, data.handle, &options, stop.pointer, &loss)
@@ -56,13 +58,15 @@ final class TorchDetector {
         var found = [AMTBox](repeating: AMTBox(), count: capacity)
         let count = pixels.withUnsafeBufferPointer { image in
             found.withUnsafeMutableBufferPointer {
-                amt_detector_predict_one(handle, image.baseAddress, Int32(size), Float(scoreThreshold), 0.5,
-                                         Int32(capacity), $0.baseAddress)
+                amt_detector_predict_one(
+                    handle, image.baseAddress, Int32(size), Float(scoreThreshold), 0.5,
+                    Int32(capacity), $0.baseAddress)
             }
         }
         guard count >= 0 else { throw TorchError.last("prediction failed") }
         return found.prefix(Int(count)).map {
-            Box(label: Int($0.label), xMin: Double($0.x_min), yMin: Double($0.y_min), xMax: Double($0.x_max),
+            Box(
+                label: Int($0.label), xMin: Double($0.x_min), yMin: Double($0.y_min), xMax: Double($0.x_max),
                 yMax: Double($0.y_max), score: Double($0.score))
         }
     }

@@ -31,14 +31,17 @@ struct TrainCommand {
     }
 
     private func train(_ job: TrainerJob, stop: StopSignal) throws -> TrainerResult? {
-        let budget = Budget(total: job.budgetMilliNodeHours, spentBefore: job.spentMilliNodeHours,
-                            nodeHourSeconds: job.nodeHourSeconds)
+        let budget = Budget(
+            total: job.budgetMilliNodeHours, spentBefore: job.spentMilliNodeHours,
+            nodeHourSeconds: job.nodeHourSeconds)
         TorchRuntime.configure(threads: job.threads)
         let size = job.task == .detection ? Self.detectionSize : Self.classificationSize
         let data = try SplitData(job: job, size: size)
         for skipped in data.skipped {
-            events.progress(TrainerProgress(spentMilliNodeHours: budget.spentMilliNodeHours, percent: budget.percent,
-                                            note: "left out \(skipped.path): \(skipped.reason)"))
+            events.progress(
+                TrainerProgress(
+                    spentMilliNodeHours: budget.spentMilliNodeHours, percent: budget.percent,
+                    note: "left out \(skipped.path): \(skipped.reason)"))
         }
         let output = URL(fileURLWithPath: job.outputDirectory)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
@@ -47,7 +50,8 @@ struct TrainCommand {
         let test = data.test
         switch job.task {
         case .classification:
-            guard let found = try ClassifierSearch(job: job, data: data, budget: budget, stop: stop, events: events).run()
+            guard
+                let found = try ClassifierSearch(job: job, data: data, budget: budget, stop: stop, events: events).run()
             else { return nil }
             let scores = try found.model.predict(test)
             let evaluated = zip(test.exampleIndices, scores).map { EvaluatedExample(example: $0, scores: $1) }
@@ -63,14 +67,18 @@ struct TrainCommand {
         }
     }
 
-    private func finish<Model>(_ job: TrainerJob, found: SearchResult<Model>, evaluated: [EvaluatedExample],
-                               budget: Budget, output: URL) throws -> TrainerResult {
-        let description = ModelDescription(task: job.task, multiLabel: job.multiLabel, labels: job.labels,
-                                           weightsFile: ModelFolder.weightsFile, inputSize: found.inputSize,
-                                           candidate: found.candidate, validationScore: found.validationScore)
+    private func finish<Model>(
+        _ job: TrainerJob, found: SearchResult<Model>, evaluated: [EvaluatedExample],
+        budget: Budget, output: URL
+    ) throws -> TrainerResult {
+        let description = ModelDescription(
+            task: job.task, multiLabel: job.multiLabel, labels: job.labels,
+            weightsFile: ModelFolder.weightsFile, inputSize: found.inputSize,
+            candidate: found.candidate, validationScore: found.validationScore)
         try ModelFolder.write(description, to: output)
-        return TrainerResult(stopReason: found.stopReason, costMilliNodeHours: budget.spentMilliNodeHours,
-                             modelDirectory: output.path, candidate: found.candidate,
-                             validationScore: found.validationScore, evaluated: evaluated)
+        return TrainerResult(
+            stopReason: found.stopReason, costMilliNodeHours: budget.spentMilliNodeHours,
+            modelDirectory: output.path, candidate: found.candidate,
+            validationScore: found.validationScore, evaluated: evaluated)
     }
 }

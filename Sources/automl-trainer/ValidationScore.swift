@@ -13,11 +13,20 @@ enum ValidationScore {
             }.count
             return Double(correct) / Double(scores.count)
         }
-        var truePositives = 0, falsePositives = 0, falseNegatives = 0
+        var truePositives = 0
+        var falsePositives = 0
+        var falseNegatives = 0
         for (row, labels) in zip(scores, truth) {
             for (label, score) in row.enumerated() {
-                let predicted = score >= 0.5, actual = labels.contains(label)
-                if predicted && actual { truePositives += 1 } else if predicted { falsePositives += 1 } else if actual { falseNegatives += 1 }
+                let predicted = score >= 0.5
+                let actual = labels.contains(label)
+                if predicted && actual {
+                    truePositives += 1
+                } else if predicted {
+                    falsePositives += 1
+                } else if actual {
+                    falseNegatives += 1
+                }
             }
         }
         let denominator = 2 * truePositives + falsePositives + falseNegatives
@@ -40,10 +49,14 @@ enum ValidationScore {
             var hits = 0
             var points: [(recall: Double, precision: Double)] = []
             for (rank, prediction) in ranked.enumerated() {
-                var bestIoU = 0.5, bestIndex = -1
+                var bestIoU = 0.5
+                var bestIndex = -1
                 for (index, box) in groundTruth[prediction.image].enumerated() where !used[prediction.image][index] {
                     let overlap = iou(prediction.box, box)
-                    if overlap >= bestIoU { bestIoU = overlap; bestIndex = index }
+                    if overlap >= bestIoU {
+                        bestIoU = overlap
+                        bestIndex = index
+                    }
                 }
                 if bestIndex >= 0 {
                     used[prediction.image][bestIndex] = true
@@ -52,8 +65,11 @@ enum ValidationScore {
                 points.append((Double(hits) / Double(positives), Double(hits) / Double(rank + 1)))
             }
             var envelope = points.map(\.precision)
-            for index in envelope.indices.reversed().dropFirst() { envelope[index] = max(envelope[index], envelope[index + 1]) }
-            var area = 0.0, previousRecall = 0.0
+            for index in envelope.indices.reversed().dropFirst() {
+                envelope[index] = max(envelope[index], envelope[index + 1])
+            }
+            var area = 0.0
+            var previousRecall = 0.0
             for (index, point) in points.enumerated() {
                 area += (point.recall - previousRecall) * envelope[index]
                 previousRecall = point.recall

@@ -13,7 +13,8 @@ switch (arguments.first, arguments.count) {
 case ("train", 2):
     status = TrainCommand(jobPath: arguments[1]).run()
 case ("serve", 2), ("serve", 3):
-    status = ServeCommand(modelDirectory: arguments[1], threads: arguments.count == 3 ? Int(arguments[2]) ?? 1 : 1).run()
+    status = ServeCommand(modelDirectory: arguments[1], threads: arguments.count == 3 ? Int(arguments[2]) ?? 1 : 1)
+        .run()
 case ("export", 3):
     do {
         TorchRuntime.configure(threads: 1)

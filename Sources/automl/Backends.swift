@@ -10,16 +10,21 @@ enum Backends {
         let connection = LocalServerConnection(launcher: setup.launcher) { note in
             FileHandle.standardError.write(Data((note + "\n").utf8))
         }
-        var factory = BackendFactory(localGCSRoot: setup.dataDirectory.appendingPathComponent("gcs").path,
-                                     localDataDirectory: setup.dataDirectory.path) { endpoint in
+        var factory = BackendFactory(
+            localGCSRoot: setup.dataDirectory.appendingPathComponent("gcs").path,
+            localDataDirectory: setup.dataDirectory.path
+        ) { endpoint in
             guard let endpoint else {
                 let address = try await connection.address()
-                return AutoMLClient(configuration: .init(endpoint: address.url),
-                                    transport: LocalServerTransport(inner: setup.transport, connection: connection))
+                return AutoMLClient(
+                    configuration: .init(endpoint: address.url),
+                    transport: LocalServerTransport(inner: setup.transport, connection: connection))
             }
-            return AutoMLClient(configuration: .init(endpoint: endpoint,
-                                                     credentials: try credentials(for: endpoint, environment)),
-                                transport: setup.transport)
+            return AutoMLClient(
+                configuration: .init(
+                    endpoint: endpoint,
+                    credentials: try credentials(for: endpoint, environment)),
+                transport: setup.transport)
         }
         factory.localServerState = { setup.state }
         return factory
@@ -27,7 +32,8 @@ enum Backends {
 
     /// No credentials for a server on loopback (unless a token is given); Google's resolution otherwise.
     private static func credentials(for endpoint: String, _ environment: EnvironmentVariables) throws
-        -> any CredentialsProvider {
+        -> any CredentialsProvider
+    {
         let host = URL(string: endpoint)?.host ?? ""
         if ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.") {
             return environment[.googleOAuthAccessToken].map { StaticTokenCredentials(token: $0) } ?? NoCredentials()

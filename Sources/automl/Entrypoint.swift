@@ -35,8 +35,9 @@ enum Entrypoint {
             ShellOptions.exit(withError: error)
         }
         let environment = EnvironmentVariables.process
-        let status = await ShellLauncher.run(options: options, environment: environment,
-                                             backends: Backends.factory(environment: environment))
+        let status = await ShellLauncher.run(
+            options: options, environment: environment,
+            backends: Backends.factory(environment: environment))
         exit(status)
     }
 }
@@ -80,7 +81,8 @@ enum Usage {
         they change, scripts do not (docs/shell.md, "What is saved").
 
 
-        """ + ShellOptions.helpMessage().replacingOccurrences(of: "USAGE: shell-options", with: "")
+        """
+            + ShellOptions.helpMessage().replacingOccurrences(of: "USAGE: shell-options", with: "")
             .components(separatedBy: "\n").drop { !$0.hasPrefix("ARGUMENTS") && !$0.hasPrefix("OPTIONS") }
             .joined(separator: "\n")
             + "\nCOMMANDS (in the shell, or after automl; `automl help COMMAND` for one):\n"

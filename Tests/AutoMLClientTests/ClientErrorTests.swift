@@ -7,10 +7,10 @@ import Testing
 @Suite struct ClientErrorTests {
     @Test func notFoundEnvelopeMapsToItsCode() async throws {
         let envelope = #"""
-        {"error":{"code":404,"message":"Model ICN9 does not exist.","status":"NOT_FOUND",
-          "details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RESOURCE_NOT_FOUND",
-                      "domain":"automl.googleapis.com","metadata":{"model":"ICN9"}}]}}
-        """#
+            {"error":{"code":404,"message":"Model ICN9 does not exist.","status":"NOT_FOUND",
+              "details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RESOURCE_NOT_FOUND",
+                          "domain":"automl.googleapis.com","metadata":{"model":"ICN9"}}]}}
+            """#
         try await withLoopbackServer(handler: { _ in .json(envelope, status: 404) }) { server in
             let client = makeClient(server)
             let error = await #expect(throws: AutoMLError.self) {

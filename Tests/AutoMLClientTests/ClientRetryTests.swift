@@ -18,8 +18,11 @@ import Testing
             #expect(model.displayName == "flowers_m1")
             #expect(server.requests.count == 3)
             let policy = RetryPolicy()
-            #expect(sleeper.waits == [policy.backoff(beforeAttempt: 2, random: { 0.5 }),
-                                      policy.backoff(beforeAttempt: 3, random: { 0.5 })])
+            #expect(
+                sleeper.waits == [
+                    policy.backoff(beforeAttempt: 2, random: { 0.5 }),
+                    policy.backoff(beforeAttempt: 3, random: { 0.5 }),
+                ])
         }
     }
 
@@ -27,8 +30,9 @@ import Testing
         let calls = Counter()
         try await withLoopbackServer(handler: { _ in
             calls.next() == 1
-                ? .json(#"{"error":{"code":429,"message":"slow down","status":"RESOURCE_EXHAUSTED"}}"#, status: 429,
-                        headers: [("Retry-After", "3")])
+                ? .json(
+                    #"{"error":{"code":429,"message":"slow down","status":"RESOURCE_EXHAUSTED"}}"#, status: 429,
+                    headers: [("Retry-After", "3")])
                 : .json(#"{"model":[]}"#)
         }) { server in
             let sleeper = SleepRecorder()
@@ -40,12 +44,15 @@ import Testing
 
     @Test func retryAfterBeyondTheDeadlineGivesUpAtOnce() async throws {
         try await withLoopbackServer(handler: { _ in
-            .json(#"{"error":{"code":429,"message":"slow down","status":"RESOURCE_EXHAUSTED"}}"#, status: 429,
-                  headers: [("Retry-After", "120")])
+            .json(
+                #"{"error":{"code":429,"message":"slow down","status":"RESOURCE_EXHAUSTED"}}"#, status: 429,
+                headers: [("Retry-After", "120")])
         }) { server in
             let sleeper = SleepRecorder()
             let client = makeClient(server, timeout: .seconds(5), sleeper: sleeper)
-            let error = await #expect(throws: AutoMLError.self) { _ = try await client.listModelsPage(in: testLocation) }
+            let error = await #expect(throws: AutoMLError.self) {
+                _ = try await client.listModelsPage(in: testLocation)
+            }
             #expect(error?.code == .resourceExhausted)
             #expect(error?.retryAfter == .seconds(120))
             #expect(sleeper.waits.isEmpty)

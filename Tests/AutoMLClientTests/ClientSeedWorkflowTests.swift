@@ -115,7 +115,8 @@ import Testing
 
     @Test func waitThrowsTheOperationsErrorWhenCancelled() async throws {
         let cancelled = Status(code: .cancelled, message: "LongRunningOperation cancelled by the caller.")
-        try await withLoopbackServer(handler: { _ in .json(operationJSON("ICN6", done: true, error: cancelled)) }) { server in
+        try await withLoopbackServer(handler: { _ in .json(operationJSON("ICN6", done: true, error: cancelled)) }) {
+            server in
             let client = makeClient(server)
             let error = await #expect(throws: AutoMLError.self) {
                 _ = try await client.wait(for: try testLocation.operation("ICN6"), as: Model.self)
@@ -129,8 +130,9 @@ import Testing
     @Test func waitGivesUpAtItsTimeoutWithoutStoppingTheOperation() async throws {
         try await withLoopbackServer(handler: { _ in .json(operationJSON("ICN7")) }) { server in
             let client = makeClient(server)
-            let policy = PollPolicy(initialDelay: .milliseconds(10), maxDelay: .milliseconds(10),
-                                    timeout: .milliseconds(1))
+            let policy = PollPolicy(
+                initialDelay: .milliseconds(10), maxDelay: .milliseconds(10),
+                timeout: .milliseconds(1))
             let error = await #expect(throws: AutoMLError.self) {
                 _ = try await client.wait(for: try testLocation.operation("ICN7"), as: Model.self, policy: policy)
             }
@@ -164,12 +166,14 @@ import Testing
             let model = try await client.getModel(name)
             #expect(model.deploymentState == .undeployed)
 
-            let models = try await client.listModels(in: testLocation, filter: "dataset_id=ICN222", pageSize: 2).collect()
+            let models = try await client.listModels(in: testLocation, filter: "dataset_id=ICN222", pageSize: 2)
+                .collect()
             #expect(models.map { $0.modelName?.model } == ["ICN444", "ICN445", "ICN446"])
             let listCalls = server.requests.filter { $0.path.hasSuffix("/models") }
             #expect(listCalls.count == 2)
-            #expect(listCalls.allSatisfy { $0.query["filter"] == "dataset_id=ICN222" && $0.query["pageSize"] == "2" },
-                    "each page re-sends the filter and page size")
+            #expect(
+                listCalls.allSatisfy { $0.query["filter"] == "dataset_id=ICN222" && $0.query["pageSize"] == "2" },
+                "each page re-sends the filter and page size")
             #expect(listCalls[1].query["pageToken"] == "page-2")
 
             let deletion = try await client.deleteModel(name)

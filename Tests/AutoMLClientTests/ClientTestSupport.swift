@@ -10,39 +10,51 @@ final class SleepRecorder: Sendable {
     var waits: [Duration] { recorded.withLock { $0 } }
 
     var environment: ClientEnvironment {
-        ClientEnvironment(sleep: { [self] duration in recorded.withLock { $0.append(duration) } },
-                          random: { 0.5 }, wallClock: { 1_700_000_000 })
+        ClientEnvironment(
+            sleep: { [self] duration in recorded.withLock { $0.append(duration) } },
+            random: { 0.5 }, wallClock: { 1_700_000_000 })
     }
 }
 
 /// A client of the loopback server with fast, recorded retries.
-func makeClient(_ server: LoopbackHTTPServer, credentials: any CredentialsProvider = NoCredentials(),
-                quotaProject: String? = nil, timeout: Duration = .seconds(10), log: HTTPLogHook? = nil,
-                sleeper: SleepRecorder = SleepRecorder()) -> AutoMLClient {
-    makeClient(endpoint: server.baseURL, credentials: credentials, quotaProject: quotaProject, timeout: timeout,
-               log: log, sleeper: sleeper)
+func makeClient(
+    _ server: LoopbackHTTPServer, credentials: any CredentialsProvider = NoCredentials(),
+    quotaProject: String? = nil, timeout: Duration = .seconds(10), log: HTTPLogHook? = nil,
+    sleeper: SleepRecorder = SleepRecorder()
+) -> AutoMLClient {
+    makeClient(
+        endpoint: server.baseURL, credentials: credentials, quotaProject: quotaProject, timeout: timeout,
+        log: log, sleeper: sleeper)
 }
 
-func makeClient(endpoint: String, credentials: any CredentialsProvider = NoCredentials(),
-                quotaProject: String? = nil, timeout: Duration = .seconds(10), log: HTTPLogHook? = nil,
-                sleeper: SleepRecorder = SleepRecorder()) -> AutoMLClient {
-    let configuration = AutoMLClient.Configuration(endpoint: endpoint, credentials: credentials,
-                                                   quotaProject: quotaProject, timeout: timeout, log: log)
-    return AutoMLClient(configuration: configuration, transport: AsyncHTTPClientTransport(),
-                        environment: sleeper.environment)
+func makeClient(
+    endpoint: String, credentials: any CredentialsProvider = NoCredentials(),
+    quotaProject: String? = nil, timeout: Duration = .seconds(10), log: HTTPLogHook? = nil,
+    sleeper: SleepRecorder = SleepRecorder()
+) -> AutoMLClient {
+    let configuration = AutoMLClient.Configuration(
+        endpoint: endpoint, credentials: credentials,
+        quotaProject: quotaProject, timeout: timeout, log: log)
+    return AutoMLClient(
+        configuration: configuration, transport: AsyncHTTPClientTransport(),
+        environment: sleeper.environment)
 }
 
 let testLocation = LocationName(validatedSegments: ["p", "us-central1"])
 
 /// An operation's JSON as a server would send it.
-func operationJSON(_ id: String, kind: String = "createModelDetails", done: Bool = false,
-                   response: ProtoAny? = nil, error: Status? = nil, progress: Int32 = 0) -> String {
+func operationJSON(
+    _ id: String, kind: String = "createModelDetails", done: Bool = false,
+    response: ProtoAny? = nil, error: Status? = nil, progress: Int32 = 0
+) -> String {
     makeOperation(id, kind: kind, done: done, response: response, error: error, progress: progress).jsonText
 }
 
 /// An operation as a server would send it.
-func makeOperation(_ id: String, kind: String = "createModelDetails", done: Bool = false,
-                   response: ProtoAny? = nil, error: Status? = nil, progress: Int32 = 0) -> LongRunningOperation {
+func makeOperation(
+    _ id: String, kind: String = "createModelDetails", done: Bool = false,
+    response: ProtoAny? = nil, error: Status? = nil, progress: Int32 = 0
+) -> LongRunningOperation {
     var metadata = OperationMetadata()
     metadata.createTime = Timestamp(seconds: 1_700_000_000)
     metadata.updateTime = Timestamp(seconds: 1_700_000_000 + Int64(progress))
@@ -90,6 +102,11 @@ func bodyJSON(_ request: RecordedRequest) -> JSONValue? {
 /// A thread-safe counter for handlers.
 final class Counter: Sendable {
     private let value = Mutex(0)
-    func next() -> Int { value.withLock { $0 += 1; return $0 } }
+    func next() -> Int {
+        value.withLock {
+            $0 += 1
+            return $0
+        }
+    }
     var count: Int { value.withLock { $0 } }
 }

@@ -16,15 +16,16 @@ import _CryptoExtras
                 exchanges.next()
                 let form = parseForm(request.bodyText)
                 guard form["grant_type"] == "urn:ietf:params:oauth:grant-type:jwt-bearer",
-                      let assertion = form["assertion"], verifyRS256(assertion, with: publicKey),
-                      let claims = jwtClaims(assertion),
-                      claims["iss"] == .string("robot@p.iam.gserviceaccount.com"),
-                      claims["scope"] == .string("https://www.googleapis.com/auth/cloud-platform"),
-                      claims["aud"]?.stringValue?.hasSuffix("/token") == true,
-                      case .integer(let issued)? = claims["iat"], case .integer(let expires)? = claims["exp"],
-                      expires - issued == 3600
+                    let assertion = form["assertion"], verifyRS256(assertion, with: publicKey),
+                    let claims = jwtClaims(assertion),
+                    claims["iss"] == .string("robot@p.iam.gserviceaccount.com"),
+                    claims["scope"] == .string("https://www.googleapis.com/auth/cloud-platform"),
+                    claims["aud"]?.stringValue?.hasSuffix("/token") == true,
+                    case .integer(let issued)? = claims["iat"], case .integer(let expires)? = claims["exp"],
+                    expires - issued == 3600
                 else {
-                    return .json(#"{"error":"invalid_grant","error_description":"Invalid JWT Signature."}"#, status: 400)
+                    return .json(
+                        #"{"error":"invalid_grant","error_description":"Invalid JWT Signature."}"#, status: 400)
                 }
                 return .json(#"{"access_token":"ya29.exchanged-token","expires_in":3599,"token_type":"Bearer"}"#)
             }
@@ -65,7 +66,9 @@ import _CryptoExtras
                 "client_email": "robot@p.iam.gserviceaccount.com", "token_uri": "\(server.baseURL)/token",
             ])
             let client = makeClient(server, credentials: try ApplicationDefaultCredentials.load(path: keyFile.path))
-            let error = await #expect(throws: AutoMLError.self) { _ = try await client.listModelsPage(in: testLocation) }
+            let error = await #expect(throws: AutoMLError.self) {
+                _ = try await client.listModelsPage(in: testLocation)
+            }
             #expect(error?.code == .unauthenticated)
             #expect(error?.message.contains("Invalid JWT Signature") == true)
             let assertion = parseForm(try #require(server.requests.first).bodyText)["assertion"] ?? "missing"
@@ -79,7 +82,7 @@ import _CryptoExtras
             guard request.path == "/token" else { return .json(#"{"model":[]}"#) }
             let form = parseForm(request.bodyText)
             guard form["grant_type"] == "refresh_token", form["refresh_token"] == "1//refresh",
-                  form["client_id"] == "cid", form["client_secret"] == "csecret"
+                form["client_id"] == "cid", form["client_secret"] == "csecret"
             else { return .json(#"{"error":"invalid_grant"}"#, status: 400) }
             return .json(#"{"access_token":"ya29.user-token","expires_in":"3600"}"#)
         }) { server in
@@ -133,7 +136,8 @@ import _CryptoExtras
         #expect(try String(contentsOf: counter, encoding: .utf8).split(separator: "\n").count == 1)
 
         let failing = directory.appendingPathComponent("gcloud-failing")
-        try "#!/bin/sh\necho 'ERROR: (gcloud.auth.print-access-token) You do not currently have an active account.' >&2\nexit 1\n"
+        try
+            "#!/bin/sh\necho 'ERROR: (gcloud.auth.print-access-token) You do not currently have an active account.' >&2\nexit 1\n"
             .write(to: failing, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: failing.path)
         let error = await #expect(throws: CredentialsError.self) {
@@ -141,9 +145,11 @@ import _CryptoExtras
         }
         #expect(error?.message.contains("do not currently have an active account") == true)
         await #expect(throws: CredentialsError.self) {
-            _ = try await GcloudCredentials(executable: "gcloud-not-installed-here",
-                                            environment: EnvironmentVariables(["PATH": directory.path]))
-                .accessToken(forceRefresh: false)
+            _ = try await GcloudCredentials(
+                executable: "gcloud-not-installed-here",
+                environment: EnvironmentVariables(["PATH": directory.path])
+            )
+            .accessToken(forceRefresh: false)
         }
     }
 
@@ -151,8 +157,9 @@ import _CryptoExtras
         let environment = EnvironmentVariables(["GOOGLE_OAUTH_ACCESS_TOKEN": "ya29.env", "HOME": "/nonexistent"])
         let credentials = try CredentialsResolver.resolve(environment: environment, fileExists: { _ in false })
         #expect(credentials is StaticTokenCredentials)
-        let fallback = try CredentialsResolver.resolve(environment: EnvironmentVariables(["HOME": "/nonexistent"]),
-                                                       fileExists: { _ in false })
+        let fallback = try CredentialsResolver.resolve(
+            environment: EnvironmentVariables(["HOME": "/nonexistent"]),
+            fileExists: { _ in false })
         #expect(fallback is GcloudCredentials)
         #expect(throws: CredentialsError.self) {
             _ = try CredentialsResolver.resolve(
@@ -186,8 +193,9 @@ func verifyRS256(_ jwt: String, with key: _RSA.Signing.PublicKey) -> Bool {
     let parts = jwt.split(separator: ".")
     guard parts.count == 3, let signature = base64URLDecoded(String(parts[2])) else { return false }
     let signingInput = Data("\(parts[0]).\(parts[1])".utf8)
-    return key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signature),
-                                for: SHA256.hash(data: signingInput), padding: .insecurePKCS1v1_5)
+    return key.isValidSignature(
+        _RSA.Signing.RSASignature(rawRepresentation: signature),
+        for: SHA256.hash(data: signingInput), padding: .insecurePKCS1v1_5)
 }
 
 func base64URLDecoded(_ text: String) -> Data? {

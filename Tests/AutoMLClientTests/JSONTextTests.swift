@@ -15,11 +15,15 @@ import Testing
 
     @Test func readsEveryKind() throws {
         let value = try parse(#" { "a" : [1, -2, 3.5, 1e3, true, false, null, "x"], "b": {} , "c":[] } "#)
-        #expect(value == .object([
-            "a": .array([.integer(1), .integer(-2), .number(3.5), .number(1000), .bool(true), .bool(false), .null,
-                         .string("x")]),
-            "b": .object([:]), "c": .array([]),
-        ]))
+        #expect(
+            value
+                == .object([
+                    "a": .array([
+                        .integer(1), .integer(-2), .number(3.5), .number(1000), .bool(true), .bool(false), .null,
+                        .string("x"),
+                    ]),
+                    "b": .object([:]), "c": .array([]),
+                ]))
     }
 
     @Test func integersBeyond64BitsBecomeNumbers() throws {
@@ -31,7 +35,9 @@ import Testing
     }
 
     @Test func decodesEscapesAndSurrogatePairs() throws {
-        #expect(try parse(#""a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00""#) == .string("a\"b\\c/d\u{8}\u{C}\n\r\t\u{E9}\u{1F600}"))
+        #expect(
+            try parse(#""a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00""#)
+                == .string("a\"b\\c/d\u{8}\u{C}\n\r\t\u{E9}\u{1F600}"))
         #expect(try parse("\"h\u{E9}llo \u{1F600}\"") == .string("h\u{E9}llo \u{1F600}"))
     }
 

@@ -53,18 +53,18 @@ import Testing
     }
 
     @Test(arguments: [
-        "1.5",            // no unit
-        "1.5ms",          // another unit
+        "1.5",  // no unit
+        "1.5ms",  // another unit
         "s",
         "",
-        "1.s",            // fraction without digits
-        ".5s",            // no whole seconds
+        "1.s",  // fraction without digits
+        ".5s",  // no whole seconds
         "1.1234567890s",  // ten fractional digits
         "1.5e3s",
         "1,5s",
         "abc",
         "1 s",
-        "--1s",           // doubled sign
+        "--1s",  // doubled sign
         "-1.-5s",
     ])
     func rejectsBadText(_ text: String) {

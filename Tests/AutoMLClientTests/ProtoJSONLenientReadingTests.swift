@@ -11,7 +11,8 @@ import Testing
     // MARK: Reading
 
     @Test func snakeCaseKeys() throws {
-        let model = try model("""
+        let model = try model(
+            """
             {"display_name": "m1", "dataset_id": "ICN1", "deployment_state": "DEPLOYED",
              "create_time": "2024-05-01T10:00:00Z",
              "image_classification_model_metadata": {"train_budget_milli_node_hours": "8000", "node_qps": 3.2}}
@@ -32,7 +33,8 @@ import Testing
     func int64AsStringOrNumber(_ budget: String) throws {
         let model = try model(#"{"imageClassificationModelMetadata": {"trainBudgetMilliNodeHours": \#(budget)}}"#)
         #expect(model.imageClassificationModelMetadata?.trainBudgetMilliNodeHours == 8000)
-        #expect(model.protoJSON(options: .canonical)["imageClassificationModelMetadata"]?["trainBudgetMilliNodeHours"]
+        #expect(
+            model.protoJSON(options: .canonical)["imageClassificationModelMetadata"]?["trainBudgetMilliNodeHours"]
                 == .string("8000"))
     }
 
@@ -45,8 +47,9 @@ import Testing
     @Test func enumByNumber() throws {
         #expect(try model(#"{"deploymentState": 1}"#).deploymentState == .deployed)
         #expect(try model(#"{"deploymentState": 2}"#).deploymentState == .undeployed)
-        let dataset = try Dataset(protoJSON: parseJSON(#"{"imageClassificationDatasetMetadata": {"classificationType": 2}}"#),
-                                  path: "")
+        let dataset = try Dataset(
+            protoJSON: parseJSON(#"{"imageClassificationDatasetMetadata": {"classificationType": 2}}"#),
+            path: "")
         #expect(dataset.imageClassificationDatasetMetadata?.classificationType == .multilabel)
     }
 
@@ -65,7 +68,8 @@ import Testing
     }
 
     @Test func unknownFieldsAreKeptAndWrittenBack() throws {
-        let text = #"{"displayName": "m1", "futureField": {"a": [1, "two", null]}, "imageClassificationModelMetadata": {"trainBudget": "1"}}"#
+        let text =
+            #"{"displayName": "m1", "futureField": {"a": [1, "two", null]}, "imageClassificationModelMetadata": {"trainBudget": "1"}}"#
         let model = try model(text)
         #expect(model.unknownFields == ["futureField": .object(["a": .array([.integer(1), .string("two"), .null])])])
         #expect(model.imageClassificationModelMetadata?.unknownFields == ["trainBudget": .string("1")])
@@ -73,8 +77,10 @@ import Testing
     }
 
     /// `null` for any field means the field's default.
-    @Test(arguments: ["displayName", "datasetId", "createTime", "deploymentState", "labels",
-                      "imageClassificationModelMetadata"])
+    @Test(arguments: [
+        "displayName", "datasetId", "createTime", "deploymentState", "labels",
+        "imageClassificationModelMetadata",
+    ])
     func nullMeansDefault(_ field: String) throws {
         let model = try model(#"{"name": "projects/p/locations/l/models/m", "\#(field)": null}"#)
         var expected = Model()
@@ -96,7 +102,8 @@ import Testing
     }
 
     @Test func timestampOffsetsNormalizeToZ() throws {
-        let model = try model(#"{"createTime": "2024-05-01T12:00:00.5+02:00", "updateTime": "2024-04-30T23:30:00-05:30"}"#)
+        let model = try model(
+            #"{"createTime": "2024-05-01T12:00:00.5+02:00", "updateTime": "2024-04-30T23:30:00-05:30"}"#)
         let written = model.protoJSON(options: .canonical)
         #expect(written["createTime"] == .string("2024-05-01T10:00:00.500Z"))
         #expect(written["updateTime"] == .string("2024-05-01T05:00:00Z"))
@@ -115,10 +122,12 @@ import Testing
         }
         #expect(nested.description.hasPrefix("model[1].updateTime: "))
 
-        let operation = try LongRunningOperation(jsonData: Data(#"""
-            {"metadata": {"@type": "type.googleapis.com/google.cloud.automl.v1.OperationMetadata",
-                          "createTime": "2019-10-29T19:06:38"}}
-            """#.utf8))
+        let operation = try LongRunningOperation(
+            jsonData: Data(
+                #"""
+                {"metadata": {"@type": "type.googleapis.com/google.cloud.automl.v1.OperationMetadata",
+                              "createTime": "2019-10-29T19:06:38"}}
+                """#.utf8))
         #expect(operation.automlMetadata == nil)
         let unpackError = try #require(throws: ProtoJSONError.self) {
             try #require(operation.metadata).unpack(OperationMetadata.self, path: "metadata")
@@ -154,7 +163,9 @@ import Testing
         #expect(image.protoJSON(options: .canonical)["imageBytes"] == .string("+/8="))
         let padded = try Image(protoJSON: parseJSON(#"{"imageBytes": "+/8="}"#), path: "")
         #expect(padded == image)
-        #expect(throws: ProtoJSONError.self) { try Image(protoJSON: parseJSON(#"{"imageBytes": "*not base64*"}"#), path: "") }
+        #expect(throws: ProtoJSONError.self) {
+            try Image(protoJSON: parseJSON(#"{"imageBytes": "*not base64*"}"#), path: "")
+        }
     }
 
     @Test func wrongJSONKindNamesThePath() throws {
@@ -189,11 +200,14 @@ import Testing
         operation.done = true
         operation.metadata = ProtoAny(metadata)
         operation.response = ProtoAny(Empty())
-        #expect(operation.protoJSON(options: .canonical) == (try parseJSON("""
-            {"done": true,
-             "metadata": {"@type": "type.googleapis.com/google.cloud.automl.v1.OperationMetadata", "createModelDetails": {}},
-             "response": {"@type": "type.googleapis.com/google.protobuf.Empty"}}
-            """)))
+        #expect(
+            operation.protoJSON(options: .canonical)
+                == (try parseJSON(
+                    """
+                    {"done": true,
+                     "metadata": {"@type": "type.googleapis.com/google.cloud.automl.v1.OperationMetadata", "createModelDetails": {}},
+                     "response": {"@type": "type.googleapis.com/google.protobuf.Empty"}}
+                    """)))
     }
 
     @Test func int64AndEnumsCanonicalAndAsIntegers() throws {
@@ -209,7 +223,8 @@ import Testing
         #expect(numeric["deploymentState"] == .integer(1))
         #expect(numeric["imageClassificationModelMetadata"]?["nodeCount"] == .string("2"))
         let dataset = try roundTripFixture("create-dataset-request.json", as: Dataset.self)
-        #expect(dataset.protoJSON(options: ProtoJSONOptions(enumsAsIntegers: true))["imageClassificationDatasetMetadata"]
+        #expect(
+            dataset.protoJSON(options: ProtoJSONOptions(enumsAsIntegers: true))["imageClassificationDatasetMetadata"]
                 == .object(["classificationType": .integer(1)]))
     }
 

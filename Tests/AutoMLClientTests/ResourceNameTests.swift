@@ -38,9 +38,11 @@ import Testing
             case .project: "projects/216065747626"
             case .location: "projects/my-project/locations/us-central1"
             case .dataset: "projects/216065747626/locations/us-central1/datasets/ICN7372141011130533778"
-            case .annotationSpec: "projects/p/locations/us-central1/datasets/IOD502610954312220672/annotationSpecs/3869458495073943552"
+            case .annotationSpec:
+                "projects/p/locations/us-central1/datasets/IOD502610954312220672/annotationSpecs/3869458495073943552"
             case .model: "projects/123/locations/us-central1/models/ICN7683346839371803263"
-            case .modelEvaluation: "projects/123/locations/us-central1/models/ICN4440000000000000004/modelEvaluations/1725309302431776768"
+            case .modelEvaluation:
+                "projects/123/locations/us-central1/models/ICN4440000000000000004/modelEvaluations/1725309302431776768"
             case .operation: "projects/PROJECT_ID/locations/us-central1/operations/IOD3078131180470534144"
             }
         }
@@ -53,9 +55,11 @@ import Testing
 
     @Test func templates() {
         #expect(ModelName.template == "projects/{project}/locations/{location}/models/{model}")
-        #expect(AnnotationSpecName.template
+        #expect(
+            AnnotationSpecName.template
                 == "projects/{project}/locations/{location}/datasets/{dataset}/annotationSpecs/{annotationSpec}")
-        #expect(ModelEvaluationName.template
+        #expect(
+            ModelEvaluationName.template
                 == "projects/{project}/locations/{location}/models/{model}/modelEvaluations/{modelEvaluation}")
     }
 
@@ -81,14 +85,14 @@ import Testing
         let sample = kind.sample
         var parts = sample.split(separator: "/").map(String.init)
         let lastCollection = parts.count - 2
-        parts[lastCollection] = String(parts[lastCollection].dropLast())   // `models` → `model`
+        parts[lastCollection] = String(parts[lastCollection].dropLast())  // `models` → `model`
         let malformed = [
-            parts.joined(separator: "/"),                                   // wrong collection word
-            sample.split(separator: "/").dropLast().joined(separator: "/"), // missing ID segment
-            sample + "/extra",                                              // extra segment
-            sample + "/extra/more",                                         // extra pair of segments
-            "/" + sample,                                                   // leading slash
-            sample + "/",                                                   // trailing slash
+            parts.joined(separator: "/"),  // wrong collection word
+            sample.split(separator: "/").dropLast().joined(separator: "/"),  // missing ID segment
+            sample + "/extra",  // extra segment
+            sample + "/extra/more",  // extra pair of segments
+            "/" + sample,  // leading slash
+            sample + "/",  // trailing slash
             "",
         ]
         for text in malformed {
@@ -118,7 +122,9 @@ import Testing
     }
 
     @Test func locationRejectsEmptyAndBadIDs() throws {
-        let empty = try #require(throws: ResourceNameError.self) { try LocationName(project: "", location: "us-central1") }
+        let empty = try #require(throws: ResourceNameError.self) {
+            try LocationName(project: "", location: "us-central1")
+        }
         #expect(empty.reason == "the project is empty")
         #expect(empty.description.contains("location name"))
         #expect(throws: ResourceNameError.self) { try LocationName(project: "p", location: "") }
@@ -152,7 +158,8 @@ import Testing
         #expect(parent.model == "-")
         let location = try LocationName(project: "p", location: "us-central1")
         #expect(try location.model("-") == parent)
-        let evaluation = try ModelEvaluationName(parsing: "projects/p/locations/us-central1/models/-/modelEvaluations/17")
+        let evaluation = try ModelEvaluationName(
+            parsing: "projects/p/locations/us-central1/models/-/modelEvaluations/17")
         #expect(evaluation.model == parent)
         #expect(try parent.evaluation("17") == evaluation)
     }

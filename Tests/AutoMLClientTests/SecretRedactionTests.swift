@@ -14,8 +14,9 @@ import Testing
         let token = token
         try await withLoopbackServer(handler: { request in
             // A careless server that echoes the credentials back in its body and its error.
-            .json(#"{"error":{"code":403,"message":"token \#(token) lacks permission","status":"PERMISSION_DENIED"},"access_token":"\#(token)"}"#,
-                  status: 403)
+            .json(
+                #"{"error":{"code":403,"message":"token \#(token) lacks permission","status":"PERMISSION_DENIED"},"access_token":"\#(token)"}"#,
+                status: 403)
         }) { server in
             let client = makeClient(server, credentials: StaticTokenCredentials(token: token), log: hook)
             let error = await #expect(throws: AutoMLError.self) {

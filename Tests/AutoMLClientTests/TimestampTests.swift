@@ -59,33 +59,33 @@ import Testing
     }
 
     @Test(arguments: [
-        "2019-13-01T00:00:00Z",         // month 13
-        "2019-00-01T00:00:00Z",         // month 0
-        "2019-02-30T00:00:00Z",         // Feb 30
-        "2023-02-29T00:00:00Z",         // not a leap year
-        "1900-02-29T00:00:00Z",         // century, not a leap year
+        "2019-13-01T00:00:00Z",  // month 13
+        "2019-00-01T00:00:00Z",  // month 0
+        "2019-02-30T00:00:00Z",  // Feb 30
+        "2023-02-29T00:00:00Z",  // not a leap year
+        "1900-02-29T00:00:00Z",  // century, not a leap year
         "2100-02-29T00:00:00Z",
-        "2019-04-31T00:00:00Z",         // April has 30 days
-        "2019-01-00T00:00:00Z",         // day 0
+        "2019-04-31T00:00:00Z",  // April has 30 days
+        "2019-01-00T00:00:00Z",  // day 0
         "2019-01-32T00:00:00Z",
-        "2019-01-01T24:00:00Z",         // hour 24
-        "2019-01-01T00:60:00Z",         // minute 60
-        "2019-10-29T19:06:38",          // no zone
-        "2019-10-29T19:06:38.048492",   // no zone, with fraction
-        "2019-10-29",                   // date only
-        "2019-10-29T19:06Z",            // no seconds
-        "2019-10-29T19:06:38.Z",        // fraction without digits
-        "2019-10-29T19:06:38Zjunk",     // trailing text
-        "2019-10-29T19:06:38+0200",     // offset without colon
-        "2019-10-29T19:06:38+02",       // offset without minutes
-        "2019-10-29T19:06:38+24:00",    // offset out of range
-        "19-10-29T19:06:38Z",           // two-digit year
-        "2019-1-29T19:06:38Z",          // one-digit month
-        " 2019-10-29T19:06:38Z",        // leading space
+        "2019-01-01T24:00:00Z",  // hour 24
+        "2019-01-01T00:60:00Z",  // minute 60
+        "2019-10-29T19:06:38",  // no zone
+        "2019-10-29T19:06:38.048492",  // no zone, with fraction
+        "2019-10-29",  // date only
+        "2019-10-29T19:06Z",  // no seconds
+        "2019-10-29T19:06:38.Z",  // fraction without digits
+        "2019-10-29T19:06:38Zjunk",  // trailing text
+        "2019-10-29T19:06:38+0200",  // offset without colon
+        "2019-10-29T19:06:38+02",  // offset without minutes
+        "2019-10-29T19:06:38+24:00",  // offset out of range
+        "19-10-29T19:06:38Z",  // two-digit year
+        "2019-1-29T19:06:38Z",  // one-digit month
+        " 2019-10-29T19:06:38Z",  // leading space
         "garbage",
         "",
-        "0000-12-31T23:59:59Z",         // before 0001-01-01, outside the Timestamp range
-        "9999-12-31T23:59:59-01:00",    // after 9999-12-31T23:59:59.999999999Z once normalized
+        "0000-12-31T23:59:59Z",  // before 0001-01-01, outside the Timestamp range
+        "9999-12-31T23:59:59-01:00",  // after 9999-12-31T23:59:59.999999999Z once normalized
     ])
     func rejectsBadText(_ text: String) {
         #expect(Timestamp(rfc3339: text) == nil)

@@ -6,7 +6,8 @@ import Testing
 enum WireFixture {
     /// The folder the test bundle copied `Fixtures/` into.
     static func directory() throws -> URL {
-        try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil), "the Fixtures folder is in the test bundle")
+        try #require(
+            Bundle.module.url(forResource: "Fixtures", withExtension: nil), "the Fixtures folder is in the test bundle")
     }
 
     /// The bytes of one fixture file.
@@ -49,13 +50,16 @@ func protoComparable(_ value: JSONValue) -> JSONValue {
 /// Reads a fixture as `Message`, checks that writing it gives back the fixture's JSON and that reading the
 /// written JSON gives an equal message; returns the message for further assertions.
 @discardableResult
-func roundTripFixture<Message: ProtoMessage>(_ name: String, as type: Message.Type,
-                                             sourceLocation: SourceLocation = #_sourceLocation) throws -> Message {
+func roundTripFixture<Message: ProtoMessage>(
+    _ name: String, as type: Message.Type,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> Message {
     let message = try Message(jsonData: WireFixture.data(name))
     let written = message.protoJSON(options: .canonical)
     let original = try WireFixture.json(name)
-    #expect(protoComparable(written) == protoComparable(original),
-            "\(name) as \(Message.protoMessageName) re-encodes differently", sourceLocation: sourceLocation)
+    #expect(
+        protoComparable(written) == protoComparable(original),
+        "\(name) as \(Message.protoMessageName) re-encodes differently", sourceLocation: sourceLocation)
     let reread = try Message(protoJSON: written, path: "")
     #expect(reread == message, "\(name) changes when read back", sourceLocation: sourceLocation)
     let rereadFromText = try Message(jsonData: message.jsonData())
@@ -65,12 +69,15 @@ func roundTripFixture<Message: ProtoMessage>(_ name: String, as type: Message.Ty
 
 /// Unpacks an `Any` and checks that the message writes back the same members the `Any` carried.
 @discardableResult
-func roundTripAny<Message: ProtoMessage>(_ any: ProtoAny?, as type: Message.Type,
-                                         sourceLocation: SourceLocation = #_sourceLocation) throws -> Message {
+func roundTripAny<Message: ProtoMessage>(
+    _ any: ProtoAny?, as type: Message.Type,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> Message {
     let packed = try #require(any, "the Any is present", sourceLocation: sourceLocation)
     let message = try packed.unpack(Message.self)
-    #expect(protoComparable(message.protoJSON(options: .canonical)) == protoComparable(.object(packed.fields)),
-            sourceLocation: sourceLocation)
+    #expect(
+        protoComparable(message.protoJSON(options: .canonical)) == protoComparable(.object(packed.fields)),
+        sourceLocation: sourceLocation)
     #expect(ProtoAny(message) == packed, sourceLocation: sourceLocation)
     return message
 }

@@ -224,8 +224,12 @@ struct WireFixtureCase: Sendable, CustomTestStringConvertible {
 
     @Test func predictions() throws {
         let request = try roundTripFixture("predict-request.json", as: PredictRequest.self)
-        #expect(request.payload?.image?.imageBytes == Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46,
-                                                             0x00, 0x01, 0x01]))
+        #expect(
+            request.payload?.image?.imageBytes
+                == Data([
+                    0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46,
+                    0x00, 0x01, 0x01,
+                ]))
         #expect(request.params == ["score_threshold": "0.5"])
         let classification = try roundTripFixture("predict-response-classification.json", as: PredictResponse.self)
         #expect(classification.payload.map(\.displayName) == ["daisy", "tulips"])
@@ -233,7 +237,10 @@ struct WireFixtureCase: Sendable, CustomTestStringConvertible {
         let detection = try roundTripFixture("predict-response-object-detection.json", as: PredictResponse.self)
         #expect(detection.metadata == ["max_bounding_box_count": "100"])
         let cheese = try #require(detection.payload.last?.imageObjectDetection)
-        #expect(cheese.boundingBox?.normalizedVertices == [NormalizedVertex(x: 0, y: 0.25), NormalizedVertex(x: 0.4, y: 0.75)])
+        #expect(
+            cheese.boundingBox?.normalizedVertices == [
+                NormalizedVertex(x: 0, y: 0.25), NormalizedVertex(x: 0.4, y: 0.75),
+            ])
         #expect(cheese.score == 0.71)
     }
 

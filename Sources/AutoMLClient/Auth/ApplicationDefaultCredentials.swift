@@ -1,5 +1,5 @@
-public import Foundation
 import AutoMLWire
+public import Foundation
 
 /// Application Default Credentials: the key file named by `GOOGLE_APPLICATION_CREDENTIALS`, or the one
 /// `gcloud auth application-default login` writes (`$CLOUDSDK_CONFIG` or `~/.config/gcloud`,
@@ -17,9 +17,12 @@ public enum ApplicationDefaultCredentials {
     /// - Parameters:
     ///   - transport: what token requests go through.
     ///   - wallClock: seconds since the Unix epoch, for JWT times.
-    public static func load(path: String, transport: any HTTPTransport = AsyncHTTPClientTransport(),
-                            wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 })
-        throws -> any CredentialsProvider {
+    public static func load(
+        path: String, transport: any HTTPTransport = AsyncHTTPClientTransport(),
+        wallClock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    )
+        throws -> any CredentialsProvider
+    {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -35,8 +38,9 @@ public enum ApplicationDefaultCredentials {
         case "authorized_user":
             return try AuthorizedUserCredentials(key: key, transport: transport)
         case let other?:
-            throw CredentialsError("the credentials file \(path) is of type \"\(other)\"; supported are "
-                                   + "service_account and authorized_user")
+            throw CredentialsError(
+                "the credentials file \(path) is of type \"\(other)\"; supported are "
+                    + "service_account and authorized_user")
         case nil:
             throw CredentialsError("the credentials file \(path) has no \"type\"")
         }

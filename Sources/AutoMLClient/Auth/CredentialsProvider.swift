@@ -1,4 +1,5 @@
 import AutoMLWire
+
 /// Where a client's bearer tokens come from.
 ///
 /// Implementations cache tokens and refresh them before they expire; a client asks with

@@ -1,5 +1,5 @@
-import Foundation
 import AutoMLWire
+import Foundation
 
 /// The environment variables a caller hands to the client, read through typed keys so no code calls
 /// `getenv` itself and tests pass a dictionary.

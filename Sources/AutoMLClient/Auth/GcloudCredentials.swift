@@ -1,5 +1,5 @@
-import Foundation
 import AutoMLWire
+import Foundation
 
 /// Tokens from `gcloud auth print-access-token`, kept for ``lifetime`` and fetched again at once after a 401.
 ///
@@ -13,8 +13,10 @@ public struct GcloudCredentials: CredentialsProvider {
     private let environment: EnvironmentVariables
     private let cache = TokenCache(margin: .zero)
 
-    public init(executable: String = "gcloud", lifetime: Duration = .seconds(600), quotaProject: String? = nil,
-                environment: EnvironmentVariables = .process) {
+    public init(
+        executable: String = "gcloud", lifetime: Duration = .seconds(600), quotaProject: String? = nil,
+        environment: EnvironmentVariables = .process
+    ) {
         self.executable = executable
         self.lifetime = lifetime
         self.quotaProject = quotaProject
@@ -78,8 +80,10 @@ private func runGcloud(path: String, environment: [String: String]) async throws
             guard process.terminationStatus == 0, !token.isEmpty, !token.contains(where: \.isWhitespace) else {
                 let stderr = errorData.withLock { String(decoding: $0, as: UTF8.self) }
                 let firstLine = stderr.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-                let reason = firstLine.isEmpty ? "exit status \(process.terminationStatus)"
-                                               : redactedText(firstLine, secrets: [token])
+                let reason =
+                    firstLine.isEmpty
+                    ? "exit status \(process.terminationStatus)"
+                    : redactedText(firstLine, secrets: [token])
                 continuation.resume(throwing: CredentialsError("gcloud auth print-access-token failed: \(reason)"))
                 return
             }

@@ -1,5 +1,5 @@
-import Foundation
 import AutoMLWire
+import Foundation
 
 /// Exchanges a grant (a signed JWT, a refresh token) for an access token at an OAuth 2.0 token endpoint.
 struct OAuthTokenEndpoint: Sendable {
@@ -11,19 +11,22 @@ struct OAuthTokenEndpoint: Sendable {
     /// none of them reaches an error message.
     func exchange(_ form: [(String, String)]) async throws -> FetchedToken {
         let body = form.map { "\(percentEncoded($0.0))=\(percentEncoded($0.1))" }.joined(separator: "&")
-        let request = HTTPRequest(method: "POST", url: uri, headers: [
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Accept", "application/json"),
-        ], body: Data(body.utf8))
+        let request = HTTPRequest(
+            method: "POST", url: uri,
+            headers: [
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Accept", "application/json"),
+            ], body: Data(body.utf8))
         let response = try await transport.send(request, timeout: timeout)
         let json = try? JSONValue(parsing: response.body)
         guard (200..<300).contains(response.status) else {
             let reason = [json?["error"]?.stringValue, json?["error_description"]?.stringValue]
                 .compactMap { $0 }.joined(separator: ": ")
             let secrets = form.map(\.1)
-            throw AutoMLError(code: .unauthenticated, httpStatus: response.status,
-                              message: "the token endpoint \(redactedURL(uri)) refused the grant"
-                                  + (reason.isEmpty ? " (HTTP \(response.status))" : ": \(redactedText(reason, secrets: secrets))"))
+            throw AutoMLError(
+                code: .unauthenticated, httpStatus: response.status,
+                message: "the token endpoint \(redactedURL(uri)) refused the grant"
+                    + (reason.isEmpty ? " (HTTP \(response.status))" : ": \(redactedText(reason, secrets: secrets))"))
         }
         guard let token = json?["access_token"]?.stringValue, !token.isEmpty else {
             throw TransportError(.malformedResponse, "the token endpoint \(redactedURL(uri)) sent no access_token")

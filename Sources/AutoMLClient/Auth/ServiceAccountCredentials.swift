@@ -1,6 +1,6 @@
+import AutoMLWire
 import Foundation
 import _CryptoExtras
-import AutoMLWire
 
 /// A service account's key: each token comes from a freshly signed JWT exchanged at the key's `token_uri`.
 public struct ServiceAccountCredentials: CredentialsProvider {
@@ -36,9 +36,10 @@ public struct ServiceAccountCredentials: CredentialsProvider {
 
     public func accessToken(forceRefresh: Bool) async throws -> String? {
         try await cache.token(forceRefresh: forceRefresh) { [self] in
-            let jwt = ServiceAccountJWT(clientEmail: clientEmail, privateKeyID: privateKeyID,
-                                        scope: Self.cloudPlatformScope, audience: endpoint.uri,
-                                        issuedAt: Int64(wallClock()))
+            let jwt = ServiceAccountJWT(
+                clientEmail: clientEmail, privateKeyID: privateKeyID,
+                scope: Self.cloudPlatformScope, audience: endpoint.uri,
+                issuedAt: Int64(wallClock()))
             let assertion = try jwt.signed(with: privateKey)
             return try await endpoint.exchange([
                 ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
@@ -64,7 +65,7 @@ public struct AuthorizedUserCredentials: CredentialsProvider {
 
     init(key: JSONObject, transport: any HTTPTransport) throws {
         guard let clientID = key["client_id"]?.stringValue, let clientSecret = key["client_secret"]?.stringValue,
-              let refreshToken = key["refresh_token"]?.stringValue
+            let refreshToken = key["refresh_token"]?.stringValue
         else {
             throw CredentialsError("the authorized_user credentials lack client_id, client_secret or refresh_token")
         }

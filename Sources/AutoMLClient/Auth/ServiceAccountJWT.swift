@@ -1,7 +1,7 @@
+import AutoMLWire
 import Crypto
 import Foundation
 import _CryptoExtras
-import AutoMLWire
 
 /// The self-signed JWT a service account exchanges for an access token (RFC 7523): RS256 over
 /// `{"alg":"RS256","typ":"JWT","kid":…}.{iss, scope, aud, iat, exp}`.
@@ -24,7 +24,8 @@ struct ServiceAccountJWT {
             "iat": .integer(issuedAt),
             "exp": .integer(issuedAt + lifetimeSeconds),
         ]
-        let signingInput = base64URL(JSONValue.object(header).encodedData()) + "."
+        let signingInput =
+            base64URL(JSONValue.object(header).encodedData()) + "."
             + base64URL(JSONValue.object(claims).encodedData())
         let signature = try key.signature(for: SHA256.hash(data: Data(signingInput.utf8)), padding: .insecurePKCS1v1_5)
         return signingInput + "." + base64URL(signature.rawRepresentation)

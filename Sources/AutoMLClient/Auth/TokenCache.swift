@@ -1,4 +1,5 @@
 import AutoMLWire
+
 /// A fetched access token and how long it stays valid.
 struct FetchedToken: Sendable {
     var value: String

@@ -1,5 +1,5 @@
-import Foundation
 import AutoMLWire
+import Foundation
 
 /// One REST call as the methods describe it, before it is sent.
 struct RESTCall: Sendable {
@@ -18,14 +18,16 @@ struct RESTCall: Sendable {
 extension AutoMLClient {
     /// Sends a call and reads its answer as `Response`.
     func perform<Response: ProtoMessage>(_ call: RESTCall, options: CallOptions, as type: Response.Type) async throws
-        -> Response {
+        -> Response
+    {
         let response = try await send(call, options: options)
         do {
             return try Response(jsonData: response.body)
         } catch let error as ProtoJSONError {
-            throw TransportError(.malformedResponse,
-                                 "the answer to \(call.method) \(redactedURL(url(for: call))) is not a valid "
-                                 + "\(Response.protoMessageName): \(error)")
+            throw TransportError(
+                .malformedResponse,
+                "the answer to \(call.method) \(redactedURL(url(for: call))) is not a valid "
+                    + "\(Response.protoMessageName): \(error)")
         }
     }
 
@@ -49,8 +51,9 @@ extension AutoMLClient {
             } catch {
                 throw AutoMLError(code: .unauthenticated, message: "could not get an access token: \(error)")
             }
-            let request = HTTPRequest(method: call.method, url: url, headers: headers(for: call, token: token),
-                                      body: call.body)
+            let request = HTTPRequest(
+                method: call.method, url: url, headers: headers(for: call, token: token),
+                body: call.body)
             let failure: RetryPolicy.Failure
             let failureError: any Error
             let started = clock.now
@@ -60,14 +63,18 @@ extension AutoMLClient {
             }
             do {
                 let response = try await transport.send(request, timeout: timeLeft)
-                log(request, response: response, failure: nil, duration: clock.now - started, attempt: attempt,
+                log(
+                    request, response: response, failure: nil, duration: clock.now - started, attempt: attempt,
                     token: token)
                 if (200..<300).contains(response.status) { return response }
-                let error = AutoMLError(httpStatus: response.status, body: response.body,
-                                        retryAfter: parseRetryAfter(response.header("Retry-After"),
-                                                                    now: environment.wallClock()))
+                let error = AutoMLError(
+                    httpStatus: response.status, body: response.body,
+                    retryAfter: parseRetryAfter(
+                        response.header("Retry-After"),
+                        now: environment.wallClock()))
                 if response.status == 401, !refreshedAfterUnauthenticated,
-                   configuration.credentials.canRefresh {
+                    configuration.credentials.canRefresh
+                {
                     // An expired token is the usual cause; one fresh token settles it either way.
                     refreshedAfterUnauthenticated = true
                     continue
@@ -75,14 +82,16 @@ extension AutoMLClient {
                 failure = .response(error.code, retryAfter: error.retryAfter)
                 failureError = error
             } catch let error as TransportError {
-                log(request, response: nil, failure: error, duration: clock.now - started, attempt: attempt,
+                log(
+                    request, response: nil, failure: error, duration: clock.now - started, attempt: attempt,
                     token: token)
                 if error.kind == .cancelled { throw error }
                 failure = .transport(error.kind, requestMayHaveBeenSent: error.requestMayHaveBeenSent)
                 failureError = error
             }
-            let decision = policy.decide(after: failure, attempt: attempt, idempotent: call.idempotent,
-                                         timeLeft: deadline - clock.now, random: environment.random)
+            let decision = policy.decide(
+                after: failure, attempt: attempt, idempotent: call.idempotent,
+                timeLeft: deadline - clock.now, random: environment.random)
             guard case .retry(let wait) = decision else { throw failureError }
             try await environment.sleep(wait)
             attempt += 1
@@ -118,16 +127,21 @@ extension AutoMLClient {
         return headers
     }
 
-    private func log(_ request: HTTPRequest, response: HTTPResponse?, failure: TransportError?, duration: Duration,
-                     attempt: Int, token: String?) {
+    private func log(
+        _ request: HTTPRequest, response: HTTPResponse?, failure: TransportError?, duration: Duration,
+        attempt: Int, token: String?
+    ) {
         guard let hook = configuration.log else { return }
         let secrets = token.map { [$0] } ?? []
-        var entry = HTTPLogEntry(method: request.method, url: redactedURL(request.url), status: response?.status,
-                                 duration: duration, attempt: attempt,
-                                 failure: failure.map { redactedText($0.description, secrets: secrets) })
+        var entry = HTTPLogEntry(
+            method: request.method, url: redactedURL(request.url), status: response?.status,
+            duration: duration, attempt: attempt,
+            failure: failure.map { redactedText($0.description, secrets: secrets) })
         if hook.includeBodies {
             entry.requestBody = request.body.map { redactedText(String(decoding: $0, as: UTF8.self), secrets: secrets) }
-            entry.responseBody = response.map { redactedText(String(decoding: $0.body, as: UTF8.self), secrets: secrets) }
+            entry.responseBody = response.map {
+                redactedText(String(decoding: $0.body, as: UTF8.self), secrets: secrets)
+            }
         }
         hook.record(entry)
     }

@@ -1,10 +1,14 @@
 public import AutoMLWire
+
 extension AutoMLClient {
     /// CreateDataset: starts creating a dataset; the operation's response is the `Dataset`.
     public func createDataset(in parent: LocationName, _ dataset: Dataset, options: CallOptions = .init())
-        async throws -> LongRunningOperation {
-        try await perform(RESTCall(method: "POST", path: "\(parent)/datasets", body: dataset.jsonData(),
-                                   idempotent: false, routing: "parent=\(parent)"), options: options, as: LongRunningOperation.self)
+        async throws -> LongRunningOperation
+    {
+        try await perform(
+            RESTCall(
+                method: "POST", path: "\(parent)/datasets", body: dataset.jsonData(),
+                idempotent: false, routing: "parent=\(parent)"), options: options, as: LongRunningOperation.self)
     }
 
     /// GetDataset.
@@ -14,57 +18,74 @@ extension AutoMLClient {
 
     /// ListDatasets, one page.
     /// - Parameter filter: such as `image_classification_dataset_metadata:*`.
-    public func listDatasetsPage(in parent: LocationName, filter: String? = nil, pageSize: Int? = nil,
-                                 pageToken: String? = nil, options: CallOptions = .init())
-        async throws -> ListDatasetsResponse {
-        try await perform(list("\(parent)/datasets", parent: parent, filter: filter, pageSize: pageSize,
-                               pageToken: pageToken), options: options, as: ListDatasetsResponse.self)
+    public func listDatasetsPage(
+        in parent: LocationName, filter: String? = nil, pageSize: Int? = nil,
+        pageToken: String? = nil, options: CallOptions = .init()
+    )
+        async throws -> ListDatasetsResponse
+    {
+        try await perform(
+            list(
+                "\(parent)/datasets", parent: parent, filter: filter, pageSize: pageSize,
+                pageToken: pageToken), options: options, as: ListDatasetsResponse.self)
     }
 
     /// ListDatasets, every page, fetched as the sequence is read.
-    public func listDatasets(in parent: LocationName, filter: String? = nil, pageSize: Int? = nil,
-                             options: CallOptions = .init()) -> PagedSequence<ListDatasetsResponse> {
+    public func listDatasets(
+        in parent: LocationName, filter: String? = nil, pageSize: Int? = nil,
+        options: CallOptions = .init()
+    ) -> PagedSequence<ListDatasetsResponse> {
         PagedSequence { token in
-            try await listDatasetsPage(in: parent, filter: filter, pageSize: pageSize, pageToken: token,
-                                       options: options)
+            try await listDatasetsPage(
+                in: parent, filter: filter, pageSize: pageSize, pageToken: token,
+                options: options)
         }
     }
 
     /// UpdateDataset: overwrites the fields named in `updateMask` (lowerCamelCase paths such as
     /// `displayName`); with no mask, the server decides (the official client then sends none).
     public func updateDataset(_ dataset: Dataset, updateMask: [String] = [], options: CallOptions = .init())
-        async throws -> Dataset {
+        async throws -> Dataset
+    {
         let name = try DatasetName(parsing: dataset.name)
-        var call = RESTCall(method: "PATCH", path: name.description, body: dataset.jsonData(), idempotent: true,
-                            routing: "dataset.name=\(name)")
+        var call = RESTCall(
+            method: "PATCH", path: name.description, body: dataset.jsonData(), idempotent: true,
+            routing: "dataset.name=\(name)")
         if !updateMask.isEmpty { call.query = [("updateMask", updateMask.joined(separator: ","))] }
         return try await perform(call, options: options, as: Dataset.self)
     }
 
     /// DeleteDataset: starts deleting a dataset and everything in it; the response is `Empty`.
-    public func deleteDataset(_ name: DatasetName, options: CallOptions = .init()) async throws -> LongRunningOperation {
-        try await perform(RESTCall(method: "DELETE", path: name.description, idempotent: true, routing: "name=\(name)"),
-                          options: options, as: LongRunningOperation.self)
+    public func deleteDataset(_ name: DatasetName, options: CallOptions = .init()) async throws -> LongRunningOperation
+    {
+        try await perform(
+            RESTCall(method: "DELETE", path: name.description, idempotent: true, routing: "name=\(name)"),
+            options: options, as: LongRunningOperation.self)
     }
 
     /// ImportData: starts importing images and labels from CSV files; the response is `Empty`, and bad rows
     /// are listed in the metadata's `partialFailures`.
     public func importData(into name: DatasetName, _ inputConfig: InputConfig, options: CallOptions = .init())
-        async throws -> LongRunningOperation {
-        try await perform(post(name, verb: "importData", ImportDataRequest(inputConfig: inputConfig)),
-                          options: options, as: LongRunningOperation.self)
+        async throws -> LongRunningOperation
+    {
+        try await perform(
+            post(name, verb: "importData", ImportDataRequest(inputConfig: inputConfig)),
+            options: options, as: LongRunningOperation.self)
     }
 
     /// ExportData: starts writing the dataset as CSV under a `gs://` prefix.
     public func exportData(_ name: DatasetName, to outputConfig: OutputConfig, options: CallOptions = .init())
-        async throws -> LongRunningOperation {
-        try await perform(post(name, verb: "exportData", ExportDataRequest(outputConfig: outputConfig)),
-                          options: options, as: LongRunningOperation.self)
+        async throws -> LongRunningOperation
+    {
+        try await perform(
+            post(name, verb: "exportData", ExportDataRequest(outputConfig: outputConfig)),
+            options: options, as: LongRunningOperation.self)
     }
 
     /// GetAnnotationSpec.
     public func getAnnotationSpec(_ name: AnnotationSpecName, options: CallOptions = .init())
-        async throws -> AnnotationSpec {
+        async throws -> AnnotationSpec
+    {
         try await perform(get(name), options: options, as: AnnotationSpec.self)
     }
 }
@@ -75,13 +96,17 @@ extension AutoMLClient {
     }
 
     func post(_ name: some ResourceName, verb: String, _ body: some ProtoMessage, idempotent: Bool = false)
-        -> RESTCall {
-        RESTCall(method: "POST", path: "\(name):\(verb)", body: body.jsonData(), idempotent: idempotent,
-                 routing: "name=\(name)")
+        -> RESTCall
+    {
+        RESTCall(
+            method: "POST", path: "\(name):\(verb)", body: body.jsonData(), idempotent: idempotent,
+            routing: "name=\(name)")
     }
 
-    func list(_ path: String, parent: some ResourceName, filter: String?, pageSize: Int?, pageToken: String?,
-              routingKey: String = "parent") -> RESTCall {
+    func list(
+        _ path: String, parent: some ResourceName, filter: String?, pageSize: Int?, pageToken: String?,
+        routingKey: String = "parent"
+    ) -> RESTCall {
         var query: [(String, String)] = []
         if let filter { query.append(("filter", filter)) }
         if let pageSize { query.append(("pageSize", String(pageSize))) }

@@ -1,5 +1,5 @@
-import Foundation
 import AutoMLWire
+import Foundation
 
 /// A client of the AutoML API v1 (Vision) at one endpoint: the official service, the local backend, or
 /// any other v1-compatible server.
@@ -13,8 +13,10 @@ public struct AutoMLClient: Sendable {
     let environment: ClientEnvironment
 
     /// A client over the given transport (``AsyncHTTPClientTransport`` by default).
-    public init(configuration: Configuration = Configuration(),
-                transport: any HTTPTransport = AsyncHTTPClientTransport()) {
+    public init(
+        configuration: Configuration = Configuration(),
+        transport: any HTTPTransport = AsyncHTTPClientTransport()
+    ) {
         self.init(configuration: configuration, transport: transport, environment: .live)
     }
 
@@ -35,8 +37,10 @@ public struct ClientEnvironment: Sendable {
     /// Seconds since the Unix epoch, for HTTP dates in `Retry-After`.
     public var wallClock: @Sendable () -> Double
 
-    public init(sleep: @escaping @Sendable (Duration) async throws -> Void, random: @escaping @Sendable () -> Double,
-                wallClock: @escaping @Sendable () -> Double) {
+    public init(
+        sleep: @escaping @Sendable (Duration) async throws -> Void, random: @escaping @Sendable () -> Double,
+        wallClock: @escaping @Sendable () -> Double
+    ) {
         self.sleep = sleep
         self.random = random
         self.wallClock = wallClock
@@ -70,11 +74,13 @@ extension AutoMLClient {
         /// The `User-Agent` header.
         public var userAgent: String
 
-        public init(endpoint: String = "https://automl.googleapis.com",
-                    credentials: any CredentialsProvider = NoCredentials(),
-                    quotaProject: String? = nil, timeout: Duration = .seconds(30),
-                    predictTimeout: Duration = .seconds(60), retry: RetryPolicy = RetryPolicy(),
-                    log: HTTPLogHook? = nil, userAgent: String = "automl-swift/\(AutoMLClientVersion.current)") {
+        public init(
+            endpoint: String = "https://automl.googleapis.com",
+            credentials: any CredentialsProvider = NoCredentials(),
+            quotaProject: String? = nil, timeout: Duration = .seconds(30),
+            predictTimeout: Duration = .seconds(60), retry: RetryPolicy = RetryPolicy(),
+            log: HTTPLogHook? = nil, userAgent: String = "automl-swift/\(AutoMLClientVersion.current)"
+        ) {
             self.endpoint = endpoint
             self.credentials = credentials
             self.quotaProject = quotaProject

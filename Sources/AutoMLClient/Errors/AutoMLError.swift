@@ -1,5 +1,5 @@
-public import Foundation
 public import AutoMLWire
+public import Foundation
 
 /// An error the service answered with: an HTTP error response, or an operation that finished with an error.
 ///
@@ -18,8 +18,10 @@ public struct AutoMLError: Error, Sendable, Hashable {
     /// The wait the service asked for with `Retry-After`, when it did.
     public var retryAfter: Duration?
 
-    public init(code: RPCCode, httpStatus: Int? = nil, message: String, details: [ProtoAny] = [],
-                retryAfter: Duration? = nil) {
+    public init(
+        code: RPCCode, httpStatus: Int? = nil, message: String, details: [ProtoAny] = [],
+        retryAfter: Duration? = nil
+    ) {
         self.code = code
         self.httpStatus = httpStatus
         self.message = message
@@ -49,16 +51,18 @@ extension AutoMLError {
         if let envelope = try? ErrorEnvelope(jsonData: body), let error = envelope.error {
             let code = RPCCode(name: error.status) ?? RPCCode(httpStatus: httpStatus)
             let message = error.message.isEmpty ? "HTTP \(httpStatus)" : error.message
-            self.init(code: code, httpStatus: httpStatus, message: message, details: error.details,
-                      retryAfter: retryAfter)
+            self.init(
+                code: code, httpStatus: httpStatus, message: message, details: error.details,
+                retryAfter: retryAfter)
             return
         }
         let text = String(decoding: body.prefix(512), as: UTF8.self)
             .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
         let message = text.isEmpty ? "HTTP \(httpStatus) with an empty body" : "HTTP \(httpStatus): \(text)"
-        self.init(code: RPCCode(httpStatus: httpStatus), httpStatus: httpStatus, message: message,
-                  retryAfter: retryAfter)
+        self.init(
+            code: RPCCode(httpStatus: httpStatus), httpStatus: httpStatus, message: message,
+            retryAfter: retryAfter)
     }
 }
 

@@ -1,5 +1,5 @@
-public import Foundation
 import AutoMLWire
+public import Foundation
 
 /// A failure to exchange a request and a response with the service: the host could not be reached, the
 /// connection broke, the call ran out of time, or the answer could not be read.

@@ -1,4 +1,5 @@
 public import AutoMLWire
+
 extension AutoMLClient {
     /// Polls an operation until it is done and returns its response as `Result` (`Model`, `Dataset`,
     /// `Empty`, `BatchPredictResult`).
@@ -6,9 +7,12 @@ extension AutoMLClient {
     /// Throws the operation's own error as an ``AutoMLError`` (code 1, CANCELLED, for a cancelled one), an
     /// ``AutoMLError`` with DEADLINE_EXCEEDED when the policy's timeout passes first (the operation goes on
     /// running), and ``TransportError`` when the response is not a `Result`.
-    public func wait<Result: ProtoMessage>(for name: OperationName, as type: Result.Type,
-                                           policy: PollPolicy = .standard, options: CallOptions = .init())
-        async throws -> Result {
+    public func wait<Result: ProtoMessage>(
+        for name: OperationName, as type: Result.Type,
+        policy: PollPolicy = .standard, options: CallOptions = .init()
+    )
+        async throws -> Result
+    {
         var last: LongRunningOperation?
         for try await operation in progress(of: name, policy: policy, options: options) {
             last = operation
@@ -22,7 +26,8 @@ extension AutoMLClient {
     /// The states of an operation as it runs: the current one at once, then each poll that shows a change,
     /// ending with the done one. Cancelling the reading task stops the polling, not the operation.
     public func progress(of name: OperationName, policy: PollPolicy = .standard, options: CallOptions = .init())
-        -> AsyncThrowingStream<LongRunningOperation, any Error> {
+        -> AsyncThrowingStream<LongRunningOperation, any Error>
+    {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {
@@ -37,7 +42,9 @@ extension AutoMLClient {
     }
 
     /// The response of a done operation as `Result`, or its error thrown.
-    public static func result<Result: ProtoMessage>(of operation: LongRunningOperation, as type: Result.Type) throws -> Result {
+    public static func result<Result: ProtoMessage>(of operation: LongRunningOperation, as type: Result.Type) throws
+        -> Result
+    {
         if let error = operation.error {
             throw AutoMLError(operationError: error)
         }
@@ -54,8 +61,10 @@ extension AutoMLClient {
         }
     }
 
-    private func poll(_ name: OperationName, policy: PollPolicy, options: CallOptions,
-                      report: (LongRunningOperation) -> Void) async throws {
+    private func poll(
+        _ name: OperationName, policy: PollPolicy, options: CallOptions,
+        report: (LongRunningOperation) -> Void
+    ) async throws {
         let clock = ContinuousClock()
         let started = clock.now
         var operation = try await getOperation(name, options: options)
@@ -64,8 +73,9 @@ extension AutoMLClient {
         while !operation.done {
             let wait = policy.delay(beforePoll: pollNumber)
             if let timeout = policy.timeout, clock.now - started + wait > timeout {
-                throw AutoMLError(code: .deadlineExceeded,
-                                  message: "\(name) was still running after \(timeout); it goes on running")
+                throw AutoMLError(
+                    code: .deadlineExceeded,
+                    message: "\(name) was still running after \(timeout); it goes on running")
             }
             try await environment.sleep(wait)
             try Task.checkCancellation()

@@ -1,4 +1,5 @@
 public import AutoMLWire
+
 /// The items of a List call across all its pages; each page is fetched when the reader gets to it.
 ///
 /// The filter and page size are re-sent with each page token, as the official clients do. A server that

@@ -1,4 +1,5 @@
 import AutoMLWire
+
 /// How often to poll a running operation: fast at first, backing off to a cap, within an optional
 /// overall timeout. Pure, so tests check the schedule directly.
 public struct PollPolicy: Sendable, Hashable {
@@ -11,8 +12,10 @@ public struct PollPolicy: Sendable, Hashable {
     /// How long to wait for the operation to finish in all; nil waits as long as it takes.
     public var timeout: Duration?
 
-    public init(initialDelay: Duration = .milliseconds(250), multiplier: Double = 1.5, maxDelay: Duration = .seconds(10),
-                timeout: Duration? = nil) {
+    public init(
+        initialDelay: Duration = .milliseconds(250), multiplier: Double = 1.5, maxDelay: Duration = .seconds(10),
+        timeout: Duration? = nil
+    ) {
         self.initialDelay = initialDelay
         self.multiplier = max(1, multiplier)
         self.maxDelay = maxDelay

@@ -1,9 +1,9 @@
 public import AsyncHTTPClient
+import AutoMLWire
 import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import AutoMLWire
 
 /// The production ``HTTPTransport``, on AsyncHTTPClient.
 public struct AsyncHTTPClientTransport: HTTPTransport {
@@ -55,66 +55,71 @@ extension TransportError {
     /// Sorts an error from AsyncHTTPClient or NIO into a kind, and decides whether the request may have
     /// reached the server (only a failure to connect proves it did not).
     init(classifying error: any Error, url: String) {
-        let where_ = redactedURL(url)
+        let destination = redactedURL(url)
         if let transportError = error as? TransportError {
             self = transportError
             return
         }
         if error is CancellationError {
-            self.init(.cancelled, "the call to \(where_) was cancelled")
+            self.init(.cancelled, "the call to \(destination) was cancelled")
             return
         }
         if let clientError = error as? HTTPClientError {
             switch clientError {
             case .connectTimeout:
-                self.init(.connectFailed, "could not connect to \(where_) in time", requestMayHaveBeenSent: false)
+                self.init(.connectFailed, "could not connect to \(destination) in time", requestMayHaveBeenSent: false)
             case .deadlineExceeded, .readTimeout, .writeTimeout:
-                self.init(.timedOut, "no answer from \(where_) before the deadline")
+                self.init(.timedOut, "no answer from \(destination) before the deadline")
             case .remoteConnectionClosed:
-                self.init(.connectionReset, "\(where_) closed the connection before answering")
+                self.init(.connectionReset, "\(destination) closed the connection before answering")
             case .invalidURL, .emptyHost, .emptyScheme, .missingSocketPath:
-                self.init(.invalidRequest, "cannot send to \(where_): \(clientError)", requestMayHaveBeenSent: false)
+                self.init(
+                    .invalidRequest, "cannot send to \(destination): \(clientError)", requestMayHaveBeenSent: false)
             case .cancelled:
-                self.init(.cancelled, "the call to \(where_) was cancelled")
+                self.init(.cancelled, "the call to \(destination) was cancelled")
             default:
-                self.init(.other, "\(where_): \(clientError)")
+                self.init(.other, "\(destination): \(clientError)")
             }
             return
         }
         if error is NIOConnectionError {
-            self.init(.connectFailed, "could not connect to \(where_): \(connectionSummary(error))",
-                      requestMayHaveBeenSent: false)
+            self.init(
+                .connectFailed, "could not connect to \(destination): \(connectionSummary(error))",
+                requestMayHaveBeenSent: false)
             return
         }
         if let ioError = error as? IOError {
             switch ioError.errnoCode {
             case ECONNREFUSED, EHOSTUNREACH, ENETUNREACH:
-                self.init(.connectFailed, "could not connect to \(where_): \(ioError)", requestMayHaveBeenSent: false)
+                self.init(
+                    .connectFailed, "could not connect to \(destination): \(ioError)", requestMayHaveBeenSent: false)
             case ECONNRESET, EPIPE:
-                self.init(.connectionReset, "the connection to \(where_) was reset")
+                self.init(.connectionReset, "the connection to \(destination) was reset")
             default:
-                self.init(.other, "\(where_): \(ioError)")
+                self.init(.other, "\(destination): \(ioError)")
             }
             return
         }
         if let channelError = error as? ChannelError {
             switch channelError {
             case .connectTimeout:
-                self.init(.connectFailed, "could not connect to \(where_) in time", requestMayHaveBeenSent: false)
+                self.init(.connectFailed, "could not connect to \(destination) in time", requestMayHaveBeenSent: false)
             case .eof, .ioOnClosedChannel, .alreadyClosed, .outputClosed, .inputClosed:
-                self.init(.connectionReset, "the connection to \(where_) closed early")
+                self.init(.connectionReset, "the connection to \(destination) closed early")
             default:
-                self.init(.other, "\(where_): \(channelError)")
+                self.init(.other, "\(destination): \(channelError)")
             }
             return
         }
         let text = String(describing: error)
         if text.contains("Connection refused") || text.contains("connectFailed") {
-            self.init(.connectFailed, "could not connect to \(where_): connection refused", requestMayHaveBeenSent: false)
+            self.init(
+                .connectFailed, "could not connect to \(destination): connection refused", requestMayHaveBeenSent: false
+            )
         } else if text.contains("Connection reset") || text.contains("closed") {
-            self.init(.connectionReset, "the connection to \(where_) was reset")
+            self.init(.connectionReset, "the connection to \(destination) was reset")
         } else {
-            self.init(.other, "\(where_): \(text)")
+            self.init(.other, "\(destination): \(text)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import AutoMLWire
+
 /// One HTTP exchange as the client's log hook sees it: already redacted, so a hook can print it as it is.
 public struct HTTPLogEntry: Sendable {
     public var method: String

@@ -1,5 +1,5 @@
-public import Foundation
 import AutoMLWire
+public import Foundation
 
 /// An HTTP request as the client layer builds it.
 public struct HTTPRequest: Sendable {

@@ -1,5 +1,5 @@
-import Foundation
 import AutoMLWire
+import Foundation
 
 /// Names whose values are secrets wherever they appear: query parameters, JSON members, form fields.
 let secretFieldNames: Set<String> = [

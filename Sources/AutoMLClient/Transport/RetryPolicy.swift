@@ -1,5 +1,5 @@
-import Foundation
 public import AutoMLWire
+import Foundation
 
 /// When and how long to wait before trying a failed call again: jittered exponential backoff within an
 /// overall deadline, honouring the server's `Retry-After`.
@@ -18,8 +18,10 @@ public struct RetryPolicy: Sendable {
     /// The share of each backoff that is randomized, 0–1 (0.2: each wait is 80–100% of the nominal one).
     public var jitter: Double
 
-    public init(maxAttempts: Int = 5, initialBackoff: Duration = .milliseconds(250), multiplier: Double = 2,
-                maxBackoff: Duration = .seconds(16), jitter: Double = 0.2) {
+    public init(
+        maxAttempts: Int = 5, initialBackoff: Duration = .milliseconds(250), multiplier: Double = 2,
+        maxBackoff: Duration = .seconds(16), jitter: Double = 0.2
+    ) {
         self.maxAttempts = max(1, maxAttempts)
         self.initialBackoff = initialBackoff
         self.multiplier = multiplier
@@ -51,8 +53,10 @@ public struct RetryPolicy: Sendable {
     /// - A call that is not idempotent (a create) is retried only when its request was certainly not sent.
     /// - A `Retry-After` sets the least wait; when it would pass the deadline, the call gives up at once.
     /// - `random` returns a number in 0..<1 (injected so tests are deterministic).
-    public func decide(after failure: Failure, attempt: Int, idempotent: Bool, timeLeft: Duration?,
-                       random: () -> Double) -> Decision {
+    public func decide(
+        after failure: Failure, attempt: Int, idempotent: Bool, timeLeft: Duration?,
+        random: () -> Double
+    ) -> Decision {
         guard attempt < maxAttempts, isRetryable(failure, idempotent: idempotent) else { return .giveUp }
         var wait = backoff(beforeAttempt: attempt + 1, random: random)
         if case .response(_, let retryAfter?) = failure, retryAfter > wait {
@@ -112,11 +116,12 @@ enum HTTPDate {
     static func parse(_ text: String) -> Double? {
         let parts = text.split(separator: " ")
         guard parts.count == 6, parts[5] == "GMT", let day = Int(parts[1]),
-              let monthIndex = months.firstIndex(of: String(parts[2])), let year = Int(parts[3])
+            let monthIndex = months.firstIndex(of: String(parts[2])), let year = Int(parts[3])
         else { return nil }
         let clock = parts[4].split(separator: ":").compactMap { Int($0) }
         guard clock.count == 3 else { return nil }
-        let iso = "\(zeroPadded(year, 4))-\(zeroPadded(monthIndex + 1, 2))-\(zeroPadded(day, 2))T"
+        let iso =
+            "\(zeroPadded(year, 4))-\(zeroPadded(monthIndex + 1, 2))-\(zeroPadded(day, 2))T"
             + "\(zeroPadded(clock[0], 2)):\(zeroPadded(clock[1], 2)):\(zeroPadded(clock[2], 2))Z"
         guard let timestamp = Timestamp(rfc3339: iso) else { return nil }
         return Double(timestamp.seconds)

@@ -49,7 +49,9 @@ package final class ManualClock: EmulatorClock {
         let due: [CheckedContinuation<Void, any Error>] = state.withLock { state in
             state.now = state.now.addingTimeInterval(duration.timeInterval)
             let now = state.now
-            let ready = state.sleepers.filter { $0.value.deadline <= now }.sorted { $0.value.deadline < $1.value.deadline }
+            let ready = state.sleepers.filter { $0.value.deadline <= now }.sorted {
+                $0.value.deadline < $1.value.deadline
+            }
             for (id, _) in ready { state.sleepers.removeValue(forKey: id) }
             return ready.map(\.value.continuation)
         }

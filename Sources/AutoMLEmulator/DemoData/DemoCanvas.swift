@@ -30,7 +30,9 @@ struct DemoCanvas {
     }
 
     /// Blends `color` into the pixel at `index` (its red byte) with `weight`/256 of opacity.
-    private static func blend(_ pixels: UnsafeMutableBufferPointer<UInt8>, _ index: Int, _ color: DemoColor, _ weight: Int) {
+    private static func blend(
+        _ pixels: UnsafeMutableBufferPointer<UInt8>, _ index: Int, _ color: DemoColor, _ weight: Int
+    ) {
         func mix(_ old: UInt8, _ new: UInt8) -> UInt8 {
             UInt8(truncatingIfNeeded: (Int(old) * (256 - weight) + Int(new) * weight + 128) >> 8)
         }

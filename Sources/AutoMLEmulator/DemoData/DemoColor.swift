@@ -7,8 +7,9 @@ struct DemoColor: Sendable, Hashable {
     /// Any colour, uniformly.
     static func random(using generator: inout SplitMix64) -> DemoColor {
         let bits = generator.next()
-        return DemoColor(red: UInt8(truncatingIfNeeded: bits), green: UInt8(truncatingIfNeeded: bits >> 8),
-                         blue: UInt8(truncatingIfNeeded: bits >> 16))
+        return DemoColor(
+            red: UInt8(truncatingIfNeeded: bits), green: UInt8(truncatingIfNeeded: bits >> 8),
+            blue: UInt8(truncatingIfNeeded: bits >> 16))
     }
 
     /// A saturated, fairly bright colour: a random hue at saturation 0.55–1 and value 0.55–1.
@@ -18,8 +19,10 @@ struct DemoColor: Sendable, Hashable {
         let value = 0.55 + 0.45 * generator.nextUnit()
         let sector = Int(hue) % 6
         let fraction = hue - Double(Int(hue))
-        let (p, q, t) = (value * (1 - saturation), value * (1 - saturation * fraction),
-                         value * (1 - saturation * (1 - fraction)))
+        let (p, q, t) = (
+            value * (1 - saturation), value * (1 - saturation * fraction),
+            value * (1 - saturation * (1 - fraction))
+        )
         let rgb: (Double, Double, Double)
         switch sector {
         case 0: rgb = (value, t, p)
@@ -42,7 +45,9 @@ struct DemoColor: Sendable, Hashable {
 
     /// The colour `fraction` of the way from `self` to `other`.
     func mixed(with other: DemoColor, _ fraction: Double) -> DemoColor {
-        func mix(_ a: UInt8, _ b: UInt8) -> UInt8 { DemoColor.byte((Double(a) + (Double(b) - Double(a)) * fraction) / 255) }
+        func mix(_ a: UInt8, _ b: UInt8) -> UInt8 {
+            DemoColor.byte((Double(a) + (Double(b) - Double(a)) * fraction) / 255)
+        }
         return DemoColor(red: mix(red, other.red), green: mix(green, other.green), blue: mix(blue, other.blue))
     }
 

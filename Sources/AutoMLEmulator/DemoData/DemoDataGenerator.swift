@@ -80,7 +80,8 @@ package struct DemoDataGenerator: Sendable {
         try require((1...100).contains(jpegQuality), "the JPEG quality must be 1 to 100, not \(jpegQuality)")
     }
 
-    private func writeClassification(with writer: inout DemoFileWriter) throws(DemoDataError) -> DemoDataSummary.Dataset {
+    private func writeClassification(with writer: inout DemoFileWriter) throws(DemoDataError) -> DemoDataSummary.Dataset
+    {
         var csv = ""
         var labelCounts: [String: Int] = [:]
         var splitCounts: [String: Int] = [:]
@@ -90,11 +91,13 @@ package struct DemoDataGenerator: Sendable {
                 var generator = imageGenerator(stream: UInt64(classIndex + 1), index: index)
                 let scene = DemoScene.single(shape, size: imageSize, using: &generator)
                 let (canvas, _) = DemoCanvas.render(scene, using: &generator)
-                let path = "images/classification/\(shape.rawValue)/\(shape.rawValue)_\(Self.number(index + 1, digits)).jpg"
+                let path =
+                    "images/classification/\(shape.rawValue)/\(shape.rawValue)_\(Self.number(index + 1, digits)).jpg"
                 try writer.writeJPEG(canvas, quality: jpegQuality, to: path)
                 let split = Self.split(index)
-                csv += DemoCSV.classificationRow(split: split, path: writer.destination.reference(to: path),
-                                                 label: shape.rawValue)
+                csv += DemoCSV.classificationRow(
+                    split: split, path: writer.destination.reference(to: path),
+                    label: shape.rawValue)
                 labelCounts[shape.rawValue, default: 0] += 1
                 splitCounts[split, default: 0] += 1
             }
@@ -117,16 +120,18 @@ package struct DemoDataGenerator: Sendable {
         for index in 0..<detectionImageCount {
             // Stream 0 is detection's; classification uses 1... (one per class).
             var generator = imageGenerator(stream: 0, index: index)
-            let scene = DemoScene.several(from: shapes, maxObjects: maxObjectsPerImage, size: imageSize,
-                                          using: &generator)
+            let scene = DemoScene.several(
+                from: shapes, maxObjects: maxObjectsPerImage, size: imageSize,
+                using: &generator)
             let (canvas, boxes) = DemoCanvas.render(scene, using: &generator)
             let path = "images/detection/scene_\(Self.number(index + 1, digits)).jpg"
             try writer.writeJPEG(canvas, quality: jpegQuality, to: path)
             let split = Self.split(index)
             let reference = writer.destination.reference(to: path)
             for (shape, box) in zip(scene.shapes, boxes) {
-                csv += DemoCSV.detectionRow(split: split, path: reference, label: shape.shape.rawValue, box: box,
-                                            imageSize: imageSize)
+                csv += DemoCSV.detectionRow(
+                    split: split, path: reference, label: shape.shape.rawValue, box: box,
+                    imageSize: imageSize)
                 labelCounts[shape.shape.rawValue, default: 0] += 1
                 rowCount += 1
             }

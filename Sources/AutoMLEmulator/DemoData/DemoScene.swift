@@ -49,8 +49,10 @@ struct DemoScene: Sendable {
             let radius = smallest + (largest - smallest) * generator.nextUnit()
             // The first shape always fits; later ones are dropped when no free spot turns up.
             let attempts = index == 0 ? 1 : 30
-            if let next = place(shape, radius: radius, in: scene, avoiding: placed, attempts: attempts,
-                                using: &generator) {
+            if let next = place(
+                shape, radius: radius, in: scene, avoiding: placed, attempts: attempts,
+                using: &generator)
+            {
                 placed.append(next)
             }
         }
@@ -85,8 +87,10 @@ struct DemoScene: Sendable {
     ) -> DemoPlacedShape? {
         let side = Double(scene.size)
         var color = DemoColor.vivid(using: &generator)
-        for _ in 0..<16 where min(color.distance(to: scene.backgroundStart), color.distance(to: scene.backgroundEnd))
-            < 110 {
+        for _ in 0..<16
+        where min(color.distance(to: scene.backgroundStart), color.distance(to: scene.backgroundEnd))
+            < 110
+        {
             color = DemoColor.vivid(using: &generator)
         }
         let rotation = generator.nextUnit() * 2 * .pi

@@ -34,9 +34,10 @@ struct BinaryCounts: Sendable, Hashable {
     }
 
     static func + (lhs: Self, rhs: Self) -> Self {
-        BinaryCounts(truePositives: lhs.truePositives + rhs.truePositives,
-                     falsePositives: lhs.falsePositives + rhs.falsePositives,
-                     falseNegatives: lhs.falseNegatives + rhs.falseNegatives,
-                     trueNegatives: lhs.trueNegatives + rhs.trueNegatives)
+        BinaryCounts(
+            truePositives: lhs.truePositives + rhs.truePositives,
+            falsePositives: lhs.falsePositives + rhs.falsePositives,
+            falseNegatives: lhs.falseNegatives + rhs.falseNegatives,
+            trueNegatives: lhs.trueNegatives + rhs.trueNegatives)
     }
 }

@@ -4,8 +4,10 @@ import Foundation
 extension ClassificationEvaluator {
     /// The metrics message of one binary problem: `curve` holds all its items, `top` the top-1 predictions among
     /// them (counted out of the same positives and negatives).
-    func metrics(curve: ScoreCurve, top: ScoreCurve, logLoss: Double,
-                 annotationSpecIds: [String]) -> ClassificationEvaluationMetrics {
+    func metrics(
+        curve: ScoreCurve, top: ScoreCurve, logLoss: Double,
+        annotationSpecIds: [String]
+    ) -> ClassificationEvaluationMetrics {
         var metrics = ClassificationEvaluationMetrics()
         metrics.auPrc = Float(curve.averagePrecision)
         metrics.auRoc = Float(curve.areaUnderROC)
@@ -13,8 +15,9 @@ extension ClassificationEvaluator {
         metrics.annotationSpecId = annotationSpecIds
         metrics.confidenceMetricsEntry = EvaluationThresholds.classificationConfidence.map { threshold in
             let all = curve.binaryCounts(atOrAbove: threshold.cutoff)
-            let atOne = top.binaryCounts(atOrAbove: threshold.cutoff, positives: curve.positives,
-                                         negatives: curve.negatives)
+            let atOne = top.binaryCounts(
+                atOrAbove: threshold.cutoff, positives: curve.positives,
+                negatives: curve.negatives)
             var entry = ClassificationEvaluationMetrics.ConfidenceMetricsEntry()
             entry.confidenceThreshold = threshold.value
             entry.positionThreshold = Int32.max
@@ -36,8 +39,10 @@ extension ClassificationEvaluator {
     }
 
     /// `row[i].exampleCount[j]`: examples whose true label is `i` and whose top label is `j`.
-    func confusionMatrix(_ examples: [Example],
-                         _ table: ScoreTable) -> ClassificationEvaluationMetrics.ConfusionMatrix {
+    func confusionMatrix(
+        _ examples: [Example],
+        _ table: ScoreTable
+    ) -> ClassificationEvaluationMetrics.ConfusionMatrix {
         var counts = [[Int32]](repeating: [Int32](repeating: 0, count: labels.count), count: labels.count)
         for (row, example) in examples.enumerated() {
             guard let truth = example.truth.min() else { continue }

@@ -72,9 +72,10 @@ package struct ClassificationEvaluator: Sendable {
 
         var overall = ModelEvaluation()
         overall.evaluatedExampleCount = Int32(clamping: examples.count)
-        var metrics = metrics(curve: ScoreCurve(scores: table.scores, isPositive: table.truth), top: table.topCurve(),
-                              logLoss: overallLogLoss(examples, table),
-                              annotationSpecIds: labels.map(\.annotationSpecId))
+        var metrics = metrics(
+            curve: ScoreCurve(scores: table.scores, isPositive: table.truth), top: table.topCurve(),
+            logLoss: overallLogLoss(examples, table),
+            annotationSpecIds: labels.map(\.annotationSpecId))
         if !multiLabel, labels.count <= Self.confusionMatrixLabelLimit {
             metrics.confusionMatrix = confusionMatrix(examples, table)
         }

@@ -52,8 +52,10 @@ package struct DetectionEvaluator: Sendable {
                 labelEntries[label].append(
                     entry(iou: iou, averagePrecision: averagePrecision, curves: [curves[label]], relevant: relevant))
             }
-            overallEntries.append(entry(iou: iou, averagePrecision: mean(precisions), curves: curves,
-                                        relevant: layout.truthCount.reduce(0, +)))
+            overallEntries.append(
+                entry(
+                    iou: iou, averagePrecision: mean(precisions), curves: curves,
+                    relevant: layout.truthCount.reduce(0, +)))
         }
 
         var overall = ModelEvaluation()
@@ -64,8 +66,9 @@ package struct DetectionEvaluator: Sendable {
             evaluation.annotationSpecId = labels[label].annotationSpecId
             evaluation.displayName = labels[label].displayName
             evaluation.evaluatedExampleCount = Int32(clamping: layout.imageCount[label])
-            evaluation.imageObjectDetectionEvaluationMetrics = metrics(labelEntries[label],
-                                                                       boxes: layout.truthCount[label])
+            evaluation.imageObjectDetectionEvaluationMetrics = metrics(
+                labelEntries[label],
+                boxes: layout.truthCount[label])
             return evaluation
         }
         return ModelEvaluationSet(overall: overall, perLabel: perLabel)
@@ -89,8 +92,10 @@ package struct DetectionEvaluator: Sendable {
     }
 
     /// The entry at one IoU threshold; its confidence metrics count the boxes of all `curves` together.
-    private func entry(iou: EvaluationThreshold, averagePrecision: Double, curves: [ScoreCurve],
-                       relevant: Int) -> BoundingBoxMetricsEntry {
+    private func entry(
+        iou: EvaluationThreshold, averagePrecision: Double, curves: [ScoreCurve],
+        relevant: Int
+    ) -> BoundingBoxMetricsEntry {
         var entry = BoundingBoxMetricsEntry()
         entry.iouThreshold = iou.value
         entry.meanAveragePrecision = Float(averagePrecision)

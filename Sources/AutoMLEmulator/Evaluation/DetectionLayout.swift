@@ -37,8 +37,10 @@ struct DetectionLayout {
             for (label, predictions) in predictionsByLabel.sorted(by: { $0.key < $1.key }) {
                 order[label] += predictions
                 guard let truth = truthByLabel[label] else { continue }
-                matchers.append(BoxMatcher(predictions: Self.byScore(predictions, scores),
-                                           predictionBoxes: boxes, truth: truth))
+                matchers.append(
+                    BoxMatcher(
+                        predictions: Self.byScore(predictions, scores),
+                        predictionBoxes: boxes, truth: truth))
             }
         }
         order = order.map { Self.byScore($0, scores) }

@@ -56,8 +56,9 @@ struct ScoreCurve: Sendable {
     /// and `negatives` negative items in all (which may exceed this curve's own, as for the top-1 predictions).
     func binaryCounts(atOrAbove cutoff: Double, positives: Int, negatives: Int) -> BinaryCounts {
         let above = countsAtOrAbove(cutoff)
-        return BinaryCounts(truePositives: above.positives, falsePositives: above.negatives,
-                            falseNegatives: positives - above.positives, trueNegatives: negatives - above.negatives)
+        return BinaryCounts(
+            truePositives: above.positives, falsePositives: above.negatives,
+            falseNegatives: positives - above.positives, trueNegatives: negatives - above.negatives)
     }
 
     /// The counts at `cutoff` out of this curve's own items.

@@ -23,8 +23,10 @@ final class FaultInjector: Sendable {
         self.spec = spec
         let seed = spec.seed ?? UInt64.random(in: .min ... .max)
         self.seed = seed
-        generators = Mutex(Generators(http: SplitMix64(seed: seed),
-                                      training: SplitMix64(seed: seed ^ 0x5452_4149_4e49_4e47)))
+        generators = Mutex(
+            Generators(
+                http: SplitMix64(seed: seed),
+                training: SplitMix64(seed: seed ^ 0x5452_4149_4e49_4e47)))
     }
 
     /// The fault for one request: a delay (latency plus jitter) and possibly a 503, a 429 or a dropped connection.

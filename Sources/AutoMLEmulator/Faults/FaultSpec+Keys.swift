@@ -46,8 +46,9 @@ extension FaultSpec {
         case .trainFail: trainFail = try Self.share(value, key: key)
         case .seed:
             guard let number = UInt64(value) else {
-                throw FaultSpecError("seed must be a whole number from 0 to \(UInt64.max), "
-                    + "not \(FaultSpecError.quoted(value))")
+                throw FaultSpecError(
+                    "seed must be a whole number from 0 to \(UInt64.max), "
+                        + "not \(FaultSpecError.quoted(value))")
             }
             seed = number
         case .only: methods = try Self.methods(value)
@@ -92,8 +93,9 @@ extension FaultSpec {
         for part in text.split(separator: "|", omittingEmptySubsequences: false) {
             let method = part.uppercased()
             guard knownMethods.contains(method) else {
-                throw FaultSpecError("only takes HTTP methods (\(knownMethods.joined(separator: ", "))) "
-                    + "joined by |, not \(FaultSpecError.quoted(text))")
+                throw FaultSpecError(
+                    "only takes HTTP methods (\(knownMethods.joined(separator: ", "))) "
+                        + "joined by |, not \(FaultSpecError.quoted(text))")
             }
             if !methods.contains(method) { methods.append(method) }
         }
@@ -103,8 +105,8 @@ extension FaultSpec {
     /// A finite decimal number written with digits, `.`, and optionally an exponent; no `inf`, `nan` or hex.
     private static func decimal(_ text: Substring) -> Double? {
         guard !text.isEmpty, text.first?.isNumber == true || text.first == ".",
-              text.allSatisfy({ $0.isASCII && ($0.isNumber || ".eE+-".contains($0)) }),
-              let value = Double(text), value.isFinite
+            text.allSatisfy({ $0.isASCII && ($0.isNumber || ".eE+-".contains($0)) }),
+            let value = Double(text), value.isFinite
         else { return nil }
         return value
     }

@@ -5,7 +5,8 @@ struct FaultSpecError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `problem`, followed by the keys a spec may use.
     init(_ problem: String) {
-        message = "invalid fault spec: \(problem). Valid keys: "
+        message =
+            "invalid fault spec: \(problem). Valid keys: "
             + FaultSpec.Key.allCases.map(\.usage).joined(separator: ", ")
             + " (DURATION like 50ms or 2s, SHARE from 0 to 1)"
     }

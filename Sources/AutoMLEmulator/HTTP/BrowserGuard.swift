@@ -9,17 +9,22 @@ import Foundation
 enum BrowserGuard {
     /// The error to answer with, or nil to serve the request.
     static func refusal(of request: EmulatorRequest, configuration: EmulatorConfiguration, listensOnLoopback: Bool)
-        -> ServiceError? {
+        -> ServiceError?
+    {
         guard !configuration.allowRemote else { return nil }
         if let origin = request.header("Origin"), !origin.isEmpty {
-            return ServiceError(.permissionDenied, "requests from web pages (with an Origin header, here \(origin)) "
-                                + "are refused by the local backend.", reason: "BROWSER_ORIGIN")
+            return ServiceError(
+                .permissionDenied,
+                "requests from web pages (with an Origin header, here \(origin)) "
+                    + "are refused by the local backend.", reason: "BROWSER_ORIGIN")
         }
         guard listensOnLoopback else { return nil }
         guard let host = request.header("Host"), isLoopbackHost(host) else {
-            return ServiceError(.permissionDenied, "the Host header must name a loopback address (127.0.0.1, "
-                                + "localhost or [::1]); start the server with --allow-remote to serve others.",
-                                reason: "HOST_NOT_LOOPBACK")
+            return ServiceError(
+                .permissionDenied,
+                "the Host header must name a loopback address (127.0.0.1, "
+                    + "localhost or [::1]); start the server with --allow-remote to serve others.",
+                reason: "HOST_NOT_LOOPBACK")
         }
         return nil
     }

@@ -29,7 +29,8 @@ package final class EmulatorHTTPServer: Sendable {
 
     /// Binds `host:port` (port 0 picks a free one) and serves the emulator until ``shutdown()``.
     package static func start(emulator: Emulator, host: String = "127.0.0.1", port: Int = 0) async throws
-        -> EmulatorHTTPServer {
+        -> EmulatorHTTPServer
+    {
         let connections = ConnectionTracker()
         let loopbackOnly = host == "::1" || BrowserGuard.isLoopbackHost(host)
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -39,8 +40,10 @@ package final class EmulatorHTTPServer: Sendable {
             .childChannelInitializer { channel in
                 connections.add(channel)
                 return channel.pipeline.configureHTTPServerPipeline().flatMap {
-                    channel.pipeline.addHandler(EmulatorHTTPHandler(emulator: emulator,
-                                                                    listensOnLoopback: loopbackOnly))
+                    channel.pipeline.addHandler(
+                        EmulatorHTTPHandler(
+                            emulator: emulator,
+                            listensOnLoopback: loopbackOnly))
                 }
             }
         let channel = try await bootstrap.bind(host: host, port: port).get()
@@ -99,7 +102,8 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
             refused = false
             drained = 0
             let rawPath = String(head.uri.split(separator: "?").first ?? "")
-            limit = (rawPath.removingPercentEncoding ?? rawPath).hasSuffix(":predict")
+            limit =
+                (rawPath.removingPercentEncoding ?? rawPath).hasSuffix(":predict")
                 ? emulator.configuration.maxPredictBodyBytes : emulator.configuration.maxBodyBytes
             if let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
                 refuse(context: context, version: head.version, drain: length <= drainCap)
@@ -135,22 +139,27 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
     private func refuse(context: ChannelHandlerContext, version: HTTPVersion, drain: Bool) {
         refused = true
         let error = ServiceError.invalidArgument("Request payload size exceeds the limit: \(limit) bytes.")
-        write(emulator.errorResponse(error), version: version, keepAlive: false, closeAfterWrite: !drain,
-              context: context)
+        write(
+            emulator.errorResponse(error), version: version, keepAlive: false, closeAfterWrite: !drain,
+            context: context)
     }
 
     private func serve(_ head: HTTPRequestHead, body: Data, context: ChannelHandlerContext) {
         let fromLoopback = isLoopback(context.channel.remoteAddress)
-        let request = EmulatorRequest(method: head.method.rawValue, target: head.uri,
-                                      headers: head.headers.map { ($0.name, $0.value) }, body: body,
-                                      fromLoopback: fromLoopback)
+        let request = EmulatorRequest(
+            method: head.method.rawValue, target: head.uri,
+            headers: head.headers.map { ($0.name, $0.value) }, body: body,
+            fromLoopback: fromLoopback)
         let emulator = emulator
         let keepAlive = head.isKeepAlive
         let version = head.version
-        if let refusal = BrowserGuard.refusal(of: request, configuration: emulator.configuration,
-                                                listensOnLoopback: listensOnLoopback) {
-            write(emulator.errorResponse(refusal), version: version, keepAlive: keepAlive, closeAfterWrite: !keepAlive,
-                  context: context)
+        if let refusal = BrowserGuard.refusal(
+            of: request, configuration: emulator.configuration,
+            listensOnLoopback: listensOnLoopback)
+        {
+            write(
+                emulator.errorResponse(refusal), version: version, keepAlive: keepAlive, closeAfterWrite: !keepAlive,
+                context: context)
             return
         }
         let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
@@ -164,12 +173,16 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
             case .drop:
                 return nil
             case .respond503:
-                return emulator.errorResponse(ServiceError(.unavailable, "The service is currently unavailable "
-                                                           + "(injected by --faults)."))
+                return emulator.errorResponse(
+                    ServiceError(
+                        .unavailable,
+                        "The service is currently unavailable "
+                            + "(injected by --faults)."))
             case .respond429(let retryAfter):
-                return emulator.errorResponse(ServiceError(
-                    .resourceExhausted, "Quota exceeded (injected by --faults).",
-                    headers: ["Retry-After": FaultDecision.retryAfterHeader(for: retryAfter)]))
+                return emulator.errorResponse(
+                    ServiceError(
+                        .resourceExhausted, "Quota exceeded (injected by --faults).",
+                        headers: ["Retry-After": FaultDecision.retryAfterHeader(for: retryAfter)]))
             }
         }
         promise.futureResult.whenSuccess { [self] response in
@@ -182,14 +195,17 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
         }
     }
 
-    private func write(_ response: EmulatorResponse, version: HTTPVersion, keepAlive: Bool, closeAfterWrite: Bool,
-                       context: ChannelHandlerContext) {
+    private func write(
+        _ response: EmulatorResponse, version: HTTPVersion, keepAlive: Bool, closeAfterWrite: Bool,
+        context: ChannelHandlerContext
+    ) {
         var head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status))
         for (name, value) in response.headers { head.headers.add(name: name, value: value) }
         head.headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
         if !keepAlive { head.headers.replaceOrAdd(name: "Connection", value: "close") }
         context.write(wrapOutboundOut(.head(head)), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(response.bodyBuffer ?? ByteBuffer(bytes: response.body)))), promise: nil)
+        context.write(
+            wrapOutboundOut(.body(.byteBuffer(response.bodyBuffer ?? ByteBuffer(bytes: response.body)))), promise: nil)
         let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
         if closeAfterWrite {
             let channel = context.channel

@@ -13,8 +13,10 @@ package struct EmulatorRequest: Sendable {
     /// Whether the client connected from a loopback address (always true in-process).
     package var fromLoopback: Bool
 
-    package init(method: String, path: String, query: [String: String] = [:], headers: [(name: String, value: String)] = [],
-                body: Data = Data(), fromLoopback: Bool = true) {
+    package init(
+        method: String, path: String, query: [String: String] = [:], headers: [(name: String, value: String)] = [],
+        body: Data = Data(), fromLoopback: Bool = true
+    ) {
         self.method = method
         self.path = path
         self.query = query
@@ -24,8 +26,10 @@ package struct EmulatorRequest: Sendable {
     }
 
     /// Splits a request target (`/v1/x?a=1&b=%2F`) into its decoded path and query.
-    package init(method: String, target: String, headers: [(name: String, value: String)], body: Data,
-                fromLoopback: Bool) {
+    package init(
+        method: String, target: String, headers: [(name: String, value: String)], body: Data,
+        fromLoopback: Bool
+    ) {
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let rawPath = String(parts.first ?? "")
         var query: [String: String] = [:]
@@ -37,8 +41,9 @@ package struct EmulatorRequest: Sendable {
                 query[pieces[0]] = pieces.count > 1 ? pieces[1] : ""
             }
         }
-        self.init(method: method, path: rawPath.removingPercentEncoding ?? rawPath, query: query, headers: headers,
-                  body: body, fromLoopback: fromLoopback)
+        self.init(
+            method: method, path: rawPath.removingPercentEncoding ?? rawPath, query: query, headers: headers,
+            body: body, fromLoopback: fromLoopback)
     }
 
     /// The first value of a header, matched without regard to case.

@@ -33,7 +33,8 @@ enum ExportCSV {
     /// A field, quoted (with `"` doubled) when it holds a comma, quote, line break, or leading or trailing blanks,
     /// which the reader would otherwise split or trim.
     static func field(_ value: String) -> String {
-        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        let needsQuotes =
+            value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
             || value.first.map { $0 == " " || $0 == "\t" } == true
             || value.last.map { $0 == " " || $0 == "\t" } == true
         guard needsQuotes else { return value }

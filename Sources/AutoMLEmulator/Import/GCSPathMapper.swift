@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Maps `gs://BUCKET/OBJECT/PATH` URIs to files under a root folder (`<root>/BUCKET/OBJECT/PATH`) and back.
@@ -169,8 +169,10 @@ struct GCSPathMapper: Sendable {
             throw GCSPathError(.unsupportedScheme, uri: uri, "expected a gs://BUCKET/OBJECT URI")
         }
         guard allowsLocalPaths else {
-            throw GCSPathError(.localPathNotAllowed, uri: uri, "this server reads no local paths (start it with "
-                               + "--allow-path FOLDER, or set AUTOML_IMPORT_PATHS); use a gs:// URI")
+            throw GCSPathError(
+                .localPathNotAllowed, uri: uri,
+                "this server reads no local paths (start it with "
+                    + "--allow-path FOLDER, or set AUTOML_IMPORT_PATHS); use a gs:// URI")
         }
         if uri.utf8.contains(0) {
             throw GCSPathError(.nulByte, uri: uri, "contains a NUL byte")
@@ -190,11 +192,15 @@ struct GCSPathMapper: Sendable {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let real = try realLocation(of: url.path, uri: uri)
         for folder in localFolders {
-            if let realFolder = GCSPathMapper.realPath(folder), GCSPathMapper.relativePath(of: real, under: realFolder) != nil {
+            if let realFolder = GCSPathMapper.realPath(folder),
+                GCSPathMapper.relativePath(of: real, under: realFolder) != nil
+            {
                 return url
             }
         }
-        throw GCSPathError(.localPathNotAllowed, uri: uri, "not inside a folder this server reads local paths from "
-                           + "(\(localFolders.joined(separator: ", "))); use a gs:// URI or --allow-path")
+        throw GCSPathError(
+            .localPathNotAllowed, uri: uri,
+            "not inside a folder this server reads local paths from "
+                + "(\(localFolders.joined(separator: ", "))); use a gs:// URI or --allow-path")
     }
 }

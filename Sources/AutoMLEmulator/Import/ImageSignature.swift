@@ -25,29 +25,32 @@ enum ImageSignature {
 
     private static func ascii(_ text: String) -> [UInt8?] { text.utf8.map { $0 } }
 
-    private static let patterns: [Pattern] = [
-        Pattern([0xFF, 0xD8, 0xFF], .jpeg),
-        Pattern([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], .png),
-        Pattern(ascii("GIF87a"), .gif),
-        Pattern(ascii("GIF89a"), .gif),
-        Pattern(ascii("BM"), .bmp),
-        Pattern(ascii("RIFF") + [nil, nil, nil, nil] + ascii("WEBP"), .webp),
-        Pattern(ascii("II") + [0x2A, 0x00], .tiff),
-        Pattern(ascii("MM") + [0x00, 0x2A], .tiff),
-        Pattern([0x00, 0x00, 0x01, 0x00], .ico),
-        Pattern(unsupported: "BigTIFF", ascii("II") + [0x2B, 0x00]),
-        Pattern(unsupported: "BigTIFF", ascii("MM") + [0x00, 0x2B]),
-        Pattern(unsupported: "Windows cursor (CUR)", [0x00, 0x00, 0x02, 0x00]),
-        Pattern(unsupported: "JPEG 2000", [0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20]),
-        Pattern(unsupported: "JPEG 2000", [0xFF, 0x4F, 0xFF, 0x51]),
-        Pattern(unsupported: "JPEG XL", [0xFF, 0x0A]),
-        Pattern(unsupported: "JPEG XL", [0x00, 0x00, 0x00, 0x0C, 0x4A, 0x58, 0x4C, 0x20]),
-        Pattern(unsupported: "Photoshop (PSD)", ascii("8BPS")),
-    ] + ["heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"].map {
-        Pattern(unsupported: "HEIF", [nil, nil, nil, nil] + ascii("ftyp") + ascii($0))
-    } + ["avif", "avis"].map {
-        Pattern(unsupported: "AVIF", [nil, nil, nil, nil] + ascii("ftyp") + ascii($0))
-    }
+    private static let patterns: [Pattern] =
+        [
+            Pattern([0xFF, 0xD8, 0xFF], .jpeg),
+            Pattern([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], .png),
+            Pattern(ascii("GIF87a"), .gif),
+            Pattern(ascii("GIF89a"), .gif),
+            Pattern(ascii("BM"), .bmp),
+            Pattern(ascii("RIFF") + [nil, nil, nil, nil] + ascii("WEBP"), .webp),
+            Pattern(ascii("II") + [0x2A, 0x00], .tiff),
+            Pattern(ascii("MM") + [0x00, 0x2A], .tiff),
+            Pattern([0x00, 0x00, 0x01, 0x00], .ico),
+            Pattern(unsupported: "BigTIFF", ascii("II") + [0x2B, 0x00]),
+            Pattern(unsupported: "BigTIFF", ascii("MM") + [0x00, 0x2B]),
+            Pattern(unsupported: "Windows cursor (CUR)", [0x00, 0x00, 0x02, 0x00]),
+            Pattern(unsupported: "JPEG 2000", [0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20]),
+            Pattern(unsupported: "JPEG 2000", [0xFF, 0x4F, 0xFF, 0x51]),
+            Pattern(unsupported: "JPEG XL", [0xFF, 0x0A]),
+            Pattern(unsupported: "JPEG XL", [0x00, 0x00, 0x00, 0x0C, 0x4A, 0x58, 0x4C, 0x20]),
+            Pattern(unsupported: "Photoshop (PSD)", ascii("8BPS")),
+        ]
+        + ["heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"].map {
+            Pattern(unsupported: "HEIF", [nil, nil, nil, nil] + ascii("ftyp") + ascii($0))
+        }
+        + ["avif", "avis"].map {
+            Pattern(unsupported: "AVIF", [nil, nil, nil, nil] + ascii("ftyp") + ascii($0))
+        }
 
     /// The format announced by the data's first bytes.
     ///

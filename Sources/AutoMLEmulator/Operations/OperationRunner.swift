@@ -79,9 +79,12 @@ final class OperationRunner: Sendable {
     }
 
     /// Marks the operation done, changing it as given, unless it is done already.
-    func finish(_ id: String,
-                _ change: @Sendable @escaping (inout LongRunningOperation, inout OperationMetadata) -> Void)
-        async throws {
+    func finish(
+        _ id: String,
+        _ change: @Sendable @escaping (inout LongRunningOperation, inout OperationMetadata) -> Void
+    )
+        async throws
+    {
         try await store.updateOperation(id, now: clock.now()) { operation, metadata in
             operation.done = true
             change(&operation, &metadata)

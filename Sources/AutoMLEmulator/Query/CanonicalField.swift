@@ -47,7 +47,7 @@ enum CanonicalField: String, Sendable, Hashable, CaseIterable, CustomStringConve
     var valueKind: ValueKind {
         switch self {
         case .imageClassificationDatasetMetadata, .imageObjectDetectionDatasetMetadata, .translationDatasetMetadata,
-             .imageClassificationModelMetadata, .imageObjectDetectionModelMetadata:
+            .imageClassificationModelMetadata, .imageObjectDetectionModelMetadata:
             .presence
         case .datasetID, .annotationSpecID, .worksOn, .operationID: .string
         case .done: .bool

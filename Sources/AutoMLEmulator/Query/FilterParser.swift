@@ -51,8 +51,9 @@ struct FilterParser {
         skipWhitespace()
         let operation = try readOperator(after: name)
         if negated && operation != .has {
-            throw failure("NOT and - apply only to existence tests such as \"NOT \(name):*\"; "
-                + "use != to exclude a value")
+            throw failure(
+                "NOT and - apply only to existence tests such as \"NOT \(name):*\"; "
+                    + "use != to exclude a value")
         }
         guard field.operators.contains(operation) else {
             let allowed = field.operators.map { "\(name)\($0.symbol)" }.joined(separator: ", ")
@@ -110,11 +111,13 @@ struct FilterParser {
         if atEnd { throw failure("expected =, != or :* after \(FilterValue.quoted(name))") }
         let word = wordAtPosition()
         if word.lowercased() == "not" || word.lowercased() == "and" || word.lowercased() == "or" {
-            throw failure("keywords are case-sensitive and go between terms; expected =, != or :* after "
-                + FilterValue.quoted(name))
+            throw failure(
+                "keywords are case-sensitive and go between terms; expected =, != or :* after "
+                    + FilterValue.quoted(name))
         }
-        throw failure("expected =, != or :* after \(FilterValue.quoted(name)), found "
-            + FilterValue.quoted(tokenAtPosition()))
+        throw failure(
+            "expected =, != or :* after \(FilterValue.quoted(name)), found "
+                + FilterValue.quoted(tokenAtPosition()))
     }
 
     // MARK: - Values
@@ -143,8 +146,9 @@ struct FilterParser {
         case .string, .presence:
             guard field.acceptsChildWildcard, value.contains("*") else { return .value(.string(value)) }
             guard value.hasSuffix("/*"), !value.dropLast().contains("*") else {
-                throw failure("\(FilterValue.quoted(value)): * is only supported as the last segment, as in "
-                    + "\"projects/P/locations/L/models/*\"")
+                throw failure(
+                    "\(FilterValue.quoted(value)): * is only supported as the last segment, as in "
+                        + "\"projects/P/locations/L/models/*\"")
             }
             return .anyChild(of: String(value.dropLast()))
         }
@@ -211,8 +215,9 @@ struct FilterParser {
     private func unknownField(_ name: String) -> FilterError {
         let lowered = name.lowercased()
         if lowered == "not" || lowered == "and" || lowered == "or" {
-            return failure("\(FilterValue.quoted(name)) is not a field; keywords are case-sensitive (NOT, AND) "
-                + "and OR is not supported")
+            return failure(
+                "\(FilterValue.quoted(name)) is not a field; keywords are case-sensitive (NOT, AND) "
+                    + "and OR is not supported")
         }
         return failure("unknown field \(FilterValue.quoted(name))")
     }

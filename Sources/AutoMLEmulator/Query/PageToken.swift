@@ -23,10 +23,10 @@ struct PageToken: Sendable, Hashable {
     /// Reads a token and checks it belongs to `scope`; any failure is ``PagingError/invalidPageToken``.
     init(decoding token: String, scope: PageScope) throws(PagingError) {
         guard let data = Self.base64URLDecoded(token),
-              let body = try? JSONDecoder().decode(Body.self, from: data),
-              body.v == Self.version,
-              body.sum == Self.checksum(version: body.v, after: body.after, scope: body.scope),
-              body.scope == scope.fingerprint
+            let body = try? JSONDecoder().decode(Body.self, from: data),
+            body.v == Self.version,
+            body.sum == Self.checksum(version: body.v, after: body.after, scope: body.scope),
+            body.scope == scope.fingerprint
         else { throw .invalidPageToken }
         lastKey = body.after
         scopeFingerprint = body.scope
@@ -34,8 +34,9 @@ struct PageToken: Sendable, Hashable {
 
     /// The token as sent in `nextPageToken`.
     var encoded: String {
-        let body = Body(v: Self.version, after: lastKey, scope: scopeFingerprint,
-                        sum: Self.checksum(version: Self.version, after: lastKey, scope: scopeFingerprint))
+        let body = Body(
+            v: Self.version, after: lastKey, scope: scopeFingerprint,
+            sum: Self.checksum(version: Self.version, after: lastKey, scope: scopeFingerprint))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding a struct of strings and an integer cannot fail; an empty token would only end the listing.

@@ -9,14 +9,16 @@ struct Router: Sendable {
     /// Answers one request with a message, or throws a ``ServiceError``.
     func route(_ request: EmulatorRequest) async throws -> any ProtoMessage {
         guard request.path.hasPrefix("/v1/") else { throw unknownRoute(request) }
-        var segments = request.path.dropFirst(4).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var segments = request.path.dropFirst(4).split(separator: "/", omittingEmptySubsequences: false).map(
+            String.init)
         var verb: String?
         if let last = segments.last, let colon = last.lastIndex(of: ":") {
             verb = String(last[last.index(after: colon)...])
             segments[segments.count - 1] = String(last[..<colon])
         }
         guard segments.count >= 3, segments[0] == "projects", segments[2] == "locations",
-              segments.allSatisfy({ !$0.isEmpty }) else { throw unknownRoute(request) }
+            segments.allSatisfy({ !$0.isEmpty })
+        else { throw unknownRoute(request) }
         if segments.count == 3, verb == nil, request.method == "GET" {
             return EmulatorLocationList(project: segments[1])
         }
@@ -45,8 +47,9 @@ struct Router: Sendable {
             let id = rest[0]
             if call.is("GET") { return try await service.getDataset(id, in: parent) }
             if call.is("PATCH") {
-                return try await service.updateDataset(id, in: parent, body: try call.body(Dataset.self),
-                                                       updateMask: call.request.query["updateMask"] ?? call.request.query["update_mask"])
+                return try await service.updateDataset(
+                    id, in: parent, body: try call.body(Dataset.self),
+                    updateMask: call.request.query["updateMask"] ?? call.request.query["update_mask"])
             }
             if call.is("DELETE") { return try await service.deleteDataset(id, in: parent) }
             if call.is("POST", "importData") {
@@ -73,8 +76,9 @@ struct Router: Sendable {
             let id = rest[0]
             if call.is("GET") { return try await service.getModel(id, in: parent) }
             if call.is("PATCH") {
-                return try await service.updateModel(id, in: parent, body: try call.body(Model.self),
-                                                     updateMask: call.request.query["updateMask"] ?? call.request.query["update_mask"])
+                return try await service.updateModel(
+                    id, in: parent, body: try call.body(Model.self),
+                    updateMask: call.request.query["updateMask"] ?? call.request.query["update_mask"])
             }
             if call.is("DELETE") { return try await service.deleteModel(id, in: parent) }
             if call.is("POST", "deploy") {
@@ -123,10 +127,12 @@ struct Router: Sendable {
 
     private func unknownRoute(_ request: EmulatorRequest) -> ServiceError {
         if request.path.hasSuffix(":getIamPolicy") || request.path.hasSuffix(":setIamPolicy")
-            || request.path.hasSuffix(":testIamPermissions") {
+            || request.path.hasSuffix(":testIamPermissions")
+        {
             return ServiceError(.unimplemented, "IAM methods are not implemented by the local backend.")
         }
-        return ServiceError(.notFound, "no v1 method answers \(request.method) \(request.path).", reason: "UNKNOWN_METHOD")
+        return ServiceError(
+            .notFound, "no v1 method answers \(request.method) \(request.path).", reason: "UNKNOWN_METHOD")
     }
 }
 
@@ -154,9 +160,11 @@ private struct Call {
         let unknown = message.unknownFieldPaths().filter { !Self.extensionFields.contains(lastMember($0)) }
         if let first = unknown.first {
             let (parent, name) = splitMember(first)
-            throw ServiceError(.invalidArgument, "Invalid JSON payload received. Unknown name \"\(name)\" at '"
-                                               + (parent.isEmpty ? "body" : parent) + "': Cannot find field."
-                                               + (Self.hints[name].map { " \($0)" } ?? ""), reason: "UNKNOWN_FIELD")
+            throw ServiceError(
+                .invalidArgument,
+                "Invalid JSON payload received. Unknown name \"\(name)\" at '"
+                    + (parent.isEmpty ? "body" : parent) + "': Cannot find field."
+                    + (Self.hints[name].map { " \($0)" } ?? ""), reason: "UNKNOWN_FIELD")
         }
         return message
     }

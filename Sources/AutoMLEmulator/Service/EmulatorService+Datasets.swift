@@ -20,12 +20,17 @@ extension EmulatorService {
         case (_?, _?):
             throw ServiceError.invalidArgument("a dataset has exactly one metadata member; this one has two.")
         case (nil, nil):
-            let other = ["translationDatasetMetadata", "textClassificationDatasetMetadata",
-                         "textExtractionDatasetMetadata", "textSentimentDatasetMetadata"]
-                .first { body.unknownFields[$0] != nil }
-            throw ServiceError.invalidArgument(other.map { "\($0) datasets are not supported by this backend; it "
-                                                   + "serves image classification and object detection." }
-                ?? "dataset needs imageClassificationDatasetMetadata or imageObjectDetectionDatasetMetadata.")
+            let other = [
+                "translationDatasetMetadata", "textClassificationDatasetMetadata",
+                "textExtractionDatasetMetadata", "textSentimentDatasetMetadata",
+            ]
+            .first { body.unknownFields[$0] != nil }
+            throw ServiceError.invalidArgument(
+                other.map {
+                    "\($0) datasets are not supported by this backend; it "
+                        + "serves image classification and object detection."
+                }
+                    ?? "dataset needs imageClassificationDatasetMetadata or imageObjectDetectionDatasetMetadata.")
         }
         var dataset = Dataset()
         dataset.displayName = body.displayName
@@ -38,8 +43,10 @@ extension EmulatorService {
             ImageObjectDetectionDatasetMetadata()
         }
         let created = try await store.createDataset(dataset, in: parent, domain: domain, now: clock.now())
-        return try await finishedOperation(in: parent, prefix: domain.idPrefix, worksOn: created.name,
-                                           response: created) { $0.createDatasetDetails = OperationDetails() }
+        return try await finishedOperation(
+            in: parent, prefix: domain.idPrefix, worksOn: created.name,
+            response: created
+        ) { $0.createDatasetDetails = OperationDetails() }
     }
 
     func getDataset(_ id: String, in parent: Parent) async throws -> Dataset {
@@ -62,10 +69,12 @@ extension EmulatorService {
         if !body.etag.isEmpty, body.etag != stored.dataset.etag {
             throw ServiceError(.aborted, "dataset.etag does not match: the dataset changed since it was read.")
         }
-        let paths = try updatePaths(updateMask, allowed: ["displayName", "description", "labels"], body: [
-            "displayName": !body.displayName.isEmpty, "description": !body.description.isEmpty,
-            "labels": !body.labels.isEmpty,
-        ])
+        let paths = try updatePaths(
+            updateMask, allowed: ["displayName", "description", "labels"],
+            body: [
+                "displayName": !body.displayName.isEmpty, "description": !body.description.isEmpty,
+                "labels": !body.labels.isEmpty,
+            ])
         var dataset = stored.dataset
         if paths.contains("displayName") {
             try Validation.displayName(body.displayName, of: "dataset")
@@ -86,8 +95,10 @@ extension EmulatorService {
 
     func deleteDataset(_ id: String, in parent: Parent) async throws -> LongRunningOperation {
         let stored = try await requireDataset(id, in: parent)
-        return try await startOperation(in: parent, prefix: stored.domain.idPrefix, worksOn: stored.dataset.name,
-                                        job: .deleteDataset(datasetID: id)) { $0.deleteDetails = OperationDetails() }
+        return try await startOperation(
+            in: parent, prefix: stored.domain.idPrefix, worksOn: stored.dataset.name,
+            job: .deleteDataset(datasetID: id)
+        ) { $0.deleteDetails = OperationDetails() }
     }
 
     func importData(_ id: String, in parent: Parent, body: ImportDataRequest) async throws -> LongRunningOperation {
@@ -104,8 +115,10 @@ extension EmulatorService {
                 throw ServiceError.invalidArgument("inputConfig.gcsSource.inputUris: \(error)")
             }
         }
-        return try await startOperation(in: parent, prefix: stored.domain.idPrefix, worksOn: stored.dataset.name,
-                                        job: .importData(datasetID: id, inputURIs: uris)) {
+        return try await startOperation(
+            in: parent, prefix: stored.domain.idPrefix, worksOn: stored.dataset.name,
+            job: .importData(datasetID: id, inputURIs: uris)
+        ) {
             $0.importDataDetails = OperationDetails()
         }
     }
@@ -120,14 +133,17 @@ extension EmulatorService {
         } catch {
             throw ServiceError.invalidArgument("outputConfig.gcsDestination.outputUriPrefix: \(error)")
         }
-        return try await startOperation(in: parent, prefix: stored.domain.idPrefix, worksOn: stored.dataset.name,
-                                        job: .exportData(datasetID: id, outputPrefix: prefix)) {
+        return try await startOperation(
+            in: parent, prefix: stored.domain.idPrefix, worksOn: stored.dataset.name,
+            job: .exportData(datasetID: id, outputPrefix: prefix)
+        ) {
             $0.exportDataDetails = ExportDataOperationMetadata()
         }
     }
 
     func getAnnotationSpec(_ specID: String, dataset datasetID: String, in parent: Parent) async throws
-        -> AnnotationSpec {
+        -> AnnotationSpec
+    {
         let stored = try await requireDataset(datasetID, in: parent)
         let name = "\(stored.dataset.name)/annotationSpecs/\(specID)"
         guard let spec = try await store.annotationSpecs(ofDataset: datasetID).first(where: { $0.id == specID }) else {
@@ -163,8 +179,9 @@ func updatePaths(_ mask: String?, allowed: Set<String>, body: [String: Bool]) th
     for raw in mask.split(separator: ",") {
         let path = camelCase(raw.trimmingCharacters(in: .whitespaces))
         guard allowed.contains(path) else {
-            throw ServiceError.invalidArgument("updateMask names \"\(raw)\", which cannot be updated; updatable are "
-                                               + allowed.sorted().joined(separator: ", ") + ".")
+            throw ServiceError.invalidArgument(
+                "updateMask names \"\(raw)\", which cannot be updated; updatable are "
+                    + allowed.sorted().joined(separator: ", ") + ".")
         }
         paths.insert(path)
     }

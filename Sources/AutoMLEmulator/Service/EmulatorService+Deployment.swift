@@ -8,25 +8,32 @@ extension EmulatorService {
         let stored = try await requireModel(id, in: parent)
         let isDetection = stored.domain == .detection
         if isDetection, body.imageClassificationModelDeploymentMetadata != nil {
-            throw ServiceError.invalidArgument("model \(id) is an object detection model; use "
-                                               + "imageObjectDetectionModelDeploymentMetadata.")
+            throw ServiceError.invalidArgument(
+                "model \(id) is an object detection model; use "
+                    + "imageObjectDetectionModelDeploymentMetadata.")
         }
         if !isDetection, body.imageObjectDetectionModelDeploymentMetadata != nil {
-            throw ServiceError.invalidArgument("model \(id) is an image classification model; use "
-                                               + "imageClassificationModelDeploymentMetadata.")
+            throw ServiceError.invalidArgument(
+                "model \(id) is an image classification model; use "
+                    + "imageClassificationModelDeploymentMetadata.")
         }
-        let requested = (body.imageClassificationModelDeploymentMetadata ?? body.imageObjectDetectionModelDeploymentMetadata)?
+        let requested =
+            (body.imageClassificationModelDeploymentMetadata ?? body.imageObjectDetectionModelDeploymentMetadata)?
             .nodeCount ?? 0
         let nodeCount = requested == 0 ? 1 : requested
         guard (1...100).contains(nodeCount) else {
             throw ServiceError.invalidArgument("nodeCount \(nodeCount) is out of range: it must be 1–100.")
         }
         if stored.model.deploymentState == .deployed, currentNodeCount(stored.model) == nodeCount {
-            return try await finishedOperation(in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
-                                               response: Empty()) { $0.deployModelDetails = OperationDetails() }
+            return try await finishedOperation(
+                in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
+                response: Empty()
+            ) { $0.deployModelDetails = OperationDetails() }
         }
-        return try await startOperation(in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
-                                        job: .deploy(modelID: id, nodeCount: nodeCount)) {
+        return try await startOperation(
+            in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
+            job: .deploy(modelID: id, nodeCount: nodeCount)
+        ) {
             $0.deployModelDetails = OperationDetails()
         }
     }
@@ -35,15 +42,20 @@ extension EmulatorService {
     func undeployModel(_ id: String, in parent: Parent) async throws -> LongRunningOperation {
         let stored = try await requireModel(id, in: parent)
         if stored.model.deploymentState != .deployed {
-            return try await finishedOperation(in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
-                                               response: Empty()) { $0.undeployModelDetails = OperationDetails() }
+            return try await finishedOperation(
+                in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
+                response: Empty()
+            ) { $0.undeployModelDetails = OperationDetails() }
         }
-        return try await startOperation(in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
-                                        job: .undeploy(modelID: id)) { $0.undeployModelDetails = OperationDetails() }
+        return try await startOperation(
+            in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
+            job: .undeploy(modelID: id)
+        ) { $0.undeployModelDetails = OperationDetails() }
     }
 
     /// The work of deploy (nodeCount > 0) and undeploy (0): the configured time on the clock, then the state.
-    func runDeployment(_ operation: StoredOperation, modelID: String, nodeCount: Int64) async throws -> OperationOutcome {
+    func runDeployment(_ operation: StoredOperation, modelID: String, nodeCount: Int64) async throws -> OperationOutcome
+    {
         try await clock.sleep(for: configuration.deployDuration)
         let now = Timestamp(clock.now())
         let updated = try await store.updateModel(modelID) { model in
@@ -75,9 +87,10 @@ extension EmulatorService {
         }
         let format = body.outputConfig?.modelFormat ?? ""
         guard format == Self.exportFormat else {
-            throw ServiceError.invalidArgument("modelFormat \"\(format)\" cannot be written by this backend: its models are "
-                                               + "libtorch models, exported as modelFormat \"\(Self.exportFormat)\" (a "
-                                               + "TorchScript model.pt and a model.json of labels and preprocessing).")
+            throw ServiceError.invalidArgument(
+                "modelFormat \"\(format)\" cannot be written by this backend: its models are "
+                    + "libtorch models, exported as modelFormat \"\(Self.exportFormat)\" (a "
+                    + "TorchScript model.pt and a model.json of labels and preprocessing).")
         }
         guard stored.artifactPath != nil else { throw noPredictor(stored) }
         let directory = outputDirectoryURI(prefix: prefix, kind: "model-export", model: stored.model)
@@ -86,8 +99,10 @@ extension EmulatorService {
         } catch {
             throw ServiceError.invalidArgument("outputConfig.gcsDestination.outputUriPrefix: \(error)")
         }
-        return try await startOperation(in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
-                                        job: .exportModel(modelID: id, outputDirectory: directory)) {
+        return try await startOperation(
+            in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
+            job: .exportModel(modelID: id, outputDirectory: directory)
+        ) {
             $0.exportModelDetails = ExportModelOperationMetadata()
         }
     }
@@ -104,8 +119,9 @@ extension EmulatorService {
     func predict(_ id: String, in parent: Parent, body: PredictRequest) async throws -> PredictResponse {
         let stored = try await requireModel(id, in: parent)
         guard body.payload?.image?.imageBytes.isEmpty == false else {
-            throw ServiceError.invalidArgument("List of found errors:\t1.Field: payload.image.image_bytes; Message: "
-                                               + "Required field not set.\t")
+            throw ServiceError.invalidArgument(
+                "List of found errors:\t1.Field: payload.image.image_bytes; Message: "
+                    + "Required field not set.\t")
         }
         try checkPredictParams(body.params)
         guard stored.model.deploymentState == .deployed else {
@@ -125,17 +141,21 @@ extension EmulatorService {
         try checkPredictParams(body.params)
         guard stored.artifactPath != nil else { throw noPredictor(stored) }
         let uris = body.inputConfig?.gcsSource?.inputUris ?? []
-        let directory = outputDirectoryURI(prefix: body.outputConfig?.gcsDestination?.outputUriPrefix ?? "",
-                                           kind: "prediction", model: stored.model)
+        let directory = outputDirectoryURI(
+            prefix: body.outputConfig?.gcsDestination?.outputUriPrefix ?? "",
+            kind: "prediction", model: stored.model)
         do {
             _ = try gcsMapper.resolveForWriting(directory + "/errors_1.jsonl")
             for uri in uris { _ = try gcsMapper.resolveForReading(uri) }
         } catch {
             throw ServiceError.invalidArgument("\(error)")
         }
-        return try await startOperation(in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
-                                        job: .batchPredict(modelID: id, inputURIs: uris, outputDirectory: directory,
-                                                           params: body.params)) {
+        return try await startOperation(
+            in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
+            job: .batchPredict(
+                modelID: id, inputURIs: uris, outputDirectory: directory,
+                params: body.params)
+        ) {
             var details = BatchPredictOperationMetadata()
             details.inputConfig = body.inputConfig
             $0.batchPredictDetails = details
@@ -143,7 +163,8 @@ extension EmulatorService {
     }
 
     func listModelEvaluations(ofModel id: String, in parent: Parent, query: [String: String]) async throws
-        -> ListModelEvaluationsResponse {
+        -> ListModelEvaluationsResponse
+    {
         let models = id == "-" ? try await store.models(in: parent) : [try await requireModel(id, in: parent)]
         var evaluations: [StoredEvaluation] = []
         for model in models {
@@ -160,7 +181,8 @@ extension EmulatorService {
     }
 
     func getModelEvaluation(_ evaluationID: String, model id: String, in parent: Parent) async throws
-        -> ModelEvaluation {
+        -> ModelEvaluation
+    {
         let stored = try await requireModel(id, in: parent)
         guard let found = try await store.evaluations(ofModel: id).first(where: { $0.id == evaluationID }) else {
             throw ServiceError.notFound("ModelEvaluation", "\(stored.model.name)/modelEvaluations/\(evaluationID)")
@@ -175,12 +197,14 @@ extension EmulatorService {
     private func checkPredictParams(_ params: [String: String]) throws {
         if let threshold = params["score_threshold"] {
             guard let value = Double(threshold), (0...1).contains(value) else {
-                throw ServiceError.invalidArgument("params.score_threshold \"\(threshold)\" must be a number from 0 to 1.")
+                throw ServiceError.invalidArgument(
+                    "params.score_threshold \"\(threshold)\" must be a number from 0 to 1.")
             }
         }
         if let count = params["max_bounding_box_count"] {
             guard let value = Int64(count), value > 0 else {
-                throw ServiceError.invalidArgument("params.max_bounding_box_count \"\(count)\" must be a positive integer.")
+                throw ServiceError.invalidArgument(
+                    "params.max_bounding_box_count \"\(count)\" must be a positive integer.")
             }
         }
     }

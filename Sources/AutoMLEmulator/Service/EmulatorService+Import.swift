@@ -11,8 +11,10 @@ extension EmulatorService {
         let isDetection = dataset.domain == .detection
         let multiLabel = dataset.dataset.imageClassificationDatasetMetadata?.classificationType == .multilabel
         let mapper = gcsMapper
-        let probe = ImageProbe(allowedFormats: isDetection ? ImageFormat.objectDetectionFormats
-                                                           : ImageFormat.classificationFormats)
+        let probe = ImageProbe(
+            allowedFormats: isDetection
+                ? ImageFormat.objectDetectionFormats
+                : ImageFormat.classificationFormats)
         var failures: [Status] = []
         var examples: [NewExample] = []
         for (index, uri) in uris.enumerated() {
@@ -24,13 +26,17 @@ extension EmulatorService {
             } catch let error as ImportFileError {
                 return .failure(Status(code: .invalidArgument, message: error.message), partialFailures: failures)
             } catch {
-                return .failure(Status(code: .notFound, message: "Error: \(uri): the file cannot be read (\(error))"),
-                                partialFailures: failures)
+                return .failure(
+                    Status(code: .notFound, message: "Error: \(uri): the file cannot be read (\(error))"),
+                    partialFailures: failures)
             }
-            let parsed = isDetection
-                ? ImportCSV.objectDetection(text, csvURI: uri, allowsLocalPaths: !configuration.localImportFolders.isEmpty)
-                : ImportCSV.classification(text, csvURI: uri, multiLabel: multiLabel,
-                                           allowsLocalPaths: !configuration.localImportFolders.isEmpty)
+            let parsed =
+                isDetection
+                ? ImportCSV.objectDetection(
+                    text, csvURI: uri, allowsLocalPaths: !configuration.localImportFolders.isEmpty)
+                : ImportCSV.classification(
+                    text, csvURI: uri, multiLabel: multiLabel,
+                    allowsLocalPaths: !configuration.localImportFolders.isEmpty)
             failures += parsed.errors.map { Status(code: .invalidArgument, message: $0.message) }
             for example in parsed.examples {
                 switch prepare(example.resolvingUnassignedSplit(), csvURI: uri, mapper: mapper, probe: probe) {
@@ -45,71 +51,89 @@ extension EmulatorService {
             refused[key].map { Status(code: .invalidArgument, message: "Error: \($0)") }
         }
         if examples.count == refused.count, !failures.isEmpty {
-            return .failure(Status(code: .invalidArgument,
-                                   message: "no image could be imported: every row was refused (see partialFailures)."),
-                            partialFailures: failures)
+            return .failure(
+                Status(
+                    code: .invalidArgument,
+                    message: "no image could be imported: every row was refused (see partialFailures)."),
+                partialFailures: failures)
         }
         return .response(Empty(), partialFailures: failures)
     }
 
     /// Resolves and probes one image; a missing, unreadable or too-small image is a partial failure.
     private func prepare(_ example: ImportedExample, csvURI: String, mapper: GCSPathMapper, probe: ImageProbe)
-        -> PreparedImage {
+        -> PreparedImage
+    {
         let info: ImageInfo
         let url: URL
         do {
             url = try mapper.resolveForReading(example.path)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                return .refused(Status(code: .notFound, message: "Error: \(csvURI): image \(example.path) does not exist."))
+                return .refused(
+                    Status(code: .notFound, message: "Error: \(csvURI): image \(example.path) does not exist."))
             }
             info = try probe.probe(fileAt: url)
         } catch {
-            return .refused(Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): \(error)"))
+            return .refused(
+                Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): \(error)"))
         }
         // The header was fine; the trainer decodes JPEG and PNG, so those are decoded whole here (a truncated
         // or damaged image fails its row now, not the training later) and other formats are refused.
         guard info.format == .jpeg || info.format == .png else {
-            return .refused(Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): "
-                                   + "\(info.format) images cannot be trained on by this backend; convert it to JPEG or PNG."))
+            return .refused(
+                Status(
+                    code: .invalidArgument,
+                    message: "Error: \(csvURI): image \(example.path): "
+                        + "\(info.format) images cannot be trained on by this backend; convert it to JPEG or PNG."))
         }
         do {
             let bytes = try [UInt8](Data(contentsOf: url))
             _ = try ImageCodec.validate(bytes, maxPixels: probe.maxPixelCount)
         } catch {
-            return .refused(Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): \(error)"))
+            return .refused(
+                Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): \(error)"))
         }
         for box in example.boxes where !box.meetsMinimumPixelSize(imageWidth: info.width, imageHeight: info.height) {
-            return .refused(Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): a box "
-                                   + "of \(box.label) is smaller than \(ImportedBox.minimumPixelEdge)×\(ImportedBox.minimumPixelEdge) pixels "
-                                   + "on this \(info.width)×\(info.height) image."))
+            return .refused(
+                Status(
+                    code: .invalidArgument,
+                    message: "Error: \(csvURI): image \(example.path): a box "
+                        + "of \(box.label) is smaller than \(ImportedBox.minimumPixelEdge)×\(ImportedBox.minimumPixelEdge) pixels "
+                        + "on this \(info.width)×\(info.height) image."))
         }
-        return .ready(NewExample(
-            uri: example.path, filePath: url.path, mlUse: example.mlUse.rawValue, width: info.width,
-            height: info.height, format: info.format.rawValue, labels: example.labels,
-            boxes: example.boxes.map {
-                ($0.label, StoredBox(xMin: $0.xMin, yMin: $0.yMin, xMax: $0.xMax, yMax: $0.yMax))
-            }))
+        return .ready(
+            NewExample(
+                uri: example.path, filePath: url.path, mlUse: example.mlUse.rawValue, width: info.width,
+                height: info.height, format: info.format.rawValue, labels: example.labels,
+                boxes: example.boxes.map {
+                    ($0.label, StoredBox(xMin: $0.xMin, yMin: $0.yMin, xMax: $0.xMax, yMax: $0.yMax))
+                }))
     }
 
     /// The work of ExportData: the dataset as CSV in the import grammar, in a new folder under the prefix.
     func runExport(_ operation: StoredOperation, datasetID: String, outputPrefix: String) async throws
-        -> OperationOutcome {
+        -> OperationOutcome
+    {
         guard let dataset = try await store.dataset(datasetID, in: operation.parent) else {
             return .failure(ServiceError.notFound("Dataset", operation.worksOn).status)
         }
         let stamp = exportTimestamp(clock.now())
-        let directoryURI = "\(outputPrefix.hasSuffix("/") ? String(outputPrefix.dropLast()) : outputPrefix)/"
+        let directoryURI =
+            "\(outputPrefix.hasSuffix("/") ? String(outputPrefix.dropLast()) : outputPrefix)/"
             + "export_data-\(dataset.dataset.displayName)-\(stamp)"
         let mapper = gcsMapper
         let examples = try await store.examples(ofDataset: datasetID).map { example in
-            ImportedExample(path: example.uri, mlUse: MLUse(csvValue: example.mlUse) ?? .unassigned,
-                            labels: example.labels,
-                            boxes: example.boxes.map {
-                                ImportedBox(label: $0.label, xMin: $0.box.xMin, yMin: $0.box.yMin, xMax: $0.box.xMax,
-                                            yMax: $0.box.yMax)
-                            })
+            ImportedExample(
+                path: example.uri, mlUse: MLUse(csvValue: example.mlUse) ?? .unassigned,
+                labels: example.labels,
+                boxes: example.boxes.map {
+                    ImportedBox(
+                        label: $0.label, xMin: $0.box.xMin, yMin: $0.box.yMin, xMax: $0.box.xMax,
+                        yMax: $0.box.yMax)
+                })
         }
-        let text = dataset.domain == .detection ? ExportCSV.objectDetection(examples) : ExportCSV.classification(examples)
+        let text =
+            dataset.domain == .detection ? ExportCSV.objectDetection(examples) : ExportCSV.classification(examples)
         let fileName = dataset.domain == .detection ? "image_object_detection_1.csv" : "image_classification_1.csv"
         do {
             let url = try mapper.resolveForWriting("\(directoryURI)/\(fileName)")

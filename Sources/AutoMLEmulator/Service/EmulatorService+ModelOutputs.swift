@@ -5,8 +5,10 @@ import Foundation
 extension EmulatorService {
     /// The work of ExportModel: `automl-trainer export` writes model.pt (TorchScript) and model.json.
     func runModelExport(_ operation: StoredOperation, modelID: String, outputDirectory: String) async throws
-        -> OperationOutcome {
-        guard let stored = try await store.model(modelID, in: operation.parent), let artifact = stored.artifactPath else {
+        -> OperationOutcome
+    {
+        guard let stored = try await store.model(modelID, in: operation.parent), let artifact = stored.artifactPath
+        else {
             return .failure(ServiceError.notFound("Model", operation.worksOn).status)
         }
         let folder: URL
@@ -17,9 +19,10 @@ extension EmulatorService {
         }
         let logs = configuration.dataDirectory.appendingPathComponent("logs")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
-        let worker = try WorkerProcess(executable: try serving.locator.locate(),
-                                       arguments: ["export", artifact, folder.path],
-                                       logFile: logs.appendingPathComponent("export-\(operation.id).log"))
+        let worker = try WorkerProcess(
+            executable: try serving.locator.locate(),
+            arguments: ["export", artifact, folder.path],
+            logFile: logs.appendingPathComponent("export-\(operation.id).log"))
         worker.finishInput()
         let exit = await worker.waitUntilExit()
         guard exit == .status(0) else {
@@ -37,9 +40,12 @@ extension EmulatorService {
     /// The work of BatchPredict: each image named in the input CSVs goes through the model's prediction
     /// worker; answers go to `image_classification_1.jsonl` (or `image_object_detection_1.jsonl`), one line per
     /// image, and images that cannot be predicted to `errors_1.jsonl`.
-    func runBatchPrediction(_ operation: StoredOperation, modelID: String, inputURIs: [String], outputDirectory: String,
-                            params: [String: String]) async throws -> OperationOutcome {
-        guard let stored = try await store.model(modelID, in: operation.parent), let artifact = stored.artifactPath else {
+    func runBatchPrediction(
+        _ operation: StoredOperation, modelID: String, inputURIs: [String], outputDirectory: String,
+        params: [String: String]
+    ) async throws -> OperationOutcome {
+        guard let stored = try await store.model(modelID, in: operation.parent), let artifact = stored.artifactPath
+        else {
             return .failure(ServiceError.notFound("Model", operation.worksOn).status)
         }
         let mapper = gcsMapper
@@ -50,20 +56,24 @@ extension EmulatorService {
                 images += text.split(whereSeparator: \.isNewline)
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             } catch {
-                return .failure(Status(code: .invalidArgument, message: "Error: \(uri): the file cannot be read (\(error))"))
+                return .failure(
+                    Status(code: .invalidArgument, message: "Error: \(uri): the file cannot be read (\(error))"))
             }
         }
         let threshold = Double(params["score_threshold"] ?? "") ?? 0.5
         let maxBoxes = Int(params["max_bounding_box_count"] ?? "") ?? 100
         let specIDs = try await labelSpecIDs(stored)
-        var results = Data(), errors = Data()
+        var results = Data()
+        var errors = Data()
         for (index, image) in images.enumerated() {
             try Task.checkCancellation()
             var line: JSONObject = ["ID": .string(image)]
             do {
                 let path = try mapper.resolveForReading(image).path
-                let reply = try await servingReply(stored, folder: artifact, request: PredictionRequest(
-                    id: 0, imagePath: path, scoreThreshold: threshold, maxBoxes: min(maxBoxes, 500)))
+                let reply = try await servingReply(
+                    stored, folder: artifact,
+                    request: PredictionRequest(
+                        id: 0, imagePath: path, scoreThreshold: threshold, maxBoxes: min(maxBoxes, 500)))
                 if let error = reply.error { throw ServiceError.invalidArgument(error) }
                 let payload = annotations(of: reply, labels: stored.labelSet, specIDs: specIDs, threshold: threshold)
                 line["annotations"] = .array(payload.map { $0.protoJSON(options: .canonical) })

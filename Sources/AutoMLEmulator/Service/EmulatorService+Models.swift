@@ -14,25 +14,29 @@ extension EmulatorService {
         let requested = try trainingMetadata(body, datasetIsDetection: isDetection)
         guard let modelType = ImageModelType.named(requested.modelType, detection: isDetection) else {
             let valid = (isDetection ? ImageModelType.detection : ImageModelType.classification).map(\.name)
-            throw ServiceError.invalidArgument("modelType \"\(requested.modelType)\" is not a \(isDetection ? "object detection" : "image classification") "
-                                               + "model type; valid are \(valid.joined(separator: ", ")).")
+            throw ServiceError.invalidArgument(
+                "modelType \"\(requested.modelType)\" is not a \(isDetection ? "object detection" : "image classification") "
+                    + "model type; valid are \(valid.joined(separator: ", ")).")
         }
         let budget = requested.budget == 0 ? modelType.defaultBudget : requested.budget
         guard modelType.budgetRange.contains(budget) else {
-            throw ServiceError.invalidArgument("trainBudgetMilliNodeHours \(budget) is out of range for modelType "
-                                               + "\(modelType.name): it must be \(modelType.budgetRangeText).")
+            throw ServiceError.invalidArgument(
+                "trainBudgetMilliNodeHours \(budget) is out of range for modelType "
+                    + "\(modelType.name): it must be \(modelType.budgetRangeText).")
         }
         let specs = try await store.annotationSpecs(ofDataset: dataset.id).filter { $0.exampleCount > 0 }
         let labelSet = specs.map(\.displayName).sorted()
         let multiLabel = dataset.dataset.imageClassificationDatasetMetadata?.classificationType == .multilabel
         let neededLabels = isDetection || multiLabel ? 1 : 2
         guard labelSet.count >= neededLabels else {
-            throw ServiceError.failedPrecondition("dataset \(dataset.id) has \(labelSet.count) label(s) with images; "
-                                                  + "training needs at least \(neededLabels). Import labelled images first.")
+            throw ServiceError.failedPrecondition(
+                "dataset \(dataset.id) has \(labelSet.count) label(s) with images; "
+                    + "training needs at least \(neededLabels). Import labelled images first.")
         }
         if !requested.baseModelID.isEmpty {
-            try await checkResumable(baseModelID: requested.baseModelID, in: parent, modelType: modelType,
-                                     labelSet: labelSet, datasetID: dataset.id)
+            try await checkResumable(
+                baseModelID: requested.baseModelID, in: parent, modelType: modelType,
+                labelSet: labelSet, datasetID: dataset.id)
         }
         var model = Model()
         model.displayName = body.displayName
@@ -51,12 +55,15 @@ extension EmulatorService {
             model.imageClassificationModelMetadata = metadata
         }
         let modelID = try await store.reserveModelID(domain: dataset.domain)
-        let state = TrainingJobState(modelID: modelID, datasetID: dataset.id, domain: dataset.domain,
-                                     modelJSON: model.storedJSON, budgetMilliNodeHours: budget,
-                                     baseModelID: requested.baseModelID.isEmpty ? nil : requested.baseModelID,
-                                     earlyStopping: requested.earlyStopping, labelSet: labelSet)
-        return try await startOperation(in: parent, prefix: dataset.domain.idPrefix,
-                                        worksOn: "\(parent)/models/\(modelID)", job: .train(state)) {
+        let state = TrainingJobState(
+            modelID: modelID, datasetID: dataset.id, domain: dataset.domain,
+            modelJSON: model.storedJSON, budgetMilliNodeHours: budget,
+            baseModelID: requested.baseModelID.isEmpty ? nil : requested.baseModelID,
+            earlyStopping: requested.earlyStopping, labelSet: labelSet)
+        return try await startOperation(
+            in: parent, prefix: dataset.domain.idPrefix,
+            worksOn: "\(parent)/models/\(modelID)", job: .train(state)
+        ) {
             $0.createModelDetails = OperationDetails()
         }
     }
@@ -81,8 +88,9 @@ extension EmulatorService {
         if !body.etag.isEmpty, body.etag != stored.model.etag {
             throw ServiceError(.aborted, "model.etag does not match: the model changed since it was read.")
         }
-        let paths = try updatePaths(updateMask, allowed: ["displayName", "labels"],
-                                    body: ["displayName": !body.displayName.isEmpty, "labels": !body.labels.isEmpty])
+        let paths = try updatePaths(
+            updateMask, allowed: ["displayName", "labels"],
+            body: ["displayName": !body.displayName.isEmpty, "labels": !body.labels.isEmpty])
         if paths.contains("displayName") {
             try Validation.displayName(body.displayName, of: "model", mustStartWithLetter: true)
         }
@@ -100,8 +108,10 @@ extension EmulatorService {
 
     func deleteModel(_ id: String, in parent: Parent) async throws -> LongRunningOperation {
         let stored = try await requireModel(id, in: parent)
-        return try await startOperation(in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
-                                        job: .deleteModel(modelID: id)) { $0.deleteDetails = OperationDetails() }
+        return try await startOperation(
+            in: parent, prefix: stored.domain.idPrefix, worksOn: stored.model.name,
+            job: .deleteModel(modelID: id)
+        ) { $0.deleteDetails = OperationDetails() }
     }
 
     func requireModel(_ id: String, in parent: Parent) async throws -> StoredModel {
@@ -123,47 +133,58 @@ extension EmulatorService {
         switch (body.imageClassificationModelMetadata, body.imageObjectDetectionModelMetadata) {
         case (let metadata?, nil):
             guard !datasetIsDetection else {
-                throw ServiceError.invalidArgument("dataset \(body.datasetId) is an object detection dataset; the "
-                                                   + "model needs imageObjectDetectionModelMetadata.")
+                throw ServiceError.invalidArgument(
+                    "dataset \(body.datasetId) is an object detection dataset; the "
+                        + "model needs imageObjectDetectionModelMetadata.")
             }
-            return RequestedTraining(modelType: metadata.modelType, budget: metadata.trainBudgetMilliNodeHours,
-                                     baseModelID: metadata.baseModelId,
-                                     earlyStopping: metadata.unknownFields["disableEarlyStopping"] != .bool(true))
+            return RequestedTraining(
+                modelType: metadata.modelType, budget: metadata.trainBudgetMilliNodeHours,
+                baseModelID: metadata.baseModelId,
+                earlyStopping: metadata.unknownFields["disableEarlyStopping"] != .bool(true))
         case (nil, let metadata?):
             guard datasetIsDetection else {
-                throw ServiceError.invalidArgument("dataset \(body.datasetId) is an image classification dataset; "
-                                                   + "the model needs imageClassificationModelMetadata.")
+                throw ServiceError.invalidArgument(
+                    "dataset \(body.datasetId) is an image classification dataset; "
+                        + "the model needs imageClassificationModelMetadata.")
             }
-            return RequestedTraining(modelType: metadata.modelType, budget: metadata.trainBudgetMilliNodeHours,
-                                     baseModelID: "",
-                                     earlyStopping: metadata.unknownFields["disableEarlyStopping"] != .bool(true))
+            return RequestedTraining(
+                modelType: metadata.modelType, budget: metadata.trainBudgetMilliNodeHours,
+                baseModelID: "",
+                earlyStopping: metadata.unknownFields["disableEarlyStopping"] != .bool(true))
         case (_?, _?):
             throw ServiceError.invalidArgument("a model has exactly one metadata member; this one has two.")
         case (nil, nil):
-            throw ServiceError.invalidArgument(datasetIsDetection
-                ? "model.imageObjectDetectionModelMetadata is required for an object detection dataset."
-                : "model.imageClassificationModelMetadata is required for an image classification dataset.")
+            throw ServiceError.invalidArgument(
+                datasetIsDetection
+                    ? "model.imageObjectDetectionModelMetadata is required for an object detection dataset."
+                    : "model.imageClassificationModelMetadata is required for an image classification dataset.")
         }
     }
 
     /// The rules of resumable training (reference 6.2 and the seed page), each failing with its own message.
-    private func checkResumable(baseModelID: String, in parent: Parent, modelType: ImageModelType,
-                                labelSet: [String], datasetID: String) async throws {
+    private func checkResumable(
+        baseModelID: String, in parent: Parent, modelType: ImageModelType,
+        labelSet: [String], datasetID: String
+    ) async throws {
         guard let base = try await store.model(baseModelID, in: parent) else {
-            throw ServiceError(.notFound, "base model \(baseModelID) does not exist in \(parent); a base model must "
-                               + "be in the same project and location as the new model.", reason: "BASE_MODEL_NOT_FOUND")
+            throw ServiceError(
+                .notFound,
+                "base model \(baseModelID) does not exist in \(parent); a base model must "
+                    + "be in the same project and location as the new model.", reason: "BASE_MODEL_NOT_FOUND")
         }
         let baseType = base.model.imageClassificationModelMetadata?.modelType ?? ""
         guard base.domain == .classification, baseType == modelType.name else {
-            throw ServiceError.invalidArgument("modelType \(modelType.name) differs from base model \(baseModelID)'s "
-                                               + "modelType \(baseType.isEmpty ? "(none)" : baseType); resumable "
-                                               + "training keeps the model type (it is checked even when the "
-                                               + "request omits it).")
+            throw ServiceError.invalidArgument(
+                "modelType \(modelType.name) differs from base model \(baseModelID)'s "
+                    + "modelType \(baseType.isEmpty ? "(none)" : baseType); resumable "
+                    + "training keeps the model type (it is checked even when the "
+                    + "request omits it).")
         }
         if let trained = base.model.createTime?.date, clock.now().timeIntervalSince(trained) > 14 * 86_400 {
-            throw ServiceError.failedPrecondition("base model \(baseModelID) was trained on \(base.model.createTime?.rfc3339 ?? "?"), "
-                                                  + "more than 14 days ago; only models trained within the last 14 "
-                                                  + "days can be resumed.")
+            throw ServiceError.failedPrecondition(
+                "base model \(baseModelID) was trained on \(base.model.createTime?.rfc3339 ?? "?"), "
+                    + "more than 14 days ago; only models trained within the last 14 "
+                    + "days can be resumed.")
         }
         guard base.labelSet == labelSet else {
             let added = Set(labelSet).subtracting(base.labelSet).sorted()
@@ -171,9 +192,10 @@ extension EmulatorService {
             var change: [String] = []
             if !added.isEmpty { change.append("added \(added.joined(separator: ", "))") }
             if !removed.isEmpty { change.append("removed \(removed.joined(separator: ", "))") }
-            throw ServiceError.failedPrecondition("the labels of dataset \(datasetID) differ from those base model "
-                                                  + "\(baseModelID) was trained on (\(change.joined(separator: "; "))); "
-                                                  + "resumable training fails when the labels change.")
+            throw ServiceError.failedPrecondition(
+                "the labels of dataset \(datasetID) differ from those base model "
+                    + "\(baseModelID) was trained on (\(change.joined(separator: "; "))); "
+                    + "resumable training fails when the labels change.")
         }
     }
 }

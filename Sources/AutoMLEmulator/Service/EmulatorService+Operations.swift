@@ -42,7 +42,8 @@ extension EmulatorService {
 
     /// WaitOperation: holds the request until the operation is done or the timeout passes (at most 60 s of
     /// wall time, well inside the service's 300 s deadline), then answers with it as it is.
-    func waitOperation(_ id: String, in parent: Parent, body: WaitOperationRequest) async throws -> LongRunningOperation {
+    func waitOperation(_ id: String, in parent: Parent, body: WaitOperationRequest) async throws -> LongRunningOperation
+    {
         let limit = min(60, max(0, body.timeout.map { $0.duration.timeInterval } ?? 60))
         let deadline = Date().addingTimeInterval(limit)
         var stored = try await requireOperation(id, in: parent)

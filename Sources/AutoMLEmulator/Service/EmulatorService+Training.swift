@@ -7,8 +7,10 @@ extension EmulatorService {
     func runTraining(_ operation: StoredOperation, state: TrainingJobState) async throws -> OperationOutcome {
         let parent = operation.parent
         guard let dataset = try await store.dataset(state.datasetID, in: parent) else {
-            return .failure(Status(code: .failedPrecondition,
-                                   message: "dataset \(state.datasetID) was deleted before training finished."))
+            return .failure(
+                Status(
+                    code: .failedPrecondition,
+                    message: "dataset \(state.datasetID) was deleted before training finished."))
         }
         let requested = try Model.fromStored(state.modelJSON)
         var baseArtifact: String?
@@ -16,10 +18,12 @@ extension EmulatorService {
             baseArtifact = try await store.model(baseID, in: parent)?.artifactPath
         }
         let examples = try await store.examples(ofDataset: dataset.id).map { example in
-            TrainingExample(filePath: example.filePath, mlUse: example.mlUse, labels: example.labels,
-                            boxes: example.boxes.map { ($0.label, $0.box.xMin, $0.box.yMin, $0.box.xMax, $0.box.yMax) })
+            TrainingExample(
+                filePath: example.filePath, mlUse: example.mlUse, labels: example.labels,
+                boxes: example.boxes.map { ($0.label, $0.box.xMin, $0.box.yMin, $0.box.xMax, $0.box.yMax) })
         }
-        let modelType = requested.imageClassificationModelMetadata?.modelType
+        let modelType =
+            requested.imageClassificationModelMetadata?.modelType
             ?? requested.imageObjectDetectionModelMetadata?.modelType ?? ""
         let specIDs = try await specIDsByName(ofDataset: dataset.id)
         let artifactDirectory = configuration.dataDirectory.appendingPathComponent("models/\(state.modelID)")
@@ -55,10 +59,11 @@ extension EmulatorService {
         let finished = model
         // Shielded from cancellation: once training has produced a model, it is recorded whole or not at all.
         _ = try await Task { [store] in
-            try await store.completeTraining(operationID: operationID, model: finished, parent: parent,
-                                             modelID: state.modelID, domain: state.domain, labelSet: state.labelSet,
-                                             artifactPath: outcome.artifactPath, evaluations: outcome.evaluations,
-                                             now: now)
+            try await store.completeTraining(
+                operationID: operationID, model: finished, parent: parent,
+                modelID: state.modelID, domain: state.domain, labelSet: state.labelSet,
+                artifactPath: outcome.artifactPath, evaluations: outcome.evaluations,
+                now: now)
         }.value
         // completeTraining marked the operation done (or found it done, when a cancel won the race).
         return .recorded(finished)

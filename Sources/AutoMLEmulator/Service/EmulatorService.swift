@@ -18,16 +18,19 @@ final class EmulatorService: Sendable {
     /// Decides whether a training run fails on purpose (fault injection); nil never.
     let trainingShouldFail: @Sendable () -> Bool
 
-    init(configuration: EmulatorConfiguration, store: EmulatorStore, clock: any EmulatorClock, trainer: any Trainer,
-         logger: Logger, trainingShouldFail: @escaping @Sendable () -> Bool = { false }) {
+    init(
+        configuration: EmulatorConfiguration, store: EmulatorStore, clock: any EmulatorClock, trainer: any Trainer,
+        logger: Logger, trainingShouldFail: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.configuration = configuration
         self.store = store
         self.clock = clock
         self.trainer = trainer
         self.logger = logger
         self.trainingShouldFail = trainingShouldFail
-        serving = ServingWorkers(locator: WorkerLocator(),
-                                 logFolder: configuration.dataDirectory.appendingPathComponent("logs"))
+        serving = ServingWorkers(
+            locator: WorkerLocator(),
+            logFolder: configuration.dataDirectory.appendingPathComponent("logs"))
         runner = OperationRunner(store: store, clock: clock, logger: logger)
         runner.setWork { [weak self] operation in
             guard let self else { throw CancellationError() }
@@ -48,27 +51,33 @@ final class EmulatorService: Sendable {
     }
 
     /// Records a new operation and starts its work.
-    func startOperation(in parent: Parent, prefix: String, worksOn: String, job: OperationJob,
-                        details: (inout OperationMetadata) -> Void) async throws -> LongRunningOperation {
+    func startOperation(
+        in parent: Parent, prefix: String, worksOn: String, job: OperationJob,
+        details: (inout OperationMetadata) -> Void
+    ) async throws -> LongRunningOperation {
         var metadata = OperationMetadata()
         metadata.createTime = Timestamp(clock.now())
         metadata.updateTime = metadata.createTime
         details(&metadata)
-        let stored = try await store.createOperation(in: parent, prefix: prefix, kind: metadata.kind ?? "unknown",
-                                                     worksOn: worksOn, job: job, metadata: metadata)
+        let stored = try await store.createOperation(
+            in: parent, prefix: prefix, kind: metadata.kind ?? "unknown",
+            worksOn: worksOn, job: job, metadata: metadata)
         runner.start(stored)
         return stored.operation
     }
 
     /// Records an operation that finished within its request (CreateDataset, a no-op deploy).
-    func finishedOperation(in parent: Parent, prefix: String, worksOn: String, response: some ProtoMessage,
-                           details: (inout OperationMetadata) -> Void) async throws -> LongRunningOperation {
+    func finishedOperation(
+        in parent: Parent, prefix: String, worksOn: String, response: some ProtoMessage,
+        details: (inout OperationMetadata) -> Void
+    ) async throws -> LongRunningOperation {
         var metadata = OperationMetadata()
         metadata.createTime = Timestamp(clock.now())
         metadata.updateTime = metadata.createTime
         details(&metadata)
-        let stored = try await store.createOperation(in: parent, prefix: prefix, kind: metadata.kind ?? "unknown",
-                                                     worksOn: worksOn, job: .none, metadata: metadata)
+        let stored = try await store.createOperation(
+            in: parent, prefix: prefix, kind: metadata.kind ?? "unknown",
+            worksOn: worksOn, job: .none, metadata: metadata)
         let answer = ProtoAny(response)
         try await runner.finish(stored.id) { operation, _ in operation.response = answer }
         return try await store.operation(stored.id, in: parent)?.operation ?? stored.operation
@@ -95,8 +104,9 @@ final class EmulatorService: Sendable {
         case .exportModel(let modelID, let directory):
             return try await runModelExport(operation, modelID: modelID, outputDirectory: directory)
         case .batchPredict(let modelID, let uris, let directory, let params):
-            return try await runBatchPrediction(operation, modelID: modelID, inputURIs: uris, outputDirectory: directory,
-                                                params: params)
+            return try await runBatchPrediction(
+                operation, modelID: modelID, inputURIs: uris, outputDirectory: directory,
+                params: params)
         case .deleteModel(let modelID):
             let artifact = try await store.model(modelID, in: operation.parent)?.artifactPath
             _ = try await store.deleteModel(modelID)

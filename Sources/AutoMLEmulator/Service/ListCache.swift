@@ -17,7 +17,8 @@ final class ListCache<Resource: ProtoMessage>: Sendable {
 
     /// The cached answer to `key` if nothing was written since it was read; else `read()`'s, remembered.
     func answer(_ key: String, store: EmulatorStore, read: () async throws -> StoredList<Resource>) async throws
-        -> StoredList<Resource> {
+        -> StoredList<Resource>
+    {
         let writes = store.writeCount
         if let entry = entries.withLock({ $0[key] }), entry.writeCount == writes {
             return entry.list
@@ -34,6 +35,7 @@ final class ListCache<Resource: ProtoMessage>: Sendable {
 
     /// A cache key for a List request: the parent and every query parameter, in order.
     static func key(parent: Parent, query: [String: String]) -> String {
-        ([parent.description] + query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: "\u{0}")
+        ([parent.description] + query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(
+            separator: "\u{0}")
     }
 }

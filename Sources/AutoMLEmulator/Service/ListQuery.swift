@@ -13,9 +13,10 @@ struct ListQuery {
             throw ServiceError.invalidArgument(error.description)
         }
         do {
-            page = try PageRequest(pageSizeText: query["pageSize"] ?? query["page_size"],
-                                   pageToken: query["pageToken"] ?? query["page_token"],
-                                   scope: PageScope(parent: parent, filter: filter))
+            page = try PageRequest(
+                pageSizeText: query["pageSize"] ?? query["page_size"],
+                pageToken: query["pageToken"] ?? query["page_token"],
+                scope: PageScope(parent: parent, filter: filter))
         } catch {
             throw ServiceError.invalidArgument(error.description)
         }

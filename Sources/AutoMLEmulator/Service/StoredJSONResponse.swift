@@ -62,18 +62,22 @@ struct StoredList<Resource: ProtoMessage>: ProtoMessage, StoredJSONResponse {
         // Members in name order, as every other response writes them.
         var members: [(name: String, write: (inout JSONWriter) throws -> Void)] = []
         if !items.isEmpty {
-            members.append((key, { writer in
-                writer.writeRaw("[".utf8)
-                for (position, item) in items.enumerated() {
-                    if position > 0 { writer.writeRaw(",".utf8) }
-                    if options.enumsAsIntegers {
-                        writer.writeRaw(try Resource.fromStored(item).jsonData(options: options))
-                    } else {
-                        writer.writeRaw(item.utf8)
+            members.append(
+                (
+                    key,
+                    { writer in
+                        writer.writeRaw("[".utf8)
+                        for (position, item) in items.enumerated() {
+                            if position > 0 { writer.writeRaw(",".utf8) }
+                            if options.enumsAsIntegers {
+                                writer.writeRaw(try Resource.fromStored(item).jsonData(options: options))
+                            } else {
+                                writer.writeRaw(item.utf8)
+                            }
+                        }
+                        writer.writeRaw("]".utf8)
                     }
-                }
-                writer.writeRaw("]".utf8)
-            }))
+                ))
         }
         if !nextPageToken.isEmpty {
             members.append(("nextPageToken", { writer in writer.write(string: nextPageToken) }))

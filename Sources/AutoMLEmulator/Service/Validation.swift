@@ -8,8 +8,9 @@ enum Validation {
             throw ServiceError.invalidArgument("\(kind).displayName is required.")
         }
         guard name.count <= 32, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-            throw ServiceError.invalidArgument("\(kind).displayName \"\(name)\" must be at most 32 ASCII letters, "
-                                               + "digits and underscores.")
+            throw ServiceError.invalidArgument(
+                "\(kind).displayName \"\(name)\" must be at most 32 ASCII letters, "
+                    + "digits and underscores.")
         }
         if mustStartWithLetter, let first = name.first, !first.isLetter {
             throw ServiceError.invalidArgument("\(kind).displayName \"\(name)\" must start with a letter.")
@@ -20,12 +21,14 @@ enum Validation {
     static func labels(_ labels: [String: String], of kind: String) throws {
         for (key, value) in labels {
             guard let first = key.first, first.isLowercase, isLabelText(key), key.count <= 64 else {
-                throw ServiceError.invalidArgument("\(kind).labels key \"\(key)\" must start with a lowercase letter "
-                                                   + "and hold at most 64 lowercase letters, digits, '_' and '-'.")
+                throw ServiceError.invalidArgument(
+                    "\(kind).labels key \"\(key)\" must start with a lowercase letter "
+                        + "and hold at most 64 lowercase letters, digits, '_' and '-'.")
             }
             guard value.count <= 64, isLabelText(value) else {
-                throw ServiceError.invalidArgument("\(kind).labels value \"\(value)\" must hold at most 64 lowercase "
-                                                   + "letters, digits, '_' and '-'.")
+                throw ServiceError.invalidArgument(
+                    "\(kind).labels value \"\(value)\" must hold at most 64 lowercase "
+                        + "letters, digits, '_' and '-'.")
             }
         }
     }

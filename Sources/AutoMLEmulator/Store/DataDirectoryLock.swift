@@ -15,11 +15,13 @@ final class DataDirectoryLock: Sendable {
             throw EmulatorSetupError("cannot open \(path): \(String(cString: strerror(errno)))")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(
+                in: .whitespacesAndNewlines)
             close(descriptor)
-            throw EmulatorSetupError("the data directory \(directory.path) is in use by another automl process"
-                                     + (holder.map { $0.isEmpty ? "" : " (pid \($0))" } ?? "")
-                                     + "; talk to that one over HTTP, or use another --data-dir")
+            throw EmulatorSetupError(
+                "the data directory \(directory.path) is in use by another automl process"
+                    + (holder.map { $0.isEmpty ? "" : " (pid \($0))" } ?? "")
+                    + "; talk to that one over HTTP, or use another --data-dir")
         }
         ftruncate(descriptor, 0)
         let pid = "\(getpid())\n"
@@ -29,7 +31,12 @@ final class DataDirectoryLock: Sendable {
 
     /// Lets another process (or a new backend in this one) take the directory.
     func release() {
-        guard let open = descriptor.withLock({ value in defer { value = nil }; return value }) else { return }
+        guard
+            let open = descriptor.withLock({ value in
+                defer { value = nil }
+                return value
+            })
+        else { return }
         flock(open, LOCK_UN)
         close(open)
     }

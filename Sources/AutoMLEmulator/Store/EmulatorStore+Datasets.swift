@@ -20,10 +20,14 @@ extension EmulatorStore {
             created.createTime = Timestamp(now)
             created.exampleCount = 0
             created.etag = UUID().uuidString
-            try db.execute(sql: """
-                INSERT INTO dataset (id, project, location, seq, domain, json) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [id, parent.project, parent.location, try Self.nextSeq(db, table: "dataset"),
-                                 domain.rawValue, created.storedJSON])
+            try db.execute(
+                sql: """
+                    INSERT INTO dataset (id, project, location, seq, domain, json) VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, parent.project, parent.location, try Self.nextSeq(db, table: "dataset"),
+                    domain.rawValue, created.storedJSON,
+                ])
             return created
         }
     }
@@ -34,21 +38,28 @@ extension EmulatorStore {
     }
 
     static func dataset(_ db: Database, id: String, parent: Parent) throws -> StoredDataset? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT d.id, d.seq, d.domain, d.json, (SELECT COUNT(*) FROM example e WHERE e.dataset_id = d.id) AS examples
-            FROM dataset d WHERE d.id = ? AND d.project = ? AND d.location = ?
-            """, arguments: [id, parent.project, parent.location]) else { return nil }
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT d.id, d.seq, d.domain, d.json, (SELECT COUNT(*) FROM example e WHERE e.dataset_id = d.id) AS examples
+                    FROM dataset d WHERE d.id = ? AND d.project = ? AND d.location = ?
+                    """, arguments: [id, parent.project, parent.location])
+        else { return nil }
         return try storedDataset(row)
     }
 
     /// Every dataset of the parent in creation order.
     func datasets(in parent: Parent) async throws -> [StoredDataset] {
         try await read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT d.id, d.seq, d.domain, d.json,
-                       (SELECT COUNT(*) FROM example e WHERE e.dataset_id = d.id) AS examples
-                FROM dataset d WHERE d.project = ? AND d.location = ? ORDER BY d.seq
-                """, arguments: [parent.project, parent.location]).map(Self.storedDataset)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.id, d.seq, d.domain, d.json,
+                           (SELECT COUNT(*) FROM example e WHERE e.dataset_id = d.id) AS examples
+                    FROM dataset d WHERE d.project = ? AND d.location = ? ORDER BY d.seq
+                    """, arguments: [parent.project, parent.location]
+            ).map(Self.storedDataset)
         }
     }
 
@@ -71,7 +82,8 @@ extension EmulatorStore {
         var dataset = try Dataset.fromStored(row["json"])
         dataset.exampleCount = Int32(clamping: row["examples"] as Int64? ?? 0)
         let domainText: String = row["domain"]
-        return StoredDataset(id: row["id"], seq: row["seq"], domain: Domain(rawValue: domainText) ?? .classification,
-                             dataset: dataset)
+        return StoredDataset(
+            id: row["id"], seq: row["seq"], domain: Domain(rawValue: domainText) ?? .classification,
+            dataset: dataset)
     }
 }

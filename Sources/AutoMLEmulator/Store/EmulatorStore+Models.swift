@@ -31,26 +31,35 @@ extension EmulatorStore {
     /// A model of the parent; nil when there is none.
     func model(_ id: String, in parent: Parent) async throws -> StoredModel? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM model WHERE id = ? AND project = ? AND location = ?",
-                             arguments: [id, parent.project, parent.location]).map(Self.storedModel)
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM model WHERE id = ? AND project = ? AND location = ?",
+                arguments: [id, parent.project, parent.location]
+            ).map(Self.storedModel)
         }
     }
 
     /// Every model of the parent in creation order.
     func models(in parent: Parent) async throws -> [StoredModel] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM model WHERE project = ? AND location = ? ORDER BY seq",
-                             arguments: [parent.project, parent.location]).map(Self.storedModel)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM model WHERE project = ? AND location = ? ORDER BY seq",
+                arguments: [parent.project, parent.location]
+            ).map(Self.storedModel)
         }
     }
 
     /// Every model of the parent in creation order, as stored: what ListModels filters and writes out.
     func modelRows(in parent: Parent) async throws -> [StoredModelRow] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT id, seq, dataset_id, domain, json FROM model WHERE project = ? AND location = ? ORDER BY seq",
-                             arguments: [parent.project, parent.location]).map { row in
-                StoredModelRow(id: row["id"], seq: row["seq"], datasetID: row["dataset_id"],
-                               domain: Domain(rawValue: row["domain"]) ?? .classification, json: row["json"])
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT id, seq, dataset_id, domain, json FROM model WHERE project = ? AND location = ? ORDER BY seq",
+                arguments: [parent.project, parent.location]
+            ).map { row in
+                StoredModelRow(
+                    id: row["id"], seq: row["seq"], datasetID: row["dataset_id"],
+                    domain: Domain(rawValue: row["domain"]) ?? .classification, json: row["json"])
             }
         }
     }
@@ -80,8 +89,10 @@ extension EmulatorStore {
     /// The evaluations of a model in creation order (the overall one first).
     func evaluations(ofModel modelID: String) async throws -> [(id: String, seq: Int64, evaluation: ModelEvaluation)] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT id, seq, json FROM model_evaluation WHERE model_id = ? ORDER BY seq",
-                             arguments: [modelID]).map { row in
+            try Row.fetchAll(
+                db, sql: "SELECT id, seq, json FROM model_evaluation WHERE model_id = ? ORDER BY seq",
+                arguments: [modelID]
+            ).map { row in
                 (row["id"], row["seq"], try ModelEvaluation.fromStored(row["json"]))
             }
         }
@@ -90,8 +101,9 @@ extension EmulatorStore {
     private static func storedModel(_ row: Row) throws -> StoredModel {
         let labels = (try? JSONDecoder().decode([String].self, from: Data((row["label_set"] as String).utf8))) ?? []
         let domainText: String = row["domain"]
-        return StoredModel(id: row["id"], seq: row["seq"], domain: Domain(rawValue: domainText) ?? .classification,
-                           labelSet: labels, artifactPath: row["artifact_path"], model: try Model.fromStored(row["json"]))
+        return StoredModel(
+            id: row["id"], seq: row["seq"], domain: Domain(rawValue: domainText) ?? .classification,
+            labelSet: labels, artifactPath: row["artifact_path"], model: try Model.fromStored(row["json"]))
     }
 }
 

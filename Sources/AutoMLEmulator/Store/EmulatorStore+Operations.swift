@@ -16,44 +16,56 @@ struct StoredOperation: Sendable {
 
 extension EmulatorStore {
     /// Records a new operation; its ID takes the prefix of the resource it works on.
-    func createOperation(in parent: Parent, prefix: String, kind: String, worksOn: String, job: OperationJob,
-                         metadata: OperationMetadata) async throws -> StoredOperation {
+    func createOperation(
+        in parent: Parent, prefix: String, kind: String, worksOn: String, job: OperationJob,
+        metadata: OperationMetadata
+    ) async throws -> StoredOperation {
         try await write { db in
             let id = try Self.issueID(db, prefix: prefix)
             var operation = LongRunningOperation()
             operation.name = "\(parent)/operations/\(id)"
             operation.metadata = ProtoAny(metadata)
             let seq = try Self.nextSeq(db, table: "operation")
-            try db.execute(sql: """
-                INSERT INTO operation (id, project, location, seq, kind, works_on, job, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, parent.project, parent.location, seq, kind, worksOn, try job.storedText,
-                                 operation.storedJSON])
-            return StoredOperation(id: id, seq: seq, parent: parent, kind: kind, worksOn: worksOn,
-                                   cancelRequested: false, job: job, operation: operation)
+            try db.execute(
+                sql: """
+                    INSERT INTO operation (id, project, location, seq, kind, works_on, job, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, parent.project, parent.location, seq, kind, worksOn, try job.storedText,
+                    operation.storedJSON,
+                ])
+            return StoredOperation(
+                id: id, seq: seq, parent: parent, kind: kind, worksOn: worksOn,
+                cancelRequested: false, job: job, operation: operation)
         }
     }
 
     /// An operation of the parent; nil when there is none (or it was deleted).
     func operation(_ id: String, in parent: Parent) async throws -> StoredOperation? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM operation WHERE id = ? AND project = ? AND location = ?",
-                             arguments: [id, parent.project, parent.location]).map(Self.storedOperation)
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM operation WHERE id = ? AND project = ? AND location = ?",
+                arguments: [id, parent.project, parent.location]
+            ).map(Self.storedOperation)
         }
     }
 
     /// An operation's stored JSON, what GetOperation answers; nil when there is none.
     func operationJSON(_ id: String, in parent: Parent) async throws -> String? {
         try await read { db in
-            try String.fetchOne(db, sql: "SELECT json FROM operation WHERE id = ? AND project = ? AND location = ?",
-                                arguments: [id, parent.project, parent.location])
+            try String.fetchOne(
+                db, sql: "SELECT json FROM operation WHERE id = ? AND project = ? AND location = ?",
+                arguments: [id, parent.project, parent.location])
         }
     }
 
     /// Every operation of the parent in creation order.
     func operations(in parent: Parent) async throws -> [StoredOperation] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM operation WHERE project = ? AND location = ? ORDER BY seq",
-                             arguments: [parent.project, parent.location]).map(Self.storedOperation)
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM operation WHERE project = ? AND location = ? ORDER BY seq",
+                arguments: [parent.project, parent.location]
+            ).map(Self.storedOperation)
         }
     }
 
@@ -67,12 +79,16 @@ extension EmulatorStore {
     /// Reads, changes and writes back an operation in one transaction. A done operation is never changed
     /// again (so a late update cannot undo a cancel). Returns the operation as stored afterwards.
     @discardableResult
-    func updateOperation(_ id: String, now: Date, job: OperationJob? = nil,
-                         _ change: @Sendable @escaping (inout LongRunningOperation, inout OperationMetadata) -> Void)
-        async throws -> LongRunningOperation? {
+    func updateOperation(
+        _ id: String, now: Date, job: OperationJob? = nil,
+        _ change: @Sendable @escaping (inout LongRunningOperation, inout OperationMetadata) -> Void
+    )
+        async throws -> LongRunningOperation?
+    {
         let jobText = try job?.storedText
         return try await write { db in
-            guard let text = try String.fetchOne(db, sql: "SELECT json FROM operation WHERE id = ?", arguments: [id]) else {
+            guard let text = try String.fetchOne(db, sql: "SELECT json FROM operation WHERE id = ?", arguments: [id])
+            else {
                 return nil
             }
             var operation = try LongRunningOperation.fromStored(text)
@@ -82,11 +98,13 @@ extension EmulatorStore {
             metadata.updateTime = Timestamp(now)
             operation.metadata = ProtoAny(metadata)
             if let jobText {
-                try db.execute(sql: "UPDATE operation SET json = ?, done = ?, job = ? WHERE id = ?",
-                               arguments: [operation.storedJSON, operation.done, jobText, id])
+                try db.execute(
+                    sql: "UPDATE operation SET json = ?, done = ?, job = ? WHERE id = ?",
+                    arguments: [operation.storedJSON, operation.done, jobText, id])
             } else {
-                try db.execute(sql: "UPDATE operation SET json = ?, done = ? WHERE id = ?",
-                               arguments: [operation.storedJSON, operation.done, id])
+                try db.execute(
+                    sql: "UPDATE operation SET json = ?, done = ? WHERE id = ?",
+                    arguments: [operation.storedJSON, operation.done, id])
             }
             return operation
         }
@@ -109,10 +127,11 @@ extension EmulatorStore {
     }
 
     private static func storedOperation(_ row: Row) throws -> StoredOperation {
-        StoredOperation(id: row["id"], seq: row["seq"], parent: Parent(project: row["project"], location: row["location"]),
-                        kind: row["kind"], worksOn: row["works_on"], cancelRequested: row["cancel_requested"],
-                        job: try OperationJob.fromStored(row["job"]),
-                        operation: try LongRunningOperation.fromStored(row["json"]))
+        StoredOperation(
+            id: row["id"], seq: row["seq"], parent: Parent(project: row["project"], location: row["location"]),
+            kind: row["kind"], worksOn: row["works_on"], cancelRequested: row["cancel_requested"],
+            job: try OperationJob.fromStored(row["job"]),
+            operation: try LongRunningOperation.fromStored(row["json"]))
     }
 }
 
@@ -120,30 +139,40 @@ extension EmulatorStore {
     /// Creates the trained model and its evaluations and marks the training operation done with it as the
     /// response, in one transaction; does nothing when the operation already ended (it was cancelled).
     /// Returns whether the model was created.
-    func completeTraining(operationID: String, model: Model, parent: Parent, modelID: String, domain: Domain,
-                          labelSet: [String], artifactPath: String?, evaluations: [ModelEvaluation],
-                          now: Date) async throws -> Bool {
+    func completeTraining(
+        operationID: String, model: Model, parent: Parent, modelID: String, domain: Domain,
+        labelSet: [String], artifactPath: String?, evaluations: [ModelEvaluation],
+        now: Date
+    ) async throws -> Bool {
         try await write { db in
-            guard let text = try String.fetchOne(db, sql: "SELECT json FROM operation WHERE id = ?",
-                                                 arguments: [operationID]) else { return false }
+            guard
+                let text = try String.fetchOne(
+                    db, sql: "SELECT json FROM operation WHERE id = ?",
+                    arguments: [operationID])
+            else { return false }
             var operation = try LongRunningOperation.fromStored(text)
             if operation.done { return false }
             var created = model
             created.name = "\(parent)/models/\(modelID)"
-            try db.execute(sql: """
-                INSERT INTO model (id, project, location, seq, dataset_id, domain, label_set, artifact_path, json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [modelID, parent.project, parent.location, try Self.nextSeq(db, table: "model"),
-                                 model.datasetId, domain.rawValue,
-                                 JSONValue.array(labelSet.map(JSONValue.string)).storedText, artifactPath,
-                                 created.storedJSON])
+            try db.execute(
+                sql: """
+                    INSERT INTO model (id, project, location, seq, dataset_id, domain, label_set, artifact_path, json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    modelID, parent.project, parent.location, try Self.nextSeq(db, table: "model"),
+                    model.datasetId, domain.rawValue,
+                    JSONValue.array(labelSet.map(JSONValue.string)).storedText, artifactPath,
+                    created.storedJSON,
+                ])
             var seq = try Self.nextSeq(db, table: "model_evaluation")
             for evaluation in evaluations {
                 let evaluationID = try Self.issueID(db, prefix: "")
                 var stored = evaluation
                 stored.name = "\(created.name)/modelEvaluations/\(evaluationID)"
-                try db.execute(sql: "INSERT INTO model_evaluation (id, model_id, seq, json) VALUES (?, ?, ?, ?)",
-                               arguments: [evaluationID, modelID, seq, stored.storedJSON])
+                try db.execute(
+                    sql: "INSERT INTO model_evaluation (id, model_id, seq, json) VALUES (?, ?, ?, ?)",
+                    arguments: [evaluationID, modelID, seq, stored.storedJSON])
                 seq += 1
             }
             var metadata = operation.automlMetadata ?? OperationMetadata()
@@ -152,8 +181,9 @@ extension EmulatorStore {
             operation.metadata = ProtoAny(metadata)
             operation.done = true
             operation.response = ProtoAny(created)
-            try db.execute(sql: "UPDATE operation SET json = ?, done = 1 WHERE id = ?",
-                           arguments: [operation.storedJSON, operationID])
+            try db.execute(
+                sql: "UPDATE operation SET json = ?, done = 1 WHERE id = ?",
+                arguments: [operation.storedJSON, operationID])
             return true
         }
     }

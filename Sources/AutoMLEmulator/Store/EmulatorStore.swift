@@ -26,8 +26,9 @@ package final class EmulatorStore: Sendable {
         let lock = try DataDirectoryLock(directory: directory)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        let pool = try DatabasePool(path: directory.appendingPathComponent("automl.sqlite").path,
-                                    configuration: configuration)
+        let pool = try DatabasePool(
+            path: directory.appendingPathComponent("automl.sqlite").path,
+            configuration: configuration)
         return try EmulatorStore(writer: pool, lock: lock)
     }
 

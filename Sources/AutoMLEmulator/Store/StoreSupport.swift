@@ -47,8 +47,10 @@ extension EmulatorStore {
     static func issueID(_ db: Database, prefix: String) throws -> String {
         var generator = SystemRandomNumberGenerator()
         while true {
-            let digits = String(UInt64.random(in: 1_000_000_000_000_000_000...9_223_372_036_854_775_807,
-                                              using: &generator))
+            let digits = String(
+                UInt64.random(
+                    in: 1_000_000_000_000_000_000...9_223_372_036_854_775_807,
+                    using: &generator))
             let id = prefix + digits
             if try String.fetchOne(db, sql: "SELECT id FROM issued_id WHERE id = ?", arguments: [id]) == nil {
                 try db.execute(sql: "INSERT INTO issued_id (id) VALUES (?)", arguments: [id])

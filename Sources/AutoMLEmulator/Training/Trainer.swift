@@ -4,8 +4,10 @@ package import Foundation
 /// Trains a model for a CreateModel operation. The local backend calls it in the operation's task;
 /// cancelling the task cancels training, and no model is created.
 package protocol Trainer: Sendable {
-    func train(_ job: TrainingRequest, clock: any EmulatorClock,
-               report: @escaping @Sendable (TrainingProgress) async throws -> Void) async throws -> TrainingOutcome
+    func train(
+        _ job: TrainingRequest, clock: any EmulatorClock,
+        report: @escaping @Sendable (TrainingProgress) async throws -> Void
+    ) async throws -> TrainingOutcome
 }
 
 /// One labelled image as the trainer gets it.
@@ -66,8 +68,10 @@ package struct TrainingOutcome: Sendable {
     /// The trained weights, when there are any; a model without them has no predictor.
     package var artifactPath: String?
 
-    package init(stopReason: String, costMilliNodeHours: Int64, evaluations: [ModelEvaluation] = [],
-                artifactPath: String? = nil) {
+    package init(
+        stopReason: String, costMilliNodeHours: Int64, evaluations: [ModelEvaluation] = [],
+        artifactPath: String? = nil
+    ) {
         self.stopReason = stopReason
         self.costMilliNodeHours = costMilliNodeHours
         self.evaluations = evaluations

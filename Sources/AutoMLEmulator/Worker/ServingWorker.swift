@@ -12,11 +12,14 @@ actor ServingWorker {
 
     init(executable: URL, modelDirectory: String, logFile: URL) throws {
         self.modelDirectory = modelDirectory
-        process = try WorkerProcess(executable: executable, arguments: ["serve", modelDirectory, "1"], logFile: logFile)
+        process = try WorkerProcess(
+            executable: executable, arguments: ["serve", modelDirectory, "1"], logFile: logFile)
         let lines = process.lines
         Task { [weak self] in
             for await line in lines {
-                guard let reply = try? JSONDecoder().decode(PredictionReply.self, from: Data(line.utf8)) else { continue }
+                guard let reply = try? JSONDecoder().decode(PredictionReply.self, from: Data(line.utf8)) else {
+                    continue
+                }
                 await self?.deliver(reply)
             }
             await self?.end()
@@ -101,8 +104,9 @@ actor ServingWorkers {
         try FileManager.default.createDirectory(at: logFolder, withIntermediateDirectories: true)
         let executable = try locator.locate()
         let pool = try (0..<min(max(1, replicas), cores)).map { index in
-            try ServingWorker(executable: executable, modelDirectory: directory,
-                              logFile: logFolder.appendingPathComponent("serve-\(modelID)-\(index).log"))
+            try ServingWorker(
+                executable: executable, modelDirectory: directory,
+                logFile: logFolder.appendingPathComponent("serve-\(modelID)-\(index).log"))
         }
         workers[modelID] = pool
         return pool

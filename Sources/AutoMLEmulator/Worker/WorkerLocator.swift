@@ -26,8 +26,9 @@ package struct WorkerLocator: Sendable {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(Self.executableName)
             if files.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        throw WorkerUnavailable("the trainer worker \(Self.executableName) was not found next to \(running.lastPathComponent) "
-                                + "or on PATH; build it with `swift build` (it needs libtorch-dev) or set AUTOML_TRAINER")
+        throw WorkerUnavailable(
+            "the trainer worker \(Self.executableName) was not found next to \(running.lastPathComponent) "
+                + "or on PATH; build it with `swift build` (it needs libtorch-dev) or set AUTOML_TRAINER")
     }
 }
 

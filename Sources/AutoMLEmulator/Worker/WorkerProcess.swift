@@ -21,8 +21,10 @@ final class WorkerProcess: @unchecked Sendable {
         (lines, linesContinuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .unbounded)
         let ending = ending
         process.terminationHandler = { process in
-            let exit: WorkerExit = process.terminationReason == .uncaughtSignal ? .signal(process.terminationStatus)
-                                                                                 : .status(process.terminationStatus)
+            let exit: WorkerExit =
+                process.terminationReason == .uncaughtSignal
+                ? .signal(process.terminationStatus)
+                : .status(process.terminationStatus)
             let waiters = ending.state.withLock { state in
                 state.exit = exit
                 defer { state.waiters = [] }

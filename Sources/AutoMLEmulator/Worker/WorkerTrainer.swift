@@ -19,8 +19,10 @@ package struct WorkerTrainer: Trainer {
         self.seed = seed
     }
 
-    package func train(_ request: TrainingRequest, clock: any EmulatorClock,
-                      report: @escaping @Sendable (TrainingProgress) async throws -> Void) async throws -> TrainingOutcome {
+    package func train(
+        _ request: TrainingRequest, clock: any EmulatorClock,
+        report: @escaping @Sendable (TrainingProgress) async throws -> Void
+    ) async throws -> TrainingOutcome {
         let executable: URL
         do {
             executable = try locator.locate()
@@ -36,18 +38,23 @@ package struct WorkerTrainer: Trainer {
         let job = trainerJob(request, output: output)
         let jobFile = workFolder.appendingPathComponent("job.json")
         try JSONEncoder().encode(job).write(to: jobFile)
-        let worker = try WorkerProcess(executable: executable, arguments: ["train", jobFile.path],
-                                       logFile: workFolder.appendingPathComponent("trainer.log"))
+        let worker = try WorkerProcess(
+            executable: executable, arguments: ["train", jobFile.path],
+            logFile: workFolder.appendingPathComponent("trainer.log"))
         var result: TrainerResult?
         var failure: String?
         do {
             try await withTaskCancellationHandler {
                 for await line in worker.lines {
-                    guard let event = try? JSONDecoder().decode(TrainerEvent.self, from: Data(line.utf8)) else { continue }
+                    guard let event = try? JSONDecoder().decode(TrainerEvent.self, from: Data(line.utf8)) else {
+                        continue
+                    }
                     switch event {
                     case .progress(let progress):
-                        try await report(TrainingProgress(spentMilliNodeHours: progress.spentMilliNodeHours,
-                                                          percent: Int32(clamping: progress.percent)))
+                        try await report(
+                            TrainingProgress(
+                                spentMilliNodeHours: progress.spentMilliNodeHours,
+                                percent: Int32(clamping: progress.percent)))
                     case .result(let value): result = value
                     case .failure(let message): failure = message
                     }
@@ -71,9 +78,10 @@ package struct WorkerTrainer: Trainer {
             throw TrainingFailure(failureMessage(exit: exit, failure: failure, log: worker.logTail()))
         }
         let evaluations = try evaluations(of: result, request: request, job: job)
-        return TrainingOutcome(stopReason: result.stopReason,
-                               costMilliNodeHours: min(result.costMilliNodeHours, request.budgetMilliNodeHours),
-                               evaluations: evaluations, artifactPath: result.modelDirectory)
+        return TrainingOutcome(
+            stopReason: result.stopReason,
+            costMilliNodeHours: min(result.costMilliNodeHours, request.budgetMilliNodeHours),
+            evaluations: evaluations, artifactPath: result.modelDirectory)
     }
 
     private func trainerJob(_ request: TrainingRequest, output: URL) -> TrainerJob {
@@ -83,28 +91,34 @@ package struct WorkerTrainer: Trainer {
             return TrainerJob.Example(
                 path: example.filePath, split: split, labels: example.labels.compactMap { index[$0] },
                 boxes: example.boxes.compactMap { box in
-                    index[box.label].map { Box(label: $0, xMin: box.xMin, yMin: box.yMin, xMax: box.xMax, yMax: box.yMax) }
+                    index[box.label].map {
+                        Box(label: $0, xMin: box.xMin, yMin: box.yMin, xMax: box.xMax, yMax: box.yMax)
+                    }
                 })
         }
-        return TrainerJob(task: request.isDetection ? .detection : .classification, multiLabel: request.multiLabel,
-                          labels: request.labels, examples: examples, budgetMilliNodeHours: request.budgetMilliNodeHours,
-                          spentMilliNodeHours: request.spentMilliNodeHours,
-                          nodeHourSeconds: request.nodeHour.seconds, earlyStopping: request.earlyStopping,
-                          baseModelDirectory: request.baseArtifactPath, outputDirectory: output.path, seed: seed,
-                          threads: threads)
+        return TrainerJob(
+            task: request.isDetection ? .detection : .classification, multiLabel: request.multiLabel,
+            labels: request.labels, examples: examples, budgetMilliNodeHours: request.budgetMilliNodeHours,
+            spentMilliNodeHours: request.spentMilliNodeHours,
+            nodeHourSeconds: request.nodeHour.seconds, earlyStopping: request.earlyStopping,
+            baseModelDirectory: request.baseArtifactPath, outputDirectory: output.path, seed: seed,
+            threads: threads)
     }
 
     private func failureMessage(exit: WorkerExit, failure: String?, log: String) -> String {
         if let failure { return "training failed: \(failure)" }
-        let how = switch exit {
-        case .signal(let number): "was killed by signal \(number)"
-        case .status(let status): "exited with status \(status) without a result"
-        }
+        let how =
+            switch exit {
+            case .signal(let number): "was killed by signal \(number)"
+            case .status(let status): "exited with status \(status) without a result"
+            }
         return "the trainer worker \(how)" + (log.isEmpty ? "" : "; its last output: \(log)")
     }
 
     /// The overall and per-label evaluations from the worker's predictions on the held-out split.
-    private func evaluations(of result: TrainerResult, request: TrainingRequest, job: TrainerJob) throws -> [ModelEvaluation] {
+    private func evaluations(of result: TrainerResult, request: TrainingRequest, job: TrainerJob) throws
+        -> [ModelEvaluation]
+    {
         let labels = zip(request.annotationSpecIDs, request.labels).map {
             EvaluationLabel(annotationSpecId: $0, displayName: $1)
         }
@@ -122,8 +136,9 @@ package struct WorkerTrainer: Trainer {
             set = try DetectionEvaluator(labels: labels).evaluate(images)
         } else {
             let examples = result.evaluated.map {
-                ClassificationEvaluator.Example(truth: job.examples[$0.example].labels,
-                                                scores: ($0.scores ?? []).map(Double.init))
+                ClassificationEvaluator.Example(
+                    truth: job.examples[$0.example].labels,
+                    scores: ($0.scores ?? []).map(Double.init))
             }.filter { $0.scores.count == request.labels.count }
             set = try ClassificationEvaluator(labels: labels, multiLabel: request.multiLabel).evaluate(examples)
         }

@@ -25,7 +25,6 @@ struct CommandPosition {
     /// The command reached.
     var node: CommandNode { path[path.count - 1] }
 
-
     /// The positional the next plain word fills: the next one, or the last when it repeats.
     var nextPositional: ArgumentSpec? {
         let positionals = node.positionals

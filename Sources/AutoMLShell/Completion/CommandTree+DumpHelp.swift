@@ -56,8 +56,9 @@ extension ArgumentSpec {
             isHidden: argument.shouldDisplay == false,
             completion: kind == .flag
                 ? .none
-                : ValueCompletion.inferred(valueName: argument.valueName, allValues: argument.allValues,
-                                           completionKind: argument.completionKind))
+                : ValueCompletion.inferred(
+                    valueName: argument.valueName, allValues: argument.allValues,
+                    completionKind: argument.completionKind))
     }
 }
 

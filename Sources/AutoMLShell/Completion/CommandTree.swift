@@ -28,8 +28,10 @@ package struct CommandNode: Sendable, Hashable {
     /// Options, flags and positionals, in declaration order.
     package var arguments: [ArgumentSpec]
 
-    package init(name: String, aliases: [String] = [], isHidden: Bool = false, subcommands: [CommandNode] = [],
-                arguments: [ArgumentSpec] = []) {
+    package init(
+        name: String, aliases: [String] = [], isHidden: Bool = false, subcommands: [CommandNode] = [],
+        arguments: [ArgumentSpec] = []
+    ) {
         self.name = name
         self.aliases = aliases
         self.isHidden = isHidden
@@ -76,8 +78,10 @@ package struct ArgumentSpec: Sendable, Hashable {
     /// What its value completes from.
     package var completion: ValueCompletion
 
-    package init(kind: Kind, names: [String] = [], valueName: String? = nil, isRepeating: Bool = false,
-                isHidden: Bool = false, completion: ValueCompletion = .none) {
+    package init(
+        kind: Kind, names: [String] = [], valueName: String? = nil, isRepeating: Bool = false,
+        isHidden: Bool = false, completion: ValueCompletion = .none
+    ) {
         self.kind = kind
         self.names = names
         self.valueName = valueName

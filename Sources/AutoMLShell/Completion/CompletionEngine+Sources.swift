@@ -50,8 +50,9 @@ extension CompletionEngine {
             onResourceLookup?(kind)
             return resources(kind, prefix: prefix)
         case .files(let extensions):
-            return CompletionList(paths(prefix: prefix, extensions: extensions, directoriesOnly: false),
-                                  limit: maxCandidates)
+            return CompletionList(
+                paths(prefix: prefix, extensions: extensions, directoriesOnly: false),
+                limit: maxCandidates)
         case .directories:
             return CompletionList(paths(prefix: prefix, extensions: [], directoriesOnly: true), limit: maxCandidates)
         }
@@ -63,9 +64,11 @@ extension CompletionEngine {
         let matches = catalog.matches(kind, prefix: prefix, limit: maxCandidates)
         let width = matches.entries.reduce(0) { max($0, $1.id.count) }
         let values = matches.entries.map { entry in
-            CompletionValue(text: entry.id, display: entry.displayName.isEmpty
-                ? entry.id
-                : entry.id + String(repeating: " ", count: width - entry.id.count) + "  " + entry.displayName)
+            CompletionValue(
+                text: entry.id,
+                display: entry.displayName.isEmpty
+                    ? entry.id
+                    : entry.id + String(repeating: " ", count: width - entry.id.count) + "  " + entry.displayName)
         }
         return CompletionList(sorted: values, total: matches.total, sharedPrefix: matches.commonIDPrefix)
     }
@@ -77,8 +80,9 @@ extension CompletionEngine {
         }
         if list.omitted > 0, let first = list.values.first {
             // A prefix every match's insertion starts with, so `CompletionResult.commonPrefix` stays right.
-            let quoted = UTF8Order.commonPrefix(tokens.insertionText(for: first.text),
-                                                tokens.insertionText(for: list.sharedPrefix))
+            let quoted = UTF8Order.commonPrefix(
+                tokens.insertionText(for: first.text),
+                tokens.insertionText(for: list.sharedPrefix))
             candidates.append(.overflow(count: list.omitted, insertion: quoted))
         }
         return candidates

@@ -20,8 +20,11 @@ package struct CompletionEngine: Sendable {
     /// background (`ResourceCache.refreshIfStale`); it must return at once.
     package var onResourceLookup: (@Sendable (ResourceKind) -> Void)?
 
-    package init(tree: CommandTree, catalog: ResourceCatalog = ResourceCatalog(),
-                fileSystem: CompletionFileSystem = .none, maxCandidates: Int = 200, onResourceLookup: (@Sendable (ResourceKind) -> Void)? = nil) {
+    package init(
+        tree: CommandTree, catalog: ResourceCatalog = ResourceCatalog(),
+        fileSystem: CompletionFileSystem = .none, maxCandidates: Int = 200,
+        onResourceLookup: (@Sendable (ResourceKind) -> Void)? = nil
+    ) {
         self.tree = tree
         self.catalog = catalog
         self.fileSystem = fileSystem
@@ -53,8 +56,9 @@ package struct CompletionEngine: Sendable {
         } else {
             values = wordsAndPositionals(at: position, prefix: prefix)
         }
-        return CompletionResult(replaceStart: replaceStart, replaceEnd: tokens.cursor,
-                                candidates: candidates(values, tokens: tokens))
+        return CompletionResult(
+            replaceStart: replaceStart, replaceEnd: tokens.cursor,
+            candidates: candidates(values, tokens: tokens))
     }
 
     /// The option and the value typed so far when the current word is `--name=value` with a known option.
@@ -62,8 +66,8 @@ package struct CompletionEngine: Sendable {
         -> (ArgumentSpec, String)?
     {
         guard !position.afterTerminator, position.helpTarget == nil, let index = tokens.currentWordIndex,
-              let first = tokens.words[index].parts.first, first.quoting == .unquoted,
-              first.text.hasPrefix("--"), let equals = first.text.firstIndex(of: "=")
+            let first = tokens.words[index].parts.first, first.quoting == .unquoted,
+            first.text.hasPrefix("--"), let equals = first.text.firstIndex(of: "=")
         else { return nil }
         let name = String(first.text[..<equals])
         guard let option = position.node.namedArgument(name), option.kind == .option else { return nil }

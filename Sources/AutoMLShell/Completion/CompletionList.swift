@@ -41,7 +41,8 @@ struct CompletionList {
         var result = CompletionList(values + other.values, limit: limit)
         let hidden = omitted + other.omitted
         if hidden > 0 {
-            let texts = (values + other.values).map(\.text)
+            let texts =
+                (values + other.values).map(\.text)
                 + [self, other].filter { $0.omitted > 0 }.map(\.sharedPrefix)
             result.omitted += hidden
             result.sharedPrefix = texts.dropFirst().reduce(texts.first ?? "") { UTF8Order.commonPrefix($0, $1) }

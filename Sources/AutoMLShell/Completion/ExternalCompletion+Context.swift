@@ -27,7 +27,8 @@ extension ExternalCompletion {
     /// `--endpoint`, `--project` and `--location` anywhere on the line before the word (as `ShellLauncher` and the
     /// runner decide it). Values that do not parse are left out, never reported.
     static func context(preceding words: [String], environment: EnvironmentVariables, paths: ShellPaths)
-        -> SessionContext {
+        -> SessionContext
+    {
         let saved = SessionStore(path: paths.sessionFile, report: { _ in }).load() ?? SavedSession()
         var flags = ContextOverrides()
         var index = 0
@@ -42,9 +43,11 @@ extension ExternalCompletion {
             index += 1
             guard let text = value.map(unquoted) else { continue }
             switch name {
-            case "--endpoint": flags.endpoint = (try? ContextOverrides.parse(endpoint: text))?.endpoint ?? flags.endpoint
+            case "--endpoint":
+                flags.endpoint = (try? ContextOverrides.parse(endpoint: text))?.endpoint ?? flags.endpoint
             case "--project": flags.project = (try? ContextOverrides.parse(project: text))?.project ?? flags.project
-            case "--location": flags.location = (try? ContextOverrides.parse(location: text))?.location ?? flags.location
+            case "--location":
+                flags.location = (try? ContextOverrides.parse(location: text))?.location ?? flags.location
             default: break
             }
         }
@@ -55,14 +58,16 @@ extension ExternalCompletion {
     /// `automl`'s own options (`ShellOptions`), with the values they complete from as ArgumentParser would
     /// describe them. Written out because `ShellOptions` cannot describe itself: its pass-through positional
     /// takes `--experimental-dump-help` as a word.
-    static let launcherOptions: [ArgumentSpec] = [
-        option(["-f", "--file"], "file"), option(["-c", "--command"], "command"),
-        ArgumentSpec(kind: .flag, names: ["-x", "--echo"]), ArgumentSpec(kind: .flag, names: ["-h", "--help"]),
-    ] + GlobalOptions.specs
+    static let launcherOptions: [ArgumentSpec] =
+        [
+            option(["-f", "--file"], "file"), option(["-c", "--command"], "command"),
+            ArgumentSpec(kind: .flag, names: ["-x", "--echo"]), ArgumentSpec(kind: .flag, names: ["-h", "--help"]),
+        ] + GlobalOptions.specs
 
     private static func option(_ names: [String], _ valueName: String) -> ArgumentSpec {
-        ArgumentSpec(kind: .option, names: names, valueName: valueName,
-                     completion: .inferred(valueName: valueName, allValues: nil, completionKind: nil))
+        ArgumentSpec(
+            kind: .option, names: names, valueName: valueName,
+            completion: .inferred(valueName: valueName, allValues: nil, completionKind: nil))
     }
 
     /// `automl`'s options that take a value, so the word after one is that value and not the command.

@@ -37,24 +37,31 @@ package enum ExternalCompletion {
     ///     the endpoint and project (`AUTOML_ENDPOINT`, `GOOGLE_CLOUD_PROJECT`…), as the shell reads them.
     ///   - extraRoot: Commands and flags the `automl` binary takes besides the shell's (`emulator`,
     ///     `--version`), merged into the root.
-    package static func candidates(words: [String], cword: Int, environment: EnvironmentVariables,
-                                  extraRoot: CommandNode? = nil) -> [Candidate] {
+    package static func candidates(
+        words: [String], cword: Int, environment: EnvironmentVariables,
+        extraRoot: CommandNode? = nil
+    ) -> [Candidate] {
         guard cword >= 0, cword <= words.count, let tree = tree(extraRoot: extraRoot) else { return [] }
         let preceding = Array(words.prefix(cword))
         let current = cword < words.count ? words[cword] : ""
         let paths = ShellPaths(environment: environment)
-        let cache = ResourceCache(scope: ResourceScope(context: context(preceding: preceding, environment: environment,
-                                                                        paths: paths)),
-                                  store: ResourceCacheStore(directory: paths.cache))
+        let cache = ResourceCache(
+            scope: ResourceScope(
+                context: context(
+                    preceding: preceding, environment: environment,
+                    paths: paths)),
+            store: ResourceCacheStore(directory: paths.cache))
         cache.load()
-        let engine = CompletionEngine(tree: tree, catalog: cache.snapshot,
-                                      fileSystem: .live(environment: environment.values))
+        let engine = CompletionEngine(
+            tree: tree, catalog: cache.snapshot,
+            fileSystem: .live(environment: environment.values))
         let before = preceding.map { $0 + " " }.joined()
         let line = before + current
         let result = engine.complete(line: line, cursorUTF8Offset: line.utf8.count)
         // Text of the word that the candidates keep (`--format=` of `--format=ya`); they replace the rest.
         let wordStart = before.utf8.count
-        let kept = result.replaceStart > wordStart
+        let kept =
+            result.replaceStart > wordStart
             ? String(decoding: Array(line.utf8)[wordStart..<min(result.replaceStart, line.utf8.count)], as: UTF8.self)
             : ""
         return result.candidates.compactMap { candidate in
@@ -63,8 +70,9 @@ package enum ExternalCompletion {
                 guard !candidate.insertion.isEmpty else { return nil }
                 return Candidate(word: kept + candidate.insertion, description: candidate.display, appendsSpace: false)
             }
-            return Candidate(word: kept + candidate.insertion, description: description(of: candidate),
-                             appendsSpace: candidate.appendsSpace)
+            return Candidate(
+                word: kept + candidate.insertion, description: description(of: candidate),
+                appendsSpace: candidate.appendsSpace)
         }
     }
 

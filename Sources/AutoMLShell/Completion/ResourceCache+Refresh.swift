@@ -24,7 +24,8 @@ extension ResourceCache {
         list: @escaping @Sendable () async throws -> [ResourceEntry]
     ) -> Task<ResourceRefreshOutcome, Never>? {
         guard ResourceKind.refreshed.contains(kind),
-              let scope = beginRefresh(kind, now: now, maxAge: maxAge, retryDelay: retryDelay) else { return nil }
+            let scope = beginRefresh(kind, now: now, maxAge: maxAge, retryDelay: retryDelay)
+        else { return nil }
         return Task {
             let outcome: ResourceRefreshOutcome
             do {

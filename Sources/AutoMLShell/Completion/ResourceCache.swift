@@ -116,7 +116,8 @@ package final class ResourceCache: Sendable {
 
     /// Puts a fresh listing of `kind` in place (after a list call) and writes the file.
     @discardableResult
-    package func replace(_ kind: ResourceKind, with entries: [ResourceEntry], fetchedAt: Date) -> ResourceCacheWarning? {
+    package func replace(_ kind: ResourceKind, with entries: [ResourceEntry], fetchedAt: Date) -> ResourceCacheWarning?
+    {
         update(ifScope: nil) { $0.replace(kind, with: entries, fetchedAt: fetchedAt) }
     }
 
@@ -146,7 +147,8 @@ package final class ResourceCache: Sendable {
             state.withLock { $0.catalog = catalog }
             let saveWarning = store?.save(catalog, for: scope)
             guard let loadWarning, let saveWarning else { return loadWarning ?? saveWarning }
-            return ResourceCacheWarning(path: loadWarning.path, message: loadWarning.message + "; " + saveWarning.message)
+            return ResourceCacheWarning(
+                path: loadWarning.path, message: loadWarning.message + "; " + saveWarning.message)
         }
     }
 
@@ -157,7 +159,8 @@ package final class ResourceCache: Sendable {
         state.withLock { state in
             // Not before the file is read: the listing may be fresh on disk.
             guard state.isLoaded, state.catalog.isStale(kind, now: now, maxAge: maxAge),
-                  !state.refreshing.contains(kind) else {
+                !state.refreshing.contains(kind)
+            else {
                 return nil
             }
             if let failed = state.failedAt[kind], now.timeIntervalSince(failed) < retryDelay { return nil }

@@ -66,7 +66,7 @@ struct ResourceCacheFile {
         }
         let entries = try entryValues.map { pair -> ResourceEntry in
             guard let fields = pair.arrayValue, (1...2).contains(fields.count),
-                  let id = fields[0].stringValue, !id.isEmpty
+                let id = fields[0].stringValue, !id.isEmpty
             else { throw FormatError(message: "a \(kind) entry is not an [id, displayName] pair") }
             guard fields.count == 2 else { return ResourceEntry(id: id) }
             guard let displayName = fields[1].stringValue else {

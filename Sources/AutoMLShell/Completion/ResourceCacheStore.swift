@@ -25,8 +25,9 @@ package struct ResourceCacheStore: Sendable, Hashable {
 
     /// The file of one scope: `<directory>/<endpoint slug>/<project>/<location>.json`.
     package func path(for scope: ResourceScope) -> String {
-        Self.joined(projectDirectory(endpoint: scope.endpoint, project: scope.project),
-                    CacheSlug.component(scope.location) + ".json")
+        Self.joined(
+            projectDirectory(endpoint: scope.endpoint, project: scope.project),
+            CacheSlug.component(scope.location) + ".json")
     }
 
     /// The folder of one endpoint's caches.
@@ -46,7 +47,7 @@ package struct ResourceCacheStore: Sendable, Hashable {
 
 /// Turns endpoints, projects and locations into names that are safe as one path component.
 enum CacheSlug {
-    /// `local` for the embedded backend; otherwise the URL without `https://` and without a trailing slash,
+    /// `local` for the local server; otherwise the URL without `https://` and without a trailing slash,
     /// every byte outside `A-Z a-z 0-9 . - _` replaced by `_`: `http://127.0.0.1:8080` → `http_127.0.0.1_8080`.
     static func endpoint(_ endpoint: String?) -> String {
         guard var text = endpoint, !text.isEmpty else { return "local" }
@@ -68,7 +69,8 @@ enum CacheSlug {
             if isSafe(byte), !(offset == 0 && byte == UInt8(ascii: ".")) {
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
-                result += "%" + String(byte >> 4, radix: 16, uppercase: true)
+                result +=
+                    "%" + String(byte >> 4, radix: 16, uppercase: true)
                     + String(byte & 0xF, radix: 16, uppercase: true)
             }
         }
@@ -96,7 +98,7 @@ enum CacheSlug {
     private static func isSafe(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"):
             true
         default:
             false

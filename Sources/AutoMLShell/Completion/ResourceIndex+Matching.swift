@@ -23,7 +23,8 @@ extension ResourceIndex {
     func matches(prefix: String, limit: Int) -> ResourceMatches {
         let idRange = UTF8Order.prefixRange(count: entries.count, prefix: prefix) { entries[$0].id }
         // An empty prefix matches every ID already; names cannot add anything.
-        let nameRange = prefix.isEmpty || idRange.count == entries.count
+        let nameRange =
+            prefix.isEmpty || idRange.count == entries.count
             ? 0..<0
             : UTF8Order.prefixRange(count: nameKeys.count, prefix: prefix.lowercased()) { nameKeys[$0] }
         if nameRange.isEmpty {
@@ -38,8 +39,9 @@ extension ResourceIndex {
     private func idMatches(_ range: Range<Int>, limit: Int) -> ResourceMatches {
         guard let first = range.first, let last = range.last else { return ResourceMatches() }
         let shown = entries[range.prefix(max(0, limit))]
-        return ResourceMatches(entries: Array(shown), total: range.count,
-                               commonIDPrefix: UTF8Order.commonPrefix(entries[first].id, entries[last].id))
+        return ResourceMatches(
+            entries: Array(shown), total: range.count,
+            commonIDPrefix: UTF8Order.commonPrefix(entries[first].id, entries[last].id))
     }
 
     private func merged(_ ranks: RankSet, limit: Int) -> ResourceMatches {
@@ -51,8 +53,9 @@ extension ResourceIndex {
             shown.append(entries[rank])
             return true
         }
-        return ResourceMatches(entries: shown, total: ranks.count,
-                               commonIDPrefix: UTF8Order.commonPrefix(entries[first].id, entries[last].id))
+        return ResourceMatches(
+            entries: shown, total: ranks.count,
+            commonIDPrefix: UTF8Order.commonPrefix(entries[first].id, entries[last].id))
     }
 }
 

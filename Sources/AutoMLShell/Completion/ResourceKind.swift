@@ -34,7 +34,7 @@ package struct ResourceEntry: Sendable, Hashable {
 
 /// Which cache a catalog belongs to: the endpoint, project and location its resources were listed from.
 package struct ResourceScope: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// The API endpoint; nil means the embedded local backend.
+    /// The API endpoint; nil means the local server.
     package var endpoint: String?
     package var project: String
     package var location: String
@@ -47,8 +47,9 @@ package struct ResourceScope: Sendable, Hashable, Codable, CustomStringConvertib
 
     /// The scope of a session: its endpoint and location, and its project (the local one when none is set).
     package init(context: SessionContext) {
-        self.init(endpoint: context.endpoint, project: context.project ?? SessionContext.localProject,
-                  location: context.location)
+        self.init(
+            endpoint: context.endpoint, project: context.project ?? SessionContext.localProject,
+            location: context.location)
     }
 
     package var description: String { "\(endpoint ?? "local")/\(project)/\(location)" }

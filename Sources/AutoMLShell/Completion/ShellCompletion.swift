@@ -29,7 +29,9 @@ enum ShellCompletion {
     }
 
     /// Lists a kind of resource for the cache, through the client of the scope's endpoint.
-    static func lister(_ backends: BackendFactory) -> @Sendable (ResourceScope, ResourceKind) async throws -> [ResourceEntry] {
+    static func lister(_ backends: BackendFactory)
+        -> @Sendable (ResourceScope, ResourceKind) async throws -> [ResourceEntry]
+    {
         { scope, kind in
             let client = try await backends.makeClient(scope.endpoint)
             let location = try LocationName(project: scope.project, location: scope.location)

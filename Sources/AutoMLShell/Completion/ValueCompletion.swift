@@ -58,8 +58,11 @@ package enum ValueCompletion: Sendable, Hashable {
     static let endpoints = ["cloud", "local"]
 
     /// Every export format of the image model types, once each, sorted.
-    static let exportFormats: [String] = Array(Set((ImageModelType.classification + ImageModelType.detection)
-        .flatMap(\.exportFormats))).sorted()
+    static let exportFormats: [String] = Array(
+        Set(
+            (ImageModelType.classification + ImageModelType.detection)
+                .flatMap(\.exportFormats))
+    ).sorted()
 
     /// Every image model type, classification and detection, once each, sorted.
     static let modelTypes: [String] = Array(Set((ImageModelType.classification + ImageModelType.detection).map(\.name)))

@@ -11,8 +11,10 @@ package struct BackendFactory: Sendable {
     /// Whether the local server runs now, for the prompt and `context`; nil when there is no local server.
     package var localServerState: (@Sendable () -> LocalServerState)?
 
-    package init(localGCSRoot: String? = nil, localDataDirectory: String? = nil,
-                makeClient: @escaping @Sendable (_ endpoint: String?) async throws -> AutoMLClient) {
+    package init(
+        localGCSRoot: String? = nil, localDataDirectory: String? = nil,
+        makeClient: @escaping @Sendable (_ endpoint: String?) async throws -> AutoMLClient
+    ) {
         self.localGCSRoot = localGCSRoot
         self.localDataDirectory = localDataDirectory
         self.makeClient = makeClient

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Ctrl-C while a command runs: instead of ending the shell, it sets the same pending-interrupt flag the line
 /// editor uses, and commands that wait (`watch`) look at it and stop waiting.
@@ -17,9 +18,9 @@ enum CommandInterrupt {
             pendingTerminalSignals.bitwiseOr(TerminalSignals.interrupt, ordering: .releasing)
         }
         #if canImport(Glibc)
-        action.__sigaction_handler = unsafeBitCast(handler, to: sigaction.__Unnamed_union___sigaction_handler.self)
+            action.__sigaction_handler = unsafeBitCast(handler, to: sigaction.__Unnamed_union___sigaction_handler.self)
         #else
-        action.__sigaction_u = unsafeBitCast(handler, to: __sigaction_u.self)
+            action.__sigaction_u = unsafeBitCast(handler, to: __sigaction_u.self)
         #endif
         sigemptyset(&action.sa_mask)
         sigaction(SIGINT, &action, &previous)

@@ -4,14 +4,16 @@ package import AutoMLClient
 /// project, location and output format. They are never saved; the run's context is the saved session with them on
 /// top, and the dataset, model and operation are those saved for the scope they lead to.
 package struct ContextOverrides: Sendable, Hashable {
-    /// The endpoint: `.some(nil)` is the embedded local backend, nil is no override.
+    /// The endpoint: `.some(nil)` is the local server, nil is no override.
     package var endpoint: String??
     package var project: String?
     package var location: String?
     package var format: OutputFormat?
 
-    package init(endpoint: String?? = nil, project: String? = nil, location: String? = nil,
-                format: OutputFormat? = nil) {
+    package init(
+        endpoint: String?? = nil, project: String? = nil, location: String? = nil,
+        format: OutputFormat? = nil
+    ) {
         self.endpoint = endpoint
         self.project = project
         self.location = location
@@ -22,8 +24,10 @@ package struct ContextOverrides: Sendable, Hashable {
 
     /// Reads the values as typed, checking each: `--endpoint local|cloud|URL`, `--project`, `--location`,
     /// `--format json|yaml|table|value(…)`.
-    package static func parse(endpoint: String? = nil, project: String? = nil, location: String? = nil,
-                             format: String? = nil) throws -> ContextOverrides {
+    package static func parse(
+        endpoint: String? = nil, project: String? = nil, location: String? = nil,
+        format: String? = nil
+    ) throws -> ContextOverrides {
         var overrides = ContextOverrides()
         if let endpoint { overrides.endpoint = .some(try EndpointChoice.parse(endpoint)) }
         if let project { overrides.project = try LocationNameCheck.project(project).project }
@@ -48,8 +52,9 @@ package struct ContextOverrides: Sendable, Hashable {
 
     /// These overrides, with `other`'s where these have none (flags over the environment).
     package func over(_ other: ContextOverrides) -> ContextOverrides {
-        ContextOverrides(endpoint: endpoint ?? other.endpoint, project: project ?? other.project,
-                         location: location ?? other.location, format: format ?? other.format)
+        ContextOverrides(
+            endpoint: endpoint ?? other.endpoint, project: project ?? other.project,
+            location: location ?? other.location, format: format ?? other.format)
     }
 
     /// Sets the overridden fields of `context`; the resources are left for the caller to fill for the new scope.

@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
 import AutoMLClient
+import Foundation
 
 /// Turns any error into one clear line on standard error (plus a hint line) and an exit status.
 enum ErrorReport {
@@ -54,8 +54,9 @@ enum ErrorReport {
         case let error as AutoMLError:
             return ("\(error.code.name): \(error.message)", hint(for: error, session: session), 1)
         case let error as TransportError:
-            let hint = error.kind == .connectFailed
-                ? "is the server running? `use endpoint local` switches to the embedded local backend" : nil
+            let hint =
+                error.kind == .connectFailed
+                ? "is the server running? `use endpoint local` switches to the local server" : nil
             return ("\(error.kind): \(error.message)", hint, 1)
         case let error as ResourceNameError:
             return (error.description, nil, 2)
@@ -63,8 +64,10 @@ enum ErrorReport {
             // Like a usage error: the line could not be read as commands.
             return (error.description, "close the quote, or end the line without a backslash", 2)
         case let error as CredentialsError:
-            return ("credentials: \(error.message)",
-                    "set GOOGLE_OAUTH_ACCESS_TOKEN, GOOGLE_APPLICATION_CREDENTIALS, or run gcloud auth login", 1)
+            return (
+                "credentials: \(error.message)",
+                "set GOOGLE_OAUTH_ACCESS_TOKEN, GOOGLE_APPLICATION_CREDENTIALS, or run gcloud auth login", 1
+            )
         default:
             return (String(describing: error), nil, 1)
         }
@@ -73,7 +76,8 @@ enum ErrorReport {
     private static func hint(for error: AutoMLError, session: ShellSession) -> String? {
         switch error.code {
         case .notFound: "check the ID: `datasets`, `models` and `operations` list what exists"
-        case .unauthenticated: "the token is missing or expired: refresh it (gcloud auth print-access-token) and try again"
+        case .unauthenticated:
+            "the token is missing or expired: refresh it (gcloud auth print-access-token) and try again"
         case .permissionDenied: "the credentials may not use project \(session.context.project ?? "?")"
         case .unavailable, .resourceExhausted: "the service is busy; try again in a moment"
         default: nil

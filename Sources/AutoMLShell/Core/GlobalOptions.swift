@@ -4,8 +4,9 @@
 package enum GlobalOptions {
     /// The options, as completion describes them (their values complete as `automl`'s own options do).
     package static let specs: [ArgumentSpec] = ["endpoint", "project", "location", "format"].map { name in
-        ArgumentSpec(kind: .option, names: ["--" + name], valueName: name,
-                     completion: .inferred(valueName: name, allValues: nil, completionKind: nil))
+        ArgumentSpec(
+            kind: .option, names: ["--" + name], valueName: name,
+            completion: .inferred(valueName: name, allValues: nil, completionKind: nil))
     }
 
     /// The option names with their dashes.
@@ -43,8 +44,9 @@ package enum GlobalOptions {
                 index += 2
             }
         }
-        let overrides = try ContextOverrides.parse(endpoint: values["--endpoint"], project: values["--project"],
-                                                   location: values["--location"], format: values["--format"])
+        let overrides = try ContextOverrides.parse(
+            endpoint: values["--endpoint"], project: values["--project"],
+            location: values["--location"], format: values["--format"])
         return (remaining, overrides)
     }
 

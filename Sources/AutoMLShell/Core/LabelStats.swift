@@ -61,8 +61,9 @@ struct LabelStats: Sendable {
         }
         let small = rows.filter { $0.total < Self.recommendedPerLabel }.map(\.label)
         if !small.isEmpty {
-            notes.append("about \(Self.recommendedPerLabel) images per label are recommended; fewer: "
-                         + small.prefix(8).joined(separator: ", ") + (small.count > 8 ? ", …" : ""))
+            notes.append(
+                "about \(Self.recommendedPerLabel) images per label are recommended; fewer: "
+                    + small.prefix(8).joined(separator: ", ") + (small.count > 8 ? ", …" : ""))
         }
         return notes
     }
@@ -70,11 +71,14 @@ struct LabelStats: Sendable {
     /// A result for `labels`: one object per label plus the advice.
     var json: JSONValue {
         .object([
-            "labels": .array(rows.map { row in
-                .object(["label": .string(row.label), "train": .integer(Int64(row.train)),
-                         "validation": .integer(Int64(row.validation)), "test": .integer(Int64(row.test)),
-                         "total": .integer(Int64(row.total))])
-            }),
+            "labels": .array(
+                rows.map { row in
+                    .object([
+                        "label": .string(row.label), "train": .integer(Int64(row.train)),
+                        "validation": .integer(Int64(row.validation)), "test": .integer(Int64(row.test)),
+                        "total": .integer(Int64(row.total)),
+                    ])
+                }),
             "problems": .array(blockers.map(JSONValue.string)),
             "advice": .array(advice.map(JSONValue.string)),
         ])
@@ -83,14 +87,15 @@ struct LabelStats: Sendable {
 
 extension ShellSession {
     /// The label statistics of a dataset, read by exporting it (the v1 API has no call that lists labels):
-    /// possible on the embedded backend, whose `gs://` folder is on this machine. Nil elsewhere.
+    /// possible on the local server, whose `gs://` folder is on this machine. Nil elsewhere.
     func labelStats(of name: DatasetName) async throws -> LabelStats? {
         guard context.endpoint == nil, let root = backends.localGCSRoot else { return nil }
         let client = try await client()
         let dataset = try await client.getDataset(name)
         let folderName = "label-stats-\(UUID().uuidString.lowercased())"
         let prefix = "gs://automl-shell/\(folderName)"
-        let started = try await client.exportData(name, to: OutputConfig(gcsDestination: GcsDestination(outputUriPrefix: prefix)))
+        let started = try await client.exportData(
+            name, to: OutputConfig(gcsDestination: GcsDestination(outputUriPrefix: prefix)))
         let operationName = try OperationName(parsing: started.name)
         defer { try? FileManager.default.removeItem(atPath: "\(root)/automl-shell/\(folderName)") }
         let policy = PollPolicy(initialDelay: .milliseconds(20), maxDelay: .milliseconds(500), timeout: .seconds(120))
@@ -98,7 +103,9 @@ extension ShellSession {
         let finished = try await client.getOperation(operationName)
         // The export is the shell's own bookkeeping: forget it so it does not crowd `operations`.
         try? await client.deleteOperation(operationName)
-        guard let directory = finished.automlMetadata?.exportDataDetails?.outputInfo?.gcsOutputDirectory else { return nil }
+        guard let directory = finished.automlMetadata?.exportDataDetails?.outputInfo?.gcsOutputDirectory else {
+            return nil
+        }
         let folder = root + "/" + directory.dropFirst("gs://".count)
         let isDetection = dataset.imageObjectDetectionDatasetMetadata != nil
         let file = folder + (isDetection ? "/image_object_detection_1.csv" : "/image_classification_1.csv")
@@ -119,7 +126,12 @@ func splitCSVLine(_ line: String) -> [String] {
         if quoted {
             if character == "\"" {
                 if let next = iterator.next() {
-                    if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
+                    if next == "\"" {
+                        current.append("\"")
+                    } else {
+                        quoted = false
+                        pending = next
+                    }
                 } else {
                     quoted = false
                 }

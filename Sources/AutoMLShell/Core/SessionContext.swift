@@ -1,6 +1,6 @@
 /// What the shell remembers between commands and sessions: where it talks to and the current resources.
 package struct SessionContext: Sendable, Hashable, Codable {
-    /// The API endpoint; nil means the embedded local backend.
+    /// The API endpoint; nil means the local server.
     package var endpoint: String?
     package var project: String?
     package var location: String
@@ -14,9 +14,11 @@ package struct SessionContext: Sendable, Hashable, Codable {
     /// Whether a failing command stops a non-interactive run.
     package var continueOnError: Bool
 
-    package init(endpoint: String? = nil, project: String? = nil, location: String = "us-central1",
-                dataset: String? = nil, model: String? = nil, operation: String? = nil,
-                format: OutputFormat = .json, continueOnError: Bool = false) {
+    package init(
+        endpoint: String? = nil, project: String? = nil, location: String = "us-central1",
+        dataset: String? = nil, model: String? = nil, operation: String? = nil,
+        format: OutputFormat = .json, continueOnError: Bool = false
+    ) {
         self.endpoint = endpoint
         self.project = project
         self.location = location
@@ -27,6 +29,6 @@ package struct SessionContext: Sendable, Hashable, Codable {
         self.continueOnError = continueOnError
     }
 
-    /// The project used with the embedded local backend when none is set.
+    /// The project used with the local server when none is set.
     package static let localProject = "local"
 }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 /// The commands with their one-line abstracts, for `automl --help`.
 package enum ShellCommandList {
@@ -9,8 +9,11 @@ package enum ShellCommandList {
             let subcommands = command.configuration.subcommands.compactMap { $0.configuration.commandName }
             let shown = subcommands.isEmpty ? name : "\(name) \(subcommands.joined(separator: "|"))"
             // Long command lines get their abstract on the next line, so the column stays readable.
-            guard shown.count <= 32 else { return "  \(shown)\n" + String(repeating: " ", count: 37) + command.configuration.abstract }
-            return "  " + shown.padding(toLength: 34, withPad: " ", startingAt: 0) + " " + command.configuration.abstract
+            guard shown.count <= 32 else {
+                return "  \(shown)\n" + String(repeating: " ", count: 37) + command.configuration.abstract
+            }
+            return "  " + shown.padding(toLength: 34, withPad: " ", startingAt: 0) + " "
+                + command.configuration.abstract
         }.joined(separator: "\n")
     }
 }

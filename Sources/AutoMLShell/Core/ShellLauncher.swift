@@ -6,7 +6,8 @@ import Foundation
 package enum ShellLauncher {
     /// Runs and returns the exit status.
     package static func run(options: ShellOptions, environment: EnvironmentVariables, backends: BackendFactory) async
-        -> Int32 {
+        -> Int32
+    {
         let capabilities = TerminalCapabilities.current(environment: environment)
         let scripted = options.file != nil || options.command != nil || !options.words.isEmpty
         let interactive = capabilities.interactive && !scripted
@@ -27,13 +28,15 @@ package enum ShellLauncher {
         let context = overrides.startingContext(from: saved)
         // Read in the background by the interactive shell (Tab wants it, the first prompt does not wait for it);
         // elsewhere only when a command changes it, which reads the file first.
-        let cache = ResourceCache(scope: ResourceScope(context: context),
-                                  store: ResourceCacheStore(directory: paths.cache))
+        let cache = ResourceCache(
+            scope: ResourceScope(context: context),
+            store: ResourceCacheStore(directory: paths.cache))
         if interactive { cache.loadInBackground() }
-        let session = ShellSession(saved: saved, overrides: overrides,
-                                   persists: persists(options: options, interactive: interactive),
-                                   output: output, backends: backends, store: store, cache: cache,
-                                   interactive: interactive)
+        let session = ShellSession(
+            saved: saved, overrides: overrides,
+            persists: persists(options: options, interactive: interactive),
+            output: output, backends: backends, store: store, cache: cache,
+            interactive: interactive)
         session.oneShot = !options.words.isEmpty
         session.echo = options.echo
         let runner = ShellRunner()
@@ -71,8 +74,9 @@ package enum ShellLauncher {
 
     /// The run's flags over its environment; never saved.
     static func overrides(options: ShellOptions, environment: EnvironmentVariables) throws -> ContextOverrides {
-        let flags = try ContextOverrides.parse(endpoint: options.endpoint, project: options.project,
-                                               location: options.location, format: options.format)
+        let flags = try ContextOverrides.parse(
+            endpoint: options.endpoint, project: options.project,
+            location: options.location, format: options.format)
         return flags.over(try ContextOverrides.environment(environment))
     }
 
@@ -91,7 +95,8 @@ package enum ShellLauncher {
     private static func banner(context: SessionContext, backends: BackendFactory) -> String {
         var backend = context.endpoint.map { "endpoint \($0)" } ?? "the local server"
         if context.endpoint == nil, let state = backends.localServerState?() {
-            backend += " (" + (state.isRunning ? "running" : "started by the first command that needs it")
+            backend +=
+                " (" + (state.isRunning ? "running" : "started by the first command that needs it")
                 + "; data in \(state.dataDirectory.path), `automl emulator status` tells more)"
         }
         return "automl \(AutoMLClientVersion.current) on \(backend). `help` lists the commands; Tab completes.\n"

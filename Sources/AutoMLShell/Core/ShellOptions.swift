@@ -3,10 +3,16 @@ package import ArgumentParser
 /// The options of `automl` itself: where to connect and how to run. `--endpoint`, `--project`, `--location` and
 /// `--format` may also follow the command words (see ``GlobalOptions``); all of them last for the run.
 package struct ShellOptions: ParsableArguments {
-    @Option(help: "An AutoML v1 endpoint URL, `local` (the embedded local backend) or `cloud`, for this run (default: $AUTOML_ENDPOINT, then the saved session).")
+    @Option(
+        help:
+            "An AutoML v1 endpoint URL, `local` (the local server) or `cloud`, for this run (default: $AUTOML_ENDPOINT, then the saved session)."
+    )
     package var endpoint: String?
 
-    @Option(help: "The project for this run (default: $GOOGLE_CLOUD_PROJECT, $CLOUDSDK_CORE_PROJECT, then the saved session).")
+    @Option(
+        help:
+            "The project for this run (default: $GOOGLE_CLOUD_PROJECT, $CLOUDSDK_CORE_PROJECT, then the saved session)."
+    )
     package var project: String?
 
     @Option(help: "The location for this run (default: the saved session, else us-central1).")
@@ -21,8 +27,9 @@ package struct ShellOptions: ParsableArguments {
     @Option(name: [.customShort("c"), .customLong("command")], help: "Run commands separated by ';', then exit.")
     package var command: String?
 
-    @Flag(name: [.customShort("x"), .customLong("echo")],
-          help: "Print each command of a script before it runs (`+ COMMAND`, on standard output).")
+    @Flag(
+        name: [.customShort("x"), .customLong("echo")],
+        help: "Print each command of a script before it runs (`+ COMMAND`, on standard output).")
     package var echo = false
 
     @Argument(parsing: .captureForPassthrough, help: "A command to run once, such as `models --dataset flowers`.")

@@ -12,9 +12,11 @@ package struct ShellOutput: Sendable {
     /// The terminal width, for tables and progress lines.
     package var width: Int
 
-    package init(standardOutput: @escaping @Sendable (String) -> Void,
-                standardError: @escaping @Sendable (String) -> Void,
-                colors: Bool = false, interactive: Bool = false, width: Int = 100) {
+    package init(
+        standardOutput: @escaping @Sendable (String) -> Void,
+        standardError: @escaping @Sendable (String) -> Void,
+        colors: Bool = false, interactive: Bool = false, width: Int = 100
+    ) {
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.colors = colors

@@ -1,5 +1,5 @@
-import AutoMLClient
 import ArgumentParser
+import AutoMLClient
 import Foundation
 
 /// Runs lines of commands: tokenizes, expands variables, parses each command with the command table, runs
@@ -14,8 +14,11 @@ package final class ShellRunner {
         var status: Int32 = 0
         while !session.exitRequested {
             if let warning = session.cache?.takeLoadWarning() { session.note("warning: \(warning)") }
-            switch reader.readLine(prompt: Prompt.text(for: session.context, colors: session.output.colors,
-                                                          serverRunning: session.localServerState?.isRunning)) {
+            switch reader.readLine(
+                prompt: Prompt.text(
+                    for: session.context, colors: session.output.colors,
+                    serverRunning: session.localServerState?.isRunning))
+            {
             case .endOfInput:
                 session.stopRecording()
                 return session.interactive ? 0 : status
@@ -88,7 +91,8 @@ package final class ShellRunner {
     /// drops it. At the end of input the incomplete text is returned (`isComplete` false), for its syntax error to
     /// be reported.
     static func completing(_ first: String, reader: any LineReader, session: ShellSession)
-        -> (text: String, isComplete: Bool)? {
+        -> (text: String, isComplete: Bool)?
+    {
         var text = first
         while isIncomplete(text) {
             switch reader.readLine(prompt: Prompt.continuation(colors: session.output.colors)) {
@@ -127,8 +131,9 @@ package final class ShellRunner {
     /// transcript is being written (after it ran, with the variables as they were when it started).
     private func run(_ command: TokenizedCommand, input: String, session: ShellSession) async -> Int32 {
         if session.echoes { session.output.standardOutput("+ " + command.source + "\n") }
-        let expander = VariableExpander(context: session.context, lastResult: session.lastResult,
-                                        variables: session.variables.values)
+        let expander = VariableExpander(
+            context: session.context, lastResult: session.lastResult,
+            variables: session.variables.values)
         let words: [String]
         do {
             words = try expander.expand(command)
@@ -140,8 +145,9 @@ package final class ShellRunner {
         let status = await run(words: words, session: session)
         let bindings = session.variables.takePending()
         if Self.isRecorded(command) {
-            session.recorder?.record(command, input: input, expander: expander, status: status, bindings: bindings,
-                                     adding: session.replayWords)
+            session.recorder?.record(
+                command, input: input, expander: expander, status: status, bindings: bindings,
+                adding: session.replayWords)
         }
         return status
     }
@@ -226,7 +232,8 @@ enum CommandSuggestion {
 
     /// Levenshtein distance.
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         var previous = Array(0...b.count)
         for (i, x) in a.enumerated() {
             var current = [i + 1]

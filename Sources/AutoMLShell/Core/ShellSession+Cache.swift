@@ -35,7 +35,9 @@ extension ShellSession {
 
     func rememberAll(_ operations: [LongRunningOperation], complete: Bool = true) {
         let entries = operations.compactMap { operation in
-            operation.operationName.map { ResourceEntry(id: $0.operation, displayName: operation.automlMetadata?.kind ?? "") }
+            operation.operationName.map {
+                ResourceEntry(id: $0.operation, displayName: operation.automlMetadata?.kind ?? "")
+            }
         }
         store(.operation, entries, complete: complete)
     }

@@ -9,7 +9,7 @@ extension ShellSession {
         commit(next)
     }
 
-    /// Moves to another endpoint, project or location (nil leaves one as it is; `.some(nil)` is the embedded
+    /// Moves to another endpoint, project or location (nil leaves one as it is; `.some(nil)` is the local
     /// backend, or no project): the dataset, model and operation become those last current there (as saved, or as
     /// this run left them), so coming back to a project finds its place again. A run that persists saves the
     /// values given, even when its flags had already chosen them.
@@ -92,8 +92,9 @@ extension ShellSession {
         let defaults = ResourceScope(context: saved.context)
         guard scope != defaults, !toldAboutScopedSave, !interactive else { return }
         toldAboutScopedSave = true
-        note("note: saved as current for \(scope); runs there start with it, and the defaults stay "
-             + "\(defaults) (flags and environment variables are never saved)")
+        note(
+            "note: saved as current for \(scope); runs there start with it, and the defaults stay "
+                + "\(defaults) (flags and environment variables are never saved)")
     }
 }
 

@@ -8,14 +8,16 @@ extension ShellSession {
         adopt(operation)
         remember(operation)
         if let id = operation.operationName?.operation, let kind = operation.automlMetadata?.kind,
-           let name = await displayName(of: target) {
+            let name = await displayName(of: target)
+        {
             variables.bind(ShellVariables.name("operation", kind, name), to: id)
         }
         if operation.done {
             note(operation.error == nil ? "\(what): done" : "\(what): failed")
         } else {
-            note("\(what) started: operation \(operation.operationName?.operation ?? operation.name) "
-                 + "(`watch` follows it)")
+            note(
+                "\(what) started: operation \(operation.operationName?.operation ?? operation.name) "
+                    + "(`watch` follows it)")
         }
         emit(operation)
     }
@@ -61,7 +63,9 @@ extension ShellSession {
         case .displayName(let name):
             return name
         case .dataset(let name):
-            if let known = cache?.snapshot.entry(.dataset, id: name.dataset)?.displayName, !known.isEmpty { return known }
+            if let known = cache?.snapshot.entry(.dataset, id: name.dataset)?.displayName, !known.isEmpty {
+                return known
+            }
             guard let dataset = try? await client().getDataset(name) else { return nil }
             remember(dataset)
             return dataset.displayName

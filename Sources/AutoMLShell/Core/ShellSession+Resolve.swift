@@ -10,7 +10,8 @@ extension ShellSession {
         if looksLikeID(text) { return try location.dataset(text) }
         let client = try await client()
         let matches = try await client.listDatasets(in: location).collect().filter { $0.displayName == text }
-        return try location.dataset(try unique(matches.compactMap { $0.datasetName?.dataset }, kind: "dataset", text: text))
+        return try location.dataset(
+            try unique(matches.compactMap { $0.datasetName?.dataset }, kind: "dataset", text: text))
     }
 
     /// The model named by an ID, a full name or a unique display name; the current one when nil.
@@ -42,10 +43,14 @@ extension ShellSession {
     private func unique(_ ids: [String], kind: String, text: String) throws -> String {
         switch ids.count {
         case 1: return ids[0]
-        case 0: throw ShellError("no \(kind) has the ID or display name \"\(text)\"",
-                                 hint: "list them with `\(kind)s`")
-        default: throw ShellError("\(ids.count) \(kind)s have the display name \"\(text)\": \(ids.joined(separator: ", "))",
-                                  hint: "use the ID")
+        case 0:
+            throw ShellError(
+                "no \(kind) has the ID or display name \"\(text)\"",
+                hint: "list them with `\(kind)s`")
+        default:
+            throw ShellError(
+                "\(ids.count) \(kind)s have the display name \"\(text)\": \(ids.joined(separator: ", "))",
+                hint: "use the ID")
         }
     }
 }

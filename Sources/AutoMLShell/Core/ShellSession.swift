@@ -56,9 +56,11 @@ package final class ShellSession {
     ///   - saved: The saved session the run starts from (empty when there is none).
     ///   - overrides: The run's flags and environment; the context starts as `saved` with them on top.
     ///   - persists: Whether changes to the context are saved to `store`.
-    package init(saved: SavedSession, overrides: ContextOverrides = ContextOverrides(), persists: Bool,
-                output: ShellOutput, backends: BackendFactory, store: SessionStore?, cache: ResourceCache?,
-                interactive: Bool, interrupted: (@Sendable () -> Bool)? = nil) {
+    package init(
+        saved: SavedSession, overrides: ContextOverrides = ContextOverrides(), persists: Bool,
+        output: ShellOutput, backends: BackendFactory, store: SessionStore?, cache: ResourceCache?,
+        interactive: Bool, interrupted: (@Sendable () -> Bool)? = nil
+    ) {
         self.saved = saved
         self.overrides = overrides
         self.context = overrides.startingContext(from: saved)
@@ -84,7 +86,7 @@ package final class ShellSession {
         return client
     }
 
-    /// The project and location of the context; the embedded backend works without a project.
+    /// The project and location of the context; the local server works without a project.
     func location() throws -> LocationName {
         guard let project = context.project ?? (context.endpoint == nil ? SessionContext.localProject : nil) else {
             throw ShellError("no project is set", hint: "choose one with `use project PROJECT_ID` or --project")

@@ -37,10 +37,11 @@ struct ShellVariables {
     /// replaced by `_` (AutoML display names hold only those; labels may hold more).
     static func name(_ prefix: String, _ parts: String...) -> String {
         ([prefix] + parts).map { part in
-            String(part.unicodeScalars.map { scalar in
-                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_")
-                    ? Character(scalar) : "_"
-            })
+            String(
+                part.unicodeScalars.map { scalar in
+                    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_")
+                        ? Character(scalar) : "_"
+                })
         }.joined(separator: "_")
     }
 

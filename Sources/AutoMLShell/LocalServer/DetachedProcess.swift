@@ -21,7 +21,8 @@ package final class DetachedProcess: Sendable {
 
     /// Starts `executable` with `arguments` and `environment`, its output appended to `logFile` (created 0600).
     package static func spawn(_ executable: URL, arguments: [String], environment: [String: String], logFile: URL)
-        throws -> DetachedProcess {
+        throws -> DetachedProcess
+    {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -71,5 +72,6 @@ private let setSessionFlag: Int32 = 0x80
 private let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
     guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
     else { return nil }
-    return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    return unsafeBitCast(
+        symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
 }()

@@ -14,8 +14,9 @@ struct FileLock {
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, ContinuousClock.now < deadline else {
                 close(descriptor)
-                throw ShellError("another automl process has been starting the local server for too long "
-                                 + "(\(file.path) stays locked)")
+                throw ShellError(
+                    "another automl process has been starting the local server for too long "
+                        + "(\(file.path) stays locked)")
             }
             try? await Task.sleep(for: .milliseconds(20))
         }

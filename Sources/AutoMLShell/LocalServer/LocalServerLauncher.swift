@@ -21,8 +21,10 @@ package struct LocalServerLauncher: Sendable {
     /// How long a start may take before it is reported as failed.
     package var startTimeout: Duration = .seconds(60)
 
-    package init(dataDirectory: URL, executable: @escaping @Sendable () throws -> URL, arguments: [String],
-                 environment: [String: String], probe: @escaping @Sendable (LocalServerAddress) async -> Bool) {
+    package init(
+        dataDirectory: URL, executable: @escaping @Sendable () throws -> URL, arguments: [String],
+        environment: [String: String], probe: @escaping @Sendable (LocalServerAddress) async -> Bool
+    ) {
         self.dataDirectory = dataDirectory
         self.executable = executable
         self.arguments = arguments
@@ -36,20 +38,24 @@ package struct LocalServerLauncher: Sendable {
     /// The address of a server that answers, and a note for the person when one had crashed and was started again.
     package func connect() async throws -> (address: LocalServerAddress, note: String?) {
         if let address = LocalServerAddress.read(in: dataDirectory), await probe(address) { return (address, nil) }
-        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        let lock = try await FileLock.acquire(dataDirectory.appendingPathComponent(LocalServerAddress.Files.startLock),
-                                              timeout: startTimeout)
+        try FileManager.default.createDirectory(
+            at: dataDirectory, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
+        let lock = try await FileLock.acquire(
+            dataDirectory.appendingPathComponent(LocalServerAddress.Files.startLock),
+            timeout: startTimeout)
         defer { lock.release() }
         var note: String?
         if let address = LocalServerAddress.read(in: dataDirectory) {
             if await probe(address) { return (address, nil) }
             if Self.isServer(address.pid) {
                 if await answers(address, within: .seconds(5)) { return (address, nil) }
-                throw ShellError("the local server (pid \(address.pid)) does not answer",
-                                 hint: "`automl emulator logs` shows its log; `automl emulator stop` stops it")
+                throw ShellError(
+                    "the local server (pid \(address.pid)) does not answer",
+                    hint: "`automl emulator logs` shows its log; `automl emulator stop` stops it")
             }
-            note = "the local server (pid \(address.pid)) had stopped without cleaning up; started it again "
+            note =
+                "the local server (pid \(address.pid)) had stopped without cleaning up; started it again "
                 + "(`automl emulator logs` shows how it ended)"
             unlink(LocalServerAddress.path(in: dataDirectory).path)
         }
@@ -65,17 +71,20 @@ package struct LocalServerLauncher: Sendable {
         let deadline = ContinuousClock.now + startTimeout
         while ContinuousClock.now < deadline {
             if let address = LocalServerAddress.read(in: dataDirectory), address.pid == process.pid,
-               await probe(address) {
+                await probe(address)
+            {
                 return address
             }
             if process.exited != nil {
-                throw ShellError("the local server did not start: \(lastLines(of: logFile, count: 3))",
-                                 hint: "the whole log: `automl emulator logs` (\(logFile.path))")
+                throw ShellError(
+                    "the local server did not start: \(lastLines(of: logFile, count: 3))",
+                    hint: "the whole log: `automl emulator logs` (\(logFile.path))")
             }
             try await Task.sleep(for: .milliseconds(20))
         }
-        throw ShellError("the local server did not answer within \(startTimeout.components.seconds) s",
-                         hint: "`automl emulator logs` shows its log (\(logFile.path))")
+        throw ShellError(
+            "the local server did not answer within \(startTimeout.components.seconds) s",
+            hint: "`automl emulator logs` shows its log (\(logFile.path))")
     }
 
     private func answers(_ address: LocalServerAddress, within duration: Duration) async -> Bool {

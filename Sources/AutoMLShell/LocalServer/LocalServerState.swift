@@ -13,8 +13,9 @@ package struct LocalServerState: Sendable, Hashable {
     /// Reads the address file; a file whose process is gone counts as no server.
     package static func read(dataDirectory: URL) -> LocalServerState {
         let address = LocalServerAddress.read(in: dataDirectory)
-        return LocalServerState(dataDirectory: dataDirectory,
-                                address: address.flatMap { LocalServerLauncher.isServer($0.pid) ? $0 : nil })
+        return LocalServerState(
+            dataDirectory: dataDirectory,
+            address: address.flatMap { LocalServerLauncher.isServer($0.pid) ? $0 : nil })
     }
 
     /// One line: `running (pid 4242) at http://127.0.0.1:40123, data in …` or `not running (…)`.

@@ -13,7 +13,8 @@ struct ConfusionMatrixTable: Sendable {
         let count = matrix.row.count
         let names = (0..<count).map { index -> String in
             let name = index < matrix.displayName.count ? matrix.displayName[index] : ""
-            let label = name.isEmpty ? (index < matrix.annotationSpecId.count ? matrix.annotationSpecId[index] : "?") : name
+            let label =
+                name.isEmpty ? (index < matrix.annotationSpecId.count ? matrix.annotationSpecId[index] : "?") : name
             return Self.cut(label)
         }
         let largest = matrix.row.flatMap(\.exampleCount).max() ?? 0
@@ -22,8 +23,9 @@ struct ConfusionMatrixTable: Sendable {
         let fitting = max(1, (width - rowLabelWidth - 2) / cellWidth)
         let shown = min(count, fitting)
         var lines = ["", "Confusion matrix (rows: true label; columns: predicted label)"]
-        lines.append(Self.pad("", rowLabelWidth + 2)
-            + names.prefix(shown).map { Self.padLeft($0, cellWidth) }.joined())
+        lines.append(
+            Self.pad("", rowLabelWidth + 2)
+                + names.prefix(shown).map { Self.padLeft($0, cellWidth) }.joined())
         for (index, row) in matrix.row.enumerated() {
             let cells = (0..<shown).map { column in
                 Self.padLeft(column < row.exampleCount.count ? String(row.exampleCount[column]) : "", cellWidth)
@@ -32,8 +34,9 @@ struct ConfusionMatrixTable: Sendable {
         }
         if shown < count {
             let more = count - shown
-            lines.append("  (\(more) more predicted label\(more == 1 ? " does" : "s do") not fit; "
-                + "`--format json` shows them all)")
+            lines.append(
+                "  (\(more) more predicted label\(more == 1 ? " does" : "s do") not fit; "
+                    + "`--format json` shows them all)")
         }
         return lines
     }

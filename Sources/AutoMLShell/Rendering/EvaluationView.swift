@@ -21,7 +21,8 @@ struct EvaluationView: Sendable {
 
     private func headline(_ evaluation: ModelEvaluation) -> String {
         let id = evaluation.name.split(separator: "/").last.map(String.init) ?? evaluation.name
-        let scope = evaluation.annotationSpecId.isEmpty
+        let scope =
+            evaluation.annotationSpecId.isEmpty
             ? "all labels"
             : "label \(evaluation.displayName.isEmpty ? evaluation.annotationSpecId : evaluation.displayName)"
         let count = evaluation.evaluatedExampleCount
@@ -29,8 +30,10 @@ struct EvaluationView: Sendable {
     }
 
     private func classification(_ metrics: ClassificationEvaluationMetrics) -> [String] {
-        var lines = ["  area under the precision/recall curve \(Self.decimal(metrics.auPrc))"
-            + (metrics.logLoss > 0 ? " · log loss \(Self.decimal(metrics.logLoss))" : "")]
+        var lines = [
+            "  area under the precision/recall curve \(Self.decimal(metrics.auPrc))"
+                + (metrics.logLoss > 0 ? " · log loss \(Self.decimal(metrics.logLoss))" : "")
+        ]
         let points = metrics.confidenceMetricsEntry.map {
             CurvePoint(threshold: $0.confidenceThreshold, recall: $0.recall, precision: $0.precision, f1: $0.f1Score)
         }
@@ -44,15 +47,19 @@ struct EvaluationView: Sendable {
 
     private func detection(_ metrics: ImageObjectDetectionEvaluationMetrics) -> [String] {
         let entries = metrics.boundingBoxMetricsEntries.sorted { $0.iouThreshold < $1.iouThreshold }
-        var lines = ["  \(metrics.evaluatedBoundingBoxCount) boxes · mean average precision "
-            + "\(Self.decimal(metrics.boundingBoxMeanAveragePrecision)) (over \(entries.count) IoU thresholds)"]
+        var lines = [
+            "  \(metrics.evaluatedBoundingBoxCount) boxes · mean average precision "
+                + "\(Self.decimal(metrics.boundingBoxMeanAveragePrecision)) (over \(entries.count) IoU thresholds)"
+        ]
         // The usual ones (there can be two dozen): 0.5, 0.75 and 0.9, or the first three there are.
         let usual = entries.filter { entry in [0.5, 0.75, 0.9].contains { abs(entry.iouThreshold - $0) < 0.001 } }
         let shownEntries = usual.isEmpty ? Array(entries.prefix(3)) : usual
         if !shownEntries.isEmpty {
-            lines.append("  mAP at IoU " + shownEntries.map {
-                "\(Self.decimal($0.iouThreshold, digits: 2)): \(Self.decimal($0.meanAveragePrecision))"
-            }.joined(separator: " · "))
+            lines.append(
+                "  mAP at IoU "
+                    + shownEntries.map {
+                        "\(Self.decimal($0.iouThreshold, digits: 2)): \(Self.decimal($0.meanAveragePrecision))"
+                    }.joined(separator: " · "))
         }
         // The curve at IoU 0.5, the usual one (or the lowest threshold there is).
         guard let shown = entries.first(where: { abs($0.iouThreshold - 0.5) < 0.001 }) ?? entries.first else {
@@ -70,8 +77,10 @@ struct EvaluationView: Sendable {
     /// Precision, recall and F1 at the confidence threshold nearest 0.5.
     private func summary(_ points: [CurvePoint]) -> [String] {
         guard let point = points.min(by: { abs($0.threshold - 0.5) < abs($1.threshold - 0.5) }) else { return [] }
-        return ["  at confidence \(Self.decimal(point.threshold, digits: 2)): precision \(Self.percent(point.precision))"
-            + " · recall \(Self.percent(point.recall)) · F1 \(Self.decimal(point.f1))"]
+        return [
+            "  at confidence \(Self.decimal(point.threshold, digits: 2)): precision \(Self.percent(point.precision))"
+                + " · recall \(Self.percent(point.recall)) · F1 \(Self.decimal(point.f1))"
+        ]
     }
 
     static func decimal(_ value: Float, digits: Int = 3) -> String {

@@ -42,11 +42,13 @@ struct PrecisionRecallChart: Sendable {
         }
         lines.append("  0% └" + String(repeating: "─", count: columns))
         let middle = "recall"
-        let left = "0%", right = "100%"
+        let left = "0%"
+        let right = "100%"
         let gap = columns - left.count - middle.count - right.count
-        lines.append(String(repeating: " ", count: Self.gutter + 1) + left
-            + String(repeating: " ", count: max(1, gap / 2)) + middle
-            + String(repeating: " ", count: max(1, gap - gap / 2)) + right)
+        lines.append(
+            String(repeating: " ", count: Self.gutter + 1) + left
+                + String(repeating: " ", count: max(1, gap / 2)) + middle
+                + String(repeating: " ", count: max(1, gap - gap / 2)) + right)
         return lines
     }
 }

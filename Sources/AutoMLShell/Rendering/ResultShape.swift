@@ -20,8 +20,9 @@ enum ResultShape: Sendable, Hashable {
         case .object(let object):
             let arrays = object.filter { $0.value.arrayValue != nil }
             if arrays.count == 1, let (key, member) = arrays.first, let items = member.arrayValue,
-               items.allSatisfy({ $0.objectValue != nil }),
-               object.keys.allSatisfy({ $0 == key || Self.pagingMembers.contains($0) }) {
+                items.allSatisfy({ $0.objectValue != nil }),
+                object.keys.allSatisfy({ $0 == key || Self.pagingMembers.contains($0) })
+            {
                 self = .list(key: key, items: items)
             } else {
                 self = .object(object)

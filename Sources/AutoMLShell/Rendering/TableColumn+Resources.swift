@@ -6,17 +6,23 @@ extension TableColumn {
     static func columns(for kind: TableKind, items: [JSONObject]) -> [TableColumn] {
         switch kind {
         case .dataset:
-            [.id, .displayName, TableColumn("TYPE", datasetType),
-             TableColumn("EXAMPLES", path: "exampleCount", default: "0"), .time("CREATED", path: "createTime")]
+            [
+                .id, .displayName, TableColumn("TYPE", datasetType),
+                TableColumn("EXAMPLES", path: "exampleCount", default: "0"), .time("CREATED", path: "createTime"),
+            ]
         case .model:
-            [.id, .displayName, TableColumn("DATASET", path: "datasetId").key,
-             TableColumn("STATE") { $0["deploymentState"]?.stringValue.flatMap(deploymentState) ?? "" },
-             TableColumn("MODEL TYPE") { modelMetadata($0, "modelType") },
-             TableColumn("STOP REASON") { modelMetadata($0, "stopReason") }]
+            [
+                .id, .displayName, TableColumn("DATASET", path: "datasetId").key,
+                TableColumn("STATE") { $0["deploymentState"]?.stringValue.flatMap(deploymentState) ?? "" },
+                TableColumn("MODEL TYPE") { modelMetadata($0, "modelType") },
+                TableColumn("STOP REASON") { modelMetadata($0, "stopReason") },
+            ]
         case .operation:
-            [.id, TableColumn("KIND", operationKind), TableColumn("DONE", path: "done", default: "false"),
-             TableColumn("PROGRESS", operationProgress), TableColumn("ERROR", operationError),
-             .time("CREATED", path: "metadata.createTime")]
+            [
+                .id, TableColumn("KIND", operationKind), TableColumn("DONE", path: "done", default: "false"),
+                TableColumn("PROGRESS", operationProgress), TableColumn("ERROR", operationError),
+                .time("CREATED", path: "metadata.createTime"),
+            ]
         case .evaluation:
             evaluationColumns(items)
         case .annotationSpec:
@@ -71,19 +77,25 @@ extension TableColumn {
 
     /// Label, spec ID, examples and the headline metric: AU PRC for classification, mAP for detection.
     private static func evaluationColumns(_ items: [JSONObject]) -> [TableColumn] {
-        let detection = items.contains { $0["imageObjectDetectionEvaluationMetrics"] != nil }
+        let detection =
+            items.contains { $0["imageObjectDetectionEvaluationMetrics"] != nil }
             && !items.contains { $0["classificationEvaluationMetrics"] != nil }
         // Three decimals: the float32 values read back as doubles carry noise digits (0.99182266).
-        let metric = detection
-            ? TableColumn("MAP") { decimal($0["imageObjectDetectionEvaluationMetrics"]?["boundingBoxMeanAveragePrecision"]) }
+        let metric =
+            detection
+            ? TableColumn("MAP") {
+                decimal($0["imageObjectDetectionEvaluationMetrics"]?["boundingBoxMeanAveragePrecision"])
+            }
             : TableColumn("AU PRC") { decimal($0["classificationEvaluationMetrics"]?["auPrc"]) }
         let label = TableColumn("LABEL") { evaluation in
             let name = evaluation["displayName"]?.stringValue ?? ""
             let spec = evaluation["annotationSpecId"]?.stringValue ?? ""
             return name.isEmpty && spec.isEmpty ? "(all labels)" : name
         }
-        return [.id, label, TableColumn("ANNOTATION SPEC", path: "annotationSpecId"),
-                TableColumn("EXAMPLES", path: "evaluatedExampleCount", default: "0"), metric]
+        return [
+            .id, label, TableColumn("ANNOTATION SPEC", path: "annotationSpecId"),
+            TableColumn("EXAMPLES", path: "evaluatedExampleCount", default: "0"), metric,
+        ]
     }
 
     /// A prediction's annotations (`payload`): label and score, and for detection the box as
@@ -94,14 +106,16 @@ extension TableColumn {
         }
         var columns = [TableColumn("LABEL", path: "displayName"), score]
         if items.contains(where: { $0["imageObjectDetection"] != nil }) {
-            columns.append(TableColumn("BOX") { payload in
-                let vertices = payload["imageObjectDetection"]?["boundingBox"]?["normalizedVertices"]?.arrayValue ?? []
-                let points = vertices.map { vertex in
-                    [vertex["x"], vertex["y"]].map { String(format: "%.3f", number($0) ?? 0) }
-                        .joined(separator: ",")
-                }
-                return points.joined(separator: "–")
-            })
+            columns.append(
+                TableColumn("BOX") { payload in
+                    let vertices =
+                        payload["imageObjectDetection"]?["boundingBox"]?["normalizedVertices"]?.arrayValue ?? []
+                    let points = vertices.map { vertex in
+                        [vertex["x"], vertex["y"]].map { String(format: "%.3f", number($0) ?? 0) }
+                            .joined(separator: ",")
+                    }
+                    return points.joined(separator: "–")
+                })
         }
         return columns + [TableColumn("ANNOTATION SPEC", path: "annotationSpecId")]
     }

@@ -49,8 +49,10 @@ struct TableLayout: Sendable {
         var text = ""
         for (column, cell) in cells.enumerated() {
             let clean = Self.clean(cell)
-            let fitted = cutAtStart.contains(column) ? Self.truncateStart(clean, to: widths[column])
-                                                     : Self.truncate(clean, to: widths[column])
+            let fitted =
+                cutAtStart.contains(column)
+                ? Self.truncateStart(clean, to: widths[column])
+                : Self.truncate(clean, to: widths[column])
             let padding = column == cells.count - 1 ? "" : String(repeating: " ", count: widths[column] - fitted.count)
             text += (column == 0 ? "" : Self.separator) + style(fitted) + padding
         }
@@ -61,9 +63,11 @@ struct TableLayout: Sendable {
     /// A cell on one line: newlines, tabs and other control characters become spaces.
     static func clean(_ cell: String) -> String {
         guard cell.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return cell }
-        return String(String.UnicodeScalarView(cell.unicodeScalars.map {
-            $0.properties.generalCategory == .control ? " " : $0
-        }))
+        return String(
+            String.UnicodeScalarView(
+                cell.unicodeScalars.map {
+                    $0.properties.generalCategory == .control ? " " : $0
+                }))
     }
 
     /// The text cut to at most `width` characters, ending in `…` when it was longer (spaces before the `…` are

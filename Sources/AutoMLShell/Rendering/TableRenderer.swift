@@ -47,7 +47,8 @@ struct TableRenderer: Sendable {
         if !rest.isEmpty {
             var rows: [[String]] = []
             Self.flatten(.object(rest), path: "", into: &rows)
-            text = TableLayout(headers: ["FIELD", "VALUE"], rows: rows, cutAtStart: [0]).render(width: width, bold: colors)
+            text = TableLayout(headers: ["FIELD", "VALUE"], rows: rows, cutAtStart: [0]).render(
+                width: width, bold: colors)
         }
         for key in JSONKeyOrder.sorted(Array(recordLists.keys)) {
             guard let items = recordLists[key]?.arrayValue else { continue }

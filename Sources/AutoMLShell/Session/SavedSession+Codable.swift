@@ -7,7 +7,7 @@
 /// }
 /// ```
 ///
-/// `endpoint` is absent for the embedded local backend, in the defaults and in a place. A file without `version`
+/// `endpoint` is absent for the local server, in the defaults and in a place. A file without `version`
 /// is the first format (one context: defaults and resources side by side, `format` as Swift's synthesized enum
 /// coding, `continueOnError`); it reads as the defaults with one place, and `continueOnError` is dropped: it
 /// lasts for one run now.
@@ -22,26 +22,30 @@ extension SavedSession: Codable {
         let container = try decoder.container(keyedBy: Key.self)
         let version = try container.decodeIfPresent(Int.self, forKey: .version) ?? 1
         guard version <= Self.version else {
-            throw DecodingError.dataCorruptedError(forKey: .version, in: container,
-                                                   debugDescription: "version \(version) is newer than this automl")
+            throw DecodingError.dataCorruptedError(
+                forKey: .version, in: container,
+                debugDescription: "version \(version) is newer than this automl")
         }
         endpoint = try container.decodeIfPresent(String.self, forKey: .endpoint)
         project = try container.decodeIfPresent(String.self, forKey: .project)
         location = try container.decodeIfPresent(String.self, forKey: .location) ?? "us-central1"
         if version == 1 {
             format = try container.decodeIfPresent(OutputFormat.self, forKey: .format) ?? .json
-            let scope = ResourceScope(endpoint: endpoint, project: project ?? SessionContext.localProject,
-                                      location: location)
-            let place = Place(scope: scope, dataset: try container.decodeIfPresent(String.self, forKey: .dataset),
-                              model: try container.decodeIfPresent(String.self, forKey: .model),
-                              operation: try container.decodeIfPresent(String.self, forKey: .operation))
+            let scope = ResourceScope(
+                endpoint: endpoint, project: project ?? SessionContext.localProject,
+                location: location)
+            let place = Place(
+                scope: scope, dataset: try container.decodeIfPresent(String.self, forKey: .dataset),
+                model: try container.decodeIfPresent(String.self, forKey: .model),
+                operation: try container.decodeIfPresent(String.self, forKey: .operation))
             places = place.isEmpty ? [] : [place]
             return
         }
         let formatText = try container.decodeIfPresent(String.self, forKey: .format) ?? "json"
         guard let format = OutputFormat(parsing: formatText) else {
-            throw DecodingError.dataCorruptedError(forKey: .format, in: container,
-                                                   debugDescription: "\"\(formatText)\" is not a format")
+            throw DecodingError.dataCorruptedError(
+                forKey: .format, in: container,
+                debugDescription: "\"\(formatText)\" is not a format")
         }
         self.format = format
         places = try container.decodeIfPresent([Place].self, forKey: .places) ?? []
@@ -65,9 +69,10 @@ extension SavedSession.Place: Codable {
 
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
-        scope = ResourceScope(endpoint: try container.decodeIfPresent(String.self, forKey: .endpoint),
-                              project: try container.decode(String.self, forKey: .project),
-                              location: try container.decode(String.self, forKey: .location))
+        scope = ResourceScope(
+            endpoint: try container.decodeIfPresent(String.self, forKey: .endpoint),
+            project: try container.decode(String.self, forKey: .project),
+            location: try container.decode(String.self, forKey: .location))
         dataset = try container.decodeIfPresent(String.self, forKey: .dataset)
         model = try container.decodeIfPresent(String.self, forKey: .model)
         operation = try container.decodeIfPresent(String.self, forKey: .operation)

@@ -5,7 +5,7 @@
 /// flowers` saves flowers as the current dataset *of project other* and leaves the default project, and its
 /// dataset, as they were; the next run in project other (by flag, variable or `use project`) finds flowers again.
 package struct SavedSession: Sendable, Hashable {
-    /// The endpoint; nil is the embedded local backend.
+    /// The endpoint; nil is the local server.
     package var endpoint: String?
     package var project: String?
     package var location: String
@@ -33,8 +33,10 @@ package struct SavedSession: Sendable, Hashable {
     /// How many scopes keep their resources; the least recently changed are dropped first.
     static let maxPlaces = 32
 
-    package init(endpoint: String? = nil, project: String? = nil, location: String = "us-central1",
-                format: OutputFormat = .json, places: [Place] = []) {
+    package init(
+        endpoint: String? = nil, project: String? = nil, location: String = "us-central1",
+        format: OutputFormat = .json, places: [Place] = []
+    ) {
         self.endpoint = endpoint
         self.project = project
         self.location = location
@@ -44,8 +46,9 @@ package struct SavedSession: Sendable, Hashable {
 
     /// A saved session whose defaults are the context's, and its resources those of the context's scope.
     package init(context: SessionContext) {
-        self.init(endpoint: context.endpoint, project: context.project, location: context.location,
-                  format: context.format)
+        self.init(
+            endpoint: context.endpoint, project: context.project, location: context.location,
+            format: context.format)
         updatePlace(ResourceScope(context: context)) { place in
             (place.dataset, place.model, place.operation) = (context.dataset, context.model, context.operation)
         }

@@ -58,13 +58,16 @@ package struct SessionStore: Sendable {
     /// Runs `body` holding an exclusive `flock` on `session.json.lock` beside the file.
     private func withLock<T>(_ body: () throws -> T) throws -> T {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         let descriptor = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw ShellError("cannot open \(path).lock: \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw ShellError("cannot lock \(path).lock: \(String(cString: strerror(errno)))") }
+            guard errno == EINTR else {
+                throw ShellError("cannot lock \(path).lock: \(String(cString: strerror(errno)))")
+            }
         }
         defer { flock(descriptor, LOCK_UN) }
         return try body()

@@ -24,7 +24,7 @@ package struct ShellPaths: Sendable, Hashable {
 
     package var sessionFile: String { config + "/session.json" }
     package var historyFile: String { state + "/history" }
-    /// The embedded local backend's data directory.
+    /// The local server's data directory.
     package var localBackend: String { data + "/local" }
 }
 
@@ -33,11 +33,15 @@ package struct ShellPaths: Sendable, Hashable {
 func writePrivateFile(_ data: Data, to path: String) throws {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                            attributes: [.posixPermissions: 0o700])
+    try FileManager.default.createDirectory(
+        at: folder, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
     let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-    guard FileManager.default.createFile(atPath: temporary.path, contents: data,
-                                         attributes: [.posixPermissions: 0o600]) else {
+    guard
+        FileManager.default.createFile(
+            atPath: temporary.path, contents: data,
+            attributes: [.posixPermissions: 0o600])
+    else {
         throw ShellError("cannot write \(temporary.path)")
     }
     if rename(temporary.path, url.path) != 0 {

@@ -1,8 +1,9 @@
 internal import CLibEdit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension LibEditLineReader {
@@ -10,7 +11,8 @@ extension LibEditLineReader {
     /// as `TabCompletion.action` decides. Returns libedit's `CC_*` code for what to redraw.
     func complete() -> UInt8 {
         guard let completer, let info = el_line(editLine)?.pointee,
-              let buffer = info.buffer, let cursor = info.cursor, let end = info.lastchar else {
+            let buffer = info.buffer, let cursor = info.cursor, let end = info.lastchar
+        else {
             return UInt8(CC_ERROR)
         }
         let line = Array(UnsafeRawBufferPointer(start: buffer, count: buffer.distance(to: end)))
@@ -22,7 +24,8 @@ extension LibEditLineReader {
             return UInt8(CC_ERROR)
         case .replace(let start, let end, let text):
             // libedit moves and deletes by characters, not bytes.
-            let move = end >= cursorOffset
+            let move =
+                end >= cursorOffset
                 ? TabCompletion.characterCount(line, cursorOffset..<end)
                 : -TabCompletion.characterCount(line, end..<cursorOffset)
             _ = el_cursor(editLine, Int32(move))

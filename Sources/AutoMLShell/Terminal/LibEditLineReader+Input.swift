@@ -1,8 +1,9 @@
 internal import CLibEdit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// libedit's character source and what it needs: reading the terminal, waking for signals, redrawing.
@@ -39,9 +40,15 @@ extension LibEditLineReader {
             case (0, 1..<0x80):
                 character.pointee = wchar_t(byte)
                 return 1
-            case (0, 0xC2...0xDF): value = UInt32(byte & 0x1F); needed = 1
-            case (0, 0xE0...0xEF): value = UInt32(byte & 0x0F); needed = 2
-            case (0, 0xF0...0xF4): value = UInt32(byte & 0x07); needed = 3
+            case (0, 0xC2...0xDF):
+                value = UInt32(byte & 0x1F)
+                needed = 1
+            case (0, 0xE0...0xEF):
+                value = UInt32(byte & 0x0F)
+                needed = 2
+            case (0, 0xF0...0xF4):
+                value = UInt32(byte & 0x07)
+                needed = 3
             case (0, _):
                 continue  // not a valid first byte: dropped
             case (_, 0x80...0xBF):
@@ -84,8 +91,10 @@ extension LibEditLineReader {
                     return false
                 }
             }
-            var waits = [pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0),
-                         pollfd(fd: terminalWakePipe.readEnd, events: Int16(POLLIN), revents: 0)]
+            var waits = [
+                pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: terminalWakePipe.readEnd, events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&waits, handlesSignals ? 2 : 1, -1)
             if ready < 0 {
                 if errno == EINTR { continue }

@@ -1,8 +1,9 @@
 internal import CLibEdit
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads lines from a terminal with libedit: Emacs keys, history (Ctrl-P/Ctrl-N, persisted, without
@@ -211,13 +212,16 @@ package final class LibEditLineReader: LineReader {
     // MARK: - Set-up
 
     private static func openFiles(input: Int32, output: Int32, error: Int32) throws
-        -> (input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
-            error: UnsafeMutablePointer<FILE>, owned: Bool)
+        -> (
+            input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
+            error: UnsafeMutablePointer<FILE>, owned: Bool
+        )
     {
         // The process's own streams keep their buffers shared with the rest of the program, so the
         // prompt never overtakes text the shell has written but not flushed.
         if input == 0, output == 1, error == 2, let stdin = automl_stdin(), let stdout = automl_stdout(),
-           let stderr = automl_stderr() {
+            let stderr = automl_stderr()
+        {
             return (stdin, stdout, stderr, false)
         }
         // Other descriptors (a pseudo-terminal in tests) get streams of their own on duplicates, so
@@ -242,20 +246,26 @@ package final class LibEditLineReader: LineReader {
         // TerminalSignals.
         _ = automl_el_set_signal(editLine, 0)
         _ = automl_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
-        _ = automl_el_set_prompt(editLine, { editLine in
-            guard let editLine, let reader = LibEditLineReader.reader(of: editLine) else { return nil }
-            return reader.promptText
-        }, Self.literalMark)
-        _ = automl_el_set_reader(editLine, { editLine, character in
-            guard let editLine, let character, let reader = LibEditLineReader.reader(of: editLine) else {
-                return -1
-            }
-            return reader.readCharacter(into: character)
-        })
-        _ = automl_el_addfn(editLine, "automl-complete", "Complete the word at the cursor", { editLine, _ in
-            guard let editLine, let reader = LibEditLineReader.reader(of: editLine) else { return UInt8(CC_ERROR) }
-            return reader.complete()
-        })
+        _ = automl_el_set_prompt(
+            editLine,
+            { editLine in
+                guard let editLine, let reader = LibEditLineReader.reader(of: editLine) else { return nil }
+                return reader.promptText
+            }, Self.literalMark)
+        _ = automl_el_set_reader(
+            editLine,
+            { editLine, character in
+                guard let editLine, let character, let reader = LibEditLineReader.reader(of: editLine) else {
+                    return -1
+                }
+                return reader.readCharacter(into: character)
+            })
+        _ = automl_el_addfn(
+            editLine, "automl-complete", "Complete the word at the cursor",
+            { editLine, _ in
+                guard let editLine, let reader = LibEditLineReader.reader(of: editLine) else { return UInt8(CC_ERROR) }
+                return reader.complete()
+            })
         _ = automl_el_bind(editLine, "^I", "automl-complete")
 
         _ = automl_history_set_size(history, Int32(clamping: max(historyCapacity, 1)))

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 package import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads lines from a pipe or a file (`automl < transcript`): 64 KiB reads, no prompt, no editing, no
 /// history. A last line without a newline still counts, and a `\r` before the newline is dropped.
@@ -55,7 +56,8 @@ package final class PlainLineReader: LineReader {
         guard index < buffer.count else { return nil }
         return buffer.withUnsafeBytes { bytes -> Int? in
             guard let base = bytes.baseAddress,
-                  let found = memchr(base + index, 0x0A, bytes.count - index) else { return nil }
+                let found = memchr(base + index, 0x0A, bytes.count - index)
+            else { return nil }
             return base.distance(to: UnsafeRawPointer(found))
         }
     }

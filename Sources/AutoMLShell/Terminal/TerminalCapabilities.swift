@@ -1,8 +1,9 @@
 package import AutoMLClient
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What the terminal allows: line editing, colour, and how wide to lay out tables and progress lines.
@@ -24,8 +25,10 @@ package struct TerminalCapabilities: Sendable, Hashable {
     }
 
     /// The rules above, applied to the given facts.
-    package init(environment: EnvironmentVariables, standardInputIsTerminal: Bool, standardOutputIsTerminal: Bool,
-                windowColumns: Int?) {
+    package init(
+        environment: EnvironmentVariables, standardInputIsTerminal: Bool, standardOutputIsTerminal: Bool,
+        windowColumns: Int?
+    ) {
         interactive = standardInputIsTerminal && standardOutputIsTerminal
         colors = standardOutputIsTerminal && environment[.term] != "dumb" && environment[.noColor] == nil
         if let columns = environment[.columns].flatMap({ Int($0) }), columns > 0 {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // The one piece of process-wide state in the line editor, and why it cannot be avoided: a signal handler
 // is a plain C function that receives only the signal number, so whatever it needs must be reachable
@@ -86,11 +87,12 @@ enum TerminalSignals {
     static func installReadingHandlers() -> SavedActions {
         let handler: @convention(c) (Int32) -> Void = { signal in
             let savedErrno = errno
-            let flag: UInt32 = switch signal {
-            case SIGINT: TerminalSignals.interrupt
-            case SIGWINCH: TerminalSignals.resize
-            default: TerminalSignals.resume
-            }
+            let flag: UInt32 =
+                switch signal {
+                case SIGINT: TerminalSignals.interrupt
+                case SIGWINCH: TerminalSignals.resize
+                default: TerminalSignals.resume
+                }
             pendingTerminalSignals.bitwiseOr(flag, ordering: .releasing)
             var byte: UInt8 = 0
             _ = write(terminalWakePipe.writeEnd, &byte, 1)
@@ -149,9 +151,9 @@ enum TerminalSignals {
         for signal in signals {
             var action = sigaction()
             #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = handler
+                action.__sigaction_handler.sa_handler = handler
             #else
-            action.__sigaction_u.__sa_handler = handler
+                action.__sigaction_u.__sa_handler = handler
             #endif
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0

@@ -27,8 +27,10 @@ package struct CompletionTokens: Sendable, Hashable {
     /// Whether the cursor is inside a `#` comment, where there is nothing to complete.
     package var isInComment: Bool
 
-    package init(words: [ShellWord], currentWordIndex: Int?, replaceStart: Int, cursor: Int,
-                openQuote: ShellWord.Quoting?, isInComment: Bool) {
+    package init(
+        words: [ShellWord], currentWordIndex: Int?, replaceStart: Int, cursor: Int,
+        openQuote: ShellWord.Quoting?, isInComment: Bool
+    ) {
         self.words = words
         self.currentWordIndex = currentWordIndex
         self.replaceStart = replaceStart

@@ -39,8 +39,9 @@ struct ShellScanner {
         }
 
         func build(end: Int) -> ShellWord {
-            ShellWord(parts: parts.map { .init(String(decoding: $0.bytes, as: UTF8.self), $0.quoting) },
-                      utf8Range: start..<end)
+            ShellWord(
+                parts: parts.map { .init(String(decoding: $0.bytes, as: UTF8.self), $0.quoting) },
+                utf8Range: start..<end)
         }
     }
 

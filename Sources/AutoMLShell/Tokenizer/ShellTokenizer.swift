@@ -68,15 +68,18 @@ package enum ShellTokenizer {
         case .doubleQuote, .danglingBackslash(_, inDoubleQuote: true): openQuote = .doubleQuoted
         case .normal, .danglingBackslash: openQuote = nil
         case .comment:
-            return CompletionTokens(words: words, currentWordIndex: nil, replaceStart: cursor, cursor: cursor,
-                                    openQuote: nil, isInComment: true)
+            return CompletionTokens(
+                words: words, currentWordIndex: nil, replaceStart: cursor, cursor: cursor,
+                openQuote: nil, isInComment: true)
         }
         guard let current = scanner.word else {
-            return CompletionTokens(words: words, currentWordIndex: nil, replaceStart: cursor, cursor: cursor,
-                                    openQuote: nil, isInComment: false)
+            return CompletionTokens(
+                words: words, currentWordIndex: nil, replaceStart: cursor, cursor: cursor,
+                openQuote: nil, isInComment: false)
         }
         words.append(current.build(end: cursor))
-        return CompletionTokens(words: words, currentWordIndex: words.count - 1, replaceStart: current.start,
-                                cursor: cursor, openQuote: openQuote, isInComment: false)
+        return CompletionTokens(
+            words: words, currentWordIndex: words.count - 1, replaceStart: current.start,
+            cursor: cursor, openQuote: openQuote, isInComment: false)
     }
 }

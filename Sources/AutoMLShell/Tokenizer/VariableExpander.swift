@@ -4,7 +4,7 @@ package import AutoMLClient
 ///
 /// References, in unquoted and double-quoted text (never in single quotes or after a backslash):
 /// - `$dataset`, `$model`, `$operation`: the current IDs; `$project`, `$location`. Braces work too:
-///   `${dataset}_v2`. With the embedded local backend and no project set, `$project` is
+///   `${dataset}_v2`. With the local server and no project set, `$project` is
 ///   ``SessionContext/localProject``.
 /// - `$last` followed by a path into the last result: `.key` members, `[n]` elements, and an optional `:id`
 ///   suffix that keeps the last `/`-separated segment of a resource name. So after `train`,
@@ -96,8 +96,9 @@ package struct VariableExpander: Sendable {
             } else if next == "{" {
                 guard let close = scalars[(index + 2)...].firstIndex(of: "}") else {
                     let reference = String(String.UnicodeScalarView(scalars[index...]))
-                    throw VariableExpansionError(code: .malformed, reference: reference,
-                                                 message: "\(reference): no closing }")
+                    throw VariableExpansionError(
+                        code: .malformed, reference: reference,
+                        message: "\(reference): no closing }")
                 }
                 try add(VariableReference(braced: String(String.UnicodeScalarView(scalars[(index + 2)..<close]))))
                 index = close + 1
@@ -117,23 +118,26 @@ package struct VariableExpander: Sendable {
     /// The text a reference stands for.
     func value(of reference: VariableReference) throws(VariableExpansionError) -> String {
         guard let path = reference.path else {
-            throw VariableExpansionError(code: .malformed, reference: reference.written,
-                                         message: "\(reference.written) is not a valid reference")
+            throw VariableExpansionError(
+                code: .malformed, reference: reference.written,
+                message: "\(reference.written) is not a valid reference")
         }
         guard Self.variableNames.contains(reference.name) else {
             return try boundValue(of: reference, path: path)
         }
         if reference.name == "last" { return try lastValue(path, reference: reference) }
         guard path.components.isEmpty else {
-            throw VariableExpansionError(code: .malformed, reference: reference.written,
-                                         message: "\(reference.written): only $last has fields")
+            throw VariableExpansionError(
+                code: .malformed, reference: reference.written,
+                message: "\(reference.written): only $last has fields")
         }
         let text = try contextValue(reference)
         return path.takesID ? JSONText.lastSegment(of: text) : text
     }
 
     /// A variable a command bound (`$dataset_flowers`, `${model_v1:id}`); no fields.
-    private func boundValue(of reference: VariableReference, path: ResultPath) throws(VariableExpansionError) -> String {
+    private func boundValue(of reference: VariableReference, path: ResultPath) throws(VariableExpansionError) -> String
+    {
         guard let value = variables[reference.name] else {
             if ShellVariables.isBindable(reference.name) {
                 throw VariableExpansionError(
@@ -141,12 +145,14 @@ package struct VariableExpander: Sendable {
                     message: "\(reference.written) is not set in this run: \(Self.binder(of: reference.name))")
             }
             let known = (Self.variableNames + variables.keys.sorted()).map { "$\($0)" }.joined(separator: ", ")
-            throw VariableExpansionError(code: .unknownVariable, reference: reference.written,
-                                         message: "unknown variable \(reference.written) (variables: \(known))")
+            throw VariableExpansionError(
+                code: .unknownVariable, reference: reference.written,
+                message: "unknown variable \(reference.written) (variables: \(known))")
         }
         guard path.components.isEmpty else {
-            throw VariableExpansionError(code: .malformed, reference: reference.written,
-                                         message: "\(reference.written): only $last has fields")
+            throw VariableExpansionError(
+                code: .malformed, reference: reference.written,
+                message: "\(reference.written): only $last has fields")
         }
         return path.takesID ? JSONText.lastSegment(of: value) : value
     }
@@ -173,16 +179,18 @@ package struct VariableExpander: Sendable {
         default: (value, hint) = (context.location, "use location LOCATION first")
         }
         guard let value, !value.isEmpty else {
-            throw VariableExpansionError(code: .notSet, reference: reference.written,
-                                         message: "$\(reference.name) is not set: \(hint)")
+            throw VariableExpansionError(
+                code: .notSet, reference: reference.written,
+                message: "$\(reference.name) is not set: \(hint)")
         }
         return value
     }
 
     private func lastValue(_ path: ResultPath, reference: VariableReference) throws(VariableExpansionError) -> String {
         guard let lastResult else {
-            throw VariableExpansionError(code: .notSet, reference: reference.written,
-                                         message: "$last is not set: no command has returned a result yet")
+            throw VariableExpansionError(
+                code: .notSet, reference: reference.written,
+                message: "$last is not set: no command has returned a result yet")
         }
         let written = reference.written
         func named(_ depth: Int) -> String {
@@ -192,11 +200,12 @@ package struct VariableExpander: Sendable {
         switch path.lookUp(in: lastResult) {
         case .found(let value):
             if let text = JSONText.scalar(value) { return path.takesID ? JSONText.lastSegment(of: text) : text }
-            let what = switch value {
-            case .array(let items): "a list of \(items.count); pick one with [n]"
-            case .object(let object): "an object; pick a field (\(Self.fieldList(Array(object.keys))))"
-            default: "null"
-            }
+            let what =
+                switch value {
+                case .array(let items): "a list of \(items.count); pick one with [n]"
+                case .object(let object): "an object; pick a field (\(Self.fieldList(Array(object.keys))))"
+                default: "null"
+                }
             throw VariableExpansionError(code: .notAValue, reference: written, message: "\(written) is \(what)")
         case .missingKey(let depth, let available):
             let fields = available.isEmpty ? "it is empty" : "fields: \(Self.fieldList(available))"

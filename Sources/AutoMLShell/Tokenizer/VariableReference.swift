@@ -60,8 +60,9 @@ struct VariableReference: Sendable, Hashable {
             index += 3
         }
         let written = "$" + String(String.UnicodeScalarView(scalars[start..<index]))
-        let reference = VariableReference(name: name, path: ResultPath(components: components, takesID: takesID),
-                                          written: written)
+        let reference = VariableReference(
+            name: name, path: ResultPath(components: components, takesID: takesID),
+            written: written)
         return (reference, index)
     }
 

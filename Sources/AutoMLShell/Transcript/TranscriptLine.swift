@@ -18,7 +18,8 @@ struct TranscriptLine {
         var words: [String] = []
         var comments: [String] = []
         for word in command.words {
-            let source = word.utf8Range.upperBound <= bytes.count
+            let source =
+                word.utf8Range.upperBound <= bytes.count
                 ? String(decoding: bytes[word.utf8Range], as: UTF8.self) : ShellQuoting.quote(word.text)
             guard let pieces = try? Self.pieces(of: word, expander: expander, names: names) else {
                 words.append(source)
@@ -45,7 +46,8 @@ struct TranscriptLine {
     /// The word's pieces: literal text as typed, references that replay kept, the others (`$last…`, variables bound
     /// before the recording) replaced by their values. `changed` is whether any value was put in.
     private static func pieces(of word: ShellWord, expander: VariableExpander, names: TranscriptNames) throws
-        -> (list: [Piece], changed: Bool) {
+        -> (list: [Piece], changed: Bool)
+    {
         var list: [Piece] = []
         var changed = false
         for part in word.parts {
@@ -88,7 +90,8 @@ struct TranscriptLine {
     /// resource (an ID or a full resource name) becomes that resource's replacement, display name included; inside
     /// other text only variables replace IDs, and other known IDs stay with a comment.
     private static func replacingIDs(in pieces: [Piece], names: TranscriptNames, comments: inout [String])
-        -> (list: [Piece], changed: Bool) {
+        -> (list: [Piece], changed: Bool)
+    {
         if pieces.count == 1, case .text(let text) = pieces[0], let whole = wholeResource(text) {
             switch names.replacement(for: whole.id) {
             case .variable(let variable)?:
@@ -150,7 +153,7 @@ struct TranscriptLine {
             break
         case 6, 8:
             guard segments[0] == "projects", segments[2] == "locations",
-                  stride(from: 4, to: segments.count, by: 2).allSatisfy({ collections.contains(segments[$0]) })
+                stride(from: 4, to: segments.count, by: 2).allSatisfy({ collections.contains(segments[$0]) })
             else { return nil }
         default:
             return nil

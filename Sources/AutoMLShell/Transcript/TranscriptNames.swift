@@ -64,7 +64,8 @@ struct TranscriptNames {
     func replacement(for id: String) -> Replacement? {
         if let variable = made[id] { return .variable(variable) }
         if let variable = rebound[id] {
-            return .literal(comment: "\(id) was made in this recording as $\(variable), which a later command set again")
+            return .literal(
+                comment: "\(id) was made in this recording as $\(variable), which a later command set again")
         }
         guard let kind = otherIDs[id] else { return nil }
         if let name = displayNames[id], !name.isEmpty, nameCounts[Self.key(kind, name)] == 1 {

@@ -18,9 +18,11 @@ final class TranscriptRecorder {
         let descriptor = open(path, flags, 0o600)
         guard descriptor >= 0 else {
             let reason = errno == EEXIST ? "it exists" : String(cString: strerror(errno))
-            throw ShellError("cannot write the transcript \(path): \(reason)",
-                             hint: errno == EEXIST ? "choose another file, or replace it: `record --replace \(path)`"
-                                 : nil)
+            throw ShellError(
+                "cannot write the transcript \(path): \(reason)",
+                hint: errno == EEXIST
+                    ? "choose another file, or replace it: `record --replace \(path)`"
+                    : nil)
         }
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
@@ -52,8 +54,10 @@ final class TranscriptRecorder {
 
     /// Records a command that has run: its line rewritten (with `adding`, the words it chose that the replay must
     /// give), or a comment when it failed (status not 0); then takes the bindings it made, for the lines after.
-    func record(_ command: TokenizedCommand, input: String, expander: VariableExpander, status: Int32,
-                bindings: [ShellVariables.Binding], adding extra: [String] = []) {
+    func record(
+        _ command: TokenizedCommand, input: String, expander: VariableExpander, status: Int32,
+        bindings: [ShellVariables.Binding], adding extra: [String] = []
+    ) {
         defer { for binding in bindings { names.bind(binding.name, to: binding.id) } }
         guard !SecretFilter.mayCarrySecret(command.source) else { return }
         var line = TranscriptLine(command, input: input, expander: expander, names: names)

@@ -55,15 +55,22 @@ package struct LocalServerAddress: Codable, Sendable, Hashable {
         encoder.outputFormatting = [.sortedKeys]
         let target = Self.path(in: dataDirectory)
         let temporary = dataDirectory.appendingPathComponent(".\(Files.address).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: try encoder.encode(self),
-                                             attributes: [.posixPermissions: 0o600]) else {
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path, contents: try encoder.encode(self),
+                attributes: [.posixPermissions: 0o600])
+        else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
         }
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary.path)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path,
-                                                           NSLocalizedDescriptionKey: reason])
+            throw CocoaError(
+                .fileWriteUnknown,
+                userInfo: [
+                    NSFilePathErrorKey: target.path,
+                    NSLocalizedDescriptionKey: reason,
+                ])
         }
     }
 

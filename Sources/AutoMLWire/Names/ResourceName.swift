@@ -61,7 +61,9 @@ func validateResourceID(_ id: String, field: String, kind: String, text: String)
         throw ResourceNameError(text: text, kind: kind, reason: "the \(field) \"\(id)\" is not an ID")
     }
     if let bad = id.unicodeScalars.first(where: { !isResourceIDScalar($0) }) {
-        let shown = bad.properties.isWhitespace || bad.value < 0x20 ? "U+\(String(bad.value, radix: 16, uppercase: true))" : "'\(bad)'"
+        let shown =
+            bad.properties.isWhitespace || bad.value < 0x20
+            ? "U+\(String(bad.value, radix: 16, uppercase: true))" : "'\(bad)'"
         throw ResourceNameError(text: text, kind: kind, reason: "the \(field) contains \(shown)")
     }
 }

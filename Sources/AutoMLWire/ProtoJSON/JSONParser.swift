@@ -54,9 +54,15 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try readObject()
         case UInt8(ascii: "["): return try readArray()
         case UInt8(ascii: "\""): return .string(try readString())
-        case UInt8(ascii: "t"): try readLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try readLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try readLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try readLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try readLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try readLiteral("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try readNumber()
         default: throw error("unexpected character '\(Unicode.Scalar(byte))'")
         }
@@ -197,8 +203,10 @@ struct JSONParser {
             } else if (0xDC00..<0xE000).contains(scalar) {
                 throw error("a low surrogate escape without a high one")
             }
-            guard let unicode = Unicode.Scalar(scalar) else { throw error("an invalid \\u escape") }
-            utf8.append(contentsOf: UTF8.encode(unicode)!)
+            guard let unicode = Unicode.Scalar(scalar), let encoded = UTF8.encode(unicode) else {
+                throw error("an invalid \\u escape")
+            }
+            utf8.append(contentsOf: encoded)
         default:
             throw error("an invalid escape '\\\(Unicode.Scalar(byte))'")
         }

@@ -30,9 +30,9 @@ extension ProtoDuration: ProtoJSONConvertible {
         let unsigned = negative ? number.dropFirst() : number[...]
         let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].allSatisfy(\.isASCIIDigit),
-              let whole = Int64(parts[0]),
-              parts.count == 1 || (1...9).contains(parts[1].count) && parts[1].allSatisfy(\.isASCIIDigit),
-              parts.count == 1 || Int32(parts[1]) != nil
+            let whole = Int64(parts[0]),
+            parts.count == 1 || (1...9).contains(parts[1].count) && parts[1].allSatisfy(\.isASCIIDigit),
+            parts.count == 1 || Int32(parts[1]) != nil
         else {
             throw ProtoJSONError(path: path, reason: "\"\(text)\" is not a duration")
         }

@@ -22,7 +22,9 @@ extension String: ProtoJSONConvertible {
     public static var protoDefault: String { "" }
 
     public init(protoJSON: JSONValue, path: String) throws {
-        guard case .string(let string) = protoJSON else { throw ProtoJSONError.mismatch("a string", protoJSON, at: path) }
+        guard case .string(let string) = protoJSON else {
+            throw ProtoJSONError.mismatch("a string", protoJSON, at: path)
+        }
         self = string
     }
 
@@ -134,7 +136,9 @@ extension Data: ProtoJSONConvertible {
 
     /// Accepts standard and URL-safe base64, with or without padding.
     public init(protoJSON: JSONValue, path: String) throws {
-        guard case .string(let text) = protoJSON else { throw ProtoJSONError.mismatch("base64 bytes", protoJSON, at: path) }
+        guard case .string(let text) = protoJSON else {
+            throw ProtoJSONError.mismatch("base64 bytes", protoJSON, at: path)
+        }
         var normalized = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         normalized += String(repeating: "=", count: (4 - normalized.count % 4) % 4)
         guard let data = Data(base64Encoded: normalized) else {

@@ -84,8 +84,10 @@ extension ProtoMessage {
         do {
             try self.init(protoJSON: value, path: "")
         } catch let error as ProtoJSONError {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description,
-                                                    underlyingError: error))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath, debugDescription: error.description,
+                    underlyingError: error))
         }
     }
 
@@ -104,8 +106,10 @@ extension JSONValue {
             return Data(writer.bytes)
         }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                                          : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty
+            ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            : [.sortedKeys, .withoutEscapingSlashes]
         // Encoding a JSONValue cannot fail: every case maps onto a JSON primitive, and non-finite numbers
         // are written as strings by the proto layer before they get here.
         return (try? encoder.encode(self)) ?? Data("null".utf8)

@@ -40,8 +40,9 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civilDate(daysSinceEpoch: days)
-        var text = String(format: "%04lld-%02d-%02dT%02lld:%02lld:%02lld", year, month, day,
-                          secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        var text = String(
+            format: "%04lld-%02d-%02dT%02lld:%02lld:%02lld", year, month, day,
+            secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
         if nanos != 0 {
             let digits = String(format: "%09d", nanos)
             if nanos % 1_000_000 == 0 {
@@ -60,7 +61,9 @@ extension Timestamp: ProtoJSONConvertible {
     public static var protoDefault: Timestamp { Timestamp(seconds: 0) }
 
     public init(protoJSON: JSONValue, path: String) throws {
-        guard case .string(let text) = protoJSON else { throw ProtoJSONError.mismatch("an RFC 3339 timestamp", protoJSON, at: path) }
+        guard case .string(let text) = protoJSON else {
+            throw ProtoJSONError.mismatch("an RFC 3339 timestamp", protoJSON, at: path)
+        }
         guard let parsed = Timestamp(rfc3339: text) else {
             throw ProtoJSONError(path: path, reason: "\"\(text)\" is not an RFC 3339 timestamp with a zone")
         }
@@ -107,11 +110,11 @@ private struct RFC3339Parser {
 
     mutating func parse() -> Timestamp? {
         guard let year = digits(4), expect("-"), let month = digits(2), expect("-"), let day = digits(2),
-              expect("T") || expect("t"), let hour = digits(2), expect(":"), let minute = digits(2), expect(":"),
-              let second = digits(2)
+            expect("T") || expect("t"), let hour = digits(2), expect(":"), let minute = digits(2), expect(":"),
+            let second = digits(2)
         else { return nil }
         guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
-              hour < 24, minute < 60, second < 61
+            hour < 24, minute < 60, second < 61
         else { return nil }
         var nanos: Int64 = 0
         if expect(".") {
@@ -131,7 +134,7 @@ private struct RFC3339Parser {
             let sign: Int64 = bytes[index] == UInt8(ascii: "-") ? -1 : 1
             index += 1
             guard let offsetHours = digits(2), expect(":"), let offsetMinutes = digits(2),
-                  offsetHours < 24, offsetMinutes < 60
+                offsetHours < 24, offsetMinutes < 60
             else { return nil }
             offset = sign * (offsetHours * 3600 + offsetMinutes * 60)
         } else {

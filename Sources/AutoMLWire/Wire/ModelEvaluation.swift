@@ -56,7 +56,8 @@ public struct ClassificationEvaluationMetrics: ProtoMessage {
     /// `ClassificationEvaluationMetrics.ConfidenceMetricsEntry`: the metrics if predictions scoring below
     /// ``confidenceThreshold`` were dropped and at most ``positionThreshold`` were kept per example.
     public struct ConfidenceMetricsEntry: ProtoMessage {
-        public static let protoMessageName = "google.cloud.automl.v1.ClassificationEvaluationMetrics.ConfidenceMetricsEntry"
+        public static let protoMessageName =
+            "google.cloud.automl.v1.ClassificationEvaluationMetrics.ConfidenceMetricsEntry"
         public var confidenceThreshold: Float = 0
         public var positionThreshold: Int32 = 0
         public var recall: Float = 0
@@ -110,7 +111,8 @@ public struct ClassificationEvaluationMetrics: ProtoMessage {
 
         /// One row of the matrix.
         public struct Row: ProtoMessage {
-            public static let protoMessageName = "google.cloud.automl.v1.ClassificationEvaluationMetrics.ConfusionMatrix.Row"
+            public static let protoMessageName =
+                "google.cloud.automl.v1.ClassificationEvaluationMetrics.ConfusionMatrix.Row"
             public var exampleCount: [Int32] = []
             public var unknownFields: JSONObject = [:]
             public init() {}

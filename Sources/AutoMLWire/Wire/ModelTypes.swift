@@ -17,25 +17,35 @@ public struct ImageModelType: Sendable, Hashable, CustomStringConvertible {
     public var description: String { name }
 
     /// Every classification type, the default first.
-    public static let classification: [ImageModelType] = [
-        ImageModelType(name: "cloud", isDetection: false, budgetRange: 8_000...800_000, defaultBudget: 192_000,
-                       exportFormats: []),
-    ] + ["mobile-low-latency-1", "mobile-versatile-1", "mobile-high-accuracy-1"].map {
-        ImageModelType(name: $0, isDetection: false, budgetRange: 1_000...100_000, defaultBudget: 24_000,
-                       exportFormats: ["tflite", "edgetpu_tflite", "tf_saved_model", "tf_js", "docker"])
-    } + ["mobile-core-ml-low-latency-1", "mobile-core-ml-versatile-1", "mobile-core-ml-high-accuracy-1"].map {
-        ImageModelType(name: $0, isDetection: false, budgetRange: 1_000...100_000, defaultBudget: 24_000,
-                       exportFormats: ["core_ml"])
-    }
+    public static let classification: [ImageModelType] =
+        [
+            ImageModelType(
+                name: "cloud", isDetection: false, budgetRange: 8_000...800_000, defaultBudget: 192_000,
+                exportFormats: [])
+        ]
+        + ["mobile-low-latency-1", "mobile-versatile-1", "mobile-high-accuracy-1"].map {
+            ImageModelType(
+                name: $0, isDetection: false, budgetRange: 1_000...100_000, defaultBudget: 24_000,
+                exportFormats: ["tflite", "edgetpu_tflite", "tf_saved_model", "tf_js", "docker"])
+        }
+        + ["mobile-core-ml-low-latency-1", "mobile-core-ml-versatile-1", "mobile-core-ml-high-accuracy-1"].map {
+            ImageModelType(
+                name: $0, isDetection: false, budgetRange: 1_000...100_000, defaultBudget: 24_000,
+                exportFormats: ["core_ml"])
+        }
 
     /// Every object-detection type, the default first.
-    public static let detection: [ImageModelType] = ["cloud-high-accuracy-1", "cloud-low-latency-1"].map {
-        ImageModelType(name: $0, isDetection: true, budgetRange: 20_000...900_000, defaultBudget: 216_000,
-                       exportFormats: [])
-    } + ["mobile-low-latency-1", "mobile-versatile-1", "mobile-high-accuracy-1"].map {
-        ImageModelType(name: $0, isDetection: true, budgetRange: 1_000...100_000, defaultBudget: 24_000,
-                       exportFormats: ["tflite", "tf_saved_model", "tf_js"])
-    }
+    public static let detection: [ImageModelType] =
+        ["cloud-high-accuracy-1", "cloud-low-latency-1"].map {
+            ImageModelType(
+                name: $0, isDetection: true, budgetRange: 20_000...900_000, defaultBudget: 216_000,
+                exportFormats: [])
+        }
+        + ["mobile-low-latency-1", "mobile-versatile-1", "mobile-high-accuracy-1"].map {
+            ImageModelType(
+                name: $0, isDetection: true, budgetRange: 1_000...100_000, defaultBudget: 24_000,
+                exportFormats: ["tflite", "tf_saved_model", "tf_js"])
+        }
 
     /// The type named `name` in a domain (snake_case spellings accepted, as the service accepts them);
     /// an empty name gives the domain's default. Nil when the domain has no such type.

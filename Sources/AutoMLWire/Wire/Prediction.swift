@@ -91,7 +91,9 @@ public struct ImageObjectDetectionAnnotation: ProtoMessage {
     public var score: Float = 0
     public var unknownFields: JSONObject = [:]
     public init() {}
-    public static let protoFields: [ProtoField<Self>] = [.field("boundingBox", \.boundingBox), .field("score", \.score)]
+    public static let protoFields: [ProtoField<Self>] = [
+        .field("boundingBox", \.boundingBox), .field("score", \.score),
+    ]
 }
 
 /// `google.cloud.automl.v1.BoundingPoly`; predictions carry two vertices, (xMin, yMin) and (xMax, yMax).

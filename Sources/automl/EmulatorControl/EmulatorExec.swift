@@ -7,8 +7,9 @@ enum EmulatorExec {
     static func run(_ arguments: [String]) -> Int32 {
         let executable: URL
         do {
-            executable = try SiblingExecutable.locate("automl-emulator", override: "AUTOML_EMULATOR",
-                                                      in: .process)
+            executable = try SiblingExecutable.locate(
+                "automl-emulator", override: "AUTOML_EMULATOR",
+                in: .process)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             return 1
@@ -16,7 +17,8 @@ enum EmulatorExec {
         let argv = [executable.path] + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
         execv(executable.path, &cArguments)
-        FileHandle.standardError.write(Data("error: cannot run \(executable.path): \(String(cString: strerror(errno)))\n".utf8))
+        FileHandle.standardError.write(
+            Data("error: cannot run \(executable.path): \(String(cString: strerror(errno)))\n".utf8))
         cArguments.forEach { free($0) }
         return 1
     }

@@ -24,7 +24,9 @@ struct EmulatorStatusCommand: AsyncParsableCommand {
         if let status {
             let running = status["runningOperations"].flatMap { try? Int64(protoJSON: $0, path: "") } ?? 0
             var line = "operations running: \(running)"
-            if let idle = status["idleSeconds"].flatMap({ try? Int64(protoJSON: $0, path: "") }) { line += "; idle for \(idle) s" }
+            if let idle = status["idleSeconds"].flatMap({ try? Int64(protoJSON: $0, path: "") }) {
+                line += "; idle for \(idle) s"
+            }
             if let stop = status["idleStopSeconds"].flatMap({ try? Int64(protoJSON: $0, path: "") }) {
                 line += "; stops after \(stop / 60) min with no request and no running operation"
             }
@@ -34,7 +36,8 @@ struct EmulatorStatusCommand: AsyncParsableCommand {
             }
         }
         print("log: \(setup.launcher.logFile.path) (`automl emulator logs`)")
-        print("""
+        print(
+            """
             token: every request needs `Authorization: Bearer TOKEN`; `automl emulator token` prints it (it changes \
             at each start). For example:
               curl -H "Authorization: Bearer $(automl emulator token)" \(address.url)/v1/projects/local/locations/us-central1/models

@@ -11,7 +11,8 @@ struct EmulatorTokenCommand: ParsableCommand {
 
     func run() throws {
         guard let address = LocalServerSetup(environment: .process).state.address else {
-            FileHandle.standardError.write(Data("error: the local server is not running; `automl emulator start` starts it\n".utf8))
+            FileHandle.standardError.write(
+                Data("error: the local server is not running; `automl emulator start` starts it\n".utf8))
             throw ExitCode(3)
         }
         print(address.token)

@@ -20,7 +20,9 @@ struct LocalServerSetup: Sendable {
     }
 
     var launcher: LocalServerLauncher {
-        var arguments = ["--idle-stop", environment.values["AUTOML_SERVER_IDLE_STOP"].flatMap { $0.isEmpty ? nil : $0 } ?? "15m"]
+        var arguments = [
+            "--idle-stop", environment.values["AUTOML_SERVER_IDLE_STOP"].flatMap { $0.isEmpty ? nil : $0 } ?? "15m",
+        ]
         if let seconds = environment.values["AUTOML_NODE_HOUR_SECONDS"], !seconds.isEmpty {
             arguments += ["--node-hour-seconds", seconds]
         }
@@ -34,7 +36,9 @@ struct LocalServerSetup: Sendable {
         let transport = transport
         return LocalServerLauncher(
             dataDirectory: dataDirectory,
-            executable: { try SiblingExecutable.locate("automl-emulator", override: "AUTOML_EMULATOR", in: environment) },
+            executable: {
+                try SiblingExecutable.locate("automl-emulator", override: "AUTOML_EMULATOR", in: environment)
+            },
             arguments: arguments, environment: serverEnvironment,
             probe: { address in await Self.status(of: address, transport: transport) != nil })
     }
@@ -43,10 +47,12 @@ struct LocalServerSetup: Sendable {
 
     /// The server's own status (`GET /_automl/server`); nil when it does not answer with this token.
     static func status(of address: LocalServerAddress, transport: any HTTPTransport) async -> JSONObject? {
-        let request = HTTPRequest(method: "GET", url: address.url + "/_automl/server",
-                                  headers: [("Authorization", "Bearer \(address.token)")])
+        let request = HTTPRequest(
+            method: "GET", url: address.url + "/_automl/server",
+            headers: [("Authorization", "Bearer \(address.token)")])
         guard let response = try? await transport.send(request, timeout: .seconds(2)), response.status == 200,
-              case .object(let object)? = try? JSONValue(parsing: response.body) else { return nil }
+            case .object(let object)? = try? JSONValue(parsing: response.body)
+        else { return nil }
         return object
     }
 }
@@ -69,8 +75,9 @@ enum SiblingExecutable {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
             if files.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        throw ShellFacingError("\(name) was not found beside \(running.path) or on PATH: build it with `swift build` "
-                               + "or install it with `make install`")
+        throw ShellFacingError(
+            "\(name) was not found beside \(running.path) or on PATH: build it with `swift build` "
+                + "or install it with `make install`")
     }
 }
 

@@ -95,7 +95,8 @@ struct DemoDataGeneratorTests {
         larger.imagesPerClass = 12
         let one = try Self.files(under: try Self.generateInBucket(Self.small, root: first).directory)
         let two = try Self.files(under: try Self.generateInBucket(larger, root: second).directory)
-        #expect(one["images/classification/square/square_0010.jpg"] == two["images/classification/square/square_0010.jpg"])
+        #expect(
+            one["images/classification/square/square_0010.jpg"] == two["images/classification/square/square_0010.jpg"])
         #expect(one["images/detection/scene_0003.jpg"] == two["images/detection/scene_0003.jpg"])
     }
 
@@ -130,7 +131,8 @@ struct DemoDataGeneratorTests {
             let file = try mapper.resolveForReading(row.path)
             #expect(FileManager.default.fileExists(atPath: file.path), "\(row.path)")
         }
-        #expect(Dictionary(grouping: result.rows, by: \.mlUse).mapValues(\.count) == [.train: 24, .validation: 3, .test: 3])
+        #expect(
+            Dictionary(grouping: result.rows, by: \.mlUse).mapValues(\.count) == [.train: 24, .validation: 3, .test: 3])
     }
 
     @Test("the detection CSV parses with the import's parser; boxes are at least 8×8 px and inside the image")

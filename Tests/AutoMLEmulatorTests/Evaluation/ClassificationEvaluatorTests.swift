@@ -23,11 +23,12 @@ import Testing
     }
 
     @Test func perfectClassifierHasFullAreas() throws {
-        let set = try evaluate([
-            Example(truth: [0], scores: [0.8, 0.1, 0.1]),
-            Example(truth: [1], scores: [0.2, 0.7, 0.1]),
-            Example(truth: [2], scores: [0.05, 0.05, 0.9]),
-        ], labels: 3)
+        let set = try evaluate(
+            [
+                Example(truth: [0], scores: [0.8, 0.1, 0.1]),
+                Example(truth: [1], scores: [0.2, 0.7, 0.1]),
+                Example(truth: [2], scores: [0.05, 0.05, 0.9]),
+            ], labels: 3)
         let overall = try #require(set.overall.classificationEvaluationMetrics)
         expectClose(overall.auPrc, 1)
         expectClose(overall.auRoc, 1)
@@ -41,10 +42,11 @@ import Testing
     }
 
     @Test func invertedClassifierHasNoROCArea() throws {
-        let set = try evaluate([
-            Example(truth: [0], scores: [0.2, 0.8]),
-            Example(truth: [1], scores: [0.7, 0.3]),
-        ], labels: 2)
+        let set = try evaluate(
+            [
+                Example(truth: [0], scores: [0.2, 0.8]),
+                Example(truth: [1], scores: [0.7, 0.3]),
+            ], labels: 2)
         let overall = try #require(set.overall.classificationEvaluationMetrics)
         expectClose(overall.auRoc, 0)
         // Pairs ranked 0.8 ✗, 0.7 ✗, 0.3 ✓, 0.2 ✓: (1/3 + 2/4) / 2.
@@ -53,10 +55,11 @@ import Testing
     }
 
     @Test func uninformativeClassifierHasHalfROCArea() throws {
-        let set = try evaluate([
-            Example(truth: [0], scores: [0.5, 0.5]),
-            Example(truth: [1], scores: [0.5, 0.5]),
-        ], labels: 2)
+        let set = try evaluate(
+            [
+                Example(truth: [0], scores: [0.5, 0.5]),
+                Example(truth: [1], scores: [0.5, 0.5]),
+            ], labels: 2)
         let overall = try #require(set.overall.classificationEvaluationMetrics)
         expectClose(overall.auRoc, 0.5)
         expectClose(overall.auPrc, 0.5)
@@ -79,8 +82,9 @@ import Testing
 
         // At 0.30, every pair scoring ≥ 0.3: 5 true (all positives), 4 false, 6 correctly left out.
         let low = try #require(overall.entry(atHundredths: 30))
-        #expect([low.truePositiveCount, low.falsePositiveCount, low.falseNegativeCount, low.trueNegativeCount]
-            == [5, 4, 0, 6])
+        #expect(
+            [low.truePositiveCount, low.falsePositiveCount, low.falseNegativeCount, low.trueNegativeCount]
+                == [5, 4, 0, 6])
         expectClose(low.recall, 1)
         expectClose(low.precision, 5.0 / 9)
         expectClose(low.falsePositiveRate, 0.4)
@@ -88,8 +92,11 @@ import Testing
 
         // At 0.50: a 0.7 ✓, b 0.5 ✗, b 0.8 ✓, a 0.6 ✗.
         let middle = try #require(overall.entry(atHundredths: 50))
-        #expect([middle.truePositiveCount, middle.falsePositiveCount, middle.falseNegativeCount,
-                 middle.trueNegativeCount] == [2, 2, 3, 8])
+        #expect(
+            [
+                middle.truePositiveCount, middle.falsePositiveCount, middle.falseNegativeCount,
+                middle.trueNegativeCount,
+            ] == [2, 2, 3, 8])
         expectClose(middle.precision, 0.5)
         expectClose(middle.recall, 0.4)
         expectClose(middle.falsePositiveRate, 0.2)
@@ -99,8 +106,9 @@ import Testing
         let zero = try #require(overall.entry(atHundredths: 0))
         #expect([zero.truePositiveCount, zero.falsePositiveCount] == [5, 10])
         let top = try #require(overall.entry(atHundredths: 99))
-        #expect([top.truePositiveCount, top.falsePositiveCount, top.falseNegativeCount, top.trueNegativeCount]
-            == [0, 0, 5, 10])
+        #expect(
+            [top.truePositiveCount, top.falsePositiveCount, top.falseNegativeCount, top.trueNegativeCount]
+                == [0, 0, 5, 10])
         expectClose(top.precision, 1)
         expectClose(top.recall, 0)
     }
@@ -144,8 +152,9 @@ import Testing
         // Ranked 0.7 ✓, 0.6 ✗, 0.4 ✓: (1 + 2/3) / 2.
         expectClose(a.auPrc, (1 + 2.0 / 3) / 2)
         let entry = try #require(a.entry(atHundredths: 30))
-        #expect([entry.truePositiveCount, entry.falsePositiveCount, entry.falseNegativeCount, entry.trueNegativeCount]
-            == [2, 2, 0, 1])
+        #expect(
+            [entry.truePositiveCount, entry.falsePositiveCount, entry.falseNegativeCount, entry.trueNegativeCount]
+                == [2, 2, 0, 1])
         let expectedLoss = -(log(0.7) + log(0.4) + log(0.9) + log(0.7) + log(0.4)) / 5
         expectClose(a.logLoss, expectedLoss)
     }
@@ -154,22 +163,25 @@ import Testing
         let overall = try #require(try evaluate(Self.threeClass, labels: 3).overall.classificationEvaluationMetrics)
         expectClose(overall.logLoss, -(log(0.7) + log(0.4) + log(0.8) + log(0.4) + log(0.3)) / 5)
         // A probability of 0 is clipped to ε = 1e-7 rather than giving an infinite loss.
-        let clipped = try #require(try evaluate([Example(truth: [1], scores: [1, 0])], labels: 2)
-            .overall.classificationEvaluationMetrics)
+        let clipped = try #require(
+            try evaluate([Example(truth: [1], scores: [1, 0])], labels: 2)
+                .overall.classificationEvaluationMetrics)
         expectClose(clipped.logLoss, -log(1e-7))
     }
 
     @Test func multiLabel() throws {
-        let set = try evaluate([
-            Example(truth: [0, 1], scores: [0.9, 0.6]),
-            Example(truth: [0], scores: [0.8, 0.4]),
-            Example(truth: [], scores: [0.2, 0.7]),
-        ], labels: 2, multiLabel: true)
+        let set = try evaluate(
+            [
+                Example(truth: [0, 1], scores: [0.9, 0.6]),
+                Example(truth: [0], scores: [0.8, 0.4]),
+                Example(truth: [], scores: [0.2, 0.7]),
+            ], labels: 2, multiLabel: true)
         let overall = try #require(set.overall.classificationEvaluationMetrics)
         #expect(overall.confusionMatrix == nil)
         let entry = try #require(overall.entry(atHundredths: 50))
-        #expect([entry.truePositiveCount, entry.falsePositiveCount, entry.falseNegativeCount, entry.trueNegativeCount]
-            == [3, 1, 0, 2])
+        #expect(
+            [entry.truePositiveCount, entry.falsePositiveCount, entry.falseNegativeCount, entry.trueNegativeCount]
+                == [3, 1, 0, 2])
         // Tops: x 0.9 ✓, x 0.8 ✓, y 0.7 ✗, out of 3 positives and 3 negatives.
         expectClose(entry.recallAt1, 2.0 / 3)
         expectClose(entry.precisionAt1, 2.0 / 3)
@@ -182,10 +194,11 @@ import Testing
     }
 
     @Test func labelMissingFromTheTestSplit() throws {
-        let set = try evaluate([
-            Example(truth: [0], scores: [0.9, 0.1]),
-            Example(truth: [0], scores: [0.8, 0.2]),
-        ], labels: 2)
+        let set = try evaluate(
+            [
+                Example(truth: [0], scores: [0.9, 0.1]),
+                Example(truth: [0], scores: [0.8, 0.2]),
+            ], labels: 2)
         let missing = set.perLabel[1]
         #expect(missing.evaluatedExampleCount == 0)
         let metrics = try #require(missing.classificationEvaluationMetrics)
@@ -244,7 +257,8 @@ import Testing
         let set = try evaluate(examples, labels: labels)
         #expect(set.perLabel.count == labels)
         for entry in try #require(set.overall.classificationEvaluationMetrics).confidenceMetricsEntry {
-            let sum = entry.truePositiveCount + entry.falsePositiveCount + entry.falseNegativeCount
+            let sum =
+                entry.truePositiveCount + entry.falsePositiveCount + entry.falseNegativeCount
                 + entry.trueNegativeCount
             #expect(sum == 3000 * Int64(labels))
         }

@@ -28,11 +28,15 @@ import Testing
 
     @Test func perfectBoxesHaveFullPrecisionAtEveryIoU() throws {
         let set = try evaluate([
-            Image(truth: [Truth(label: 0, box: Self.square), Truth(label: 1, box: Self.corner)],
-                  predictions: [Predicted(label: 0, score: 0.9, box: Self.square),
-                                Predicted(label: 1, score: 0.8, box: Self.corner)]),
-            Image(truth: [Truth(label: 1, box: Self.square)],
-                  predictions: [Predicted(label: 1, score: 0.7, box: Self.square)]),
+            Image(
+                truth: [Truth(label: 0, box: Self.square), Truth(label: 1, box: Self.corner)],
+                predictions: [
+                    Predicted(label: 0, score: 0.9, box: Self.square),
+                    Predicted(label: 1, score: 0.8, box: Self.corner),
+                ]),
+            Image(
+                truth: [Truth(label: 1, box: Self.square)],
+                predictions: [Predicted(label: 1, score: 0.7, box: Self.square)]),
         ])
         let metrics = try #require(set.overall.imageObjectDetectionEvaluationMetrics)
         #expect(metrics.evaluatedBoundingBoxCount == 3)
@@ -61,8 +65,9 @@ import Testing
     @Test func overlapCountsOnlyUpToItsIoU() throws {
         let shorter = EvaluationBox(xMin: 0, yMin: 0, xMax: 0.5, yMax: 0.31)  // IoU 0.62 with the square
         let set = try evaluate([
-            Image(truth: [Truth(label: 0, box: Self.square)],
-                  predictions: [Predicted(label: 0, score: 0.9, box: shorter)]),
+            Image(
+                truth: [Truth(label: 0, box: Self.square)],
+                predictions: [Predicted(label: 0, score: 0.9, box: shorter)])
         ])
         let metrics = try #require(set.overall.imageObjectDetectionEvaluationMetrics)
         expectClose(try #require(metrics.entry(atIoUHundredths: 50)).meanAveragePrecision, 1)
@@ -79,9 +84,12 @@ import Testing
 
     @Test func duplicatePredictionsAreFalsePositives() throws {
         let set = try evaluate([
-            Image(truth: [Truth(label: 0, box: Self.square)],
-                  predictions: [Predicted(label: 0, score: 0.8, box: Self.square),
-                                Predicted(label: 0, score: 0.9, box: Self.square)]),
+            Image(
+                truth: [Truth(label: 0, box: Self.square)],
+                predictions: [
+                    Predicted(label: 0, score: 0.8, box: Self.square),
+                    Predicted(label: 0, score: 0.9, box: Self.square),
+                ])
         ])
         let entry = try #require(set.overall.imageObjectDetectionEvaluationMetrics?.entry(atIoUHundredths: 50))
         // The 0.9 box finds the object; the 0.8 duplicate is a false positive after full recall, so AP stays 1.
@@ -98,9 +106,12 @@ import Testing
     @Test func higherScoreMatchesFirst() throws {
         let shorter = EvaluationBox(xMin: 0, yMin: 0, xMax: 0.5, yMax: 0.31)
         let set = try evaluate([
-            Image(truth: [Truth(label: 0, box: Self.square)],
-                  predictions: [Predicted(label: 0, score: 0.6, box: Self.square),
-                                Predicted(label: 0, score: 0.9, box: shorter)]),
+            Image(
+                truth: [Truth(label: 0, box: Self.square)],
+                predictions: [
+                    Predicted(label: 0, score: 0.6, box: Self.square),
+                    Predicted(label: 0, score: 0.9, box: shorter),
+                ])
         ])
         // At IoU 0.5 the 0.9 box takes the object though the 0.6 one fits better: AP 1.
         let loose = try #require(set.overall.imageObjectDetectionEvaluationMetrics?.entry(atIoUHundredths: 50))
@@ -112,8 +123,9 @@ import Testing
 
     @Test func wrongLabelNeverMatches() throws {
         let set = try evaluate([
-            Image(truth: [Truth(label: 0, box: Self.square)],
-                  predictions: [Predicted(label: 1, score: 0.9, box: Self.square)]),
+            Image(
+                truth: [Truth(label: 0, box: Self.square)],
+                predictions: [Predicted(label: 1, score: 0.9, box: Self.square)])
         ])
         let metrics = try #require(set.overall.imageObjectDetectionEvaluationMetrics)
         for entry in metrics.boundingBoxMetricsEntries {
@@ -130,10 +142,12 @@ import Testing
 
     @Test func missedObjectsLowerAveragePrecision() throws {
         let set = try evaluate([
-            Image(truth: [Truth(label: 0, box: Self.square), Truth(label: 0, box: Self.corner)],
-                  predictions: [Predicted(label: 0, score: 0.9, box: Self.square)]),
-            Image(truth: [Truth(label: 1, box: Self.corner)],
-                  predictions: [Predicted(label: 1, score: 0.8, box: Self.corner)]),
+            Image(
+                truth: [Truth(label: 0, box: Self.square), Truth(label: 0, box: Self.corner)],
+                predictions: [Predicted(label: 0, score: 0.9, box: Self.square)]),
+            Image(
+                truth: [Truth(label: 1, box: Self.corner)],
+                predictions: [Predicted(label: 1, score: 0.8, box: Self.corner)]),
         ])
         let entry = try #require(set.overall.imageObjectDetectionEvaluationMetrics?.entry(atIoUHundredths: 50))
         // Label a finds 1 of 2 at precision 1 (AP 0.5), label b 1 of 1 (AP 1).
@@ -145,11 +159,12 @@ import Testing
     }
 
     @Test func perLabelEvaluations() throws {
-        let set = try evaluate([
-            Image(truth: [Truth(label: 0, box: Self.square), Truth(label: 0, box: Self.corner)], predictions: []),
-            Image(truth: [Truth(label: 0, box: Self.square), Truth(label: 1, box: Self.corner)], predictions: []),
-            Image(truth: [], predictions: []),
-        ], labels: 3)
+        let set = try evaluate(
+            [
+                Image(truth: [Truth(label: 0, box: Self.square), Truth(label: 0, box: Self.corner)], predictions: []),
+                Image(truth: [Truth(label: 0, box: Self.square), Truth(label: 1, box: Self.corner)], predictions: []),
+                Image(truth: [], predictions: []),
+            ], labels: 3)
         #expect(set.overall.evaluatedExampleCount == 3)
         #expect(set.overall.annotationSpecId.isEmpty)
         #expect(set.overall.imageObjectDetectionEvaluationMetrics?.evaluatedBoundingBoxCount == 4)
@@ -163,7 +178,8 @@ import Testing
         var generator = SplitMix64(seed: 11)
         func unit() -> Double { Double(generator.next() % 10_000) / 10_000 }
         func box() -> EvaluationBox {
-            let x = unit() * 0.7, y = unit() * 0.7
+            let x = unit() * 0.7
+            let y = unit() * 0.7
             return EvaluationBox(xMin: x, yMin: y, xMax: x + 0.1 + unit() * 0.2, yMax: y + 0.1 + unit() * 0.2)
         }
         let images = (0..<1000).map { _ in
@@ -201,7 +217,7 @@ import Testing
         }
         #expect(throws: EvaluationInputError.self) {
             try evaluator.evaluate([
-                Image(truth: [], predictions: [Predicted(label: 0, score: .nan, box: Self.square)]),
+                Image(truth: [], predictions: [Predicted(label: 0, score: .nan, box: Self.square)])
             ])
         }
     }

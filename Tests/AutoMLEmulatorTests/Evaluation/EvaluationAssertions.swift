@@ -6,23 +6,30 @@ import Testing
 /// Labels named `a`, `b`, … with spec IDs `100`, `101`, ….
 func evaluationLabels(_ count: Int) -> [EvaluationLabel] {
     (0..<count).map { index in
-        EvaluationLabel(annotationSpecId: String(100 + index),
-                        displayName: String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index))))
+        EvaluationLabel(
+            annotationSpecId: String(100 + index),
+            displayName: String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index))))
     }
 }
 
 /// Expects `actual` within 1e-6 of `expected` (metrics are stored as `Float`).
-func expectClose(_ actual: Float, _ expected: Double, _ comment: Comment? = nil,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(abs(Double(actual) - expected) < 1e-6, "\(actual) ≠ \(expected) \(comment?.description ?? "")",
-            sourceLocation: sourceLocation)
+func expectClose(
+    _ actual: Float, _ expected: Double, _ comment: Comment? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    #expect(
+        abs(Double(actual) - expected) < 1e-6, "\(actual) ≠ \(expected) \(comment?.description ?? "")",
+        sourceLocation: sourceLocation)
 }
 
 /// Expects `actual` within 1e-9 of `expected`.
-func expectClose(_ actual: Double, _ expected: Double, _ comment: Comment? = nil,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(abs(actual - expected) < 1e-9, "\(actual) ≠ \(expected) \(comment?.description ?? "")",
-            sourceLocation: sourceLocation)
+func expectClose(
+    _ actual: Double, _ expected: Double, _ comment: Comment? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    #expect(
+        abs(actual - expected) < 1e-9, "\(actual) ≠ \(expected) \(comment?.description ?? "")",
+        sourceLocation: sourceLocation)
 }
 
 extension ClassificationEvaluationMetrics {

@@ -8,8 +8,9 @@ import Testing
 /// classification, the plural `confidenceMetricsEntries` for detection, int64 counts as strings.
 @Suite struct EvaluationJSONTests {
     @Test func classificationShape() throws {
-        let set = try #require(try ClassificationEvaluator(labels: evaluationLabels(3), multiLabel: false)
-            .evaluate(ClassificationEvaluatorTests.threeClass))
+        let set = try #require(
+            try ClassificationEvaluator(labels: evaluationLabels(3), multiLabel: false)
+                .evaluate(ClassificationEvaluatorTests.threeClass))
         let overall = set.overall.protoJSON(options: .canonical)
         #expect(overall["annotationSpecId"] == nil)
         #expect(overall["displayName"] == nil)
@@ -46,10 +47,12 @@ import Testing
 
     @Test func detectionShape() throws {
         let box = EvaluationBox(xMin: 0.1, yMin: 0.1, xMax: 0.4, yMax: 0.5)
-        let set = try #require(try DetectionEvaluator(labels: evaluationLabels(1)).evaluate([
-            DetectionEvaluator.Image(truth: [.init(label: 0, box: box)],
-                                     predictions: [.init(label: 0, score: 0.9, box: box)]),
-        ]))
+        let set = try #require(
+            try DetectionEvaluator(labels: evaluationLabels(1)).evaluate([
+                DetectionEvaluator.Image(
+                    truth: [.init(label: 0, box: box)],
+                    predictions: [.init(label: 0, score: 0.9, box: box)])
+            ]))
         let overall = set.overall.protoJSON(options: .canonical)
         #expect(overall["classificationEvaluationMetrics"] == nil)
         let metrics = try #require(overall["imageObjectDetectionEvaluationMetrics"])

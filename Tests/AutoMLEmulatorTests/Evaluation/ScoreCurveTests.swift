@@ -75,8 +75,11 @@ import Testing
 
     @Test func thresholdListsMatchTheReference() {
         let classification = EvaluationThresholds.classificationConfidence.map(\.hundredths)
-        #expect(classification == [0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95,
-                                   96, 97, 98, 99])
+        #expect(
+            classification == [
+                0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95,
+                96, 97, 98, 99,
+            ])
         #expect(EvaluationThresholds.detectionConfidence.map(\.hundredths) == Array(classification.dropFirst()))
         #expect(EvaluationThresholds.intersectionOverUnion == EvaluationThresholds.detectionConfidence)
         #expect(EvaluationThresholds.classificationConfidence[1].value == 0.05)

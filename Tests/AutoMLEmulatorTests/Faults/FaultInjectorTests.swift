@@ -1,5 +1,6 @@
-@testable import AutoMLEmulator
 import Testing
+
+@testable import AutoMLEmulator
 
 /// The injector's choices are reproducible from a seed and follow the configured shares.
 @Suite struct FaultInjectorTests {
@@ -9,8 +10,9 @@ import Testing
     }
 
     @Test func sameSeedSameDecisions() throws {
-        let spec = try FaultSpec(parsing: "latency=5ms,latency-jitter=20ms,unavailable=0.2,rate-limit=0.2,"
-            + "drop=0.2,train-fail=0.5,seed=42")
+        let spec = try FaultSpec(
+            parsing: "latency=5ms,latency-jitter=20ms,unavailable=0.2,rate-limit=0.2,"
+                + "drop=0.2,train-fail=0.5,seed=42")
         #expect(decisions(spec, count: 500) == decisions(spec, count: 500))
         let first = FaultInjector(spec: spec)
         let second = FaultInjector(spec: spec)
@@ -72,8 +74,9 @@ import Testing
         for _ in 0..<50 {
             #expect(injector.decide(method: "GET", path: "/v1/m:deploy") == .none)
             #expect(injector.decide(method: "POST", path: "/v1/models") == .none)
-            #expect(injector.decide(method: "POST", path: "/v1/m:deploy")
-                == reference.decide(method: "POST", path: "/v1/m:deploy"))
+            #expect(
+                injector.decide(method: "POST", path: "/v1/m:deploy")
+                    == reference.decide(method: "POST", path: "/v1/m:deploy"))
         }
         let shares = (0..<1_000).count { _ in injector.decide(method: "post", path: "/v1/m:deploy") != .none }
         #expect(shares > 0 && shares < 1_000)

@@ -1,12 +1,14 @@
-@testable import AutoMLEmulator
 import Foundation
 import Testing
+
+@testable import AutoMLEmulator
 
 /// Fault specs read from `--faults` and from JSON config files, and refuse what they cannot mean.
 @Suite struct FaultSpecTests {
     @Test func fullSpecParses() throws {
-        let spec = try FaultSpec(parsing: "latency=50ms,latency-jitter=20ms,unavailable=0.1,rate-limit=0.05,"
-            + "retry-after=2s,drop=0.02,train-fail=1,seed=42,only=GET")
+        let spec = try FaultSpec(
+            parsing: "latency=50ms,latency-jitter=20ms,unavailable=0.1,rate-limit=0.05,"
+                + "retry-after=2s,drop=0.02,train-fail=1,seed=42,only=GET")
         #expect(spec.latency == .milliseconds(50))
         #expect(spec.latencyJitter == .milliseconds(20))
         #expect(spec.unavailable == 0.1)
@@ -95,21 +97,24 @@ import Testing
             let error = #expect(throws: FaultSpecError.self, "\(text)") { try FaultSpec(parsing: text) }
             let message = error?.message ?? ""
             #expect(message.contains(piece), "\(message)")
-            #expect(message.contains("Valid keys: latency=DURATION, latency-jitter=DURATION, unavailable=SHARE, "
-                + "rate-limit=SHARE, retry-after=DURATION, drop=SHARE, train-fail=SHARE, seed=INTEGER, "
-                + "only=METHOD[|METHOD…], path=SUBSTRING"), "\(message)")
+            #expect(
+                message.contains(
+                    "Valid keys: latency=DURATION, latency-jitter=DURATION, unavailable=SHARE, "
+                        + "rate-limit=SHARE, retry-after=DURATION, drop=SHARE, train-fail=SHARE, seed=INTEGER, "
+                        + "only=METHOD[|METHOD…], path=SUBSTRING"), "\(message)")
         }
     }
 
     @Test func jsonConfigMatchesTheSpec() throws {
         let json = #"""
-        {"latency": "50ms", "latency-jitter": "20ms", "unavailable": 0.1, "rate-limit": "0.05",
-         "retry-after": "2s", "drop": 0.02, "train-fail": 1, "seed": 18446744073709551615, "only": "GET",
-         "path": "/models"}
-        """#
+            {"latency": "50ms", "latency-jitter": "20ms", "unavailable": 0.1, "rate-limit": "0.05",
+             "retry-after": "2s", "drop": 0.02, "train-fail": 1, "seed": 18446744073709551615, "only": "GET",
+             "path": "/models"}
+            """#
         let spec = try FaultSpec(json: Data(json.utf8))
-        let expected = try FaultSpec(parsing: "latency=50ms,latency-jitter=20ms,unavailable=0.1,rate-limit=0.05,"
-            + "retry-after=2s,drop=0.02,train-fail=1,seed=18446744073709551615,only=GET,path=/models")
+        let expected = try FaultSpec(
+            parsing: "latency=50ms,latency-jitter=20ms,unavailable=0.1,rate-limit=0.05,"
+                + "retry-after=2s,drop=0.02,train-fail=1,seed=18446744073709551615,only=GET,path=/models")
         #expect(spec == expected)
     }
 

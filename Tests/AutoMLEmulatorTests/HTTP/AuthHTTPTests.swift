@@ -31,8 +31,9 @@ import Testing
     @Test func aWrongTokenIsUnauthenticated() async throws {
         try await withServedEmulator(configure: { $0.tokens = Self.tokens }) { served in
             for header in ["Bearer t3", "Bearer t2@projA", "Basic dDE6", "Bearer ", "t1"] {
-                let response = try await served.raw("GET", served.v1("datasets", project: "projA"),
-                                                    headers: [("Authorization", header)])
+                let response = try await served.raw(
+                    "GET", served.v1("datasets", project: "projA"),
+                    headers: [("Authorization", header)])
                 #expect(response.status == 401, "Authorization: \(header)")
                 #expect(response.errorStatus == "UNAUTHENTICATED", "Authorization: \(header)")
             }
@@ -50,14 +51,16 @@ import Testing
             #expect(denied.status == 403)
             #expect(denied.errorStatus == "PERMISSION_DENIED")
             #expect(denied.errorInfo?["domain"] == .string("automl.googleapis.com"))
-            let deniedOperation = try await served.raw("GET", served.v1("operations/o1", project: "projB"),
-                                                       headers: t2)
+            let deniedOperation = try await served.raw(
+                "GET", served.v1("operations/o1", project: "projB"),
+                headers: t2)
             #expect(deniedOperation.status == 403)
 
             let allowed = try await served.raw("GET", served.v1("datasets", project: "projA"), headers: t2)
             #expect(allowed.status == 200)
-            let anyProject = try await served.raw("GET", served.v1("datasets", project: "projB"),
-                                                  headers: Self.bearer("t1"))
+            let anyProject = try await served.raw(
+                "GET", served.v1("datasets", project: "projB"),
+                headers: Self.bearer("t1"))
             #expect(anyProject.status == 200)
 
             let dataset = try await served.createDataset(token: "t2", project: "projA")
@@ -95,9 +98,11 @@ import Testing
             let operationFromB = try await served.raw(
                 "GET", served.v1("operations/\(resourceID(operation))", project: "projB"), headers: t1)
             #expect(operationFromB.status == 404)
-            for (method, path) in [("PATCH", "datasets/\(id)?updateMask=displayName"), ("DELETE", "datasets/\(id)"),
-                                   ("POST", "operations/\(resourceID(operation)):cancel"),
-                                   ("DELETE", "operations/\(resourceID(operation))")] {
+            for (method, path) in [
+                ("PATCH", "datasets/\(id)?updateMask=displayName"), ("DELETE", "datasets/\(id)"),
+                ("POST", "operations/\(resourceID(operation)):cancel"),
+                ("DELETE", "operations/\(resourceID(operation))"),
+            ] {
                 let body: RawBody = method == "PATCH" ? .text(#"{"displayName":"stolen"}"#) : .none
                 let response = try await served.raw(method, served.v1(path, project: "projB"), body: body, headers: t1)
                 #expect(response.status == 404, "\(method) \(path) from projB")
@@ -124,8 +129,12 @@ import Testing
                     ("GET", "/models/\(modelID)/modelEvaluations?filter=", .none),
                     ("DELETE", "/models/\(modelID)", .none),
                     ("GET", "/datasets/\(datasetID)", .none),
-                    ("POST", "/models", .text(#"{"displayName":"m9","datasetId":"\#(datasetID)","#
-                                              + #""imageClassificationModelMetadata":{"modelType":"cloud"}}"#)),
+                    (
+                        "POST", "/models",
+                        .text(
+                            #"{"displayName":"m9","datasetId":"\#(datasetID)","#
+                                + #""imageClassificationModelMetadata":{"modelType":"cloud"}}"#)
+                    ),
                 ]
                 for (method, path, body) in requests {
                     let response = try await served.raw(method, parent + path, body: body)
@@ -145,8 +154,9 @@ import Testing
     }
 
     @Test func withoutTokensOnlyLoopbackClientsAreServedUnlessRemoteIsAllowed() async throws {
-        let request = EmulatorRequest(method: "GET", path: "/v1/projects/p/locations/us-central1/datasets",
-                                      fromLoopback: false)
+        let request = EmulatorRequest(
+            method: "GET", path: "/v1/projects/p/locations/us-central1/datasets",
+            fromLoopback: false)
         try await withServedEmulator { served in
             let remote = await served.emulator.handle(request)
             #expect(remote.status == 403)
@@ -186,8 +196,9 @@ import Testing
         try await withServedEmulator(host: "0.0.0.0", configure: { $0.tokens = Self.tokens }) { served in
             let anonymous = try await served.raw("GET", served.v1("datasets"), address: address)
             #expect(anonymous.status == 401)
-            let withToken = try await served.raw("GET", served.v1("datasets"), headers: Self.bearer("t1"),
-                                                 address: address)
+            let withToken = try await served.raw(
+                "GET", served.v1("datasets"), headers: Self.bearer("t1"),
+                address: address)
             #expect(withToken.status == 200)
         }
     }
@@ -201,27 +212,34 @@ import Testing
 
     /// A client on another machine must not make the backend read files outside the gcs root: an import naming a
     /// local path is refused, and nothing of the file comes back in the operation's partial failures.
-    @Test(.enabled(if: nonLoopbackIPv4Address() != nil, "needs a non-loopback IPv4 address"),
-          arguments: RemoteAccess.allCases)
+    @Test(
+        .enabled(if: nonLoopbackIPv4Address() != nil, "needs a non-loopback IPv4 address"),
+        arguments: RemoteAccess.allCases)
     func aRemoteClientCannotMakeTheBackendReadLocalFiles(access: RemoteAccess) async throws {
         let address = try #require(nonLoopbackIPv4Address())
-        try await withServedEmulator(host: "0.0.0.0", configure: { configuration in
-            switch access {
-            case .tokens: configuration.tokens = Self.tokens
-            case .allowRemote: configuration.allowRemote = true
+        try await withServedEmulator(
+            host: "0.0.0.0",
+            configure: { configuration in
+                switch access {
+                case .tokens: configuration.tokens = Self.tokens
+                case .allowRemote: configuration.allowRemote = true
+                }
             }
-        }) { served in
+        ) { served in
             let headers = access == .tokens ? Self.bearer("t1") : []
             let secret = served.directory.appendingPathComponent("outside/secret.csv")
-            try FileManager.default.createDirectory(at: secret.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
-            try "TOPSECRET-4711 is the root password\nTOPSECRET-4712\n".write(to: secret, atomically: true,
-                                                                             encoding: .utf8)
+            try FileManager.default.createDirectory(
+                at: secret.deletingLastPathComponent(),
+                withIntermediateDirectories: true)
+            try "TOPSECRET-4711 is the root password\nTOPSECRET-4712\n".write(
+                to: secret, atomically: true,
+                encoding: .utf8)
             let dataset = try await served.createDataset(token: access == .tokens ? "t1" : nil)
             var seen = ""
             for uri in [secret.path, "file://\(secret.path)"] {
-                let response = try await served.raw("POST", "/v1/\(dataset.name):importData", body: .importing(uri),
-                                                    headers: headers, address: address)
+                let response = try await served.raw(
+                    "POST", "/v1/\(dataset.name):importData", body: .importing(uri),
+                    headers: headers, address: address)
                 seen += response.text
                 #expect(response.status == 400, "\(uri) from \(address): \(response.text)")
                 #expect(response.errorStatus == "INVALID_ARGUMENT", "\(uri)")

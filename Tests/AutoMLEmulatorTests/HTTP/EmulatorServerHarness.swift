@@ -34,15 +34,17 @@ struct ServedEmulator: Sendable {
     var gcsRoot: URL { emulator.configuration.gcsRoot }
 
     /// Client retries that wait a few milliseconds rather than seconds.
-    static let fastRetries = RetryPolicy(maxAttempts: 4, initialBackoff: .milliseconds(5), multiplier: 2,
-                                         maxBackoff: .milliseconds(40), jitter: 0)
+    static let fastRetries = RetryPolicy(
+        maxAttempts: 4, initialBackoff: .milliseconds(5), multiplier: 2,
+        maxBackoff: .milliseconds(40), jitter: 0)
 
     /// The configuration the HTTP tests start from: a node hour of 1 ms (the smallest classification budget, 8 node
     /// hours, trains in a few milliseconds on the system clock) and 5 ms deploys.
     static func testConfiguration(directory: URL) -> EmulatorConfiguration {
-        EmulatorConfiguration(dataDirectory: directory.appendingPathComponent("data"),
-                              gcsRoot: directory.appendingPathComponent("gcs"), nodeHour: .milliseconds(1),
-                              deployDuration: .milliseconds(5))
+        EmulatorConfiguration(
+            dataDirectory: directory.appendingPathComponent("data"),
+            gcsRoot: directory.appendingPathComponent("gcs"), nodeHour: .milliseconds(1),
+            deployDuration: .milliseconds(5))
     }
 }
 
@@ -54,9 +56,11 @@ struct ServedEmulator: Sendable {
 ///     ``ServedEmulator/settle(_:step:)`` moves it.
 ///   - faults: a `--faults` spec.
 ///   - configure: changes to ``ServedEmulator/testConfiguration(directory:)`` (tokens, body limits, …).
-func withServedEmulator<Result>(host: String = "127.0.0.1", clock: any EmulatorClock = SystemClock(),
-                                faults: String? = nil, configure: (inout EmulatorConfiguration) -> Void = { _ in },
-                                _ body: (ServedEmulator) async throws -> Result) async throws -> Result {
+func withServedEmulator<Result>(
+    host: String = "127.0.0.1", clock: any EmulatorClock = SystemClock(),
+    faults: String? = nil, configure: (inout EmulatorConfiguration) -> Void = { _ in },
+    _ body: (ServedEmulator) async throws -> Result
+) async throws -> Result {
     let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("automl-http-tests-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -65,8 +69,9 @@ func withServedEmulator<Result>(host: String = "127.0.0.1", clock: any EmulatorC
     let emulator: Emulator
     let server: EmulatorHTTPServer
     do {
-        emulator = try await Emulator.start(configuration: configuration, store: try EmulatorStore.inMemory(),
-                                            clock: clock, trainer: ClockBudgetTrainer(), faults: faults)
+        emulator = try await Emulator.start(
+            configuration: configuration, store: try EmulatorStore.inMemory(),
+            clock: clock, trainer: ClockBudgetTrainer(), faults: faults)
         do {
             server = try await EmulatorHTTPServer.start(emulator: emulator, host: host, port: 0)
         } catch {
@@ -105,15 +110,17 @@ extension ServedEmulator {
     ///   - log: receives every exchange, retries included.
     func client(token: String? = nil, retry: RetryPolicy = .disabled, log: HTTPLogHook? = nil) -> AutoMLClient {
         let credentials: any CredentialsProvider = token.map { StaticTokenCredentials(token: $0) } ?? NoCredentials()
-        let configuration = AutoMLClient.Configuration(endpoint: baseURL, credentials: credentials,
-                                                       timeout: .seconds(20), retry: retry, log: log)
+        let configuration = AutoMLClient.Configuration(
+            endpoint: baseURL, credentials: credentials,
+            timeout: .seconds(20), retry: retry, log: log)
         return AutoMLClient(configuration: configuration, transport: AsyncHTTPClientTransport(client: http))
     }
 
     /// A client of the same emulator with no socket in between (``EmulatorTransport``).
     func inProcessClient(retry: RetryPolicy = .disabled) -> AutoMLClient {
-        AutoMLClient(configuration: .init(endpoint: "http://in-process", retry: retry),
-                     transport: EmulatorTransport(emulator: emulator))
+        AutoMLClient(
+            configuration: .init(endpoint: "http://in-process", retry: retry),
+            transport: EmulatorTransport(emulator: emulator))
     }
 }
 
@@ -181,8 +188,10 @@ extension ServedEmulator {
 
     /// Sends one request as written: `target` is the path with its (already encoded) query.
     /// - Parameter address: an IP address of this machine to connect to instead of the server's host.
-    func raw(_ method: String, _ target: String, body: RawBody = .none, headers: [(String, String)] = [],
-             address: String? = nil, timeout: TimeAmount = .seconds(20)) async throws -> RawResponse {
+    func raw(
+        _ method: String, _ target: String, body: RawBody = .none, headers: [(String, String)] = [],
+        address: String? = nil, timeout: TimeAmount = .seconds(20)
+    ) async throws -> RawResponse {
         var request = HTTPClientRequest(url: (address.map { "http://\($0):\(server.port)" } ?? baseURL) + target)
         request.method = HTTPMethod(rawValue: method)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
@@ -198,13 +207,16 @@ extension ServedEmulator {
         }
         let response = try await http.execute(request, timeout: timeout)
         let bytes = try await response.body.collect(upTo: 64 << 20)
-        return RawResponse(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
-                           body: Data(bytes.readableBytesView))
+        return RawResponse(
+            status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
+            body: Data(bytes.readableBytesView))
     }
 
     /// A raw request that must answer 200; returns its JSON body.
-    func rawJSON(_ method: String, _ target: String, body: RawBody = .none, headers: [(String, String)] = [],
-                 sourceLocation: SourceLocation = #_sourceLocation) async throws -> JSONValue {
+    func rawJSON(
+        _ method: String, _ target: String, body: RawBody = .none, headers: [(String, String)] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> JSONValue {
         let response = try await raw(method, target, body: body, headers: headers)
         #expect(response.status == 200, "\(method) \(target): \(response.text)", sourceLocation: sourceLocation)
         return try #require(response.json, "\(method) \(target) answered no JSON", sourceLocation: sourceLocation)
@@ -267,8 +279,10 @@ extension ServedEmulator {
 extension ServedEmulator {
     /// Polls an operation until it is done, moving a ``ManualClock`` by `step` between polls; fails the test after
     /// 30 s.
-    func settle(_ operation: LongRunningOperation, step: Duration = .seconds(1),
-                sourceLocation: SourceLocation = #_sourceLocation) async throws -> LongRunningOperation {
+    func settle(
+        _ operation: LongRunningOperation, step: Duration = .seconds(1),
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> LongRunningOperation {
         let name = try OperationName(parsing: operation.name)
         let client = client()
         var current = operation
@@ -287,21 +301,28 @@ extension ServedEmulator {
     }
 
     /// Settles an operation given as the JSON a raw request answered with.
-    func settle(_ json: JSONValue, step: Duration = .seconds(1),
-                sourceLocation: SourceLocation = #_sourceLocation) async throws -> LongRunningOperation {
-        try await settle(try LongRunningOperation(protoJSON: json, path: "operation"), step: step,
-                         sourceLocation: sourceLocation)
+    func settle(
+        _ json: JSONValue, step: Duration = .seconds(1),
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> LongRunningOperation {
+        try await settle(
+            try LongRunningOperation(protoJSON: json, path: "operation"), step: step,
+            sourceLocation: sourceLocation)
     }
 
     /// Settles an operation and reads its response as `Result` (throws the operation's error).
-    func result<Result: ProtoMessage>(of operation: LongRunningOperation, as type: Result.Type,
-                                      step: Duration = .seconds(1)) async throws -> Result {
+    func result<Result: ProtoMessage>(
+        of operation: LongRunningOperation, as type: Result.Type,
+        step: Duration = .seconds(1)
+    ) async throws -> Result {
         try AutoMLClient.result(of: try await settle(operation, step: step), as: type)
     }
 
     /// Creates a dataset (classification unless `detection`) through the client and returns it.
-    func createDataset(_ displayName: String = "flowers", detection: Bool = false, multiLabel: Bool = false,
-                       token: String? = nil, project: String = "p") async throws -> Dataset {
+    func createDataset(
+        _ displayName: String = "flowers", detection: Bool = false, multiLabel: Bool = false,
+        token: String? = nil, project: String = "p"
+    ) async throws -> Dataset {
         var dataset = Dataset()
         dataset.displayName = displayName
         if detection {
@@ -317,10 +338,13 @@ extension ServedEmulator {
 
     /// Writes `perLabel` generated PNGs per label under `gs://data/` with a CSV naming them, imports it, and waits.
     @discardableResult
-    func importImages(into dataset: Dataset, labels: [String] = ["daisy", "tulip"], perLabel: Int = 3,
-                      csvName: String = "import.csv") async throws -> LongRunningOperation {
-        let csv = try TestImages.classificationDataset(in: gcsRoot, labels: labels, perLabel: perLabel,
-                                                       csvName: csvName)
+    func importImages(
+        into dataset: Dataset, labels: [String] = ["daisy", "tulip"], perLabel: Int = 3,
+        csvName: String = "import.csv"
+    ) async throws -> LongRunningOperation {
+        let csv = try TestImages.classificationDataset(
+            in: gcsRoot, labels: labels, perLabel: perLabel,
+            csvName: csvName)
         let name = try DatasetName(parsing: dataset.name)
         let operation = try await client().importData(into: name, InputConfig(gcsSource: GcsSource(inputUris: [csv])))
         return try await settle(operation)

@@ -20,8 +20,9 @@ import Testing
             }
             #expect(error?.code == .unavailable)
             #expect(error?.httpStatus == 503)
-            #expect(log.statuses == Array(repeating: 503, count: ServedEmulator.fastRetries.maxAttempts),
-                    "every attempt was made and answered 503")
+            #expect(
+                log.statuses == Array(repeating: 503, count: ServedEmulator.fastRetries.maxAttempts),
+                "every attempt was made and answered 503")
 
             let dataset = try await served.createDataset()
             #expect(!dataset.name.isEmpty, "only GETs are faulted: POST goes through")
@@ -93,8 +94,9 @@ import Testing
     @Test func halfUnavailableWithASeedSucceedsWithRetries() async throws {
         try await withServedEmulator(faults: "unavailable=0.5,seed=7") { served in
             let log = ExchangeLog()
-            let retry = RetryPolicy(maxAttempts: 12, initialBackoff: .milliseconds(2), multiplier: 1.5,
-                                    maxBackoff: .milliseconds(20), jitter: 0)
+            let retry = RetryPolicy(
+                maxAttempts: 12, initialBackoff: .milliseconds(2), multiplier: 1.5,
+                maxBackoff: .milliseconds(20), jitter: 0)
             let client = served.client(retry: retry, log: log.hook)
             // Creates are not retried once sent (a second one would make a second dataset), so the calls are reads.
             for _ in 0..<10 {
@@ -118,8 +120,9 @@ import Testing
             #expect(ended.response == nil)
             let error = #expect(throws: AutoMLError.self) { _ = try AutoMLClient.result(of: ended, as: Model.self) }
             #expect(error?.code == .internal)
-            #expect(try await served.client().listModelsPage(in: served.location).model.isEmpty,
-                    "a failed training leaves no model")
+            #expect(
+                try await served.client().listModelsPage(in: served.location).model.isEmpty,
+                "a failed training leaves no model")
         }
     }
 
@@ -129,9 +132,10 @@ import Testing
             .appendingPathComponent("automl-http-tests-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let error = await #expect(throws: EmulatorSetupError.self) {
-            _ = try await Emulator.start(configuration: ServedEmulator.testConfiguration(directory: directory),
-                                         store: try EmulatorStore.inMemory(), clock: SystemClock(),
-                                         trainer: ClockBudgetTrainer(), faults: spec)
+            _ = try await Emulator.start(
+                configuration: ServedEmulator.testConfiguration(directory: directory),
+                store: try EmulatorStore.inMemory(), clock: SystemClock(),
+                trainer: ClockBudgetTrainer(), faults: spec)
         }
         #expect(error?.description.contains("Valid keys") == true, "\(String(describing: error))")
     }

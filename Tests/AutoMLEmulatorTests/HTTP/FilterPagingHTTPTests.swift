@@ -13,8 +13,11 @@ import Testing
     @Test func listOperationsFiltersOnDoneWorksOnAndOperationID() async throws {
         try await withServedEmulator(clock: ManualClock()) { served in
             let first = try await served.createDataset("first")
-            let createFirst = try #require(Self.names(try await served.rawJSON("GET", served.v1("operations")),
-                                                      "operations").first)
+            let createFirst = try #require(
+                Self.names(
+                    try await served.rawJSON("GET", served.v1("operations")),
+                    "operations"
+                ).first)
             let importFirst = try await served.importImages(into: first).name
             let second = try await served.createDataset("second")
             let training = try await served.startTraining(on: first).name
@@ -23,34 +26,41 @@ import Testing
             #expect(all.first == createFirst)
             #expect(all.contains(importFirst) && all.contains(training))
 
-            let done = Self.names(try await served.rawJSON("GET", served.v1("operations?filter=done%3Dtrue")),
-                                  "operations")
+            let done = Self.names(
+                try await served.rawJSON("GET", served.v1("operations?filter=done%3Dtrue")),
+                "operations")
             #expect(done.count == 3)
             #expect(!done.contains(training))
-            let running = Self.names(try await served.rawJSON("GET", served.v1("operations?filter=done%3Dfalse")),
-                                     "operations")
+            let running = Self.names(
+                try await served.rawJSON("GET", served.v1("operations?filter=done%3Dfalse")),
+                "operations")
             #expect(running == [training])
 
             // Spaces around `=`, as in the documentation's examples.
-            let onFirst = Self.names(try await served.rawJSON(
-                "GET", served.v1("operations?filter=\(queryEncoded("worksOn = \(first.name)"))")), "operations")
+            let onFirst = Self.names(
+                try await served.rawJSON(
+                    "GET", served.v1("operations?filter=\(queryEncoded("worksOn = \(first.name)"))")), "operations")
             #expect(onFirst == [createFirst, importFirst])
-            let onSecond = Self.names(try await served.rawJSON(
-                "GET", served.v1("operations?filter=\(queryEncoded("works_on=\(second.name)"))")), "operations")
+            let onSecond = Self.names(
+                try await served.rawJSON(
+                    "GET", served.v1("operations?filter=\(queryEncoded("works_on=\(second.name)"))")), "operations")
             #expect(onSecond.count == 1)
             #expect(!onSecond.contains(createFirst))
-            let onModels = Self.names(try await served.rawJSON(
-                "GET", served.v1("operations?filter=\(queryEncoded("worksOn=\(served.location)/models/*"))")),
-                                      "operations")
+            let onModels = Self.names(
+                try await served.rawJSON(
+                    "GET", served.v1("operations?filter=\(queryEncoded("worksOn=\(served.location)/models/*"))")),
+                "operations")
             #expect(onModels == [training])
 
-            let byID = Self.names(try await served.rawJSON(
-                "GET", served.v1("operations?filter=\(queryEncoded("operation_id=\(resourceID(importFirst))"))")),
-                                  "operations")
+            let byID = Self.names(
+                try await served.rawJSON(
+                    "GET", served.v1("operations?filter=\(queryEncoded("operation_id=\(resourceID(importFirst))"))")),
+                "operations")
             #expect(byID == [importFirst])
-            let notByID = Self.names(try await served.rawJSON(
-                "GET", served.v1("operations?filter=\(queryEncoded("operation_id!=\(resourceID(importFirst))"))")),
-                                     "operations")
+            let notByID = Self.names(
+                try await served.rawJSON(
+                    "GET", served.v1("operations?filter=\(queryEncoded("operation_id!=\(resourceID(importFirst))"))")),
+                "operations")
             #expect(notByID.count == 3)
             #expect(!notByID.contains(importFirst))
 
@@ -70,11 +80,15 @@ import Testing
             #expect(Self.names(onDaisies, "model") == [first.name])
             let elsewhere = try await served.rawJSON("GET", served.v1("models?filter=dataset_id!%3D\(datasetID)"))
             #expect(Self.names(elsewhere, "model") == [second.name])
-            let all = try await served.rawJSON("GET", served.v1(
-                "models?filter=\(queryEncoded("image_classification_model_metadata:*"))"))
+            let all = try await served.rawJSON(
+                "GET",
+                served.v1(
+                    "models?filter=\(queryEncoded("image_classification_model_metadata:*"))"))
             #expect(Self.names(all, "model") == [first.name, second.name])
-            let none = try await served.rawJSON("GET", served.v1(
-                "models?filter=\(queryEncoded("image_object_detection_model_metadata:*"))"))
+            let none = try await served.rawJSON(
+                "GET",
+                served.v1(
+                    "models?filter=\(queryEncoded("image_object_detection_model_metadata:*"))"))
             #expect(Self.names(none, "model").isEmpty)
 
             let viaClient = try await served.client().listModels(in: served.location, filter: "dataset_id=\(datasetID)")
@@ -89,14 +103,20 @@ import Testing
             let boxes = try await served.createDataset("boxes", detection: true)
             let tulips = try await served.createDataset("tulips", multiLabel: true)
 
-            let detection = try await served.rawJSON("GET", served.v1(
-                "datasets?filter=\(queryEncoded("image_object_detection_dataset_metadata:*"))"))
+            let detection = try await served.rawJSON(
+                "GET",
+                served.v1(
+                    "datasets?filter=\(queryEncoded("image_object_detection_dataset_metadata:*"))"))
             #expect(Self.names(detection, "datasets") == [boxes.name])
-            let classification = try await served.rawJSON("GET", served.v1(
-                "datasets?filter=\(queryEncoded("image_classification_dataset_metadata:*"))"))
+            let classification = try await served.rawJSON(
+                "GET",
+                served.v1(
+                    "datasets?filter=\(queryEncoded("image_classification_dataset_metadata:*"))"))
             #expect(Self.names(classification, "datasets") == [daisies.name, tulips.name])
-            let translation = try await served.rawJSON("GET", served.v1(
-                "datasets?filter=\(queryEncoded("translation_dataset_metadata:*"))"))
+            let translation = try await served.rawJSON(
+                "GET",
+                served.v1(
+                    "datasets?filter=\(queryEncoded("translation_dataset_metadata:*"))"))
             #expect(Self.names(translation, "datasets").isEmpty)
         }
     }
@@ -104,10 +124,14 @@ import Testing
     @Test func aBadFilterIsInvalidArgumentNamingTheSupportedFields() async throws {
         try await withServedEmulator { served in
             let cases: [(path: String, fields: [String])] = [
-                ("datasets?filter=\(queryEncoded("display_name=x"))",
-                 ["image_classification_dataset_metadata", "image_object_detection_dataset_metadata"]),
-                ("models?filter=\(queryEncoded("dataset_id>5"))",
-                 ["dataset_id", "image_classification_model_metadata"]),
+                (
+                    "datasets?filter=\(queryEncoded("display_name=x"))",
+                    ["image_classification_dataset_metadata", "image_object_detection_dataset_metadata"]
+                ),
+                (
+                    "models?filter=\(queryEncoded("dataset_id>5"))",
+                    ["dataset_id", "image_classification_model_metadata"]
+                ),
                 ("operations?filter=\(queryEncoded("state=RUNNING"))", ["done", "worksOn", "operation_id"]),
                 ("operations?filter=\(queryEncoded("done=maybe"))", ["done"]),
                 ("models/-/modelEvaluations?filter=\(queryEncoded("label=daisy"))", ["annotation_spec_id"]),
@@ -146,7 +170,8 @@ import Testing
             #expect(pages.flatMap { $0 } == created)
 
             let viaClient = try await served.client().listDatasets(
-                in: served.location, filter: "image_classification_dataset_metadata:*", pageSize: 2).collect()
+                in: served.location, filter: "image_classification_dataset_metadata:*", pageSize: 2
+            ).collect()
             #expect(viaClient.map(\.name) == created)
         }
     }
@@ -178,16 +203,21 @@ import Testing
                 "GET", served.v1("datasets?filter=\(filter)&pageSize=2&pageToken=\(token)"))
             #expect(Self.names(continued, "datasets").count == 1)
             let otherFilter = queryEncoded("image_object_detection_dataset_metadata:*")
-            for path in ["datasets?filter=\(otherFilter)&pageSize=2&pageToken=\(token)",
-                         "datasets?pageSize=2&pageToken=\(token)",
-                         "operations?pageToken=\(token)",
-                         "datasets?filter=\(filter)&pageToken=not-a-token"] {
+            for path in [
+                "datasets?filter=\(otherFilter)&pageSize=2&pageToken=\(token)",
+                "datasets?pageSize=2&pageToken=\(token)",
+                "operations?pageToken=\(token)",
+                "datasets?filter=\(filter)&pageToken=not-a-token",
+            ] {
                 let response = try await served.raw("GET", served.v1(path))
                 #expect(response.status == 400, "\(path)")
                 #expect(response.errorStatus == "INVALID_ARGUMENT", "\(path)")
             }
-            let otherProject = try await served.raw("GET", served.v1("datasets?filter=\(filter)&pageToken=\(token)",
-                                                                       project: "q"))
+            let otherProject = try await served.raw(
+                "GET",
+                served.v1(
+                    "datasets?filter=\(filter)&pageToken=\(token)",
+                    project: "q"))
             #expect(otherProject.errorStatus == "INVALID_ARGUMENT", "a token is bound to its parent too")
         }
     }

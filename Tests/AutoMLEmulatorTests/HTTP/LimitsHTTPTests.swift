@@ -14,7 +14,8 @@ import Testing
 
     /// A CreateDataset body of about `size` bytes (the description pads it).
     static func datasetBody(size: Int) -> Data {
-        let prefix = #"{"displayName":"big","imageClassificationDatasetMetadata":{"classificationType":1},"#
+        let prefix =
+            #"{"displayName":"big","imageClassificationDatasetMetadata":{"classificationType":1},"#
             + #""description":""#
         let padding = String(repeating: "x", count: max(0, size - prefix.utf8.count - 2))
         return Data((prefix + padding + #""}"#).utf8)
@@ -26,12 +27,15 @@ import Testing
         return Data(#"{"payload":{"image":{"imageBytes":"\#(bytes.base64EncodedString())"}}}"#.utf8)
     }
 
-    static func expectTooLarge(_ response: RawResponse, _ what: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectTooLarge(
+        _ response: RawResponse, _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(response.status == 400, "\(what): \(response.text)", sourceLocation: sourceLocation)
         #expect(response.errorStatus == "INVALID_ARGUMENT", "\(what)", sourceLocation: sourceLocation)
-        #expect(response.errorMessage?.contains("exceeds the limit") == true, "\(what): \(response.text)",
-                sourceLocation: sourceLocation)
+        #expect(
+            response.errorMessage?.contains("exceeds the limit") == true, "\(what): \(response.text)",
+            sourceLocation: sourceLocation)
         #expect(response.errorInfo?["domain"] == .string("automl.googleapis.com"), sourceLocation: sourceLocation)
     }
 
@@ -40,8 +44,9 @@ import Testing
             let fits = try await served.raw("POST", served.v1("datasets"), body: .bytes(Self.datasetBody(size: 1000)))
             #expect(fits.status == 200, "\(fits.text)")
 
-            let tooLarge = try await served.raw("POST", served.v1("datasets"),
-                                                body: .bytes(Self.datasetBody(size: 2048)))
+            let tooLarge = try await served.raw(
+                "POST", served.v1("datasets"),
+                body: .bytes(Self.datasetBody(size: 2048)))
             Self.expectTooLarge(tooLarge, "2 KiB with Content-Length")
             let next = try await served.rawJSON("GET", served.v1("datasets"))
             #expect(next["datasets"]?.arrayValue?.count == 1, "the refused dataset was not created")
@@ -64,8 +69,9 @@ import Testing
         try await withServedEmulator(configure: Self.smallLimits) { served in
             let fits = try await served.raw("POST", served.v1("datasets"), body: .chunked(Self.datasetBody(size: 900)))
             #expect(fits.status == 200, "\(fits.text)")
-            let tooLarge = try await served.raw("POST", served.v1("datasets"),
-                                                body: .chunked(Self.datasetBody(size: 4096)))
+            let tooLarge = try await served.raw(
+                "POST", served.v1("datasets"),
+                body: .chunked(Self.datasetBody(size: 4096)))
             Self.expectTooLarge(tooLarge, "4 KiB chunked")
             #expect(try await served.raw("GET", served.v1("datasets")).status == 200)
         }
@@ -79,8 +85,9 @@ import Testing
             for attempt in 1...3 {
                 let response: RawResponse
                 do {
-                    response = try await served.raw("POST", served.v1("datasets"),
-                                                    body: .bytes(Self.datasetBody(size: size)))
+                    response = try await served.raw(
+                        "POST", served.v1("datasets"),
+                        body: .bytes(Self.datasetBody(size: size)))
                 } catch {
                     Issue.record("a \(size)-byte body (attempt \(attempt)) got no answer: \(error)")
                     continue
@@ -102,8 +109,9 @@ import Testing
             let chunked = try await served.raw("POST", served.v1("models/ICN404:predict"), body: .chunked(body))
             #expect(chunked.errorStatus == "NOT_FOUND")
 
-            let over = try await served.raw("POST", served.v1("models/ICN404:predict"),
-                                            body: .bytes(Self.predictBody(size: 12_000)))
+            let over = try await served.raw(
+                "POST", served.v1("models/ICN404:predict"),
+                body: .bytes(Self.predictBody(size: 12_000)))
             Self.expectTooLarge(over, "12 KB predict")
             let batch = try await served.raw("POST", served.v1("models/ICN404:batchPredict"), body: .bytes(body))
             Self.expectTooLarge(batch, "6 KB batchPredict: only :predict has the larger limit")
@@ -150,8 +158,9 @@ import Testing
     /// limit must be Predict's too.
     @Test func aPercentEncodedPredictVerbGetsThePredictLimit() async throws {
         try await withServedEmulator(configure: Self.smallLimits) { served in
-            let small = try await served.raw("POST", served.v1("models/ICN404%3Apredict"),
-                                             body: .text(#"{"payload":{"image":{"imageBytes":"AQID"}}}"#))
+            let small = try await served.raw(
+                "POST", served.v1("models/ICN404%3Apredict"),
+                body: .text(#"{"payload":{"image":{"imageBytes":"AQID"}}}"#))
             #expect(small.errorStatus == "NOT_FOUND", "routed as Predict: \(small.text)")
             let body = Self.predictBody(size: 6000)
             let large = try await served.raw("POST", served.v1("models/ICN404%3Apredict"), body: .bytes(body))
@@ -165,16 +174,19 @@ import Testing
             let id = resourceID(dataset.name)
             // A complete, valid import outside the gcs root: if any of the URIs below reached it, images would import.
             let outside = served.directory.appendingPathComponent("outside", isDirectory: true)
-            try TestImages.classificationDataset(in: outside, bucket: "secret", labels: ["daisy", "tulip"], perLabel: 2)
+            try TestImages.classificationDataset(
+                in: outside, bucket: "secret", labels: ["daisy", "tulip"], perLabel: 2)
             let bucket = served.gcsRoot.appendingPathComponent("data", isDirectory: true)
             try FileManager.default.createDirectory(at: bucket, withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(
                 at: bucket.appendingPathComponent("escape.csv"),
                 withDestinationURL: outside.appendingPathComponent("secret/import.csv"))
-            try FileManager.default.createSymbolicLink(at: bucket.appendingPathComponent("linked"),
-                                                       withDestinationURL: outside.appendingPathComponent("secret"))
-            try FileManager.default.createSymbolicLink(at: served.gcsRoot.appendingPathComponent("secret"),
-                                                       withDestinationURL: outside.appendingPathComponent("secret"))
+            try FileManager.default.createSymbolicLink(
+                at: bucket.appendingPathComponent("linked"),
+                withDestinationURL: outside.appendingPathComponent("secret"))
+            try FileManager.default.createSymbolicLink(
+                at: served.gcsRoot.appendingPathComponent("secret"),
+                withDestinationURL: outside.appendingPathComponent("secret"))
 
             let depth = served.gcsRoot.pathComponents.count
             let upToRoot = Array(repeating: "..", count: depth).joined(separator: "/")
@@ -190,8 +202,9 @@ import Testing
                 "gs://data/%2e%2e%2f%2e%2e%2fetc/passwd",
             ]
             for uri in uris {
-                let response = try await served.raw("POST", served.v1("datasets/\(id):importData"),
-                                                    body: .importing(uri))
+                let response = try await served.raw(
+                    "POST", served.v1("datasets/\(id):importData"),
+                    body: .importing(uri))
                 #expect(response.status == 400, "\(uri): \(response.text)")
                 #expect(response.errorStatus == "INVALID_ARGUMENT", "\(uri)")
             }
@@ -209,8 +222,9 @@ import Testing
             try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
             let bucket = served.gcsRoot.appendingPathComponent("data", isDirectory: true)
             try FileManager.default.createDirectory(at: bucket, withIntermediateDirectories: true)
-            try FileManager.default.createSymbolicLink(at: bucket.appendingPathComponent("linked"),
-                                                       withDestinationURL: outside)
+            try FileManager.default.createSymbolicLink(
+                at: bucket.appendingPathComponent("linked"),
+                withDestinationURL: outside)
             for prefix in ["gs://data/../../outside", "gs://data/linked/exports", "gs://data/linked"] {
                 let response = try await served.raw(
                     "POST", served.v1("datasets/\(resourceID(dataset.name)):exportData"),

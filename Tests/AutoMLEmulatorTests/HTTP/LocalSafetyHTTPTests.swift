@@ -9,8 +9,9 @@ import Testing
 @Suite struct LocalSafetyHTTPTests {
     @Test func webPagesAreRefused() async throws {
         try await withServedEmulator { served in
-            let origin = try await served.raw("POST", served.v1("datasets"), body: .text(#"{"displayName":"x"}"#),
-                                              headers: [("Origin", "http://evil.example")])
+            let origin = try await served.raw(
+                "POST", served.v1("datasets"), body: .text(#"{"displayName":"x"}"#),
+                headers: [("Origin", "http://evil.example")])
             #expect(origin.status == 403)
             #expect(origin.text.contains("BROWSER_ORIGIN"))
             for host in ["evil.example", "evil.example:80", "127.0.0.1.evil.example", "[::2]:80", "localhost.evil"] {
@@ -25,14 +26,19 @@ import Testing
             #expect(try await served.datasetCount() == 0, "nothing was created")
         }
         try await withServedEmulator(configure: { $0.allowRemote = true }) { served in
-            let origin = try await served.raw("GET", served.v1("datasets"), headers: [("Origin", "http://a.example"),
-                                                                                   ("Host", "a.example")])
+            let origin = try await served.raw(
+                "GET", served.v1("datasets"),
+                headers: [
+                    ("Origin", "http://a.example"),
+                    ("Host", "a.example"),
+                ])
             #expect(origin.status == 200, "--allow-remote serves whoever the tokens and the network let in")
         }
     }
 
     @Test func localPathsAreReadOnlyUnderTheAllowedFolders() async throws {
-        let allowed = FileManager.default.temporaryDirectory.appendingPathComponent("automl-allowed-\(UUID().uuidString)")
+        let allowed = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "automl-allowed-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: allowed) }
         let csv = try TestImages.classificationDataset(in: allowed, bucket: "images", labels: ["a", "b"], perLabel: 3)
         let local = try #require(csv.hasPrefix("gs://") ? allowed.path + "/" + csv.dropFirst(5) : csv)
@@ -44,8 +50,9 @@ import Testing
 
         try await withServedEmulator { served in
             let dataset = try await served.createDataset()
-            let refused = try await served.raw("POST", "/v1/\(dataset.name):importData",
-                                               body: .importing(localCSV.path))
+            let refused = try await served.raw(
+                "POST", "/v1/\(dataset.name):importData",
+                body: .importing(localCSV.path))
             #expect(refused.status == 400, "no folder allowed: \(refused.text)")
             #expect(refused.text.contains("--allow-path"))
         }
@@ -54,11 +61,13 @@ import Testing
             let operation = try await served.client().importData(
                 into: try DatasetName(parsing: dataset.name),
                 InputConfig(gcsSource: GcsSource(inputUris: [localCSV.path])))
-            let done = try await served.client().wait(for: try OperationName(parsing: operation.name), as: Empty.self,
-                                                      policy: PollPolicy(initialDelay: .milliseconds(5), timeout: .seconds(20)))
+            let done = try await served.client().wait(
+                for: try OperationName(parsing: operation.name), as: Empty.self,
+                policy: PollPolicy(initialDelay: .milliseconds(5), timeout: .seconds(20)))
             _ = done
             #expect(try await served.client().getDataset(try DatasetName(parsing: dataset.name)).exampleCount == 6)
-            let outside = try await served.raw("POST", "/v1/\(dataset.name):importData", body: .importing("/etc/passwd"))
+            let outside = try await served.raw(
+                "POST", "/v1/\(dataset.name):importData", body: .importing("/etc/passwd"))
             #expect(outside.status == 400)
             #expect(!outside.text.contains("root:"))
         }
@@ -67,7 +76,8 @@ import Testing
     @Test func aFileThatIsNotAnImportCSVIsNeverQuoted() async throws {
         try await withServedEmulator { served in
             let passwd = served.gcsRoot.appendingPathComponent("bucket/passwd.csv")
-            try FileManager.default.createDirectory(at: passwd.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: passwd.deletingLastPathComponent(), withIntermediateDirectories: true)
             try "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
                 .write(to: passwd, atomically: true, encoding: .utf8)
             let dataset = try await served.createDataset()

@@ -1,8 +1,9 @@
 import AutoMLClient
-@testable import AutoMLEmulator
 import AutoMLTestSupport
 import Foundation
 import Testing
+
+@testable import AutoMLEmulator
 
 /// Every v1 path of reference section 2 answers over a real socket with the status the method gives on a fresh
 /// backend; unknown routes and IAM methods answer with the error envelope.
@@ -11,8 +12,11 @@ import Testing
 
     @Test func datasetMethodsAnswerOnTheirPaths() async throws {
         try await withServedEmulator { served in
-            let created = try await served.rawJSON("POST", served.v1("datasets"), body: .text(
-                #"{"displayName":"flowers","imageClassificationDatasetMetadata":{"classificationType":"MULTICLASS"}}"#))
+            let created = try await served.rawJSON(
+                "POST", served.v1("datasets"),
+                body: .text(
+                    #"{"displayName":"flowers","imageClassificationDatasetMetadata":{"classificationType":"MULTICLASS"}}"#
+                ))
             #expect(created["done"] == .bool(true))
             let name = try #require(created["response"]?["name"]?.stringValue)
             let id = resourceID(name)
@@ -24,13 +28,15 @@ import Testing
             let listed = try await served.rawJSON("GET", served.v1("datasets"))
             #expect(listed["datasets"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == [name])
 
-            let patched = try await served.rawJSON("PATCH", served.v1("datasets/\(id)?updateMask=displayName"),
-                                                   body: .text(#"{"displayName":"roses"}"#))
+            let patched = try await served.rawJSON(
+                "PATCH", served.v1("datasets/\(id)?updateMask=displayName"),
+                body: .text(#"{"displayName":"roses"}"#))
             #expect(patched["displayName"] == .string("roses"))
 
             let csv = try TestImages.classificationDataset(in: served.gcsRoot, labels: ["daisy", "tulip"], perLabel: 3)
-            let importing = try await served.rawJSON("POST", served.v1("datasets/\(id):importData"),
-                                                     body: .importing(csv))
+            let importing = try await served.rawJSON(
+                "POST", served.v1("datasets/\(id):importData"),
+                body: .importing(csv))
             let imported = try await served.settle(importing)
             #expect(imported.error == nil)
             #expect(try await served.rawJSON("GET", served.v1("datasets/\(id)"))["exampleCount"] == .integer(6))
@@ -44,8 +50,10 @@ import Testing
             #expect(unknownSpec.status == 404)
             #expect(unknownSpec.errorStatus == "NOT_FOUND")
 
-            let exporting = try await served.rawJSON("POST", served.v1("datasets/\(id):exportData"), body: .text(
-                #"{"outputConfig":{"gcsDestination":{"outputUriPrefix":"gs://data/exports"}}}"#))
+            let exporting = try await served.rawJSON(
+                "POST", served.v1("datasets/\(id):exportData"),
+                body: .text(
+                    #"{"outputConfig":{"gcsDestination":{"outputUriPrefix":"gs://data/exports"}}}"#))
             let exported = try await served.settle(exporting)
             #expect(exported.error == nil)
 
@@ -61,9 +69,11 @@ import Testing
             let dataset = try await served.createDataset()
             try await served.importImages(into: dataset)
             let datasetID = resourceID(dataset.name)
-            let creating = try await served.rawJSON("POST", served.v1("models"), body: .text(
-                #"{"displayName":"m1","datasetId":"\#(datasetID)","imageClassificationModelMetadata":"#
-                    + #"{"modelType":"cloud","trainBudgetMilliNodeHours":"8000"}}"#))
+            let creating = try await served.rawJSON(
+                "POST", served.v1("models"),
+                body: .text(
+                    #"{"displayName":"m1","datasetId":"\#(datasetID)","imageClassificationModelMetadata":"#
+                        + #"{"modelType":"cloud","trainBudgetMilliNodeHours":"8000"}}"#))
             #expect(creating["metadata"]?["createModelDetails"] != nil)
             let model = try await served.result(of: try await served.settle(creating), as: Model.self)
             let id = resourceID(model.name)
@@ -72,8 +82,9 @@ import Testing
             #expect(got["deploymentState"] == .string("UNDEPLOYED"))
             let listed = try await served.rawJSON("GET", served.v1("models"))
             #expect(listed["model"]?.arrayValue?.count == 1, "ListModels' list key is `model`")
-            let patched = try await served.rawJSON("PATCH", served.v1("models/\(id)?updateMask=displayName"),
-                                                   body: .text(#"{"displayName":"m2"}"#))
+            let patched = try await served.rawJSON(
+                "PATCH", served.v1("models/\(id)?updateMask=displayName"),
+                body: .text(#"{"displayName":"m2"}"#))
             #expect(patched["displayName"] == .string("m2"))
 
             let predictBody = RawBody.text(#"{"payload":{"image":{"imageBytes":"AQID"}}}"#)
@@ -92,20 +103,28 @@ import Testing
 
             let undeploying = try await served.rawJSON("POST", served.v1("models/\(id):undeploy"), body: .text("{}"))
             #expect(try await served.settle(undeploying).error == nil)
-            #expect(try await served.rawJSON("GET", served.v1("models/\(id)"))["deploymentState"]
-                == .string("UNDEPLOYED"))
+            #expect(
+                try await served.rawJSON("GET", served.v1("models/\(id)"))["deploymentState"]
+                    == .string("UNDEPLOYED"))
 
-            let export = try await served.raw("POST", served.v1("models/\(id):export"), body: .text(
-                #"{"outputConfig":{"gcsDestination":{"outputUriPrefix":"gs://data/models"}}}"#))
+            let export = try await served.raw(
+                "POST", served.v1("models/\(id):export"),
+                body: .text(
+                    #"{"outputConfig":{"gcsDestination":{"outputUriPrefix":"gs://data/models"}}}"#))
             #expect(export.status == 400)
             #expect(export.errorStatus == "INVALID_ARGUMENT", "only modelFormat torchscript can be written here")
-            let torchscript = try await served.raw("POST", served.v1("models/\(id):export"), body: .text(
-                #"{"outputConfig":{"gcsDestination":{"outputUriPrefix":"gs://data/models"},"modelFormat":"torchscript"}}"#))
+            let torchscript = try await served.raw(
+                "POST", served.v1("models/\(id):export"),
+                body: .text(
+                    #"{"outputConfig":{"gcsDestination":{"outputUriPrefix":"gs://data/models"},"modelFormat":"torchscript"}}"#
+                ))
             #expect(torchscript.errorStatus == "FAILED_PRECONDITION", "this test trainer makes no weights")
 
-            let batch = try await served.raw("POST", served.v1("models/\(id):batchPredict"), body: .text(
-                #"{"inputConfig":{"gcsSource":{"inputUris":["gs://data/batch.csv"]}},"#
-                    + #""outputConfig":{"gcsDestination":{"outputUriPrefix":"gs://data/out"}}}"#))
+            let batch = try await served.raw(
+                "POST", served.v1("models/\(id):batchPredict"),
+                body: .text(
+                    #"{"inputConfig":{"gcsSource":{"inputUris":["gs://data/batch.csv"]}},"#
+                        + #""outputConfig":{"gcsDestination":{"outputUriPrefix":"gs://data/out"}}}"#))
             #expect(batch.status == 400)
             #expect(batch.errorStatus == "FAILED_PRECONDITION")
 
@@ -133,8 +152,9 @@ import Testing
             let running = try await served.rawJSON("GET", served.v1("operations/\(id)"))
             #expect(running["done"] == nil, "done is omitted while running")
 
-            let waited = try await served.rawJSON("POST", served.v1("operations/\(id):wait"),
-                                                  body: .text(#"{"timeout":"0.05s"}"#))
+            let waited = try await served.rawJSON(
+                "POST", served.v1("operations/\(id):wait"),
+                body: .text(#"{"timeout":"0.05s"}"#))
             #expect(waited["name"] == .string(training.name))
             #expect(waited["done"] == nil, "the clock has not moved, so training is still running")
 

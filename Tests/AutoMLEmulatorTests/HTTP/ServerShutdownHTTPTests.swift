@@ -15,8 +15,9 @@ import Testing
             await served.server.shutdown()
 
             await #expect(throws: (any Error).self, "a new connection is refused") {
-                _ = try await served.exchangeBytes("GET \(served.v1("datasets")) HTTP/1.1\r\nHost: x\r\n\r\n",
-                                                   patience: .seconds(2))
+                _ = try await served.exchangeBytes(
+                    "GET \(served.v1("datasets")) HTTP/1.1\r\nHost: x\r\n\r\n",
+                    patience: .seconds(2))
             }
             let after: RawResponse?
             do {
@@ -24,8 +25,9 @@ import Testing
             } catch {
                 after = nil
             }
-            #expect(after == nil,
-                    "the kept-alive connection was still served after shutdown(): HTTP \(after?.status ?? 0)")
+            #expect(
+                after == nil,
+                "the kept-alive connection was still served after shutdown(): HTTP \(after?.status ?? 0)")
         }
     }
 }

@@ -74,8 +74,9 @@ import Testing
                 HTTPRequest(method: "GET", url: "\(base)/datasets/ICN404"),
                 HTTPRequest(method: "GET", url: "\(base)/widgets"),
                 HTTPRequest(method: "GET", url: "\(base)/datasets?filter=bogus"),
-                HTTPRequest(method: "POST", url: "\(base)/datasets", headers: [("Content-Type", "application/json")],
-                            body: Data("not json".utf8)),
+                HTTPRequest(
+                    method: "POST", url: "\(base)/datasets", headers: [("Content-Type", "application/json")],
+                    body: Data("not json".utf8)),
                 HTTPRequest(method: "POST", url: "\(base):getIamPolicy", body: Data("{}".utf8)),
             ]
             for request in requests {
@@ -84,9 +85,12 @@ import Testing
                 let viaSocket = try await socket.send(overSocket, timeout: .seconds(20))
                 let viaMemory = try await inProcess.send(request, timeout: .seconds(20))
                 #expect(viaSocket.status == viaMemory.status, "\(request.method) \(request.url)")
-                #expect(viaSocket.header("Content-Type") == viaMemory.header("Content-Type"),
-                        "\(request.method) \(request.url)")
-                #expect(viaSocket.body == viaMemory.body, """
+                #expect(
+                    viaSocket.header("Content-Type") == viaMemory.header("Content-Type"),
+                    "\(request.method) \(request.url)")
+                #expect(
+                    viaSocket.body == viaMemory.body,
+                    """
                     \(request.method) \(request.url)
                     socket:     \(String(decoding: viaSocket.body, as: UTF8.self))
                     in-process: \(String(decoding: viaMemory.body, as: UTF8.self))

@@ -19,26 +19,30 @@ import Testing
             let numbered = try await served.rawJSON("GET", path + "?" + Self.integerEnums)
             #expect(numbered["imageClassificationDatasetMetadata"]?["classificationType"] == .integer(2))
             let listed = try await served.rawJSON("GET", served.v1("datasets?\(Self.integerEnums)&pageSize=10"))
-            #expect(listed["datasets"]?.arrayValue?.first?["imageClassificationDatasetMetadata"]?["classificationType"]
-                == .integer(2))
+            #expect(
+                listed["datasets"]?.arrayValue?.first?["imageClassificationDatasetMetadata"]?["classificationType"]
+                    == .integer(2))
 
             let (_, model) = try await served.trainedModel(datasetName: "daisies")
             let modelPath = served.v1("models/\(resourceID(model.name))")
             #expect(try await served.rawJSON("GET", modelPath)["deploymentState"] == .string("UNDEPLOYED"))
-            #expect(try await served.rawJSON("GET", modelPath + "?" + Self.integerEnums)["deploymentState"]
-                == .integer(2))
+            #expect(
+                try await served.rawJSON("GET", modelPath + "?" + Self.integerEnums)["deploymentState"]
+                    == .integer(2))
             // ListModels and GetOperation answer from stored JSON; asked for integers, they still give them.
             let models = try await served.rawJSON("GET", served.v1("models?\(Self.integerEnums)&pageSize=1"))
             #expect(models["model"]?.arrayValue?.first?["deploymentState"] == .integer(2))
             #expect(models["nextPageToken"] == nil)
             let plainList = try await served.raw("GET", served.v1("models"))
             let single = try await served.raw("GET", modelPath)
-            #expect(String(decoding: plainList.body, as: UTF8.self)
-                == "{\"model\":[" + String(decoding: single.body, as: UTF8.self) + "]}")
+            #expect(
+                String(decoding: plainList.body, as: UTF8.self)
+                    == "{\"model\":[" + String(decoding: single.body, as: UTF8.self) + "]}")
             // The same list again comes from the cache; after a write it is read afresh.
             #expect(try await served.raw("GET", served.v1("models")).body == plainList.body)
-            _ = try await served.raw("PATCH", modelPath + "?updateMask=displayName",
-                                     body: .text(#"{"displayName":"renamed"}"#))
+            _ = try await served.raw(
+                "PATCH", modelPath + "?updateMask=displayName",
+                body: .text(#"{"displayName":"renamed"}"#))
             let renamed = try await served.rawJSON("GET", served.v1("models"))
             #expect(renamed["model"]?.arrayValue?.first?["displayName"] == .string("renamed"))
         }
@@ -50,8 +54,10 @@ import Testing
             let dataset = try await served.createDataset()
             let path = served.v1("datasets/\(resourceID(dataset.name))")
             let plain = try await served.raw("GET", path)
-            for query in ["alt=json", "%24prettyPrint=false", "prettyPrint=true", "key=AIzaFake", "%24.xgafv=2",
-                          "%24fields=name", "unknown=1&another", "alt=json&%24prettyPrint=false&key=k"] {
+            for query in [
+                "alt=json", "%24prettyPrint=false", "prettyPrint=true", "key=AIzaFake", "%24.xgafv=2",
+                "%24fields=name", "unknown=1&another", "alt=json&%24prettyPrint=false&key=k",
+            ] {
                 let answered = try await served.raw("GET", path + "?" + query)
                 #expect(answered.status == 200, "?\(query)")
                 #expect(answered.body == plain.body, "?\(query)")
@@ -61,17 +67,22 @@ import Testing
 
     @Test func snakeCaseKeysAndIntegerEnumsInBodiesAreAccepted() async throws {
         try await withServedEmulator { served in
-            let created = try await served.rawJSON("POST", served.v1("datasets"), body: .text(
-                #"{"display_name":"x","image_classification_dataset_metadata":{"classification_type":1}}"#))
+            let created = try await served.rawJSON(
+                "POST", served.v1("datasets"),
+                body: .text(
+                    #"{"display_name":"x","image_classification_dataset_metadata":{"classification_type":1}}"#))
             let dataset = try #require(created["response"])
             #expect(dataset["displayName"] == .string("x"))
             #expect(dataset["imageClassificationDatasetMetadata"]?["classificationType"] == .string("MULTICLASS"))
             #expect(dataset["display_name"] == nil, "output uses lowerCamelCase only")
 
-            let camel = try await served.rawJSON("POST", served.v1("datasets"), body: .text(
-                #"{"displayName":"y","imageClassificationDatasetMetadata":{"classificationType":2}}"#))
-            #expect(camel["response"]?["imageClassificationDatasetMetadata"]?["classificationType"]
-                == .string("MULTILABEL"))
+            let camel = try await served.rawJSON(
+                "POST", served.v1("datasets"),
+                body: .text(
+                    #"{"displayName":"y","imageClassificationDatasetMetadata":{"classificationType":2}}"#))
+            #expect(
+                camel["response"]?["imageClassificationDatasetMetadata"]?["classificationType"]
+                    == .string("MULTILABEL"))
         }
     }
 
@@ -80,21 +91,26 @@ import Testing
             let dataset = try await served.createDataset()
             try await served.importImages(into: dataset)
             // The budget sent as a JSON number: parsers accept int64 as a number or a string.
-            let creating = try await served.rawJSON("POST", served.v1("models"), body: .text(
-                #"{"displayName":"m1","datasetId":"\#(resourceID(dataset.name))","#
-                    + #""imageClassificationModelMetadata":{"modelType":"cloud","trainBudgetMilliNodeHours":8000}}"#))
+            let creating = try await served.rawJSON(
+                "POST", served.v1("models"),
+                body: .text(
+                    #"{"displayName":"m1","datasetId":"\#(resourceID(dataset.name))","#
+                        + #""imageClassificationModelMetadata":{"modelType":"cloud","trainBudgetMilliNodeHours":8000}}"#
+                ))
             let model = try await served.result(of: try await served.settle(creating), as: Model.self)
 
             let got = try await served.rawJSON("GET", served.v1("models/\(resourceID(model.name))"))
             let metadata = try #require(got["imageClassificationModelMetadata"])
             #expect(metadata["trainBudgetMilliNodeHours"] == .string("8000"))
-            #expect(metadata["trainCostMilliNodeHours"]?.stringValue.flatMap { Int64($0) } != nil,
-                    "trainCostMilliNodeHours is an int64 string: \(String(describing: metadata))")
+            #expect(
+                metadata["trainCostMilliNodeHours"]?.stringValue.flatMap { Int64($0) } != nil,
+                "trainCostMilliNodeHours is an int64 string: \(String(describing: metadata))")
             #expect(metadata["stopReason"] == .string("BUDGET_REACHED"))
 
             let operation = try await served.rawJSON("GET", "/v1/\(creating["name"]?.stringValue ?? "")")
-            #expect(operation["response"]?["imageClassificationModelMetadata"]?["trainBudgetMilliNodeHours"]
-                == .string("8000"))
+            #expect(
+                operation["response"]?["imageClassificationModelMetadata"]?["trainBudgetMilliNodeHours"]
+                    == .string("8000"))
         }
     }
 
@@ -105,28 +121,50 @@ import Testing
             let csv = try TestImages.classificationDataset(in: served.gcsRoot, labels: ["daisy", "tulip"], perLabel: 3)
             var started: [(kind: String, detailsKey: String, operation: JSONValue)] = []
 
-            let created = try await served.rawJSON("POST", served.v1("datasets"), body: .text(
-                #"{"displayName":"other","imageObjectDetectionDatasetMetadata":{}}"#))
+            let created = try await served.rawJSON(
+                "POST", served.v1("datasets"),
+                body: .text(
+                    #"{"displayName":"other","imageObjectDetectionDatasetMetadata":{}}"#))
             started.append(("google.cloud.automl.v1.Dataset", "createDatasetDetails", created))
-            started.append(("google.protobuf.Empty", "importDataDetails", try await served.rawJSON(
-                "POST", datasetPath + ":importData", body: .importing(csv))))
+            started.append(
+                (
+                    "google.protobuf.Empty", "importDataDetails",
+                    try await served.rawJSON(
+                        "POST", datasetPath + ":importData", body: .importing(csv))
+                ))
             _ = try await served.settle(try #require(started.last?.operation))
-            started.append(("google.protobuf.Empty", "exportDataDetails", try await served.rawJSON(
-                "POST", datasetPath + ":exportData",
-                body: .text(#"{"outputConfig":{"gcsDestination":{"outputUriPrefix":"gs://data/out"}}}"#))))
+            started.append(
+                (
+                    "google.protobuf.Empty", "exportDataDetails",
+                    try await served.rawJSON(
+                        "POST", datasetPath + ":exportData",
+                        body: .text(#"{"outputConfig":{"gcsDestination":{"outputUriPrefix":"gs://data/out"}}}"#))
+                ))
             let training = try await served.startTraining(on: dataset)
             let model = try await served.result(of: training, as: Model.self)
-            started.append(("google.cloud.automl.v1.Model", "createModelDetails",
-                            try await served.rawJSON("GET", "/v1/\(training.name)")))
+            started.append(
+                (
+                    "google.cloud.automl.v1.Model", "createModelDetails",
+                    try await served.rawJSON("GET", "/v1/\(training.name)")
+                ))
             let modelPath = served.v1("models/\(resourceID(model.name))")
-            started.append(("google.protobuf.Empty", "deployModelDetails",
-                            try await served.rawJSON("POST", modelPath + ":deploy", body: .text("{}"))))
+            started.append(
+                (
+                    "google.protobuf.Empty", "deployModelDetails",
+                    try await served.rawJSON("POST", modelPath + ":deploy", body: .text("{}"))
+                ))
             _ = try await served.settle(try #require(started.last?.operation))
-            started.append(("google.protobuf.Empty", "undeployModelDetails",
-                            try await served.rawJSON("POST", modelPath + ":undeploy", body: .text("{}"))))
+            started.append(
+                (
+                    "google.protobuf.Empty", "undeployModelDetails",
+                    try await served.rawJSON("POST", modelPath + ":undeploy", body: .text("{}"))
+                ))
             _ = try await served.settle(try #require(started.last?.operation))
-            started.append(("google.protobuf.Empty", "undeployModelDetails",
-                            try await served.rawJSON("POST", modelPath + ":undeploy", body: .text("{}"))))
+            started.append(
+                (
+                    "google.protobuf.Empty", "undeployModelDetails",
+                    try await served.rawJSON("POST", modelPath + ":undeploy", body: .text("{}"))
+                ))
             started.append(("google.protobuf.Empty", "deleteDetails", try await served.rawJSON("DELETE", modelPath)))
             _ = try await served.settle(try #require(started.last?.operation))
             started.append(("google.protobuf.Empty", "deleteDetails", try await served.rawJSON("DELETE", datasetPath)))
@@ -146,13 +184,15 @@ import Testing
             }
             let lastName = try #require(started.last?.operation["name"]?.stringValue)
             let empty = try await served.rawJSON("GET", "/v1/\(lastName)")
-            #expect(empty["response"] == .object(["@type": .string("type.googleapis.com/google.protobuf.Empty")]),
-                    "Empty packs as its type URL alone")
+            #expect(
+                empty["response"] == .object(["@type": .string("type.googleapis.com/google.protobuf.Empty")]),
+                "Empty packs as its type URL alone")
 
             let listed = try await served.rawJSON("GET", served.v1("operations?pageSize=100"))
             for operation in listed["operations"]?.arrayValue ?? [] where operation["done"] == .bool(true) {
-                #expect((operation["response"] == nil) != (operation["error"] == nil),
-                        "a done operation has exactly one of response and error: \(operation)")
+                #expect(
+                    (operation["response"] == nil) != (operation["error"] == nil),
+                    "a done operation has exactly one of response and error: \(operation)")
             }
         }
     }

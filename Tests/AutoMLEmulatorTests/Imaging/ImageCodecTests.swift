@@ -58,7 +58,8 @@ struct ImageCodecTests {
         let validation = Self.failure { () throws(ImageCodecError) in _ = try ImageCodec.validate(truncated) }
         #expect(validation?.code == .corrupt)
         #expect(validation?.message == "JPEG data is truncated or corrupt: Premature end of JPEG file")
-        let decoding = Self.failure { () throws(ImageCodecError) in _ = try ImageCodec.decodeSquare(truncated, side: 16) }
+        let decoding = Self.failure { () throws(ImageCodecError) in _ = try ImageCodec.decodeSquare(truncated, side: 16)
+        }
         #expect(decoding?.code == .corrupt)
         #expect(decoding?.message.hasPrefix("JPEG data is truncated or corrupt: ") == true)
         // Only the last byte (half of the EOI marker) missing is still a truncation.
@@ -104,7 +105,9 @@ struct ImageCodecTests {
         #expect(error?.code == .tooLarge)
         #expect(error?.message == "image is 20000×20000 pixels; the limit is 40000000")
         let small = PNGBuilder.rgb(width: 10, height: 10) { _, _ in (0, 0, 0) }
-        let capped = Self.failure { () throws(ImageCodecError) in _ = try ImageCodec.decodeSquare(small, side: 4, maxPixels: 99) }
+        let capped = Self.failure { () throws(ImageCodecError) in
+            _ = try ImageCodec.decodeSquare(small, side: 4, maxPixels: 99)
+        }
         #expect(capped?.code == .tooLarge)
         #expect(capped?.message == "image is 10×10 pixels; the limit is 99")
     }

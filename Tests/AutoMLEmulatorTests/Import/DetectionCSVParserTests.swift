@@ -53,8 +53,10 @@ struct DetectionCSVParserTests {
 
     @Test("leading zero optional, 0 and 1 inclusive, exponents read")
     func numberForms() throws {
-        #expect(try box("TRAIN,gs://bucket/a.jpg,cat,.3,0,,,1,1.0,,") == ImportedBox(
-            label: "cat", xMin: 0.3, yMin: 0, xMax: 1, yMax: 1))
+        #expect(
+            try box("TRAIN,gs://bucket/a.jpg,cat,.3,0,,,1,1.0,,")
+                == ImportedBox(
+                    label: "cat", xMin: 0.3, yMin: 0, xMax: 1, yMax: 1))
         #expect(try box("TRAIN,gs://bucket/a.jpg,cat,1e-1,0.1,,,2.5E-1,0.5,,").xMax == 0.25)
     }
 
@@ -111,7 +113,8 @@ struct DetectionCSVParserTests {
 
     @Test("good rows survive bad ones, row numbers count blank lines, CRLF and BOM")
     func mixed() {
-        let text = "\u{FEFF}TRAIN,gs://bucket/a.jpg,cat,0.1,0.1,,,0.3,0.3,,\r\n\r\n"
+        let text =
+            "\u{FEFF}TRAIN,gs://bucket/a.jpg,cat,0.1,0.1,,,0.3,0.3,,\r\n\r\n"
             + "TRAIN,gs://bucket/a.jpg,cat,0.1,0.1,,,0.105,0.3,,\r\n"
             + "TEST,\"gs://bucket/with,comma.jpg\",dog,.2,.2,,,.4,.4,,\r\n"
             + "BOGUS,gs://bucket/c.jpg,,,,,,,,,\r\n"

@@ -103,7 +103,9 @@ struct GCSPathMapperTests {
         try FileManager.default.createSymbolicLink(atPath: root + "/evil", withDestinationPath: outside)
         let mapper = GCSPathMapper(root: URL(fileURLWithPath: root))
 
-        let uris = ["gs://bucket/link/secret.jpg", "gs://bucket/link", "gs://evil/secret.jpg", "gs://bucket/link/new/x"]
+        let uris = [
+            "gs://bucket/link/secret.jpg", "gs://bucket/link", "gs://evil/secret.jpg", "gs://bucket/link/new/x",
+        ]
         for uri in uris {
             let error = try #require(throws: GCSPathError.self) { try mapper.resolveForReading(uri) }
             #expect(error.reason == .escapesRoot, "\(uri)")
@@ -181,10 +183,15 @@ struct GCSPathMapperTests {
         }
         let mapper = GCSPathMapper(root: temp.url, localFolders: [URL(fileURLWithPath: temp.path("local"))])
         #expect(try mapper.resolveForReading(temp.path("local/a.jpg")).path == temp.path("local/a.jpg"))
-        #expect(try mapper.resolveForReading("file://" + temp.path("local/my%20images/a.jpg")).path
+        #expect(
+            try mapper.resolveForReading("file://" + temp.path("local/my%20images/a.jpg")).path
                 == temp.path("local/my images/a.jpg"))
-        #expect(try mapper.resolveForReading("file://localhost" + temp.path("local/a.jpg")).path == temp.path("local/a.jpg"))
-        for outside in ["/etc/passwd", "/proc/self/environ", temp.path("local/../root/x.csv"), temp.path("localx/a.jpg")] {
+        #expect(
+            try mapper.resolveForReading("file://localhost" + temp.path("local/a.jpg")).path == temp.path("local/a.jpg")
+        )
+        for outside in [
+            "/etc/passwd", "/proc/self/environ", temp.path("local/../root/x.csv"), temp.path("localx/a.jpg"),
+        ] {
             #expect(throws: GCSPathError.self, "\(outside)") { try mapper.resolveForReading(outside) }
         }
         // A symlink inside the folder that points out of it is refused too.

@@ -58,7 +58,8 @@ enum ImageFixtures {
 
     /// A BMP with a 40-byte BITMAPINFOHEADER.
     static func bmp(width: Int, height: Int, headerSize: Int = 40) -> [UInt8] {
-        let info = le32(headerSize) + le32(width) + le32(height) + le16(1) + le16(24)
+        let info =
+            le32(headerSize) + le32(width) + le32(height) + le16(1) + le16(24)
             + Array(repeating: 0, count: headerSize - 16)
         return ascii("BM") + le32(14 + info.count) + [0, 0, 0, 0] + le32(14 + info.count) + info
     }
@@ -98,8 +99,12 @@ enum ImageFixtures {
     static func webpExtended(width: Int, height: Int) -> [UInt8] {
         let w = width - 1
         let h = height - 1
-        return riff("VP8X", [0x10, 0, 0, 0, UInt8(w & 0xFF), UInt8(w >> 8 & 0xFF), UInt8(w >> 16 & 0xFF),
-            UInt8(h & 0xFF), UInt8(h >> 8 & 0xFF), UInt8(h >> 16 & 0xFF)])
+        return riff(
+            "VP8X",
+            [
+                0x10, 0, 0, 0, UInt8(w & 0xFF), UInt8(w >> 8 & 0xFF), UInt8(w >> 16 & 0xFF),
+                UInt8(h & 0xFF), UInt8(h >> 8 & 0xFF), UInt8(h >> 16 & 0xFF),
+            ])
     }
 
     // MARK: TIFF

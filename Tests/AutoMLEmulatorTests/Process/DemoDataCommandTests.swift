@@ -10,8 +10,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: data) }
         let process = Process()
         process.executableURL = try builtAutomlBinary()
-        process.arguments = ["emulator", "demo-data", "gs://demo-bucket", "--data-dir", data.path,
-                             "--images-per-class", "2", "--detection-images", "1", "--classes", "2"]
+        process.arguments = [
+            "emulator", "demo-data", "gs://demo-bucket", "--data-dir", data.path,
+            "--images-per-class", "2", "--detection-images", "1", "--classes", "2",
+        ]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -21,6 +23,7 @@ import Testing
         #expect(text.contains("import gs://demo-bucket/classification.csv"))
         let csv = data.appendingPathComponent("gcs/demo-bucket/classification.csv")
         #expect(FileManager.default.fileExists(atPath: csv.path), "\(text)")
-        #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("gcs/demo-bucket/detection.csv").path))
+        #expect(
+            FileManager.default.fileExists(atPath: data.appendingPathComponent("gcs/demo-bucket/detection.csv").path))
     }
 }

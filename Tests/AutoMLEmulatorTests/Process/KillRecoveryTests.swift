@@ -18,9 +18,11 @@ import Testing
         var dataset = Dataset()
         dataset.displayName = "flowers"
         dataset.imageClassificationDatasetMetadata = ImageClassificationDatasetMetadata(classificationType: .multiclass)
-        let created = try AutoMLClient.result(of: try await client.createDataset(in: location, dataset), as: Dataset.self)
+        let created = try AutoMLClient.result(
+            of: try await client.createDataset(in: location, dataset), as: Dataset.self)
         let datasetName = try DatasetName(parsing: created.name)
-        let importing = try await client.importData(into: datasetName, InputConfig(gcsSource: GcsSource(inputUris: [csv])))
+        let importing = try await client.importData(
+            into: datasetName, InputConfig(gcsSource: GcsSource(inputUris: [csv])))
         _ = try await client.wait(for: try OperationName(parsing: importing.name), as: Empty.self, policy: policy)
         var model = Model()
         model.displayName = "m1"
@@ -30,7 +32,10 @@ import Testing
         model.imageClassificationModelMetadata = metadata
         let training = try await client.createModel(in: location, model)
         let operationName = try OperationName(parsing: training.name)
-        #expect(await eventually { (try? await client.getOperation(operationName).automlMetadata?.progressPercent ?? 0) ?? 0 > 0 })
+        #expect(
+            await eventually {
+                (try? await client.getOperation(operationName).automlMetadata?.progressPercent ?? 0) ?? 0 > 0
+            })
         first.stop(signal: SIGKILL)
 
         let second = try EmulatorProcess.start(arguments)

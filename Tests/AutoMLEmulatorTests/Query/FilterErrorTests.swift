@@ -1,5 +1,6 @@
-@testable import AutoMLEmulator
 import Testing
+
+@testable import AutoMLEmulator
 
 /// Filters outside the documented grammar fail with a message that names the offending text and the supported fields.
 @Suite struct FilterErrorTests {
@@ -28,8 +29,10 @@ import Testing
 
     @Test func supportedFieldsAreListed() {
         let models = message("foo=1", .models) ?? ""
-        #expect(models.contains("models filters support image_classification_model_metadata or "
-            + "imageClassificationModelMetadata (:*)"))
+        #expect(
+            models.contains(
+                "models filters support image_classification_model_metadata or "
+                    + "imageClassificationModelMetadata (:*)"))
         #expect(models.contains("dataset_id or datasetId (=, !=)"))
         let operations = message("foo=1", .operations) ?? ""
         #expect(operations.contains("done (=, !=)"))
@@ -64,8 +67,9 @@ import Testing
     }
 
     @Test func operatorsAFieldDoesNotSupportAreRejected() {
-        expectError("image_classification_dataset_metadata=1", .datasets,
-                    mentions: ["does not support =; use image_classification_dataset_metadata:*"])
+        expectError(
+            "image_classification_dataset_metadata=1", .datasets,
+            mentions: ["does not support =; use image_classification_dataset_metadata:*"])
         expectError("dataset_id:*", .models, mentions: ["does not support :*; use dataset_id=, dataset_id!="])
         expectError("done:*", .operations, mentions: ["done does not support :*"])
         expectError("NOT dataset_id=5", .models, mentions: ["NOT and - apply only to existence tests"])
@@ -78,8 +82,9 @@ import Testing
         expectError("dataset_id=", .models, mentions: ["missing value after \"dataset_id=\""])
         expectError("dataset_id= AND done=true", .models, mentions: ["missing value"])
         expectError("dataset_id=\"5", .models, mentions: ["unterminated quoted value \"5"])
-        expectError("worksOn=projects/*/locations/l/models/1", .operations,
-                    mentions: ["* is only supported as the last segment"])
+        expectError(
+            "worksOn=projects/*/locations/l/models/1", .operations,
+            mentions: ["* is only supported as the last segment"])
     }
 
     @Test func danglingAndIsRejected() {

@@ -1,5 +1,6 @@
-@testable import AutoMLEmulator
 import Testing
+
+@testable import AutoMLEmulator
 
 /// Parsed filters select the resources the documentation says they select.
 @Suite struct FilterMatchingTests {

@@ -1,5 +1,6 @@
-@testable import AutoMLEmulator
 import Testing
+
+@testable import AutoMLEmulator
 
 /// Every filter form of reference §2.5 and the seed reads into the expected terms.
 @Suite struct FilterParsingTests {
@@ -15,25 +16,44 @@ import Testing
     @Test func documentedFormsParse() throws {
         let cases: [(String, FilterableList, [FilterTerm])] = [
             ("done=true", .operations, [FilterTerm(field: .done, test: .equals(.value(.bool(true))))]),
-            ("worksOn = projects/my-project/locations/us-central1/datasets/5", .operations,
-             [FilterTerm(field: .worksOn,
-                         test: .equals(.value(.string("projects/my-project/locations/us-central1/datasets/5"))))]),
+            (
+                "worksOn = projects/my-project/locations/us-central1/datasets/5", .operations,
+                [
+                    FilterTerm(
+                        field: .worksOn,
+                        test: .equals(.value(.string("projects/my-project/locations/us-central1/datasets/5"))))
+                ]
+            ),
             ("dataset_id=5", .models, [FilterTerm(field: .datasetID, test: .equals(.value(.string("5"))))]),
             ("NOT annotation_spec_id:*", .modelEvaluations, [FilterTerm(field: .annotationSpecID, test: .absent)]),
-            ("annotation_spec_id!=4", .modelEvaluations,
-             [FilterTerm(field: .annotationSpecID, test: .notEquals(.value(.string("4"))))]),
-            ("image_classification_dataset_metadata:*", .datasets,
-             [FilterTerm(field: .imageClassificationDatasetMetadata, test: .present)]),
-            ("image_object_detection_dataset_metadata:*", .datasets,
-             [FilterTerm(field: .imageObjectDetectionDatasetMetadata, test: .present)]),
-            ("translation_dataset_metadata:*", .datasets,
-             [FilterTerm(field: .translationDatasetMetadata, test: .present)]),
-            ("image_classification_model_metadata:*", .models,
-             [FilterTerm(field: .imageClassificationModelMetadata, test: .present)]),
-            ("image_object_detection_model_metadata:*", .models,
-             [FilterTerm(field: .imageObjectDetectionModelMetadata, test: .present)]),
-            ("operation_id=ICN123", .operations,
-             [FilterTerm(field: .operationID, test: .equals(.value(.string("ICN123"))))]),
+            (
+                "annotation_spec_id!=4", .modelEvaluations,
+                [FilterTerm(field: .annotationSpecID, test: .notEquals(.value(.string("4"))))]
+            ),
+            (
+                "image_classification_dataset_metadata:*", .datasets,
+                [FilterTerm(field: .imageClassificationDatasetMetadata, test: .present)]
+            ),
+            (
+                "image_object_detection_dataset_metadata:*", .datasets,
+                [FilterTerm(field: .imageObjectDetectionDatasetMetadata, test: .present)]
+            ),
+            (
+                "translation_dataset_metadata:*", .datasets,
+                [FilterTerm(field: .translationDatasetMetadata, test: .present)]
+            ),
+            (
+                "image_classification_model_metadata:*", .models,
+                [FilterTerm(field: .imageClassificationModelMetadata, test: .present)]
+            ),
+            (
+                "image_object_detection_model_metadata:*", .models,
+                [FilterTerm(field: .imageObjectDetectionModelMetadata, test: .present)]
+            ),
+            (
+                "operation_id=ICN123", .operations,
+                [FilterTerm(field: .operationID, test: .equals(.value(.string("ICN123"))))]
+            ),
             ("done!=false", .operations, [FilterTerm(field: .done, test: .notEquals(.value(.bool(false))))]),
             ("-annotation_spec_id:*", .modelEvaluations, [FilterTerm(field: .annotationSpecID, test: .absent)]),
             ("annotation_spec_id:*", .modelEvaluations, [FilterTerm(field: .annotationSpecID, test: .present)]),
@@ -64,8 +84,9 @@ import Testing
             ("operationId=7", "operation_id=7", .operations),
         ]
         for (alternate, documented, list) in pairs {
-            #expect(try FilterExpression(parsing: alternate, for: list)
-                == FilterExpression(parsing: documented, for: list), "\(alternate)")
+            #expect(
+                try FilterExpression(parsing: alternate, for: list)
+                    == FilterExpression(parsing: documented, for: list), "\(alternate)")
         }
     }
 
@@ -78,10 +99,12 @@ import Testing
         for text in spellings {
             #expect(try FilterExpression(parsing: text, for: .models) == expected, "\(text)")
         }
-        #expect(try FilterExpression(parsing: "NOT   annotation_spec_id : *", for: .modelEvaluations).terms
-            == [FilterTerm(field: .annotationSpecID, test: .absent)])
-        #expect(try FilterExpression(parsing: "done = \"true\"", for: .operations).terms
-            == [FilterTerm(field: .done, test: .equals(.value(.bool(true))))])
+        #expect(
+            try FilterExpression(parsing: "NOT   annotation_spec_id : *", for: .modelEvaluations).terms
+                == [FilterTerm(field: .annotationSpecID, test: .absent)])
+        #expect(
+            try FilterExpression(parsing: "done = \"true\"", for: .operations).terms
+                == [FilterTerm(field: .done, test: .equals(.value(.bool(true))))])
     }
 
     @Test func quotedValuesKeepSpacesAndEscapes() throws {
@@ -94,11 +117,12 @@ import Testing
     @Test func termsJoinWithAnd() throws {
         let filter = try FilterExpression(
             parsing: "done=true AND worksOn = projects/p/locations/l/models/* AND operation_id!=9", for: .operations)
-        #expect(filter.terms == [
-            FilterTerm(field: .done, test: .equals(.value(.bool(true)))),
-            FilterTerm(field: .worksOn, test: .equals(.anyChild(of: "projects/p/locations/l/models/"))),
-            FilterTerm(field: .operationID, test: .notEquals(.value(.string("9")))),
-        ])
+        #expect(
+            filter.terms == [
+                FilterTerm(field: .done, test: .equals(.value(.bool(true)))),
+                FilterTerm(field: .worksOn, test: .equals(.anyChild(of: "projects/p/locations/l/models/"))),
+                FilterTerm(field: .operationID, test: .notEquals(.value(.string("9")))),
+            ])
         let models = try FilterExpression(
             parsing: "image_classification_model_metadata:* AND dataset_id!=ICN1", for: .models)
         #expect(models.terms.count == 2)
@@ -106,8 +130,10 @@ import Testing
 
     @Test func canonicalFormParsesBackAndIgnoresSpelling() throws {
         let texts: [(String, FilterableList, String)] = [
-            ("done = true AND  works_on=projects/p/locations/l/models/*", .operations,
-             #"done=true AND worksOn="projects/p/locations/l/models/*""#),
+            (
+                "done = true AND  works_on=projects/p/locations/l/models/*", .operations,
+                #"done=true AND worksOn="projects/p/locations/l/models/*""#
+            ),
             ("-annotationSpecId:*", .modelEvaluations, "NOT annotation_spec_id:*"),
             (#"datasetId = "a \"q\"""#, .models, #"dataset_id="a \"q\"""#),
             ("", .datasets, ""),

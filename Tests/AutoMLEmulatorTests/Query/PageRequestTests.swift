@@ -1,5 +1,6 @@
-@testable import AutoMLEmulator
 import Testing
+
+@testable import AutoMLEmulator
 
 /// Page sizes follow the documented rules, and paging by last key walks a changing list without gaps.
 @Suite struct PageRequestTests {

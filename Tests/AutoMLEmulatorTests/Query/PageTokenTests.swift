@@ -1,6 +1,7 @@
-@testable import AutoMLEmulator
 import Foundation
 import Testing
+
+@testable import AutoMLEmulator
 
 /// Page tokens continue exactly the query they were issued for and nothing else.
 @Suite struct PageTokenTests {
@@ -38,8 +39,9 @@ import Testing
         let others = [
             try scope("done=false"),
             try scope(""),
-            PageScope(parent: "projects/other/locations/us-central1",
-                      filter: try FilterExpression(parsing: "done=true", for: .operations)),
+            PageScope(
+                parent: "projects/other/locations/us-central1",
+                filter: try FilterExpression(parsing: "done=true", for: .operations)),
             PageScope(list: "models", parent: parent, filter: "done=true"),
         ]
         for other in others {

@@ -41,8 +41,9 @@ import Testing
     @Test func cancelDuringDeployLeavesTheModelUndeployed() async throws {
         let backend = try await ManualBackend.start()
         let dataset = try await backend.dataset()
-        let model = try AutoMLClient.result(of: try await backend.settle(try await backend.train(dataset), step: .seconds(10)),
-                                            as: Model.self)
+        let model = try AutoMLClient.result(
+            of: try await backend.settle(try await backend.train(dataset), step: .seconds(10)),
+            as: Model.self)
         let modelName = try ModelName(parsing: model.name)
         let deploy = try await backend.client.deployModel(modelName)
         try await backend.waitForSleeper()

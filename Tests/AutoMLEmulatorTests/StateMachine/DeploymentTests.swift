@@ -9,8 +9,9 @@ import Testing
     @Test func deployUndeployAndTheirNoOps() async throws {
         let backend = try await ManualBackend.start()
         let dataset = try await backend.dataset()
-        let model = try AutoMLClient.result(of: try await backend.settle(try await backend.train(dataset), step: .seconds(10)),
-                                            as: Model.self)
+        let model = try AutoMLClient.result(
+            of: try await backend.settle(try await backend.train(dataset), step: .seconds(10)),
+            as: Model.self)
         let name = try ModelName(parsing: model.name)
 
         var request = DeployModelRequest()
@@ -32,7 +33,8 @@ import Testing
         await #expect(throws: AutoMLError.self) { _ = try await backend.client.deployModel(name, tooMany) }
 
         let predictError = await #expect(throws: AutoMLError.self) {
-            _ = try await backend.client.predict(name, payload: ExamplePayload(image: Image(imageBytes: Data([1, 2, 3]))))
+            _ = try await backend.client.predict(
+                name, payload: ExamplePayload(image: Image(imageBytes: Data([1, 2, 3]))))
         }
         #expect(predictError?.code == .failedPrecondition)
         #expect(predictError?.message.contains("no trained weights") == true)
@@ -50,8 +52,9 @@ import Testing
     @Test func deletesAreOperations() async throws {
         let backend = try await ManualBackend.start()
         let dataset = try await backend.dataset()
-        let model = try AutoMLClient.result(of: try await backend.settle(try await backend.train(dataset), step: .seconds(10)),
-                                            as: Model.self)
+        let model = try AutoMLClient.result(
+            of: try await backend.settle(try await backend.train(dataset), step: .seconds(10)),
+            as: Model.self)
         let name = try ModelName(parsing: model.name)
         let deletion = try await backend.client.deleteModel(name)
         #expect(deletion.automlMetadata?.kind == "delete")

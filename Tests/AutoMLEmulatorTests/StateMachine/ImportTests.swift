@@ -55,8 +55,9 @@ import Testing
             TRAIN,gs://data/whole.jpg,tulip
             """
         try csv.write(to: bucket.appendingPathComponent("decode.csv"), atomically: true, encoding: .utf8)
-        let done = try await backend.settle(try await backend.client.importData(
-            into: dataset, InputConfig(gcsSource: GcsSource(inputUris: ["gs://data/decode.csv"]))))
+        let done = try await backend.settle(
+            try await backend.client.importData(
+                into: dataset, InputConfig(gcsSource: GcsSource(inputUris: ["gs://data/decode.csv"]))))
         _ = try AutoMLClient.result(of: done, as: Empty.self)
         let messages = try #require(done.automlMetadata?.partialFailures).map(\.message)
         #expect(messages.count == 3, "\(messages)")
@@ -69,8 +70,10 @@ import Testing
     /// A real JPEG of noise, made with the demo-data generator's encoder.
     private static func jpeg(side: Int) throws -> Data? {
         let folder = try makeTemporaryDirectory()
-        let summary = try DemoDataGenerator(seed: 3, imageSize: max(32, side), classCount: 2, imagesPerClass: 1,
-                                            detectionImageCount: 0).generate(into: .localFolder(folder))
+        let summary = try DemoDataGenerator(
+            seed: 3, imageSize: max(32, side), classCount: 2, imagesPerClass: 1,
+            detectionImageCount: 0
+        ).generate(into: .localFolder(folder))
         let text = try String(contentsOf: try #require(summary.classification).csvFile, encoding: .utf8)
         let path = try #require(text.split(separator: "\n").first?.split(separator: ",").dropFirst().first)
         return FileManager.default.contents(atPath: String(path))

@@ -14,22 +14,29 @@ struct ManualBackend {
     /// A node hour is 10 s of clock time; deploys take 2 s.
     static let nodeHour = Duration.seconds(10)
 
-    static func start(trainer: any Trainer = ScriptedTrainer(), directory: URL? = nil, clock: ManualClock = ManualClock(),
-                      faults: String? = nil) async throws -> ManualBackend {
+    static func start(
+        trainer: any Trainer = ScriptedTrainer(), directory: URL? = nil, clock: ManualClock = ManualClock(),
+        faults: String? = nil
+    ) async throws -> ManualBackend {
         let folder = try directory ?? makeTemporaryDirectory()
-        let configuration = EmulatorConfiguration(dataDirectory: folder, nodeHour: nodeHour, deployDuration: .seconds(2))
-        let emulator = try await Emulator.start(configuration: configuration, clock: clock, trainer: trainer,
-                                                faults: faults)
-        let client = AutoMLClient(configuration: .init(endpoint: "http://local", retry: .disabled),
-                                  transport: EmulatorTransport(emulator: emulator))
+        let configuration = EmulatorConfiguration(
+            dataDirectory: folder, nodeHour: nodeHour, deployDuration: .seconds(2))
+        let emulator = try await Emulator.start(
+            configuration: configuration, clock: clock, trainer: trainer,
+            faults: faults)
+        let client = AutoMLClient(
+            configuration: .init(endpoint: "http://local", retry: .disabled),
+            transport: EmulatorTransport(emulator: emulator))
         return ManualBackend(emulator: emulator, clock: clock, client: client, directory: folder)
     }
 
     var gcsRoot: URL { emulator.configuration.gcsRoot }
 
     /// A classification dataset with the given labels imported (`perLabel` images each).
-    func dataset(labels: [String] = ["daisy", "tulip"], perLabel: Int = 10, multiLabel: Bool = false,
-                 csvName: String = "import.csv") async throws -> DatasetName {
+    func dataset(
+        labels: [String] = ["daisy", "tulip"], perLabel: Int = 10, multiLabel: Bool = false,
+        csvName: String = "import.csv"
+    ) async throws -> DatasetName {
         var dataset = Dataset()
         dataset.displayName = "flowers"
         dataset.imageClassificationDatasetMetadata = ImageClassificationDatasetMetadata(
@@ -42,15 +49,19 @@ struct ManualBackend {
 
     /// Imports generated images into a dataset and waits for the import.
     func importImages(into name: DatasetName, labels: [String], perLabel: Int, csvName: String = "import.csv")
-        async throws {
-        let csv = try TestImages.classificationDataset(in: gcsRoot, labels: labels, perLabel: perLabel, csvName: csvName)
+        async throws
+    {
+        let csv = try TestImages.classificationDataset(
+            in: gcsRoot, labels: labels, perLabel: perLabel, csvName: csvName)
         let operation = try await client.importData(into: name, InputConfig(gcsSource: GcsSource(inputUris: [csv])))
         _ = try await settle(operation)
     }
 
     /// Starts training a classification model.
-    func train(_ dataset: DatasetName, budget: Int64 = 8000, modelType: String = "cloud", baseModelId: String = "",
-               disableEarlyStopping: Bool = false) async throws -> LongRunningOperation {
+    func train(
+        _ dataset: DatasetName, budget: Int64 = 8000, modelType: String = "cloud", baseModelId: String = "",
+        disableEarlyStopping: Bool = false
+    ) async throws -> LongRunningOperation {
         var model = Model()
         model.displayName = "m1"
         model.datasetId = dataset.dataset

@@ -6,11 +6,13 @@ import Testing
 
 /// Resumable training checks what the service checks, and says which rule failed.
 @Suite struct ResumableTrainingTests {
-    private func trainedBase(_ backend: ManualBackend, modelType: String = "cloud") async throws -> (DatasetName, Model) {
+    private func trainedBase(_ backend: ManualBackend, modelType: String = "cloud") async throws -> (DatasetName, Model)
+    {
         let dataset = try await backend.dataset()
         let budget: Int64 = modelType == "cloud" ? 8000 : 1000
-        let done = try await backend.settle(try await backend.train(dataset, budget: budget, modelType: modelType),
-                                            step: .seconds(10))
+        let done = try await backend.settle(
+            try await backend.train(dataset, budget: budget, modelType: modelType),
+            step: .seconds(10))
         return (dataset, try AutoMLClient.result(of: done, as: Model.self))
     }
 
@@ -18,8 +20,9 @@ import Testing
         let backend = try await ManualBackend.start()
         let (dataset, base) = try await trainedBase(backend)
         let baseID = try ModelName(parsing: base.name).model
-        let done = try await backend.settle(try await backend.train(dataset, budget: 8000, baseModelId: baseID),
-                                            step: .seconds(10))
+        let done = try await backend.settle(
+            try await backend.train(dataset, budget: 8000, baseModelId: baseID),
+            step: .seconds(10))
         let resumed = try AutoMLClient.result(of: done, as: Model.self)
         #expect(resumed.imageClassificationModelMetadata?.baseModelId == baseID)
         #expect(resumed.name != base.name)

@@ -9,8 +9,10 @@ struct ScriptedTrainer: Trainer {
     var convergeAt: Int64?
     var failAt: Int64?
 
-    func train(_ job: TrainingRequest, clock: any EmulatorClock,
-               report: @escaping @Sendable (TrainingProgress) async throws -> Void) async throws -> TrainingOutcome {
+    func train(
+        _ job: TrainingRequest, clock: any EmulatorClock,
+        report: @escaping @Sendable (TrainingProgress) async throws -> Void
+    ) async throws -> TrainingOutcome {
         var spent = job.spentMilliNodeHours
         while spent < job.budgetMilliNodeHours {
             if let failAt, spent >= failAt { throw TrainingFailure("scripted failure at \(spent)") }
@@ -20,8 +22,10 @@ struct ScriptedTrainer: Trainer {
             let next = min(job.budgetMilliNodeHours, spent + stepMilliNodeHours)
             try await clock.sleep(for: job.nodeHour * (Double(next - spent) / 1000))
             spent = next
-            try await report(TrainingProgress(spentMilliNodeHours: spent,
-                                              percent: Int32(spent * 100 / job.budgetMilliNodeHours)))
+            try await report(
+                TrainingProgress(
+                    spentMilliNodeHours: spent,
+                    percent: Int32(spent * 100 / job.budgetMilliNodeHours)))
         }
         return TrainingOutcome(stopReason: TrainingOutcome.budgetReached, costMilliNodeHours: spent)
     }

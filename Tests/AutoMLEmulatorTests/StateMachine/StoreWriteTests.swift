@@ -1,7 +1,8 @@
 import AutoMLClient
-@testable import AutoMLEmulator
 import Foundation
 import Testing
+
+@testable import AutoMLEmulator
 
 /// What a running operation costs the store: one write per progress event, and one at the end.
 @Suite struct StoreWriteTests {

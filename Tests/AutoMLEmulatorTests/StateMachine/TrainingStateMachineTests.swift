@@ -16,8 +16,9 @@ import Testing
         let start = backend.clock.now()
         try await backend.advance(steps: 3, by: .seconds(10))  // 3 of 8 node hours at 10 s each
         #expect(await eventually { (try? await backend.state(started).automlMetadata?.progressPercent) == 37 })
-        #expect(try await backend.client.listModels(in: backend.location).collect().isEmpty,
-                "no model exists before training ends")
+        #expect(
+            try await backend.client.listModels(in: backend.location).collect().isEmpty,
+            "no model exists before training ends")
 
         let done = try await backend.settle(started, step: .seconds(10))
         let model = try AutoMLClient.result(of: done, as: Model.self)
@@ -37,20 +38,24 @@ import Testing
         let backend = try await ManualBackend.start(trainer: ScriptedTrainer(convergeAt: 3000))
         let dataset = try await backend.dataset()
         let converged = try await backend.settle(try await backend.train(dataset, budget: 8000), step: .seconds(10))
-        let early = try #require(try AutoMLClient.result(of: converged, as: Model.self).imageClassificationModelMetadata)
+        let early = try #require(
+            try AutoMLClient.result(of: converged, as: Model.self).imageClassificationModelMetadata)
         #expect(early.stopReason == "MODEL_CONVERGED")
         #expect(early.trainCostMilliNodeHours == 3000)
 
-        let full = try await backend.settle(try await backend.train(dataset, budget: 8000, disableEarlyStopping: true),
-                                            step: .seconds(10))
+        let full = try await backend.settle(
+            try await backend.train(dataset, budget: 8000, disableEarlyStopping: true),
+            step: .seconds(10))
         let late = try #require(try AutoMLClient.result(of: full, as: Model.self).imageClassificationModelMetadata)
         #expect(late.stopReason == "BUDGET_REACHED")
         #expect(late.trainCostMilliNodeHours == 8000)
         #expect(late.unknownFields.isEmpty, "the emulator emits only v1 fields")
     }
 
-    @Test(arguments: [(Int64(7999), "cloud"), (800_001, "cloud"), (999, "mobile-low-latency-1"),
-                      (100_001, "mobile-versatile-1")])
+    @Test(arguments: [
+        (Int64(7999), "cloud"), (800_001, "cloud"), (999, "mobile-low-latency-1"),
+        (100_001, "mobile-versatile-1"),
+    ])
     func budgetOutsideItsRangeIsRefused(budget: Int64, modelType: String) async throws {
         let backend = try await ManualBackend.start()
         let dataset = try await backend.dataset()
@@ -79,11 +84,17 @@ import Testing
         wrongDomain.displayName = "m"
         wrongDomain.datasetId = dataset.dataset
         wrongDomain.imageObjectDetectionModelMetadata = ImageObjectDetectionModelMetadata()
-        await #expect(throws: AutoMLError.self) { _ = try await backend.client.createModel(in: backend.location, wrongDomain) }
-        await #expect(throws: AutoMLError.self) { _ = try await backend.train(dataset, modelType: "cloud-high-accuracy-1") }
+        await #expect(throws: AutoMLError.self) {
+            _ = try await backend.client.createModel(in: backend.location, wrongDomain)
+        }
+        await #expect(throws: AutoMLError.self) {
+            _ = try await backend.train(dataset, modelType: "cloud-high-accuracy-1")
+        }
         var badName = wrongDomain
         badName.displayName = "1st model"
-        await #expect(throws: AutoMLError.self) { _ = try await backend.client.createModel(in: backend.location, badName) }
+        await #expect(throws: AutoMLError.self) {
+            _ = try await backend.client.createModel(in: backend.location, badName)
+        }
         var missingDataset = Model()
         missingDataset.displayName = "m"
         missingDataset.datasetId = "ICN404"
@@ -116,7 +127,9 @@ import Testing
         var metadata = ImageClassificationModelMetadata()
         metadata.unknownFields["trainBudget"] = .string("1")
         model.imageClassificationModelMetadata = metadata
-        let error = await #expect(throws: AutoMLError.self) { _ = try await backend.client.createModel(in: backend.location, model) }
+        let error = await #expect(throws: AutoMLError.self) {
+            _ = try await backend.client.createModel(in: backend.location, model)
+        }
         #expect(error?.code == .invalidArgument)
         #expect(error?.message.contains("Unknown name \"trainBudget\" at 'imageClassificationModelMetadata'") == true)
         #expect(error?.message.contains("trainBudgetMilliNodeHours") == true)
@@ -130,7 +143,10 @@ import Testing
             _ = try await backend.client.createModel(in: backend.location, topLevel)
         }
         #expect(misplaced?.message.contains("imageClassificationModelMetadata") == true)
-        #expect(try await backend.client.listOperations(in: backend.location, filter: "worksOn=\(backend.location)/models/*")
+        #expect(
+            try await backend.client.listOperations(
+                in: backend.location, filter: "worksOn=\(backend.location)/models/*"
+            )
             .collect().isEmpty, "nothing started")
     }
 }

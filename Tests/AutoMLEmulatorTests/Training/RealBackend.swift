@@ -10,23 +10,29 @@ struct RealBackend {
     let client: AutoMLClient
     let location = LocationName(validatedSegments: ["p", "us-central1"])
     /// Polls once a second; no operation here runs longer than a few minutes.
-    static let polling = PollPolicy(initialDelay: .milliseconds(200), multiplier: 1.5, maxDelay: .seconds(1),
-                                    timeout: .seconds(600))
+    static let polling = PollPolicy(
+        initialDelay: .milliseconds(200), multiplier: 1.5, maxDelay: .seconds(1),
+        timeout: .seconds(600))
 
-    static func start(nodeHour: Duration = .seconds(5), trainer: any Trainer = WorkerTrainer()) async throws -> RealBackend {
+    static func start(nodeHour: Duration = .seconds(5), trainer: any Trainer = WorkerTrainer()) async throws
+        -> RealBackend
+    {
         let folder = try makeTemporaryDirectory()
         let configuration = EmulatorConfiguration(dataDirectory: folder, nodeHour: nodeHour, deployDuration: .zero)
         let emulator = try await Emulator.start(configuration: configuration, trainer: trainer)
-        let client = AutoMLClient(configuration: .init(endpoint: "http://local", retry: .disabled),
-                                  transport: EmulatorTransport(emulator: emulator))
+        let client = AutoMLClient(
+            configuration: .init(endpoint: "http://local", retry: .disabled),
+            transport: EmulatorTransport(emulator: emulator))
         return RealBackend(emulator: emulator, client: client)
     }
 
     /// Generated shapes: a classification CSV and a detection CSV under gs://demo.
     func demoData(imagesPerClass: Int, detectionImages: Int, seed: UInt64 = 7) throws -> DemoDataSummary {
         let destination = try DemoDataDestination.bucketFolder("gs://demo", gcsRoot: emulator.configuration.gcsRoot)
-        return try DemoDataGenerator(seed: seed, imageSize: 96, classCount: 4, imagesPerClass: imagesPerClass,
-                                     detectionImageCount: detectionImages).generate(into: destination)
+        return try DemoDataGenerator(
+            seed: seed, imageSize: 96, classCount: 4, imagesPerClass: imagesPerClass,
+            detectionImageCount: detectionImages
+        ).generate(into: destination)
     }
 
     func dataset(detection: Bool, csv: String) async throws -> DatasetName {
@@ -35,7 +41,8 @@ struct RealBackend {
         if detection {
             dataset.imageObjectDetectionDatasetMetadata = ImageObjectDetectionDatasetMetadata()
         } else {
-            dataset.imageClassificationDatasetMetadata = ImageClassificationDatasetMetadata(classificationType: .multiclass)
+            dataset.imageClassificationDatasetMetadata = ImageClassificationDatasetMetadata(
+                classificationType: .multiclass)
         }
         let created = try await client.createDataset(in: location, dataset)
         let name = try DatasetName(parsing: try AutoMLClient.result(of: created, as: Dataset.self).name)

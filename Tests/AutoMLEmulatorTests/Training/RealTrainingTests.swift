@@ -37,8 +37,9 @@ import Testing
 
         // The deployed model answers each TEST image as the evaluation says it did.
         let name = try ModelName(parsing: model.name)
-        _ = try await backend.client.wait(for: try OperationName(parsing: try await backend.client.deployModel(name).name),
-                                          as: Empty.self, policy: RealBackend.polling)
+        _ = try await backend.client.wait(
+            for: try OperationName(parsing: try await backend.client.deployModel(name).name),
+            as: Empty.self, policy: RealBackend.polling)
         var correct = 0
         for image in testImages {
             let response = try await backend.client.predict(
@@ -49,23 +50,28 @@ import Testing
             if best.displayName == image.label { correct += 1 }
         }
         let served = Float(correct) / Float(testImages.count)
-        #expect(abs(served - atZero.recallAt1) <= 1.5 / Float(testImages.count),
-                "served accuracy \(served) vs evaluated \(atZero.recallAt1)")
+        #expect(
+            abs(served - atZero.recallAt1) <= 1.5 / Float(testImages.count),
+            "served accuracy \(served) vs evaluated \(atZero.recallAt1)")
 
         try await batchPredictionMatchesOnlinePrediction(backend, name, testImages: testImages, correct: correct)
         try await exportWritesTorchScript(backend, name)
     }
 
     /// BatchPredict over the TEST images (and one missing file) writes one line per image, and the errors file.
-    private func batchPredictionMatchesOnlinePrediction(_ backend: RealBackend, _ name: ModelName,
-                                                        testImages: [(file: URL, label: String)], correct: Int) async throws {
+    private func batchPredictionMatchesOnlinePrediction(
+        _ backend: RealBackend, _ name: ModelName,
+        testImages: [(file: URL, label: String)], correct: Int
+    ) async throws {
         let root = backend.emulator.configuration.gcsRoot
         let uris = testImages.map { "gs://" + $0.file.path.dropFirst(root.path.count + 1) } + ["gs://demo/missing.jpg"]
-        try uris.joined(separator: "\n").write(to: root.appendingPathComponent("demo/batch.csv"), atomically: true,
-                                                encoding: .utf8)
+        try uris.joined(separator: "\n").write(
+            to: root.appendingPathComponent("demo/batch.csv"), atomically: true,
+            encoding: .utf8)
         var request = BatchPredictRequest()
         request.inputConfig = BatchPredictInputConfig(gcsSource: GcsSource(inputUris: ["gs://demo/batch.csv"]))
-        request.outputConfig = BatchPredictOutputConfig(gcsDestination: GcsDestination(outputUriPrefix: "gs://demo/out"))
+        request.outputConfig = BatchPredictOutputConfig(
+            gcsDestination: GcsDestination(outputUriPrefix: "gs://demo/out"))
         request.params = ["score_threshold": "0"]
         let started = try await backend.client.batchPredict(name, request)
         let operationName = try OperationName(parsing: started.name)
@@ -74,8 +80,10 @@ import Testing
         let folder = try #require(done.automlMetadata?.batchPredictDetails?.outputInfo?.gcsOutputDirectory)
         #expect(folder.hasPrefix("gs://demo/out/prediction-shapes_model-"))
         let local = root.appendingPathComponent(String(folder.dropFirst("gs://".count)))
-        let lines = try String(contentsOf: local.appendingPathComponent("image_classification_1.jsonl"), encoding: .utf8)
-            .split(separator: "\n")
+        let lines = try String(
+            contentsOf: local.appendingPathComponent("image_classification_1.jsonl"), encoding: .utf8
+        )
+        .split(separator: "\n")
         #expect(lines.count == testImages.count)
         var agreeing = 0
         for (line, image) in zip(lines, testImages) {
@@ -97,9 +105,11 @@ import Testing
         let started = try await backend.client.exportModel(name, to: config)
         let operationName = try OperationName(parsing: started.name)
         _ = try await backend.client.wait(for: operationName, as: Empty.self, policy: RealBackend.polling)
-        let folder = try #require(try await backend.client.getOperation(operationName)
-            .automlMetadata?.exportModelDetails?.outputInfo?.gcsOutputDirectory)
-        let local = backend.emulator.configuration.gcsRoot.appendingPathComponent(String(folder.dropFirst("gs://".count)))
+        let folder = try #require(
+            try await backend.client.getOperation(operationName)
+                .automlMetadata?.exportModelDetails?.outputInfo?.gcsOutputDirectory)
+        let local = backend.emulator.configuration.gcsRoot.appendingPathComponent(
+            String(folder.dropFirst("gs://".count)))
         #expect(FileManager.default.fileExists(atPath: local.appendingPathComponent("model.pt").path))
         let description = try JSONValue(parsing: try Data(contentsOf: local.appendingPathComponent("model.json")))
         #expect(description["labels"]?.arrayValue?.count == 4)
@@ -120,8 +130,9 @@ import Testing
         #expect(atHalf.meanAveragePrecision >= Self.statedDetectionMAP, "mAP@0.5 \(atHalf.meanAveragePrecision)")
 
         let name = try ModelName(parsing: model.name)
-        _ = try await backend.client.wait(for: try OperationName(parsing: try await backend.client.deployModel(name).name),
-                                          as: Empty.self, policy: RealBackend.polling)
+        _ = try await backend.client.wait(
+            for: try OperationName(parsing: try await backend.client.deployModel(name).name),
+            as: Empty.self, policy: RealBackend.polling)
         let image = try #require(try backend.testImages(of: detection).first)
         let response = try await backend.client.predict(
             name, payload: ExamplePayload(image: Image(imageBytes: try Data(contentsOf: image.file))),
@@ -139,11 +150,15 @@ import Testing
         let backend = try await RealBackend.start()
         defer { Task { await backend.emulator.shutdown() } }
         let summary = try backend.demoData(imagesPerClass: 40, detectionImages: 0)
-        let dataset = try await backend.dataset(detection: false, csv: try #require(summary.classification).csvReference)
+        let dataset = try await backend.dataset(
+            detection: false, csv: try #require(summary.classification).csvReference)
         let operation = try await backend.train(dataset, detection: false, budget: 100_000)
         let name = try OperationName(parsing: operation.name)
-        #expect(await eventually(timeout: .seconds(60)) { ((try? await backend.client.getOperation(name))?.automlMetadata?.progressPercent ?? 0) > 0 },
-                "the worker reports progress")
+        #expect(
+            await eventually(timeout: .seconds(60)) {
+                ((try? await backend.client.getOperation(name))?.automlMetadata?.progressPercent ?? 0) > 0
+            },
+            "the worker reports progress")
         try await backend.client.cancelOperation(name)
         let error = await #expect(throws: AutoMLError.self) {
             _ = try await backend.client.wait(for: name, as: Model.self, policy: RealBackend.polling)
@@ -157,17 +172,18 @@ import Testing
     @Test func aWorkerThatCrashesEndsTheOperationWithAClearError() async throws {
         let script = try makeTemporaryDirectory().appendingPathComponent("crashing-trainer")
         try """
-            #!/bin/sh
-            echo '{"type":"progress","progress":{"spentMilliNodeHours":10,"percent":1,"note":"starting"}}'
-            echo 'about to crash' >&2
-            kill -SEGV $$
-            """.write(to: script, atomically: true, encoding: .utf8)
+        #!/bin/sh
+        echo '{"type":"progress","progress":{"spentMilliNodeHours":10,"percent":1,"note":"starting"}}'
+        echo 'about to crash' >&2
+        kill -SEGV $$
+        """.write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         let trainer = WorkerTrainer(locator: WorkerLocator(environment: ["AUTOML_TRAINER": script.path]))
         let backend = try await RealBackend.start(trainer: trainer)
         defer { Task { await backend.emulator.shutdown() } }
         let summary = try backend.demoData(imagesPerClass: 10, detectionImages: 0)
-        let dataset = try await backend.dataset(detection: false, csv: try #require(summary.classification).csvReference)
+        let dataset = try await backend.dataset(
+            detection: false, csv: try #require(summary.classification).csvReference)
         let operation = try await backend.train(dataset, detection: false, budget: 8_000)
         let error = await #expect(throws: AutoMLError.self) { _ = try await backend.trained(operation) }
         #expect(error?.message.contains("killed by signal 11") == true, "\(String(describing: error?.message))")

@@ -82,9 +82,10 @@ struct CommandTreeTests {
             """
         let tree = try CommandTree(dumpHelpJSON: Data(json.utf8))
         let arguments = tree.root.arguments
-        #expect(arguments.map(\.completion) == [
-            .words(["red", "green"]), .files(extensions: ["png"]), .directories, .none,
-        ])
+        #expect(
+            arguments.map(\.completion) == [
+                .words(["red", "green"]), .files(extensions: ["png"]), .directories, .none,
+            ])
         #expect(arguments[1].names == ["-image"])
     }
 

@@ -8,10 +8,11 @@ struct CompletionEngineCommandTests {
 
     @Test func firstWordOffersTheVisibleCommandsAndHelp() {
         let result = engine.complete("⌖")
-        #expect(result.insertions == [
-            "config", "exit", "export", "help", "import", "models", "operation", "predict", "set", "train", "unset",
-            "use",
-        ])
+        #expect(
+            result.insertions == [
+                "config", "exit", "export", "help", "import", "models", "operation", "predict", "set", "train", "unset",
+                "use",
+            ])
         #expect(result.range == 0..<0)
     }
 
@@ -59,9 +60,10 @@ struct CompletionEngineCommandTests {
 
     @Test func optionValuesComeFromTheirValueKind() {
         let types = engine.complete("train --model-type mobile-core⌖")
-        #expect(types.insertions == [
-            "mobile-core-ml-high-accuracy-1", "mobile-core-ml-low-latency-1", "mobile-core-ml-versatile-1",
-        ])
+        #expect(
+            types.insertions == [
+                "mobile-core-ml-high-accuracy-1", "mobile-core-ml-low-latency-1", "mobile-core-ml-versatile-1",
+            ])
         #expect(engine.complete("train --model-type ⌖").insertions == ValueCompletion.modelTypes)
         #expect(engine.complete("train --budget ⌖").candidates.isEmpty)
         // A value already given: the next word is a flag or nothing.

@@ -11,9 +11,10 @@ struct CompletionEngineResourceTests {
     @Test func anEmptyWordListsEveryIDWithItsDisplayName() {
         let result = engine.complete("use dataset ⌖")
         #expect(result.insertions == ["ICN111", "ICN112", "ICN200", "IOD300"])
-        #expect(result.displays == [
-            "ICN111  flowers", "ICN112  Flowers v2", "ICN200  roses", "IOD300  boxes",
-        ])
+        #expect(
+            result.displays == [
+                "ICN111  flowers", "ICN112  Flowers v2", "ICN200  roses", "IOD300  boxes",
+            ])
         #expect(result.range == 12..<12)
     }
 
@@ -46,11 +47,13 @@ struct CompletionEngineResourceTests {
 
     @Test func anEntryMatchingByIDAndNameIsListedOnce() {
         var catalog = ResourceCatalog()
-        catalog.replace(.model, with: [
-            ResourceEntry(id: "m1", displayName: "m1 copy"),
-            ResourceEntry(id: "a9", displayName: "M2"),
-            ResourceEntry(id: "z0", displayName: "other"),
-        ], fetchedAt: nil)
+        catalog.replace(
+            .model,
+            with: [
+                ResourceEntry(id: "m1", displayName: "m1 copy"),
+                ResourceEntry(id: "a9", displayName: "M2"),
+                ResourceEntry(id: "z0", displayName: "other"),
+            ], fetchedAt: nil)
         let result = TestCommands.engine(catalog: catalog).complete("use model m⌖")
         #expect(result.insertions == ["a9", "m1"])
         #expect(result.displays == ["a9  M2", "m1  m1 copy"])
@@ -73,19 +76,24 @@ struct CompletionEngineResourceTests {
 
     @Test func idsArePaddedToOneWidthInTheList() {
         var catalog = ResourceCatalog()
-        catalog.replace(.dataset, with: [
-            ResourceEntry(id: "A1", displayName: "short"), ResourceEntry(id: "A1234", displayName: "long"),
-        ], fetchedAt: nil)
-        #expect(TestCommands.engine(catalog: catalog).complete("use dataset A⌖").displays == [
-            "A1     short", "A1234  long",
-        ])
+        catalog.replace(
+            .dataset,
+            with: [
+                ResourceEntry(id: "A1", displayName: "short"), ResourceEntry(id: "A1234", displayName: "long"),
+            ], fetchedAt: nil)
+        #expect(
+            TestCommands.engine(catalog: catalog).complete("use dataset A⌖").displays == [
+                "A1     short", "A1234  long",
+            ])
     }
 
     @Test func manyMatchesAreCappedWithAnOverflowEntry() throws {
         var catalog = ResourceCatalog()
-        catalog.replace(.dataset, with: (0..<1000).map {
-            ResourceEntry(id: "ICN" + String(100_000 + $0), displayName: "set \($0)")
-        }, fetchedAt: nil)
+        catalog.replace(
+            .dataset,
+            with: (0..<1000).map {
+                ResourceEntry(id: "ICN" + String(100_000 + $0), displayName: "set \($0)")
+            }, fetchedAt: nil)
         let result = TestCommands.engine(catalog: catalog, maxCandidates: 10).complete("use dataset ⌖")
         #expect(result.candidates.count == 11)
         let firstTen: [String] = (0..<10).map { (offset: Int) -> String in "ICN\(100_000 + offset)" }
@@ -102,8 +110,10 @@ struct CompletionEngineResourceTests {
 
     @Test func theOverflowPrefixNeverClaimsMoreThanTheHiddenMatchesShare() {
         var catalog = ResourceCatalog()
-        catalog.replace(.dataset, with: (0..<50).map { ResourceEntry(id: "AB\($0)") }
-            + [ResourceEntry(id: "ZZ", displayName: "ab name")], fetchedAt: nil)
+        catalog.replace(
+            .dataset,
+            with: (0..<50).map { ResourceEntry(id: "AB\($0)") }
+                + [ResourceEntry(id: "ZZ", displayName: "ab name")], fetchedAt: nil)
         let engine = TestCommands.engine(catalog: catalog, maxCandidates: 5)
         // The IDs alone share `AB`, but the hidden display-name match ZZ shares nothing with them.
         let result = engine.complete("use dataset AB⌖")
@@ -135,11 +145,13 @@ struct CompletionEngineResourceTests {
 
     @Test func multiByteTextIsMatchedAndNeverCut() {
         var catalog = ResourceCatalog()
-        catalog.replace(.dataset, with: [
-            ResourceEntry(id: "ICN1", displayName: "日本の花"),
-            ResourceEntry(id: "ICN2", displayName: "日本の木"),
-            ResourceEntry(id: "ICN3", displayName: "Größe"),
-        ], fetchedAt: nil)
+        catalog.replace(
+            .dataset,
+            with: [
+                ResourceEntry(id: "ICN1", displayName: "日本の花"),
+                ResourceEntry(id: "ICN2", displayName: "日本の木"),
+                ResourceEntry(id: "ICN3", displayName: "Größe"),
+            ], fetchedAt: nil)
         let engine = TestCommands.engine(catalog: catalog)
         #expect(engine.complete("use dataset 日本⌖").insertions == ["ICN1", "ICN2"])
         #expect(engine.complete("use dataset GRÖ⌖").insertions == ["ICN3"])
@@ -158,8 +170,10 @@ struct CompletionEngineResourceTests {
         let result = TestCommands.engine(catalog: catalog).complete("use dataset ⌖")
         #expect(result.insertions == ["è2", "é1"])
         #expect(result.commonPrefix == "")
-        catalog.replace(.dataset, with: (0..<300).map { ResourceEntry(id: "日\($0)") }
-            + [ResourceEntry(id: "日本")], fetchedAt: nil)
+        catalog.replace(
+            .dataset,
+            with: (0..<300).map { ResourceEntry(id: "日\($0)") }
+                + [ResourceEntry(id: "日本")], fetchedAt: nil)
         let capped = TestCommands.engine(catalog: catalog, maxCandidates: 3).complete("use dataset ⌖")
         #expect(capped.commonPrefix == "日")
         #expect(capped.candidates.last?.insertion == "日")

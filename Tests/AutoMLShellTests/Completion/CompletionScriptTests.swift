@@ -37,8 +37,9 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash"), "needs bash"))
     func theBashScriptFillsCOMPREPLY() throws {
         #expect(try bashCompletion(line: "automl mo", words: ["automl", "mo"]) == ["model", "models"])
-        #expect(try bashCompletion(line: "automl use dataset ICN", words: ["automl", "use", "dataset", "ICN"])
-            == ["ICN111", "ICN112"])
+        #expect(
+            try bashCompletion(line: "automl use dataset ICN", words: ["automl", "use", "dataset", "ICN"])
+                == ["ICN111", "ICN112"])
         // bash splits at `=`; the script glues the pieces back and answers for the part after it.
         #expect(try bashCompletion(line: "automl --format=ya", words: ["automl", "--format", "=", "ya"]) == ["yaml"])
         #expect(try bashCompletion(line: "automl model ", words: ["automl", "model", ""]).contains("get"))
@@ -48,15 +49,18 @@ import Testing
     func theBashScriptKeepsDisplayNameMatchesListedAndQuotesValueFormats() throws {
         // Several matches by display name: listed with their names; the typed word stays (their common prefix
         // with it is empty, so readline changes nothing).
-        #expect(try bashCompletion(line: "automl use dataset flo", words: ["automl", "use", "dataset", "flo"])
-            == ["flo", "ICN111  (flowers)", "ICN112  (Flowers v2)"])
+        #expect(
+            try bashCompletion(line: "automl use dataset flo", words: ["automl", "use", "dataset", "flo"])
+                == ["flo", "ICN111  (flowers)", "ICN112  (Flowers v2)"])
         // One match by display name replaces the name with its ID.
-        #expect(try bashCompletion(line: "automl use dataset box", words: ["automl", "use", "dataset", "box"])
-            == ["IOD300"])
+        #expect(
+            try bashCompletion(line: "automl use dataset box", words: ["automl", "use", "dataset", "box"])
+                == ["IOD300"])
         // `(` would be a syntax error in bash: the format goes in quoted.
         #expect(try bashCompletion(line: "automl --format val", words: ["automl", "--format", "val"]) == ["'value("])
-        #expect(try bashCompletion(line: "automl --format=val", words: ["automl", "--format", "=", "val"])
-            == ["'value("])
+        #expect(
+            try bashCompletion(line: "automl --format=val", words: ["automl", "--format", "=", "val"])
+                == ["'value("])
     }
 
     /// COMPREPLY after `_automl` for a line with the cursor at its end, split into COMP_WORDS as given.
@@ -71,7 +75,8 @@ import Testing
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script, "bash", Self.scripts.appendingPathComponent("automl.bash").path, line]
+        process.arguments =
+            ["-c", script, "bash", Self.scripts.appendingPathComponent("automl.bash").path, line]
             + words
         var environment = harness.environment
         environment["PATH"] = try builtAutomlBinary().deletingLastPathComponent().path + ":/usr/bin:/bin"

@@ -51,25 +51,33 @@ enum TestCommands {
     static let catalog: ResourceCatalog = {
         var catalog = ResourceCatalog()
         let now = Date(timeIntervalSince1970: 1_700_000_000)
-        catalog.replace(.dataset, with: [
-            ResourceEntry(id: "ICN111", displayName: "flowers"),
-            ResourceEntry(id: "ICN112", displayName: "Flowers v2"),
-            ResourceEntry(id: "ICN200", displayName: "roses"),
-            ResourceEntry(id: "IOD300", displayName: "boxes"),
-        ], fetchedAt: now)
-        catalog.replace(.model, with: [
-            ResourceEntry(id: "ICN900", displayName: "flowers_model"),
-            ResourceEntry(id: "ICN901", displayName: "roses_model"),
-        ], fetchedAt: now)
-        catalog.replace(.operation, with: [
-            ResourceEntry(id: "ICN5550", displayName: "createModel"),
-            ResourceEntry(id: "ICN5551", displayName: "importData"),
-        ], fetchedAt: now)
+        catalog.replace(
+            .dataset,
+            with: [
+                ResourceEntry(id: "ICN111", displayName: "flowers"),
+                ResourceEntry(id: "ICN112", displayName: "Flowers v2"),
+                ResourceEntry(id: "ICN200", displayName: "roses"),
+                ResourceEntry(id: "IOD300", displayName: "boxes"),
+            ], fetchedAt: now)
+        catalog.replace(
+            .model,
+            with: [
+                ResourceEntry(id: "ICN900", displayName: "flowers_model"),
+                ResourceEntry(id: "ICN901", displayName: "roses_model"),
+            ], fetchedAt: now)
+        catalog.replace(
+            .operation,
+            with: [
+                ResourceEntry(id: "ICN5550", displayName: "createModel"),
+                ResourceEntry(id: "ICN5551", displayName: "importData"),
+            ], fetchedAt: now)
         return catalog
     }()
 
-    static func engine(catalog: ResourceCatalog = catalog, fileSystem: CompletionFileSystem = .none,
-                       maxCandidates: Int = 200) -> CompletionEngine {
+    static func engine(
+        catalog: ResourceCatalog = catalog, fileSystem: CompletionFileSystem = .none,
+        maxCandidates: Int = 200
+    ) -> CompletionEngine {
         CompletionEngine(tree: tree, catalog: catalog, fileSystem: fileSystem, maxCandidates: maxCandidates)
     }
 }
@@ -80,8 +88,10 @@ enum TestCommands {
 struct TestRoot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "automl",
-        subcommands: [Use.self, Models.self, Train.self, SetCommand.self, OperationCommand.self, Predict.self,
-                      Import.self, Export.self, Unset.self, Config.self, Exit.self, Secret.self])
+        subcommands: [
+            Use.self, Models.self, Train.self, SetCommand.self, OperationCommand.self, Predict.self,
+            Import.self, Export.self, Unset.self, Config.self, Exit.self, Secret.self,
+        ])
 
     @Option var endpoint: String?
 

@@ -27,7 +27,8 @@ final class TemporaryShellHome {
         var catalog = ResourceCatalog()
         catalog.replace(.dataset, with: datasets, fetchedAt: Date(timeIntervalSince1970: 1_700_000_000))
         catalog.replace(.model, with: models, fetchedAt: Date(timeIntervalSince1970: 1_700_000_000))
-        let warning = ResourceCacheStore(directory: ShellPaths(environment: environment).cache).save(catalog, for: scope)
+        let warning = ResourceCacheStore(directory: ShellPaths(environment: environment).cache).save(
+            catalog, for: scope)
         #expect(warning == nil)
     }
 
@@ -40,11 +41,14 @@ struct ExternalCompletionTests {
     let home = TemporaryShellHome()
 
     init() {
-        home.cache(TemporaryShellHome.localScope,
-                   datasets: [ResourceEntry(id: "ICN111", displayName: "flowers"),
-                              ResourceEntry(id: "ICN112", displayName: "Flowers v2"),
-                              ResourceEntry(id: "IOD300", displayName: "boxes")],
-                   models: [ResourceEntry(id: "ICN900", displayName: "flowers_model")])
+        home.cache(
+            TemporaryShellHome.localScope,
+            datasets: [
+                ResourceEntry(id: "ICN111", displayName: "flowers"),
+                ResourceEntry(id: "ICN112", displayName: "Flowers v2"),
+                ResourceEntry(id: "IOD300", displayName: "boxes"),
+            ],
+            models: [ResourceEntry(id: "ICN900", displayName: "flowers_model")])
     }
 
     func words(_ words: String..., cword: Int? = nil) -> [String] {
@@ -91,8 +95,9 @@ struct ExternalCompletionTests {
     }
 
     @Test func aProjectGivenAfterTheCommandChoosesTheCache() {
-        home.cache(ResourceScope(endpoint: nil, project: "other", location: "us-central1"),
-                   datasets: [ResourceEntry(id: "OTH1", displayName: "elsewhere")])
+        home.cache(
+            ResourceScope(endpoint: nil, project: "other", location: "us-central1"),
+            datasets: [ResourceEntry(id: "OTH1", displayName: "elsewhere")])
         #expect(words("use", "dataset", "--project", "other", "") == ["OTH1"])
         #expect(words("models", "--project=other", "--dataset", "") == ["OTH1"])
     }
@@ -105,21 +110,25 @@ struct ExternalCompletionTests {
     }
 
     @Test func resourceIDsComeFromTheCacheWithTheirDisplayNames() {
-        #expect(candidates(["models", "--dataset", "ICN1"]) == [
-            ExternalCompletion.Candidate(word: "ICN111", description: "flowers"),
-            ExternalCompletion.Candidate(word: "ICN112", description: "Flowers v2"),
-        ])
-        #expect(candidates(["model", "get", "flo"]) == [
-            ExternalCompletion.Candidate(word: "ICN900", description: "flowers_model"),
-        ])
+        #expect(
+            candidates(["models", "--dataset", "ICN1"]) == [
+                ExternalCompletion.Candidate(word: "ICN111", description: "flowers"),
+                ExternalCompletion.Candidate(word: "ICN112", description: "Flowers v2"),
+            ])
+        #expect(
+            candidates(["model", "get", "flo"]) == [
+                ExternalCompletion.Candidate(word: "ICN900", description: "flowers_model")
+            ])
         #expect(words("use", "dataset", "box") == ["IOD300"], "a display name prefix gives the ID")
-        #expect(candidates(["use", "dataset", "'ICN11"]).map(\.description) == ["flowers", "Flowers v2"],
-                "a quoted word keeps the descriptions")
+        #expect(
+            candidates(["use", "dataset", "'ICN11"]).map(\.description) == ["flowers", "Flowers v2"],
+            "a quoted word keeps the descriptions")
     }
 
     @Test func projectGivenOnTheLineChoosesTheCache() {
-        home.cache(ResourceScope(endpoint: nil, project: "other", location: "eu"),
-                   datasets: [ResourceEntry(id: "OTH1", displayName: "elsewhere")])
+        home.cache(
+            ResourceScope(endpoint: nil, project: "other", location: "eu"),
+            datasets: [ResourceEntry(id: "OTH1", displayName: "elsewhere")])
         #expect(words("--project", "other", "--location=eu", "use", "dataset", "") == ["OTH1"])
         #expect(words("use", "dataset", "") == ["ICN111", "ICN112", "IOD300"])
         #expect(words("--project", "") == ["local", "other"], "projects with a cache on this endpoint")
@@ -127,21 +136,25 @@ struct ExternalCompletionTests {
 
     @Test func theSavedSessionChoosesTheCache() {
         let endpoint = "http://127.0.0.1:9"
-        home.cache(ResourceScope(endpoint: endpoint, project: "saved", location: "us-central1"),
-                   datasets: [ResourceEntry(id: "SAV1", displayName: "saved one")])
+        home.cache(
+            ResourceScope(endpoint: endpoint, project: "saved", location: "us-central1"),
+            datasets: [ResourceEntry(id: "SAV1", displayName: "saved one")])
         SessionStore(path: ShellPaths(environment: home.environment).sessionFile, report: { _ in })
             .save(SavedSession(context: SessionContext(endpoint: endpoint, project: "saved")))
-        #expect(candidates(["use", "dataset", ""]) == [
-            ExternalCompletion.Candidate(word: "SAV1", description: "saved one"),
-        ])
-        #expect(words("--endpoint", "local", "--project", "local", "use", "dataset", "I") == ["ICN111", "ICN112", "IOD300"])
+        #expect(
+            candidates(["use", "dataset", ""]) == [
+                ExternalCompletion.Candidate(word: "SAV1", description: "saved one")
+            ])
+        #expect(
+            words("--endpoint", "local", "--project", "local", "use", "dataset", "I") == ["ICN111", "ICN112", "IOD300"])
     }
 
     @Test func nothingIsStartedWrittenOrFetched() {
         // A stale cache of an endpoint where nothing listens: answered from the file, never refreshed.
         let endpoint = "http://127.0.0.1:9"
-        home.cache(ResourceScope(endpoint: endpoint, project: "p", location: "us-central1"),
-                   datasets: [ResourceEntry(id: "OLD1", displayName: "stale")])
+        home.cache(
+            ResourceScope(endpoint: endpoint, project: "p", location: "us-central1"),
+            datasets: [ResourceEntry(id: "OLD1", displayName: "stale")])
         let start = Date()
         #expect(words("--endpoint", endpoint, "--project", "p", "models", "--dataset", "") == ["OLD1"])
         #expect(words("--endpoint", endpoint, "--project", "p", "operation", "get", "") == [])
@@ -173,11 +186,14 @@ struct ExternalCompletionTests {
     }
 
     @Test func extraRootCommandsAndFlagsAreOffered() {
-        let extra = CommandNode(name: "automl", subcommands: [CommandNode(name: "emulator")],
-                                arguments: [ArgumentSpec(kind: .flag, names: ["--version"])])
+        let extra = CommandNode(
+            name: "automl", subcommands: [CommandNode(name: "emulator")],
+            arguments: [ArgumentSpec(kind: .flag, names: ["--version"])])
         let complete = { (words: [String]) in
-            ExternalCompletion.candidates(words: words, cword: words.count - 1, environment: home.environment,
-                                          extraRoot: extra).map(\.word)
+            ExternalCompletion.candidates(
+                words: words, cword: words.count - 1, environment: home.environment,
+                extraRoot: extra
+            ).map(\.word)
         }
         #expect(complete(["em"]) == ["emulator"])
         #expect(complete(["--ver"]) == ["--version"])

@@ -78,7 +78,8 @@ struct FileCompletionTests {
         let asked = FileSystemLog()
         let fileSystem = CompletionFileSystem(homeDirectory: nil) { path in
             asked.record(path)
-            return path == "." ? [.init(name: "run.csv", isDirectory: false), .init(name: "in", isDirectory: true)]
+            return path == "."
+                ? [.init(name: "run.csv", isDirectory: false), .init(name: "in", isDirectory: true)]
                 : [.init(name: "x.png", isDirectory: false)]
         }
         let engine = TestCommands.engine(fileSystem: fileSystem)

@@ -4,9 +4,9 @@ import Testing
 @testable import AutoMLShell
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A temporary cache home, removed at the end.
@@ -39,9 +39,11 @@ struct ResourceCacheStoreTests {
 
     static func sampleCatalog() -> ResourceCatalog {
         var catalog = ResourceCatalog()
-        catalog.replace(.dataset, with: [
-            ResourceEntry(id: "ICN1", displayName: "flowers"), ResourceEntry(id: "ICN2", displayName: "日本"),
-        ], fetchedAt: Date(timeIntervalSince1970: 1_700_000_000.25))
+        catalog.replace(
+            .dataset,
+            with: [
+                ResourceEntry(id: "ICN1", displayName: "flowers"), ResourceEntry(id: "ICN2", displayName: "日本"),
+            ], fetchedAt: Date(timeIntervalSince1970: 1_700_000_000.25))
         catalog.replace(.model, with: [ResourceEntry(id: "ICN9", displayName: "m")], fetchedAt: nil)
         catalog.insert(.operation, id: "OP1")
         return catalog
@@ -100,18 +102,24 @@ struct ResourceCacheStoreTests {
         let home = TemporaryCacheHome()
         let store = home.store
         var catalog = ResourceCatalog()
-        catalog.replace(.dataset, with: [ResourceEntry(id: "D2", displayName: "b"), ResourceEntry(id: "D1", displayName: "C"),
-                                         ResourceEntry(id: "D3")], fetchedAt: nil)
+        catalog.replace(
+            .dataset,
+            with: [
+                ResourceEntry(id: "D2", displayName: "b"), ResourceEntry(id: "D1", displayName: "C"),
+                ResourceEntry(id: "D3"),
+            ], fetchedAt: nil)
         #expect(store.save(catalog, for: scope) == nil)
         let text = try String(contentsOfFile: store.path(for: scope), encoding: .utf8)
         #expect(text.contains(#""entries":[["D1","C"],["D2","b"],["D3",""]],"nameOrder":[1,0]"#), "\(text)")
 
         // A file written before `nameOrder` existed, unsorted, with a one-element entry: read and sorted.
-        try Data(#"""
+        try Data(
+            #"""
             {"version": 1, "endpoint": null, "project": "my-project", "location": "us-central1",
              "kinds": {"model": {"fetchedAt": 1700000000, "entries": [["M9", "zeta"], ["M1", "Alpha"], ["M5"]]},
                        "unknown": {"entries": 3}}}
-            """#.utf8).write(to: URL(fileURLWithPath: store.path(for: scope)))
+            """#.utf8
+        ).write(to: URL(fileURLWithPath: store.path(for: scope)))
         let (loaded, warning) = store.load(scope)
         #expect(warning == nil)
         #expect(loaded.entries(.model).map(\.id) == ["M1", "M5", "M9"])
@@ -125,8 +133,10 @@ struct ResourceCacheStoreTests {
         let store = home.store
         #expect(store.save(Self.sampleCatalog(), for: scope) == nil)
         #expect(TemporaryCacheHome.fileStatus(store.path(for: scope))?.mode == 0o600)
-        for folder in [store.directory, store.endpointDirectory(nil),
-                       store.projectDirectory(endpoint: nil, project: "my-project")] {
+        for folder in [
+            store.directory, store.endpointDirectory(nil),
+            store.projectDirectory(endpoint: nil, project: "my-project"),
+        ] {
             #expect(TemporaryCacheHome.fileStatus(folder)?.mode == 0o700, "\(folder)")
         }
     }
@@ -197,11 +207,19 @@ struct ResourceCacheStoreTests {
         let home = TemporaryCacheHome()
         let store = home.store
         for (project, location) in [("p1", "us-central1"), ("p1", "eu"), ("a:b", "us-central1")] {
-            #expect(store.save(ResourceCatalog(), for: ResourceScope(endpoint: nil, project: project,
-                                                                     location: location)) == nil)
+            #expect(
+                store.save(
+                    ResourceCatalog(),
+                    for: ResourceScope(
+                        endpoint: nil, project: project,
+                        location: location)) == nil)
         }
-        #expect(store.save(ResourceCatalog(), for: ResourceScope(endpoint: "https://x", project: "p9",
-                                                                 location: "eu")) == nil)
+        #expect(
+            store.save(
+                ResourceCatalog(),
+                for: ResourceScope(
+                    endpoint: "https://x", project: "p9",
+                    location: "eu")) == nil)
         #expect(store.knownProjects(endpoint: nil) == ["a:b", "p1"])
         #expect(store.knownLocations(endpoint: nil, project: "p1") == ["eu", "us-central1"])
         #expect(store.knownProjects(endpoint: "https://x") == ["p9"])

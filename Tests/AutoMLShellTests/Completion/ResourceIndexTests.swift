@@ -75,13 +75,16 @@ struct ResourceIndexTests {
     @Test func aStoredOrderThatIsWrongIsSortedAgain() {
         let sorted = ResourceIndex(Self.entries(count: 200, seed: 8))
         let named = sorted.nameRanks
-        let wrongOrders: [[Int]?] = [nil, [], Array(named.reversed()), Array(named.dropLast()), named + [named[0]],
-                                     [sorted.count] + named.dropFirst(), Array(repeating: named[0], count: named.count)]
+        let wrongOrders: [[Int]?] = [
+            nil, [], Array(named.reversed()), Array(named.dropLast()), named + [named[0]],
+            [sorted.count] + named.dropFirst(), Array(repeating: named[0], count: named.count),
+        ]
         for order in wrongOrders {
             let index = ResourceIndex(stored: sorted.entries, nameOrder: order)
             #expect(index.nameKeys == sorted.nameKeys)
-            #expect(index.nameRanks.map { index.entries[$0].displayName.lowercased() }
-                == sorted.nameRanks.map { sorted.entries[$0].displayName.lowercased() })
+            #expect(
+                index.nameRanks.map { index.entries[$0].displayName.lowercased() }
+                    == sorted.nameRanks.map { sorted.entries[$0].displayName.lowercased() })
         }
         // Entries out of ID order, or repeated, are sorted (the last of a repeated ID wins).
         let shuffled = Array(sorted.entries.reversed()) + [ResourceEntry(id: sorted.entries[0].id, displayName: "x")]
@@ -89,8 +92,9 @@ struct ResourceIndexTests {
         #expect(index.entries.map(\.id) == sorted.entries.map(\.id))
         #expect(index.entry(id: sorted.entries[0].id)?.displayName == "x")
         for prefix in ["a", "B", "é", "日"] {
-            #expect(index.matches(prefix: prefix, limit: .max).entries
-                == Self.naive(shuffled, prefix))
+            #expect(
+                index.matches(prefix: prefix, limit: .max).entries
+                    == Self.naive(shuffled, prefix))
         }
     }
 
@@ -129,7 +133,10 @@ struct ResourceIndexTests {
         #expect(set.first == 0)
         #expect(set.last == 299)
         var seen: [Int] = []
-        set.forEachAscending { seen.append($0); return seen.count < 4 }
+        set.forEachAscending {
+            seen.append($0)
+            return seen.count < 4
+        }
         #expect(seen == [0, 5, 6, 7])
     }
 }

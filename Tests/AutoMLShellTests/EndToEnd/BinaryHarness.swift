@@ -47,7 +47,8 @@ final class BinaryHarness: Sendable {
     /// Runs `automl ARGUMENTS` with `input` on standard input and `extra` added to the environment; returns
     /// (status, stdout, stderr).
     func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws
-        -> (status: Int32, out: String, err: String) {
+        -> (status: Int32, out: String, err: String)
+    {
         let process = Process()
         process.executableURL = try builtAutomlBinary()
         process.arguments = arguments

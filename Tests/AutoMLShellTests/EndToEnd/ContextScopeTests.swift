@@ -2,7 +2,7 @@ import AutoMLTestSupport
 import Foundation
 import Testing
 
-/// The scoping rule of docs/shell.md ("What is saved"), one test per rule, on the built binary and the embedded
+/// The scoping rule of docs/shell.md ("What is saved"), one test per rule, on the built binary and the local
 /// backend: flags and environment last for their run; one-shot `use`/`set`/`unset` save; other one-shot commands and
 /// scripts change nothing saved; the current resources are kept per scope.
 @Suite(.serialized) struct ContextScopeTests {
@@ -34,7 +34,9 @@ import Testing
         let (harness, dataset) = try savedHome()
         let other = try harness.run(["context"], environment: ["GOOGLE_CLOUD_PROJECT": "from-env"])
         #expect(other.out.contains("\"project\": \"from-env\""))
-        #expect(try harness.run(["dataset", "create", "tulips"], environment: ["CLOUDSDK_CORE_PROJECT": "env2"]).status == 0)
+        #expect(
+            try harness.run(["dataset", "create", "tulips"], environment: ["CLOUDSDK_CORE_PROJECT": "env2"]).status == 0
+        )
         #expect(try harness.savedContext() == "home \(dataset) - json")
     }
 
@@ -134,12 +136,14 @@ import Testing
         #expect(run.out == "sourced\n")
         #expect(try harness.savedContext() == "local - - -", "a one-shot source is a script: nothing is saved")
 
-        let loop = try harness.file("loop.automl", "context --format value(project)\nsource \(harness.home.path)/loop.automl\n")
+        let loop = try harness.file(
+            "loop.automl", "context --format value(project)\nsource \(harness.home.path)/loop.automl\n")
         let nested = try harness.run(["source", loop])
         #expect(nested.status == 1)
         #expect(nested.out == String(repeating: "local\n", count: 8), "eight levels run")
         #expect(nested.err.contains("nested more than 8 deep"))
-        #expect(nested.err.components(separatedBy: "error:").count == 3, "the refusal, then where the outermost stopped")
+        #expect(
+            nested.err.components(separatedBy: "error:").count == 3, "the refusal, then where the outermost stopped")
         #expect(nested.err.contains("error: \(loop) stopped at an error"))
     }
 
@@ -150,7 +154,9 @@ import Testing
         #expect(echoed.out == "+ set format value(project)\n+ context\nlocal\n")
         let piped = try harness.run(["--echo"], input: "context --format value(location)\n")
         #expect(piped.out == "+ context --format value(location)\nus-central1\n")
-        let quiet = try harness.run(["-c", "set echo on; context --format value(location); set echo off; context --format value(location)"])
+        let quiet = try harness.run([
+            "-c", "set echo on; context --format value(location); set echo off; context --format value(location)",
+        ])
         #expect(quiet.out == "+ context --format value(location)\nus-central1\n+ set echo off\nus-central1\n")
     }
 }

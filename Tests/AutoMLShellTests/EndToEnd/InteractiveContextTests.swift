@@ -9,15 +9,18 @@ import Testing
 struct InteractiveContextTests {
     @Test func theShellSavesWhatItChangesAndNothingElse() throws {
         let harness = try BinaryHarness()
-        let server = try EmulatorProcess.start(["--data-dir", harness.home.appendingPathComponent("server").path,
-                                                "--gcs-root", harness.gcsRoot.path])
+        let server = try EmulatorProcess.start([
+            "--data-dir", harness.home.appendingPathComponent("server").path,
+            "--gcs-root", harness.gcsRoot.path,
+        ])
         defer { server.stop(signal: SIGTERM) }
         let csv = try TestImages.classificationDataset(in: harness.gcsRoot, labels: ["daisy", "tulip"], perLabel: 12)
         let scope = ["--endpoint", server.baseURL, "--project", "two-terminals"]
         let setup = try harness.file("setup.automl", "set format yaml\n")
         let binary = try builtAutomlBinary().path
-        let tmux = try TmuxSession(command: ([binary] + scope).joined(separator: " ") + "; echo EXIT=$?",
-                                   environment: harness.environment)
+        let tmux = try TmuxSession(
+            command: ([binary] + scope).joined(separator: " ") + "; echo EXIT=$?",
+            environment: harness.environment)
         try tmux.waitFor("automl 127.0.0.1:")
 
         // An implicit move: the created dataset becomes current, and is saved for this endpoint and project.

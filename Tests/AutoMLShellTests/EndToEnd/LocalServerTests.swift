@@ -35,8 +35,9 @@ import Testing
         let path = address.url + "/v1/projects/local/locations/us-central1/datasets"
         let anonymous = try await transport.send(HTTPRequest(method: "GET", url: path), timeout: .seconds(5))
         #expect(anonymous.status == 401)
-        let wrong = try await transport.send(HTTPRequest(method: "GET", url: path, headers: [("Authorization", "Bearer x")]),
-                                             timeout: .seconds(5))
+        let wrong = try await transport.send(
+            HTTPRequest(method: "GET", url: path, headers: [("Authorization", "Bearer x")]),
+            timeout: .seconds(5))
         #expect(wrong.status == 401)
         let right = try await transport.send(
             HTTPRequest(method: "GET", url: path, headers: [("Authorization", "Bearer \(address.token)")]),
@@ -54,8 +55,10 @@ import Testing
         let harness = try BinaryHarness(nodeHourSeconds: 0.05)
         let csv = try TestImages.classificationDataset(in: harness.gcsRoot, labels: ["daisy", "tulip"], perLabel: 12)
         #expect(try harness.run(["-c", "dataset create flowers; dataset import \(csv); watch"]).status == 0)
-        let started = try harness.run(["train", "--dataset", "flowers", "--budget", "8", "--force", "--format",
-                                       "value(name)"])
+        let started = try harness.run([
+            "train", "--dataset", "flowers", "--budget", "8", "--force", "--format",
+            "value(name)",
+        ])
         #expect(started.status == 0, "\(started.err)")
         let operation = started.out.trimmingCharacters(in: .whitespacesAndNewlines)
         // No automl process runs now: the training goes on in the server.
@@ -70,8 +73,10 @@ import Testing
         let harness = try BinaryHarness(nodeHourSeconds: 0.25)
         let csv = try TestImages.classificationDataset(in: harness.gcsRoot, labels: ["daisy", "tulip"], perLabel: 12)
         #expect(try harness.run(["-c", "dataset create flowers; dataset import \(csv); watch"]).status == 0)
-        let started = try harness.run(["train", "--dataset", "flowers", "--budget", "8", "--no-early-stop", "--force",
-                                       "--format", "value(name)"])
+        let started = try harness.run([
+            "train", "--dataset", "flowers", "--budget", "8", "--no-early-stop", "--force",
+            "--format", "value(name)",
+        ])
         let operation = started.out.trimmingCharacters(in: .whitespacesAndNewlines)
         let killed = try address(harness)
         Thread.sleep(forTimeInterval: 0.5)
@@ -91,8 +96,9 @@ import Testing
         let other = try await LoopbackHTTPServer.start { _ in .text(404, "not automl") }
         defer { Task { await other.shutdown() } }
         try FileManager.default.createDirectory(at: harness.dataDirectory, withIntermediateDirectories: true)
-        let stale = LocalServerAddress(url: other.baseURL, token: "old", pid: 999_999, version: "0.0.1",
-                                       startedAt: "2026-01-01T00:00:00Z")
+        let stale = LocalServerAddress(
+            url: other.baseURL, token: "old", pid: 999_999, version: "0.0.1",
+            startedAt: "2026-01-01T00:00:00Z")
         try stale.write(in: harness.dataDirectory)
         let first = try harness.run(["datasets", "--format", "value(name)"])
         #expect(first.status == 0, "\(first.err)")

@@ -4,16 +4,18 @@ import Testing
 
 /// The built binary driven through pipes, as scripts and CI use it.
 @Suite(.serialized) struct PipedTranscriptTests {
-    @Test func pipedTranscriptRunsOnTheEmbeddedBackend() throws {
+    @Test func pipedTranscriptRunsOnTheLocalServer() throws {
         let harness = try BinaryHarness()
         let csv = try TestImages.classificationDataset(in: harness.gcsRoot, labels: ["daisy", "tulip"], perLabel: 12)
-        let result = try harness.run([], input: """
-            dataset create flowers
-            dataset import \(csv)
-            watch
-            set format value(displayName,exampleCount)
-            dataset get
-            """)
+        let result = try harness.run(
+            [],
+            input: """
+                dataset create flowers
+                dataset import \(csv)
+                watch
+                set format value(displayName,exampleCount)
+                dataset get
+                """)
         #expect(result.status == 0, "stderr: \(result.err)")
         #expect(result.out.hasSuffix("flowers\t24\n"))
         #expect(!result.out.contains("\u{1B}["), "no colour when piped")
@@ -43,11 +45,13 @@ import Testing
         let data = harness.home.appendingPathComponent("server")
         let server = try EmulatorProcess.start(["--data-dir", data.path])
         defer { server.stop(signal: SIGTERM) }
-        let result = try harness.run(["--endpoint", server.baseURL, "--project", "seed-project"], input: """
-            dataset create flowers
-            model get ICN404
-            datasets
-            """)
+        let result = try harness.run(
+            ["--endpoint", server.baseURL, "--project", "seed-project"],
+            input: """
+                dataset create flowers
+                model get ICN404
+                datasets
+                """)
         #expect(result.status == 1)
         #expect(result.err.contains("NOT_FOUND"))
         #expect(!result.out.contains("\"datasets\""), "the script stopped")

@@ -42,45 +42,49 @@ struct EvaluationViewTests {
 
     @Test func classificationShowsTheFiguresTheCurveAndTheMatrix() {
         // 33 columns: recall up to 0.5 at precision 1 (17 columns), to 0.75 at 0.5 (8), to 1 at 0.25 (8).
-        #expect(EvaluationView(width: 40).render(Self.classification) == """
-            Evaluation 42 (all labels): 133 test images
-              area under the precision/recall curve 0.812 · log loss 0.250
-              at confidence 0.50: precision 100.0% · recall 50.0% · F1 0.667
+        #expect(
+            EvaluationView(width: 40).render(Self.classification) == """
+                Evaluation 42 (all labels): 133 test images
+                  area under the precision/recall curve 0.812 · log loss 0.250
+                  at confidence 0.50: precision 100.0% · recall 50.0% · F1 0.667
 
-            Precision by recall (the best precision at that recall or more)
-            100% ┤█████████████████
-                 │█████████████████
-                 │█████████████████
-                 │█████████████████
-             50% ┤█████████████████████████
-                 │█████████████████████████
-                 │█████████████████████████████████
-                 │█████████████████████████████████
-              0% └─────────────────────────────────
-                  0%          recall           100%
+                Precision by recall (the best precision at that recall or more)
+                100% ┤█████████████████
+                     │█████████████████
+                     │█████████████████
+                     │█████████████████
+                 50% ┤█████████████████████████
+                     │█████████████████████████
+                     │█████████████████████████████████
+                     │█████████████████████████████████
+                  0% └─────────────────────────────────
+                      0%          recall           100%
 
-            Confusion matrix (rows: true label; columns: predicted label)
-                                  daisy a_very_long…
-              daisy                   7            1
-              a_very_long…            2          120
-              3                       0            0
-              (1 more predicted label does not fit; `--format json` shows them all)
+                Confusion matrix (rows: true label; columns: predicted label)
+                                      daisy a_very_long…
+                  daisy                   7            1
+                  a_very_long…            2          120
+                  3                       0            0
+                  (1 more predicted label does not fit; `--format json` shows them all)
 
-            """)
+                """)
     }
 
     @Test func partialBlocksShowPrecisionBetweenRows() {
-        let chart = PrecisionRecallChart(points: [CurvePoint(threshold: 0.5, recall: 1, precision: 0.9, f1: 0)],
-                                         width: 27)
+        let chart = PrecisionRecallChart(
+            points: [CurvePoint(threshold: 0.5, recall: 1, precision: 0.9, f1: 0)],
+            width: 27)
         // 0.9 of 64 eighths is 57.6, so 58: seven full rows and two eighths of the top one.
         let rows = chart.lines(title: "t").dropFirst(2).prefix(PrecisionRecallChart.rows)
         #expect(rows.first == "100% ┤" + String(repeating: "▂", count: 20))
         #expect(rows.dropFirst().allSatisfy { $0.hasSuffix(String(repeating: "█", count: 20)) })
         #expect(PrecisionRecallChart(points: [], width: 80).lines(title: "t").isEmpty)
         // Values a server may send that are not precisions: drawn clamped or empty, never a crash.
-        let odd = [CurvePoint(threshold: 0, recall: 0.5, precision: .nan, f1: .nan),
-                   CurvePoint(threshold: 0, recall: .infinity, precision: 7, f1: 0),
-                   CurvePoint(threshold: 0, recall: -1, precision: -3, f1: 0)]
+        let odd = [
+            CurvePoint(threshold: 0, recall: 0.5, precision: .nan, f1: .nan),
+            CurvePoint(threshold: 0, recall: .infinity, precision: 7, f1: 0),
+            CurvePoint(threshold: 0, recall: -1, precision: -3, f1: 0),
+        ]
         let oddRows = PrecisionRecallChart(points: odd, width: -5).lines(title: "t").dropFirst(2)
             .prefix(PrecisionRecallChart.rows)
         #expect(oddRows.allSatisfy { $0.hasSuffix(String(repeating: "█", count: 20)) })
@@ -121,10 +125,11 @@ struct EvaluationViewTests {
     @Test func anEvaluationWithoutMetricsSaysSo() {
         var evaluation = ModelEvaluation()
         evaluation.name = "x/modelEvaluations/1"
-        #expect(EvaluationView(width: 80).render(evaluation) == """
-            Evaluation 1 (all labels): 0 test images
-              no metrics for this kind of model
+        #expect(
+            EvaluationView(width: 80).render(evaluation) == """
+                Evaluation 1 (all labels): 0 test images
+                  no metrics for this kind of model
 
-            """)
+                """)
     }
 }

@@ -15,20 +15,21 @@ struct JSONRendererTests {
             "zeta": .integer(1), "displayName": .string("d"), "alpha": .bool(true), "name": .string("n"),
             "inner": .object(["b": .null, "name": .string("x"), "a": .number(0.5)]),
         ])
-        #expect(json(value) == """
-            {
-              "name": "n",
-              "displayName": "d",
-              "alpha": true,
-              "inner": {
-                "name": "x",
-                "a": 0.5,
-                "b": null
-              },
-              "zeta": 1
-            }
+        #expect(
+            json(value) == """
+                {
+                  "name": "n",
+                  "displayName": "d",
+                  "alpha": true,
+                  "inner": {
+                    "name": "x",
+                    "a": 0.5,
+                    "b": null
+                  },
+                  "zeta": 1
+                }
 
-            """)
+                """)
     }
 
     @Test func emptyContainersAndArrays() {
@@ -44,8 +45,9 @@ struct JSONRendererTests {
     }
 
     @Test func numbersInShortestForm() {
-        #expect(json(.array([.number(24), .number(0.93), .number(1e-5), .integer(-3), .number(.nan)]))
-            == "[\n  24,\n  0.93,\n  1e-05,\n  -3,\n  \"NaN\"\n]\n")
+        #expect(
+            json(.array([.number(24), .number(0.93), .number(1e-5), .integer(-3), .number(.nan)]))
+                == "[\n  24,\n  0.93,\n  1e-05,\n  -3,\n  \"NaN\"\n]\n")
     }
 
     @Test func outputReadsBackAsTheSameMessage() throws {
@@ -61,21 +63,24 @@ struct JSONRendererTests {
     @Test func coloursKeysStringsNumbersAndLiterals() {
         let value: JSONValue = .object(["name": .string("n"), "n": .integer(2), "ok": .bool(false), "x": .null])
         let esc = "\u{1B}["
-        #expect(json(value, colors: true) == """
-            {
-              \(esc)36m"name"\(esc)0m: \(esc)32m"n"\(esc)0m,
-              \(esc)36m"n"\(esc)0m: \(esc)33m2\(esc)0m,
-              \(esc)36m"ok"\(esc)0m: \(esc)35mfalse\(esc)0m,
-              \(esc)36m"x"\(esc)0m: \(esc)35mnull\(esc)0m
-            }\(esc)0m
+        #expect(
+            json(value, colors: true) == """
+                {
+                  \(esc)36m"name"\(esc)0m: \(esc)32m"n"\(esc)0m,
+                  \(esc)36m"n"\(esc)0m: \(esc)33m2\(esc)0m,
+                  \(esc)36m"ok"\(esc)0m: \(esc)35mfalse\(esc)0m,
+                  \(esc)36m"x"\(esc)0m: \(esc)35mnull\(esc)0m
+                }\(esc)0m
 
-            """)
+                """)
     }
 
     @Test(arguments: [OutputFormat.json, .yaml, .table, .value(["name", "displayName"])])
     func neverColoursWhenColoursAreOff(format: OutputFormat) {
-        let values = [RenderingFixtures.models.protoJSON(options: .canonical),
-                      RenderingFixtures.trainingDone.protoJSON(options: .canonical)]
+        let values = [
+            RenderingFixtures.models.protoJSON(options: .canonical),
+            RenderingFixtures.trainingDone.protoJSON(options: .canonical),
+        ]
         for value in values {
             #expect(!Renderer.render(value, format: format, colors: false, width: 80).contains("\u{1B}"))
         }

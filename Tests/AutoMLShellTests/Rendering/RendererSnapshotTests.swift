@@ -9,8 +9,10 @@ import Testing
 struct RendererSnapshotTests {
     typealias F = RenderingFixtures
 
-    private func snapshot(_ value: JSONValue, _ format: OutputFormat, colors: Bool = false, width: Int = 100,
-                          named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func snapshot(
+        _ value: JSONValue, _ format: OutputFormat, colors: Bool = false, width: Int = 100,
+        named name: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let text = Renderer.render(value, format: format, colors: colors, width: width)
         assertSnapshot(text, named: name, sourceLocation: sourceLocation)
     }
@@ -22,8 +24,12 @@ struct RendererSnapshotTests {
         snapshot(models, .yaml, named: "models.yaml")
         snapshot(models, .table, named: "models.table.txt")
         snapshot(models, .table, width: 72, named: "models.table-72.txt")
-        snapshot(models, .value(["name:id", "displayName", "imageClassificationModelMetadata.trainCostMilliNodeHours",
-                                 "deploymentState"]), named: "models.value.txt")
+        snapshot(
+            models,
+            .value([
+                "name:id", "displayName", "imageClassificationModelMetadata.trainCostMilliNodeHours",
+                "deploymentState",
+            ]), named: "models.value.txt")
     }
 
     @Test func finishedTrainingOperation() {
@@ -32,16 +38,21 @@ struct RendererSnapshotTests {
         snapshot(operation, .yaml, named: "operation.yaml")
         snapshot(operation, .yaml, colors: true, named: "operation.colors.yaml")
         snapshot(operation, .table, named: "operation.table.txt")
-        snapshot(operation, .value(["name:id", "done", "metadata.progressPercent", "response.name:id",
-                                    "response.imageClassificationModelMetadata.stopReason"]),
-                 named: "operation.value.txt")
+        snapshot(
+            operation,
+            .value([
+                "name:id", "done", "metadata.progressPercent", "response.name:id",
+                "response.imageClassificationModelMetadata.stopReason",
+            ]),
+            named: "operation.value.txt")
     }
 
     @Test func operationList() {
         let operations = F.json(F.operations)
         snapshot(operations, .table, named: "operations.table.txt")
-        snapshot(operations, .value(["name:id", "metadata.progressPercent", "error.code", "error.message"]),
-                 named: "operations.value.txt")
+        snapshot(
+            operations, .value(["name:id", "metadata.progressPercent", "error.code", "error.message"]),
+            named: "operations.value.txt")
     }
 
     @Test func dataset() {
@@ -57,10 +68,14 @@ struct RendererSnapshotTests {
         snapshot(evaluation, .json, named: "evaluation.json")
         snapshot(evaluation, .yaml, named: "evaluation.yaml")
         snapshot(evaluation, .table, named: "evaluation.table.txt")
-        snapshot(evaluation, .value(["name:id", "classificationEvaluationMetrics.auPrc",
-                                     "classificationEvaluationMetrics.confidenceMetricsEntry[2].recall",
-                                     "classificationEvaluationMetrics.confusionMatrix.displayName"]),
-                 named: "evaluation.value.txt")
+        snapshot(
+            evaluation,
+            .value([
+                "name:id", "classificationEvaluationMetrics.auPrc",
+                "classificationEvaluationMetrics.confidenceMetricsEntry[2].recall",
+                "classificationEvaluationMetrics.confusionMatrix.displayName",
+            ]),
+            named: "evaluation.value.txt")
         snapshot(F.json(F.evaluations), .table, named: "evaluations.table.txt")
     }
 }

@@ -140,8 +140,9 @@ enum RenderingFixtures {
         operation.name = "\(parent)/operations/ICN2222222222222222222"
         operation.metadata = ProtoAny(metadata)
         operation.done = true
-        operation.error = Status(code: .failedPrecondition,
-                                 message: "Model IOD3456789012345678901 cannot be deployed:\nquota")
+        operation.error = Status(
+            code: .failedPrecondition,
+            message: "Model IOD3456789012345678901 cannot be deployed:\nquota")
         return operation
     }
 
@@ -154,7 +155,8 @@ enum RenderingFixtures {
     // MARK: Evaluations
 
     static func entry(_ threshold: Float, recall: Float, precision: Float, tp: Int64, fp: Int64, fn: Int64)
-        -> ClassificationEvaluationMetrics.ConfidenceMetricsEntry {
+        -> ClassificationEvaluationMetrics.ConfidenceMetricsEntry
+    {
         var entry = ClassificationEvaluationMetrics.ConfidenceMetricsEntry()
         entry.confidenceThreshold = threshold
         entry.recall = recall
@@ -195,8 +197,10 @@ enum RenderingFixtures {
         return evaluation
     }
 
-    static func labelEvaluation(id: String, spec: String, label: String, count: Int32,
-                                auPrc: Float) -> ModelEvaluation {
+    static func labelEvaluation(
+        id: String, spec: String, label: String, count: Int32,
+        auPrc: Float
+    ) -> ModelEvaluation {
         var metrics = ClassificationEvaluationMetrics()
         metrics.auPrc = auPrc
         var evaluation = ModelEvaluation()

@@ -25,9 +25,11 @@ struct TableRendererTests {
 
     @Test(arguments: [60, 72, 80, 100, 120])
     func fitsTheWidthWithEllipsesAndNoTrailingSpaces(width: Int) {
-        let values = [RenderingFixtures.models.protoJSON(options: .canonical),
-                      RenderingFixtures.operations.protoJSON(options: .canonical),
-                      RenderingFixtures.trainingDone.protoJSON(options: .canonical)]
+        let values = [
+            RenderingFixtures.models.protoJSON(options: .canonical),
+            RenderingFixtures.operations.protoJSON(options: .canonical),
+            RenderingFixtures.trainingDone.protoJSON(options: .canonical),
+        ]
         for value in values {
             for line in lines(table(value, width: width)) {
                 #expect(line.count <= width, "\(line)")
@@ -60,13 +62,14 @@ struct TableRendererTests {
         let status: JSONValue = .object([
             "code": .integer(3), "message": .string("bad"), "details": .array([.object(["@type": .string("t/x")])]),
         ])
-        #expect(table(status) == """
-            FIELD             VALUE
-            code              3
-            details[0].@type  t/x
-            message           bad
+        #expect(
+            table(status) == """
+                FIELD             VALUE
+                code              3
+                details[0].@type  t/x
+                message           bad
 
-            """)
+                """)
     }
 
     @Test func singleObjectFlattensScalarsByPath() {
@@ -76,78 +79,92 @@ struct TableRendererTests {
             "ids": .array([.string("1"), .string("2")]),
             "none": .array([]),
         ])
-        #expect(table(value) == """
-            FIELD       VALUE
-            name        p/l/models/M1
-            ids         1, 2
-            meta.count  2
-            meta.empty  {}
-            none        []
+        #expect(
+            table(value) == """
+                FIELD       VALUE
+                name        p/l/models/M1
+                ids         1, 2
+                meta.count  2
+                meta.empty  {}
+                none        []
 
-            """)
+                """)
     }
 
     @Test func longArraysOfObjectsAreSummarized() {
         let items = (0..<5).map { JSONValue.object(["v": .object(["n": .integer(Int64($0))])]) }
         let text = table(.object(["name": .string("x"), "entries": .array(items)]))
-        #expect(text == """
-            FIELD           VALUE
-            name            x
-            entries[0].v.n  0
-            entries[1].v.n  1
-            entries[2].v.n  2
-            entries[3…]     2 more (set format json or yaml to see all)
+        #expect(
+            text == """
+                FIELD           VALUE
+                name            x
+                entries[0].v.n  0
+                entries[1].v.n  1
+                entries[2].v.n  2
+                entries[3…]     2 more (set format json or yaml to see all)
 
-            """)
+                """)
     }
 
     @Test func listsOfFlatRecordsBecomeTablesOfTheirOwn() {
         let labels = ["circle", "square", "star", "triangle", "cross"].enumerated().map { index, label in
             JSONValue.object(["label": .string(label), "train": .integer(Int64(40 + index)), "test": .integer(5)])
         }
-        let text = table(.object(["labels": .array(labels), "advice": .array([.string("more images")]),
-                                  "problems": .array([])]))
-        #expect(text == """
-            FIELD     VALUE
-            advice    more images
-            problems  []
+        let text = table(
+            .object([
+                "labels": .array(labels), "advice": .array([.string("more images")]),
+                "problems": .array([]),
+            ]))
+        #expect(
+            text == """
+                FIELD     VALUE
+                advice    more images
+                problems  []
 
-            labels:
-            LABEL     TEST  TRAIN
-            circle    5     40
-            square    5     41
-            star      5     42
-            triangle  5     43
-            cross     5     44
+                labels:
+                LABEL     TEST  TRAIN
+                circle    5     40
+                square    5     41
+                star      5     42
+                triangle  5     43
+                cross     5     44
 
-            """)
+                """)
     }
 
     @Test func predictionsShowLabelScoreAndBox() throws {
-        let classification = try JSONValue(parsing: Array(#"""
-            {"payload": [{"annotationSpecId": "11", "displayName": "daisy", "classification": {"score": 0.87654}}]}
-            """#.utf8))
-        #expect(table(classification) == """
-            LABEL  SCORE  ANNOTATION SPEC
-            daisy  0.877  11
+        let classification = try JSONValue(
+            parsing: Array(
+                #"""
+                {"payload": [{"annotationSpecId": "11", "displayName": "daisy", "classification": {"score": 0.87654}}]}
+                """#.utf8))
+        #expect(
+            table(classification) == """
+                LABEL  SCORE  ANNOTATION SPEC
+                daisy  0.877  11
 
-            """)
-        let detection = try JSONValue(parsing: Array(#"""
-            {"payload": [{"annotationSpecId": "3", "displayName": "star", "imageObjectDetection": {"score": 0.5,
-             "boundingBox": {"normalizedVertices": [{"x": 0.1, "y": 0.2}, {"x": 0.75, "y": 1}]}}}]}
-            """#.utf8))
-        #expect(table(detection) == """
-            LABEL  SCORE  BOX                      ANNOTATION SPEC
-            star   0.500  0.100,0.200–0.750,1.000  3
+                """)
+        let detection = try JSONValue(
+            parsing: Array(
+                #"""
+                {"payload": [{"annotationSpecId": "3", "displayName": "star", "imageObjectDetection": {"score": 0.5,
+                 "boundingBox": {"normalizedVertices": [{"x": 0.1, "y": 0.2}, {"x": 0.75, "y": 1}]}}}]}
+                """#.utf8))
+        #expect(
+            table(detection) == """
+                LABEL  SCORE  BOX                      ANNOTATION SPEC
+                star   0.500  0.100,0.200–0.750,1.000  3
 
-            """)
+                """)
     }
 
     @Test func evaluationMetricsShowThreeDecimals() throws {
-        let list = try JSONValue(parsing: Array(#"""
-            {"modelEvaluation": [{"name": "p/l/models/ICN1/modelEvaluations/7", "evaluatedExampleCount": 24,
-             "classificationEvaluationMetrics": {"auPrc": 0.99182266}}]}
-            """#.utf8))
+        let list = try JSONValue(
+            parsing: Array(
+                #"""
+                {"modelEvaluation": [{"name": "p/l/models/ICN1/modelEvaluations/7", "evaluatedExampleCount": 24,
+                 "classificationEvaluationMetrics": {"auPrc": 0.99182266}}]}
+                """#.utf8))
         #expect(lines(table(list)).last?.hasSuffix("  0.992") == true, "\(table(list))")
     }
 
@@ -162,8 +179,9 @@ struct TableRendererTests {
     }
 
     @Test func columnsStopShrinkingAtSixCharacters() {
-        let layout = TableLayout(headers: ["ID", "DISPLAY NAME", "STATE"],
-                                 rows: [["ICN1234567890", "a_rather_long_display_name", "UNDEPLOYED"]])
+        let layout = TableLayout(
+            headers: ["ID", "DISPLAY NAME", "STATE"],
+            rows: [["ICN1234567890", "a_rather_long_display_name", "UNDEPLOYED"]])
         // The widest column gives up a character at a time: 13, 26, 10 becomes 8, 9, 9 in 30 columns.
         #expect(layout.fittedWidths(width: 30) == [8, 9, 9])
         #expect(layout.fittedWidths(width: 10) == [6, 6, 6])
@@ -171,8 +189,9 @@ struct TableRendererTests {
     }
 
     @Test func keyColumnsShrinkOnlyWhenTheOthersCannot() {
-        let layout = TableLayout(headers: ["ID", "DISPLAY NAME", "STATE"],
-                                 rows: [["ICN1234567890", "a_rather_long_display_name", "UNDEPLOYED"]], keyColumns: [0])
+        let layout = TableLayout(
+            headers: ["ID", "DISPLAY NAME", "STATE"],
+            rows: [["ICN1234567890", "a_rather_long_display_name", "UNDEPLOYED"]], keyColumns: [0])
         #expect(layout.fittedWidths(width: 35) == [13, 9, 9])
         #expect(layout.fittedWidths(width: 25) == [9, 6, 6])
     }

@@ -11,17 +11,19 @@ struct ValueRendererTests {
 
     @Test func oneTabSeparatedLinePerItem() {
         let text = value(RenderingFixtures.json(RenderingFixtures.models), ["name:id", "displayName"])
-        #expect(text == """
-            ICN1234567890123456789\tflowers_20240301
-            ICN2345678901234567890\tflowers_resumed_with_a_long_name
-            IOD3456789012345678901\tsalad_detector
+        #expect(
+            text == """
+                ICN1234567890123456789\tflowers_20240301
+                ICN2345678901234567890\tflowers_resumed_with_a_long_name
+                IOD3456789012345678901\tsalad_detector
 
-            """)
+                """)
     }
 
     @Test func oneLineForASingleObject() {
-        let text = value(RenderingFixtures.json(RenderingFixtures.trainingDone),
-                         ["metadata.progressPercent", "response.name:id", "done"])
+        let text = value(
+            RenderingFixtures.json(RenderingFixtures.trainingDone),
+            ["metadata.progressPercent", "response.name:id", "done"])
         #expect(text == "100\tICN1234567890123456789\ttrue\n")
     }
 

@@ -22,24 +22,25 @@ struct YAMLRendererTests {
             ]),
             "nested": .object(["deep": .object(["value": .bool(true)])]),
         ])
-        #expect(yaml(value) == """
-            name: top
-            items:
-              - name: a
-                sizes:
-                  - 1
-                  - 2
-              - {}
-              - - x
-                - z
-              - plain
-            labels: {}
-            nested:
-              deep:
-                value: true
-            tags: []
+        #expect(
+            yaml(value) == """
+                name: top
+                items:
+                  - name: a
+                    sizes:
+                      - 1
+                      - 2
+                  - {}
+                  - - x
+                    - z
+                  - plain
+                labels: {}
+                nested:
+                  deep:
+                    value: true
+                tags: []
 
-            """)
+                """)
     }
 
     @Test func scalarsAtTheTop() {
@@ -95,8 +96,10 @@ struct YAMLRendererTests {
     }
 
     @Test func typedScalarsAreNotQuoted() {
-        let value: JSONValue = .object(["int": .integer(3), "float": .number(0.25), "bool": .bool(false),
-                                        "null": .null, "text": .string("3"), "y": .string("n")])
+        let value: JSONValue = .object([
+            "int": .integer(3), "float": .number(0.25), "bool": .bool(false),
+            "null": .null, "text": .string("3"), "y": .string("n"),
+        ])
         #expect(yaml(value) == "bool: false\nfloat: 0.25\nint: 3\n'null': null\ntext: '3'\n'y': 'n'\n")
     }
 

@@ -1,9 +1,10 @@
 import AutoMLClient
 import AutoMLTestSupport
-@testable import AutoMLShell
 import Foundation
 import Synchronization
 import Testing
+
+@testable import AutoMLShell
 
 /// The session survives the process; transcripts replay against a fresh backend; secrets stay out of files.
 @Suite struct SessionFilesTests {
@@ -28,22 +29,25 @@ import Testing
         let csv = try first.images()
         let transcript = first.directory.appendingPathComponent("session.automl").path
         let recording = first.session()
-        #expect(await first.run("""
-            record \(transcript)
-            dataset create flowers
-            dataset import \(csv)
-            watch
-            dataset get $dataset
-            record stop
-            """, in: recording) == 0, "stderr: \(first.standardError)")
+        #expect(
+            await first.run(
+                """
+                record \(transcript)
+                dataset create flowers
+                dataset import \(csv)
+                watch
+                dataset get $dataset
+                record stop
+                """, in: recording) == 0, "stderr: \(first.standardError)")
         let text = try String(contentsOfFile: transcript, encoding: .utf8)
         #expect(text.contains("dataset get $dataset"))
         #expect(!text.contains("record "), "recording commands are not part of the transcript")
 
         let second = try await ShellHarness()
         try FileManager.default.createDirectory(at: second.gcsRoot, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: first.gcsRoot.appendingPathComponent("data"),
-                                         to: second.gcsRoot.appendingPathComponent("data"))
+        try FileManager.default.copyItem(
+            at: first.gcsRoot.appendingPathComponent("data"),
+            to: second.gcsRoot.appendingPathComponent("data"))
         let replay = second.session()
         #expect(await second.run(text, in: replay) == 0, "stderr: \(second.standardError)")
         let replayed = try #require(replay.context.dataset)
@@ -54,7 +58,9 @@ import Testing
     @Test func linesWithSecretsStayOutOfTranscripts() async throws {
         let shell = try await ShellHarness()
         let transcript = shell.directory.appendingPathComponent("t.automl").path
-        await shell.run("record \(transcript)\nset format json # token=ya29.secret-value\ncontext\nrecord stop", in: shell.session())
+        await shell.run(
+            "record \(transcript)\nset format json # token=ya29.secret-value\ncontext\nrecord stop", in: shell.session()
+        )
         let text = try String(contentsOfFile: transcript, encoding: .utf8)
         #expect(!text.contains("ya29"))
         #expect(text.contains("context"))

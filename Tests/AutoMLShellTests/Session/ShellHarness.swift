@@ -1,9 +1,10 @@
 import AutoMLClient
 import AutoMLEmulator
 import AutoMLTestSupport
-@testable import AutoMLShell
 import Foundation
 import Synchronization
+
+@testable import AutoMLShell
 
 /// A shell session on an in-process local backend, with its output captured, for tests of commands.
 final class ShellHarness: Sendable {
@@ -13,9 +14,10 @@ final class ShellHarness: Sendable {
 
     init(nodeHourSeconds: Double = 0.01, trainer: ClockBudgetTrainer = ClockBudgetTrainer()) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("automl-shell-\(UUID().uuidString)")
-        let configuration = EmulatorConfiguration(dataDirectory: directory.appendingPathComponent("data"),
-                                                  nodeHour: .milliseconds(Int64(nodeHourSeconds * 1000)),
-                                                  deployDuration: .milliseconds(10))
+        let configuration = EmulatorConfiguration(
+            dataDirectory: directory.appendingPathComponent("data"),
+            nodeHour: .milliseconds(Int64(nodeHourSeconds * 1000)),
+            deployDuration: .milliseconds(10))
         emulator = try await Emulator.start(configuration: configuration, trainer: trainer)
     }
 
@@ -27,20 +29,25 @@ final class ShellHarness: Sendable {
 
     /// A new session (as a new `automl` process would start) over the same backend and files.
     /// - Parameter persists: Whether the session saves its context (as the interactive shell does).
-    func session(interactive: Bool = false, context: SessionContext? = nil, cache: ResourceCache? = nil,
-                 persists: Bool = true) -> ShellSession {
-        let output = ShellOutput(standardOutput: { [self] text in captured.withLock { $0.out += text } },
-                                 standardError: { [self] text in captured.withLock { $0.err += text } })
+    func session(
+        interactive: Bool = false, context: SessionContext? = nil, cache: ResourceCache? = nil,
+        persists: Bool = true
+    ) -> ShellSession {
+        let output = ShellOutput(
+            standardOutput: { [self] text in captured.withLock { $0.out += text } },
+            standardError: { [self] text in captured.withLock { $0.err += text } })
         let emulator = emulator
         let backends = BackendFactory(localGCSRoot: gcsRoot.path, localDataDirectory: directory.path) { endpoint in
-            guard endpoint == nil else { throw ShellError("only the embedded backend in these tests") }
-            return AutoMLClient(configuration: .init(endpoint: "http://embedded.local", retry: .disabled),
-                                transport: EmulatorTransport(emulator: emulator))
+            guard endpoint == nil else { throw ShellError("only the local server in these tests") }
+            return AutoMLClient(
+                configuration: .init(endpoint: "http://embedded.local", retry: .disabled),
+                transport: EmulatorTransport(emulator: emulator))
         }
         let store = SessionStore(path: sessionFile) { _ in }
         let saved = context.map(SavedSession.init(context:)) ?? store.load() ?? SavedSession()
-        return ShellSession(saved: saved, persists: persists, output: output, backends: backends, store: store,
-                            cache: cache, interactive: interactive, interrupted: { false })
+        return ShellSession(
+            saved: saved, persists: persists, output: output, backends: backends, store: store,
+            cache: cache, interactive: interactive, interrupted: { false })
     }
 
     var sessionFile: String { directory.appendingPathComponent("config/session.json").path }
@@ -58,7 +65,8 @@ final class ShellHarness: Sendable {
     }
 
     /// Writes a classification dataset's images and CSV under the gcs root; returns the CSV URI.
-    func images(labels: [String] = ["daisy", "tulip"], perLabel: Int = 12, csv: String = "import.csv") throws -> String {
+    func images(labels: [String] = ["daisy", "tulip"], perLabel: Int = 12, csv: String = "import.csv") throws -> String
+    {
         try TestImages.classificationDataset(in: gcsRoot, labels: labels, perLabel: perLabel, csvName: csv)
     }
 }

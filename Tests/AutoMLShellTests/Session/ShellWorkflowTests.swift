@@ -1,9 +1,10 @@
 import AutoMLClient
 import AutoMLEmulator
 import AutoMLTestSupport
-@testable import AutoMLShell
 import Foundation
 import Testing
+
+@testable import AutoMLShell
 
 /// The seed's workflow through shell commands, on the local backend in-process.
 @Suite struct ShellWorkflowTests {
@@ -11,7 +12,8 @@ import Testing
         let shell = try await ShellHarness()
         let csv = try shell.images()
         let session = shell.session()
-        let status = await shell.run("""
+        let status = await shell.run(
+            """
             dataset create flowers
             dataset import \(csv)
             watch
@@ -41,8 +43,9 @@ import Testing
         #expect(await shell.run("train --budget 8", in: session) == 1)
         #expect(shell.standardError.contains("label daisy has 4 image(s); the minimum is 10"))
         #expect(shell.standardError.contains("--force"))
-        let operations = try await session.client().listOperations(in: try session.location(),
-                                                                   filter: "worksOn=\(try session.location())/models/*")
+        let operations = try await session.client().listOperations(
+            in: try session.location(),
+            filter: "worksOn=\(try session.location())/models/*")
         #expect(try await operations.collect().isEmpty, "nothing was sent")
         #expect(await shell.run("train --budget 8 --force", in: session) == 0)
     }
@@ -92,8 +95,10 @@ import Testing
         #expect(!shell.standardOutput.contains("endpoint"), "the failure stopped the line")
         // With `set on-error continue`, the commands after a `;` run after a failure, and the status is the failure's.
         shell.clearOutput()
-        #expect(await ShellRunner().run(text: "set on-error continue; use dataset nothing; context", session: session,
-                                        source: "-c") == 1)
+        #expect(
+            await ShellRunner().run(
+                text: "set on-error continue; use dataset nothing; context", session: session,
+                source: "-c") == 1)
         #expect(shell.standardOutput.contains("endpoint"), "\(shell.standardError)")
         await shell.run("set on-error stop", in: session)
 
@@ -111,18 +116,23 @@ import Testing
         let trainer = ClockBudgetTrainer(evaluations: { _ in [EvaluationViewTests.classification] })
         let shell = try await ShellHarness(trainer: trainer)
         let csv = try shell.images()
-        let cache = ResourceCache(scope: ResourceScope(endpoint: nil, project: "local", location: "us-central1"),
-                                  store: nil)
+        let cache = ResourceCache(
+            scope: ResourceScope(endpoint: nil, project: "local", location: "us-central1"),
+            store: nil)
         let session = shell.session(cache: cache)
-        #expect(await shell.run("dataset create flowers\ndataset import \(csv)\nwatch\ntrain --budget 8\nwatch",
-                                in: session) == 0, "\(shell.standardError)")
+        #expect(
+            await shell.run(
+                "dataset create flowers\ndataset import \(csv)\nwatch\ntrain --budget 8\nwatch",
+                in: session) == 0, "\(shell.standardError)")
         shell.clearOutput()
         #expect(await shell.run("set format value(name)\nevaluations", in: session) == 0)
-        let id = try #require(shell.standardOutput.split(separator: "/").last?
-            .trimmingCharacters(in: .whitespacesAndNewlines))
+        let id = try #require(
+            shell.standardOutput.split(separator: "/").last?
+                .trimmingCharacters(in: .whitespacesAndNewlines))
         // Listing them is what `evaluation get ⇥` completes from.
         #expect(cache.snapshot.entries(.evaluation) == [ResourceEntry(id: id, displayName: "all labels")])
-        #expect(cache.refreshIfStale(.evaluation, now: Date(), maxAge: 0) { [] } == nil, "never listed in the background")
+        #expect(
+            cache.refreshIfStale(.evaluation, now: Date(), maxAge: 0) { [] } == nil, "never listed in the background")
 
         // Piped: the result alone, in the format. With --view: the drawing alone, and `$last` is the result.
         shell.clearOutput()
@@ -142,20 +152,23 @@ import Testing
     static let evaluatingTrainer = ClockBudgetTrainer(evaluations: { request in
         var overall = ModelEvaluation()
         overall.evaluatedExampleCount = 2
-        return [overall] + zip(request.annotationSpecIDs, request.labels).map { id, label in
-            var evaluation = ModelEvaluation()
-            evaluation.annotationSpecId = id
-            evaluation.displayName = label
-            return evaluation
-        }
+        return [overall]
+            + zip(request.annotationSpecIDs, request.labels).map { id, label in
+                var evaluation = ModelEvaluation()
+                evaluation.annotationSpecId = id
+                evaluation.displayName = label
+                return evaluation
+            }
     })
 
     @Test func resumeTrainsFromTheCurrentModelAndRefusesAChangedLabelSet() async throws {
         let shell = try await ShellHarness(trainer: Self.evaluatingTrainer)
         let csv = try shell.images()
         let session = shell.session()
-        #expect(await shell.run("dataset create flowers\ndataset import \(csv)\nwatch\ntrain --budget 8\nwatch",
-                                in: session) == 0, "\(shell.standardError)")
+        #expect(
+            await shell.run(
+                "dataset create flowers\ndataset import \(csv)\nwatch\ntrain --budget 8\nwatch",
+                in: session) == 0, "\(shell.standardError)")
         let base = try #require(session.context.model)
 
         // The dry run shows the request: the base model, the budget, a name from the dataset's.
@@ -180,7 +193,8 @@ import Testing
         #expect(await shell.run("dataset import \(more)\nwatch", in: session) == 0, "\(shell.standardError)")
         shell.clearOutput()
         #expect(await shell.run("resume --base-model \(base)", in: session) == 1)
-        #expect(shell.standardError.contains("changed since \(base) was trained (added rose)"), "\(shell.standardError)")
+        #expect(
+            shell.standardError.contains("changed since \(base) was trained (added rose)"), "\(shell.standardError)")
         #expect(shell.standardError.contains("--force sends anyway"))
         #expect(session.context.model == resumed, "nothing was started")
     }
@@ -203,8 +217,11 @@ import Testing
     @Test func variablesStandInForIDs() async throws {
         let shell = try await ShellHarness()
         let session = shell.session()
-        #expect(await shell.run("dataset create flowers\nset format value(name)\ndataset get $dataset\ndataset get $last.name", in: session) == 0,
-                "stderr: \(shell.standardError)")
+        #expect(
+            await shell.run(
+                "dataset create flowers\nset format value(name)\ndataset get $dataset\ndataset get $last.name",
+                in: session) == 0,
+            "stderr: \(shell.standardError)")
         let dataset = try #require(session.context.dataset)
         let lines = shell.standardOutput.split(separator: "\n").filter { $0.hasSuffix(dataset) }
         #expect(lines.count == 2)

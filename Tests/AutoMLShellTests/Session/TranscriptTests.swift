@@ -1,8 +1,9 @@
 import AutoMLClient
 import AutoMLTestSupport
-@testable import AutoMLShell
 import Foundation
 import Testing
+
+@testable import AutoMLShell
 
 /// `record`: each command written after it ran, IDs rewritten so the transcript replays on another backend.
 @Suite struct TranscriptTests {
@@ -25,7 +26,8 @@ import Testing
         await shell.runText("record \(path)\ndataset create flowers", in: session)
         let id = try datasetID(session)
         let name = "projects/local/locations/us-central1/datasets/\(id)"
-        let status = await shell.runText("""
+        let status = await shell.runText(
+            """
             dataset get \(id)
             models --dataset=\(id)
             dataset get '\(id)'
@@ -41,19 +43,20 @@ import Testing
             """, in: session)
         #expect(status == 0, "\(shell.standardError)")
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        #expect(Array(lines.suffix(11)) == [
-            "dataset create flowers",
-            "dataset get $dataset_flowers",
-            "models --dataset=$dataset_flowers",
-            "dataset get $dataset_flowers",
-            "dataset get $dataset_flowers",
-            "dataset get --format=value(name) $dataset_flowers",
-            "dataset get $dataset_flowers",
-            "dataset get $dataset_flowers",
-            "operations --filter worksOn=projects/local/locations/us-central1/datasets/$dataset_flowers",
-            "use dataset $dataset_flowers",
-            "dataset get $dataset",
-        ])
+        #expect(
+            Array(lines.suffix(11)) == [
+                "dataset create flowers",
+                "dataset get $dataset_flowers",
+                "models --dataset=$dataset_flowers",
+                "dataset get $dataset_flowers",
+                "dataset get $dataset_flowers",
+                "dataset get --format=value(name) $dataset_flowers",
+                "dataset get $dataset_flowers",
+                "dataset get $dataset_flowers",
+                "operations --filter worksOn=projects/local/locations/us-central1/datasets/$dataset_flowers",
+                "use dataset $dataset_flowers",
+                "dataset get $dataset",
+            ])
         #expect(!lines.contains { $0.hasPrefix("record") })
     }
 
@@ -64,18 +67,22 @@ import Testing
         let recording = first.session(persists: false)
         await first.runText("record \(path)\ndataset create flowers\ndataset import \(csv)", in: recording)
         let operation = try #require(recording.context.operation)
-        #expect(await first.runText("watch \(operation)\ntrain --budget 8 --name flowers_v1 --force\nwatch", in: recording) == 0)
+        #expect(
+            await first.runText("watch \(operation)\ntrain --budget 8 --name flowers_v1 --force\nwatch", in: recording)
+                == 0)
         let model = try #require(recording.context.model)
-        #expect(await first.run("model get \(model)\nevaluations \(model)\nrecord stop", in: recording) == 0,
-                "\(first.standardError)")
+        #expect(
+            await first.run("model get \(model)\nevaluations \(model)\nrecord stop", in: recording) == 0,
+            "\(first.standardError)")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("watch $operation_importData_flowers\n"))
         #expect(text.contains("model get $model_flowers_v1\nevaluations $model_flowers_v1\n"))
 
         let second = try await ShellHarness()
         try FileManager.default.createDirectory(at: second.gcsRoot, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: first.gcsRoot.appendingPathComponent("data"),
-                                         to: second.gcsRoot.appendingPathComponent("data"))
+        try FileManager.default.copyItem(
+            at: first.gcsRoot.appendingPathComponent("data"),
+            to: second.gcsRoot.appendingPathComponent("data"))
         let replay = second.session(persists: false)
         #expect(await ShellRunner().run(text: text, session: replay, source: path) == 0, "\(second.standardError)")
         let replayed = try #require(replay.context.model)
@@ -95,21 +102,32 @@ import Testing
         await shell.run("dataset delete \(twin)", in: session)
         let deletion = try #require(session.context.operation)
         await shell.run("dataset create twin", in: session)
-        let lines = try await record("dataset get \(old)\nmodels --dataset=\(old)\ndataset get \(session.context.dataset ?? "")"
-                                     + "\noperation get \(deletion)", shell: shell, session: session)
-        #expect(lines.contains("use dataset \(session.context.dataset ?? "")  # \(session.context.dataset ?? "") existed before the recording and has no unique display name"))
+        let lines = try await record(
+            "dataset get \(old)\nmodels --dataset=\(old)\ndataset get \(session.context.dataset ?? "")"
+                + "\noperation get \(deletion)", shell: shell, session: session)
+        #expect(
+            lines.contains(
+                "use dataset \(session.context.dataset ?? "")  # \(session.context.dataset ?? "") existed before the recording and has no unique display name"
+            ))
         #expect(lines.contains("dataset get old"))
         #expect(lines.contains("models --dataset=old"))
-        #expect(lines.contains("operation get \(deletion)  # \(deletion) existed before the recording (operations have no display name)"))
+        #expect(
+            lines.contains(
+                "operation get \(deletion)  # \(deletion) existed before the recording (operations have no display name)"
+            ))
     }
 
     @Test func failedCommandsAreCommentsAndTheFileIsKept() async throws {
         let shell = try await ShellHarness()
         let session = shell.session(persists: false)
-        let lines = try await record("set on-error continue\nmodel get ICN404\ndataset get $nothing\ncontext", shell: shell,
-                                     session: session)
-        #expect(lines.suffix(4) == ["set on-error continue", "# failed: model get ICN404", "# failed: dataset get $nothing",
-                                    "context"])
+        let lines = try await record(
+            "set on-error continue\nmodel get ICN404\ndataset get $nothing\ncontext", shell: shell,
+            session: session)
+        #expect(
+            lines.suffix(4) == [
+                "set on-error continue", "# failed: model get ICN404", "# failed: dataset get $nothing",
+                "context",
+            ])
 
         let path = shell.directory.appendingPathComponent("kept.automl").path
         try Data("mine\n".utf8).write(to: URL(fileURLWithPath: path))
@@ -121,8 +139,9 @@ import Testing
         #expect(await shell.run("record --replace \(path)\nrecord stop", in: session) == 0)
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("# automl transcript"))
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        #expect((attributes[.posixPermissions] as? Int) == 0o600 || (attributes[.posixPermissions] as? Int) == 0o644,
-                "an existing file keeps its mode")
+        #expect(
+            (attributes[.posixPermissions] as? Int) == 0o600 || (attributes[.posixPermissions] as? Int) == 0o644,
+            "an existing file keeps its mode")
     }
 
     @Test func aSourcedFileIsRecordedAsItsCommands() async throws {
@@ -141,13 +160,15 @@ import Testing
         let path = shell.directory.appendingPathComponent("again.automl").path
         await shell.runText("record \(path)\ndataset create flowers", in: session)
         let first = try datasetID(session)
-        await shell.run("dataset create flowers\ndataset get \(first)\ndataset get $dataset_flowers\nrecord stop", in: session)
+        await shell.run(
+            "dataset create flowers\ndataset get \(first)\ndataset get $dataset_flowers\nrecord stop", in: session)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        #expect(lines.suffix(3) == [
-            "dataset create flowers",
-            "dataset get \(first)  # \(first) was made in this recording as $dataset_flowers, which a later command set again",
-            "dataset get $dataset_flowers",
-        ])
+        #expect(
+            lines.suffix(3) == [
+                "dataset create flowers",
+                "dataset get \(first)  # \(first) was made in this recording as $dataset_flowers, which a later command set again",
+                "dataset get $dataset_flowers",
+            ])
     }
 
     @Test func aTrainingNamedByTheClockIsWrittenWithItsName() async throws {
@@ -155,7 +176,8 @@ import Testing
         let csv = try shell.images()
         let session = shell.session(persists: false)
         await shell.runText("dataset create flowers\ndataset import \(csv)\nwatch", in: session)
-        let lines = try await record("train --budget 8 --force\nwatch\nmodel get $model", shell: shell, session: session)
+        let lines = try await record(
+            "train --budget 8 --force\nwatch\nmodel get $model", shell: shell, session: session)
         let train = try #require(lines.first { $0.hasPrefix("train ") })
         #expect(train.hasPrefix("train --budget 8 --force --name flowers_"))
         let name = String(train.split(separator: " ").last ?? "")
@@ -177,17 +199,24 @@ import Testing
 
 /// ``TranscriptLine`` on its own: how words are rewritten, quoted and commented.
 @Suite struct TranscriptLineTests {
-    private func line(_ text: String, names: TranscriptNames, last: JSONValue? = nil,
-                      context: SessionContext = SessionContext(dataset: "ICN1")) throws -> TranscriptLine {
+    private func line(
+        _ text: String, names: TranscriptNames, last: JSONValue? = nil,
+        context: SessionContext = SessionContext(dataset: "ICN1")
+    ) throws -> TranscriptLine {
         let command = try #require(try ShellTokenizer.tokenize(text).first)
-        return TranscriptLine(command, input: text, expander: VariableExpander(context: context, lastResult: last),
-                              names: names)
+        return TranscriptLine(
+            command, input: text, expander: VariableExpander(context: context, lastResult: last),
+            names: names)
     }
 
     private var names: TranscriptNames {
         var catalog = ResourceCatalog()
-        catalog.replace(.dataset, with: [ResourceEntry(id: "ICN7", displayName: "old"),
-                                         ResourceEntry(id: "ICN8", displayName: "with space")], fetchedAt: nil)
+        catalog.replace(
+            .dataset,
+            with: [
+                ResourceEntry(id: "ICN7", displayName: "old"),
+                ResourceEntry(id: "ICN8", displayName: "with space"),
+            ], fetchedAt: nil)
         var names = TranscriptNames(catalog: catalog)
         names.bind("dataset_flowers", to: "ICN1")
         names.bind("model_v1", to: "ICN2")
@@ -195,14 +224,18 @@ import Testing
     }
 
     @Test func wordsWithoutIDsAreWrittenAsTyped() throws {
-        #expect(try line("train  --budget 8 --name 'my model'", names: names).written == "train --budget 8 --name 'my model'")
-        #expect(try line("set format \"value(name,displayName)\"", names: names).written
+        #expect(
+            try line("train  --budget 8 --name 'my model'", names: names).written
+                == "train --budget 8 --name 'my model'")
+        #expect(
+            try line("set format \"value(name,displayName)\"", names: names).written
                 == "set format \"value(name,displayName)\"")
         #expect(try line("dataset get \"$dataset\"", names: names).written == "dataset get \"$dataset\"")
     }
 
     @Test func idsInsideLongerWordsBecomeBracedVariables() throws {
-        #expect(try line("x ICN1_copy a/ICN2/b \"a ICN1\"", names: names).written
+        #expect(
+            try line("x ICN1_copy a/ICN2/b \"a ICN1\"", names: names).written
                 == "x ${dataset_flowers}_copy a/$model_v1/b 'a '$dataset_flowers")
         #expect(try line("x ICN1:x", names: names).written == "x ${dataset_flowers}:x")
     }
@@ -216,8 +249,10 @@ import Testing
     }
 
     @Test func lastReachesAreReplacedByWhatTheyHeld() throws {
-        let last: JSONValue = .object(["name": .string("projects/p/locations/l/models/ICN2"),
-                                       "displayName": .string("v 1")])
+        let last: JSONValue = .object([
+            "name": .string("projects/p/locations/l/models/ICN2"),
+            "displayName": .string("v 1"),
+        ])
         #expect(try line("model get $last.name:id", names: names, last: last).written == "model get $model_v1")
         #expect(try line("echo ${last.displayName}", names: names, last: last).written == "echo 'v 1'")
     }

@@ -1,9 +1,11 @@
-@testable import AutoMLShell
 import Foundation
 import Synchronization
 import Testing
+
+@testable import AutoMLShell
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The libedit reader driven through a pseudo-terminal with TERM pinned to vt100: keys in, lines out.
@@ -99,9 +101,11 @@ import Glibc
         // Ctrl-D on an empty line is an end-of-file mark, which the raw mode then hands over as a NUL byte.
         let terminal = try PseudoTerminal()
         terminal.type("\u{4}x\r")
-        let event = try withLibEditLineReader(input: terminal.secondary, output: terminal.secondary,
-                                              error: terminal.secondary, terminalType: "vt100",
-                                              handlesSignals: false) { $0.readLine(prompt: "> ") }
+        let event = try withLibEditLineReader(
+            input: terminal.secondary, output: terminal.secondary,
+            error: terminal.secondary, terminalType: "vt100",
+            handlesSignals: false
+        ) { $0.readLine(prompt: "> ") }
         #expect(event == .endOfInput, "not a quoted insert of the next key")
         terminal.close()
         // Later in a line a NUL is Ctrl-@ / Ctrl-Space: dropped, neither Ctrl-D nor a quoted insert of the next key.
@@ -159,8 +163,9 @@ import Glibc
     @Test func closeIsIdempotentAndReadsAfterItEnd() throws {
         let terminal = try PseudoTerminal()
         let before = terminal.settings
-        let reader = try LibEditLineReader(input: terminal.secondary, output: terminal.secondary,
-                                           error: terminal.secondary, terminalType: "vt100", handlesSignals: false)
+        let reader = try LibEditLineReader(
+            input: terminal.secondary, output: terminal.secondary,
+            error: terminal.secondary, terminalType: "vt100", handlesSignals: false)
         reader.close()
         reader.close()
         #expect(reader.readLine(prompt: "> ") == .endOfInput)
@@ -174,9 +179,11 @@ import Glibc
         let before = terminal.settings
         var escaped: LibEditLineReader?
         #expect(throws: Boom.self) {
-            try withLibEditLineReader(input: terminal.secondary, output: terminal.secondary,
-                                      error: terminal.secondary, terminalType: "vt100",
-                                      handlesSignals: false) { reader in
+            try withLibEditLineReader(
+                input: terminal.secondary, output: terminal.secondary,
+                error: terminal.secondary, terminalType: "vt100",
+                handlesSignals: false
+            ) { reader in
                 escaped = reader
                 throw Boom()
             }

@@ -1,6 +1,7 @@
-@testable import AutoMLShell
 import Foundation
 import Testing
+
+@testable import AutoMLShell
 
 /// The history's rules (no duplicates, a cap, one line per entry) and its file (atomic, 0600).
 @Suite struct LineHistoryTests {

@@ -1,8 +1,9 @@
 import AutoMLShell
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Lines from a pipe, as in `automl < transcript` or `cat file | automl`.
@@ -36,8 +37,9 @@ import Glibc
     }
 
     @Test func readsLinesWithoutTheirNewline() throws {
-        #expect(try events(from: Array("models\nuse dataset ICN1\n".utf8))
-            == [.line("models"), .line("use dataset ICN1"), .endOfInput])
+        #expect(
+            try events(from: Array("models\nuse dataset ICN1\n".utf8))
+                == [.line("models"), .line("use dataset ICN1"), .endOfInput])
     }
 
     @Test func aLastLineWithoutNewlineCounts() throws {
@@ -47,12 +49,14 @@ import Glibc
 
     @Test func emptyInputAndEmptyLines() throws {
         #expect(try events(from: []) == [.endOfInput])
-        #expect(try events(from: Array("\n\na\n\n".utf8)) == [.line(""), .line(""), .line("a"), .line(""), .endOfInput])
+        #expect(
+            try events(from: Array("\n\na\n\n".utf8)) == [.line(""), .line(""), .line("a"), .line(""), .endOfInput])
     }
 
     @Test func crlfLineEndingsAreDropped() throws {
-        #expect(try events(from: Array("models\r\ndatasets\r\nlast\r".utf8))
-            == [.line("models"), .line("datasets"), .line("last"), .endOfInput])
+        #expect(
+            try events(from: Array("models\r\ndatasets\r\nlast\r".utf8))
+                == [.line("models"), .line("datasets"), .line("last"), .endOfInput])
         // A lone \r inside a line stays.
         #expect(try events(from: Array("a\rb\n".utf8)) == [.line("a\rb"), .endOfInput])
     }
@@ -60,8 +64,9 @@ import Glibc
     @Test func utf8SurvivesChunkBoundaries() throws {
         // 65,535 ASCII bytes put "日" across the first 64 KiB read.
         let text = String(repeating: "x", count: 65_535) + "日本\né\n"
-        #expect(try events(from: Array(text.utf8))
-            == [.line(String(repeating: "x", count: 65_535) + "日本"), .line("é"), .endOfInput])
+        #expect(
+            try events(from: Array(text.utf8))
+                == [.line(String(repeating: "x", count: 65_535) + "日本"), .line("é"), .endOfInput])
     }
 
     @Test func largeInputComesThroughWhole() throws {

@@ -1,10 +1,12 @@
-@testable import AutoMLShell
 import Dispatch
 import Foundation
 import Synchronization
 import Testing
+
+@testable import AutoMLShell
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A pseudo-terminal for driving the line editor as a person would, the way LLDB's EditlineTest does:
@@ -101,8 +103,10 @@ final class EditorSession: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     static let prompt = "test> "
 
-    init(completer: Completer? = nil, historyPath: String? = nil, historyCapacity: Int = 1_000,
-         mayRemember: @escaping @Sendable (String) -> Bool = { _ in true }, handlesSignals: Bool = false) throws {
+    init(
+        completer: Completer? = nil, historyPath: String? = nil, historyCapacity: Int = 1_000,
+        mayRemember: @escaping @Sendable (String) -> Bool = { _ in true }, handlesSignals: Bool = false
+    ) throws {
         terminal = try PseudoTerminal()
         settingsBefore = terminal.settings
         let worker = Thread { [self, terminal] in
@@ -136,8 +140,9 @@ final class EditorSession: Sendable {
     func type(_ keys: String, sourceLocation: SourceLocation = #_sourceLocation) -> LineEvent? {
         let before = eventCount
         guard waitUntil({ terminal.isEditing }) else {
-            Issue.record("the reader never started editing; output: \(terminal.text.debugDescription)",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "the reader never started editing; output: \(terminal.text.debugDescription)",
+                sourceLocation: sourceLocation)
             return nil
         }
         terminal.type(keys)
@@ -166,8 +171,9 @@ final class EditorSession: Sendable {
         if let failure = failure.withLock({ $0 }) {
             Issue.record("reader failed: \(failure)", sourceLocation: sourceLocation)
         }
-        #expect(sameSettings(terminal.settings, settingsBefore), "terminal settings changed",
-                sourceLocation: sourceLocation)
+        #expect(
+            sameSettings(terminal.settings, settingsBefore), "terminal settings changed",
+            sourceLocation: sourceLocation)
         terminal.close()
     }
 }

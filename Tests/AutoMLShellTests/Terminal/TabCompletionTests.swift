@@ -1,5 +1,6 @@
-@testable import AutoMLShell
 import Testing
+
+@testable import AutoMLShell
 
 /// What Tab does with the completer's answer, without a terminal: replace, list or beep.
 @Suite struct TabCompletionTests {
@@ -17,10 +18,12 @@ import Testing
     }
 
     @Test func oneCandidateReplacesTheWordAndAddsASpace() {
-        #expect(action("mod", word: "mod", [CompletionCandidate("models")])
-            == .replace(start: 0, end: 3, text: "models "))
-        #expect(action("set format val", word: "val", [CompletionCandidate("value(", appendsSpace: false)])
-            == .replace(start: 11, end: 14, text: "value("))
+        #expect(
+            action("mod", word: "mod", [CompletionCandidate("models")])
+                == .replace(start: 0, end: 3, text: "models "))
+        #expect(
+            action("set format val", word: "val", [CompletionCandidate("value(", appendsSpace: false)])
+                == .replace(start: 11, end: 14, text: "value("))
     }
 
     @Test func noSecondSpaceWhenOneFollows() {
@@ -30,16 +33,20 @@ import Testing
     }
 
     @Test func severalInsertTheirCommonPrefixThenList() {
-        let candidates = [CompletionCandidate("dataset", display: "dataset  (one)"),
-                          CompletionCandidate("datasets", display: "datasets  (all)")]
+        let candidates = [
+            CompletionCandidate("dataset", display: "dataset  (one)"),
+            CompletionCandidate("datasets", display: "datasets  (all)"),
+        ]
         #expect(action("da", word: "da", candidates) == .replace(start: 0, end: 2, text: "dataset"))
         // The second Tab: nothing more to insert, so the list (display strings).
         #expect(action("dataset", word: "dataset", candidates) == .list(["dataset  (one)", "datasets  (all)"]))
     }
 
     @Test func displayOnlyCandidatesAreListedNeverInserted() {
-        let candidates = [CompletionCandidate("ICN111"), CompletionCandidate("ICN222"),
-                          CompletionCandidate("", display: "… 120 more")]
+        let candidates = [
+            CompletionCandidate("ICN111"), CompletionCandidate("ICN222"),
+            CompletionCandidate("", display: "… 120 more"),
+        ]
         #expect(action("use model I", word: "I", candidates) == .replace(start: 10, end: 11, text: "ICN"))
         #expect(action("use model ICN", word: "ICN", candidates) == .list(["ICN111", "ICN222", "… 120 more"]))
         // One real candidate plus "more": not unique, so no space and no guess.
@@ -49,10 +56,13 @@ import Testing
 
     @Test func aShorterOrUnrelatedPrefixNeverDeletesWhatWasTyped() {
         // Matched by display name: the IDs share less than the typed word.
-        let candidates = [CompletionCandidate("ICN1", display: "ICN1  flowers"),
-                          CompletionCandidate("ICN2", display: "ICN2  flowers_v2")]
-        #expect(action("use dataset flowers", word: "flowers", candidates)
-            == .list(["ICN1  flowers", "ICN2  flowers_v2"]))
+        let candidates = [
+            CompletionCandidate("ICN1", display: "ICN1  flowers"),
+            CompletionCandidate("ICN2", display: "ICN2  flowers_v2"),
+        ]
+        #expect(
+            action("use dataset flowers", word: "flowers", candidates)
+                == .list(["ICN1  flowers", "ICN2  flowers_v2"]))
     }
 
     @Test func commonPrefixNeverCutsAUTF8Character() {

@@ -4,10 +4,13 @@ import Testing
 
 /// Interactive, colour and width, decided from the environment and from what isatty and the ioctl say.
 @Suite struct TerminalCapabilitiesTests {
-    private func capabilities(_ environment: [String: String] = ["TERM": "xterm-256color"], stdin: Bool = true,
-                              stdout: Bool = true, columns: Int? = 120) -> TerminalCapabilities {
-        TerminalCapabilities(environment: EnvironmentVariables(environment), standardInputIsTerminal: stdin,
-                             standardOutputIsTerminal: stdout, windowColumns: columns)
+    private func capabilities(
+        _ environment: [String: String] = ["TERM": "xterm-256color"], stdin: Bool = true,
+        stdout: Bool = true, columns: Int? = 120
+    ) -> TerminalCapabilities {
+        TerminalCapabilities(
+            environment: EnvironmentVariables(environment), standardInputIsTerminal: stdin,
+            standardOutputIsTerminal: stdout, windowColumns: columns)
     }
 
     @Test func interactiveNeedsBothEndsOnATerminal() {

@@ -21,9 +21,10 @@ struct ShellTokenizerTests {
     }
 
     @Test func semicolonsAndNewlinesSeparateCommands() throws {
-        #expect(try texts("use dataset D1; models;datasets\ncontext") == [
-            ["use", "dataset", "D1"], ["models"], ["datasets"], ["context"],
-        ])
+        #expect(
+            try texts("use dataset D1; models;datasets\ncontext") == [
+                ["use", "dataset", "D1"], ["models"], ["datasets"], ["context"],
+            ])
     }
 
     @Test func carriageReturnsAreSpaces() throws {
@@ -43,7 +44,8 @@ struct ShellTokenizerTests {
     }
 
     @Test func backslashOutsideQuotesEscapesTheNextCharacter() throws {
-        #expect(try texts(##"predict my\ photo.jpg a\;b \'q \#no"##) == [["predict", "my photo.jpg", "a;b", "'q", "#no"]])
+        #expect(
+            try texts(##"predict my\ photo.jpg a\;b \'q \#no"##) == [["predict", "my photo.jpg", "a;b", "'q", "#no"]])
     }
 
     @Test func backslashEscapesAWholeMultibyteCharacter() throws {
@@ -60,9 +62,10 @@ struct ShellTokenizerTests {
     @Test func adjacentQuotedPartsMakeOneWord() throws {
         let word = try ShellTokenizer.tokenize(#"a'b'"c"d"#)[0].words[0]
         #expect(word.text == "abcd")
-        #expect(word.parts == [
-            .init("a", .unquoted), .init("b", .singleQuoted), .init("c", .doubleQuoted), .init("d", .unquoted),
-        ])
+        #expect(
+            word.parts == [
+                .init("a", .unquoted), .init("b", .singleQuoted), .init("c", .doubleQuoted), .init("d", .unquoted),
+            ])
     }
 
     @Test func emptyQuotesMakeAnEmptyWord() throws {

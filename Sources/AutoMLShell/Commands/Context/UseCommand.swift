@@ -5,8 +5,10 @@ import AutoMLClient
 struct UseCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "use", abstract: "Set the current project, location, dataset, model, operation or endpoint.",
-        subcommands: [UseProjectCommand.self, UseLocationCommand.self, UseDatasetCommand.self, UseModelCommand.self,
-                      UseOperationCommand.self, UseEndpointCommand.self])
+        subcommands: [
+            UseProjectCommand.self, UseLocationCommand.self, UseDatasetCommand.self, UseModelCommand.self,
+            UseOperationCommand.self, UseEndpointCommand.self,
+        ])
 }
 
 /// `use project P`.
@@ -77,14 +79,14 @@ struct UseOperationCommand: ShellCommand {
 /// `use endpoint URL|local|cloud`.
 struct UseEndpointCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "endpoint", abstract: "Use the embedded local backend (local), Google (cloud), or a URL.")
+        commandName: "endpoint", abstract: "Use the local server (local), Google (cloud), or a URL.")
     @Argument(help: "local, cloud, or an http(s) URL of a v1-compatible server.") var endpoint: String
 
     func run(in session: ShellSession) async throws {
         let resolved = try EndpointChoice.parse(endpoint)
         session.move(endpoint: .some(resolved))
         _ = try await session.client()
-        session.note("endpoint: \(resolved ?? "local backend (embedded)")")
+        session.note("endpoint: \(resolved ?? "the local server")")
     }
 }
 
@@ -92,14 +94,15 @@ struct UseEndpointCommand: ShellCommand {
 enum EndpointChoice {
     static let cloud = "https://automl.googleapis.com"
 
-    /// nil for the embedded backend.
+    /// nil for the local server.
     static func parse(_ text: String) throws -> String? {
         switch text {
         case "local", "embedded": return nil
         case "cloud", "google": return cloud
         default:
             guard text.hasPrefix("http://") || text.hasPrefix("https://"), text.count > 8 else {
-                throw ShellError("\"\(text)\" is not an endpoint", hint: "give local, cloud, or a URL such as http://127.0.0.1:8080")
+                throw ShellError(
+                    "\"\(text)\" is not an endpoint", hint: "give local, cloud, or a URL such as http://127.0.0.1:8080")
             }
             return text.hasSuffix("/") ? String(text.dropLast()) : text
         }

@@ -3,7 +3,8 @@ import AutoMLClient
 
 /// `dataset delete [D]`.
 struct DatasetDeleteCommand: ShellCommand {
-    static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a dataset and everything in it.")
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a dataset and everything in it.")
     @Argument(help: "A dataset ID, full name or display name.") var dataset: String?
 
     func run(in session: ShellSession) async throws {

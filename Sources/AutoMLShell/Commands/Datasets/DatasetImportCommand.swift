@@ -14,7 +14,8 @@ struct DatasetImportCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.dataset(dataset)
-        let operation = try await session.client().importData(into: name, InputConfig(gcsSource: GcsSource(inputUris: csv)))
+        let operation = try await session.client().importData(
+            into: name, InputConfig(gcsSource: GcsSource(inputUris: csv)))
         await session.started(operation, what: "import into \(name.dataset)", on: .dataset(name))
     }
 }

@@ -19,6 +19,8 @@ struct DatasetsCommand: ShellCommand {
 struct DatasetCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "dataset", abstract: "Create, show, import into, export or delete a dataset.",
-        subcommands: [DatasetCreateCommand.self, DatasetGetCommand.self, DatasetImportCommand.self,
-                      DatasetExportCommand.self, DatasetDeleteCommand.self])
+        subcommands: [
+            DatasetCreateCommand.self, DatasetGetCommand.self, DatasetImportCommand.self,
+            DatasetExportCommand.self, DatasetDeleteCommand.self,
+        ])
 }

@@ -9,8 +9,9 @@ struct LabelsCommand: ShellCommand {
     func run(in session: ShellSession) async throws {
         let name = try await session.dataset(dataset)
         guard let stats = try await session.labelStats(of: name) else {
-            throw ShellError("label statistics need the dataset's rows, which only the local backend can read back",
-                             hint: "export the dataset (`dataset export`) and inspect its CSV")
+            throw ShellError(
+                "label statistics need the dataset's rows, which only the local backend can read back",
+                hint: "export the dataset (`dataset export`) and inspect its CSV")
         }
         session.emit(stats.json)
     }

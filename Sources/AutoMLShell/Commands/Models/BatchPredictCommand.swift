@@ -6,13 +6,15 @@ struct BatchPredictCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch-predict",
         abstract: "Predict every image listed in gs:// CSVs, writing results under a gs:// prefix.",
-        discussion: "Each CSV lists one gs:// image per line. The operation's batchPredictDetails names the output folder; "
+        discussion:
+            "Each CSV lists one gs:// image per line. The operation's batchPredictDetails names the output folder; "
             + "`watch` follows it.")
     @Argument(help: "gs:// CSV files listing the images.") var csv: [String]
     @Option(help: "A gs:// folder to write the results under.") var output: String
     @Option(help: "The model (the current one by default).") var model: String?
     @Option(help: "Only results scoring at least this, 0–1.") var threshold: Double?
-    @Option(name: .customLong("max-boxes"), help: "At most this many boxes per image (object detection).") var maxBoxes: Int?
+    @Option(name: .customLong("max-boxes"), help: "At most this many boxes per image (object detection).") var maxBoxes:
+        Int?
 
     func validate() throws {
         guard !csv.isEmpty else { throw ValidationError("name at least one gs:// CSV of images") }
@@ -27,7 +29,8 @@ struct BatchPredictCommand: ShellCommand {
         request.outputConfig = BatchPredictOutputConfig(gcsDestination: GcsDestination(outputUriPrefix: output))
         if let threshold { request.params["score_threshold"] = String(threshold) }
         if let maxBoxes { request.params["max_bounding_box_count"] = String(maxBoxes) }
-        await session.started(try await session.client().batchPredict(name, request),
-                              what: "batch prediction with \(name.model)", on: .model(name))
+        await session.started(
+            try await session.client().batchPredict(name, request),
+            what: "batch prediction with \(name.model)", on: .model(name))
     }
 }

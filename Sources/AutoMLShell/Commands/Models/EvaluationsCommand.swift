@@ -27,8 +27,9 @@ struct EvaluationsCommand: ShellCommand {
 
 /// `evaluation get E [--model M]`.
 struct EvaluationCommand: CommandGroup {
-    static let configuration = CommandConfiguration(commandName: "evaluation", abstract: "Show a model evaluation.",
-                                                    subcommands: [EvaluationGetCommand.self])
+    static let configuration = CommandConfiguration(
+        commandName: "evaluation", abstract: "Show a model evaluation.",
+        subcommands: [EvaluationGetCommand.self])
 }
 
 /// `evaluation get E [--model M] [--view]`.

@@ -3,7 +3,8 @@ import AutoMLClient
 
 /// `model deploy [M] [--nodes N]`.
 struct ModelDeployCommand: ShellCommand {
-    static let configuration = CommandConfiguration(commandName: "deploy", abstract: "Deploy a model for online prediction.")
+    static let configuration = CommandConfiguration(
+        commandName: "deploy", abstract: "Deploy a model for online prediction.")
     @Argument(help: "A model ID, full name or display name.") var model: String?
     @Option(help: "Nodes to deploy on, 1–100.") var nodes: Int64 = 1
 
@@ -21,7 +22,8 @@ struct ModelDeployCommand: ShellCommand {
         } else {
             request.imageClassificationModelDeploymentMetadata = ModelDeploymentMetadata(nodeCount: nodes)
         }
-        await session.started(try await client.deployModel(name, request), what: "deployment of \(name.model)",
-                              on: .model(name))
+        await session.started(
+            try await client.deployModel(name, request), what: "deployment of \(name.model)",
+            on: .model(name))
     }
 }

@@ -3,10 +3,13 @@ import AutoMLClient
 
 /// `model export [M] GCS_PREFIX [--format F]`.
 struct ModelExportCommand: ShellCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a mobile model under a gs:// prefix.")
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export a mobile model under a gs:// prefix.")
     @Option(help: "The model (the current one by default).") var model: String?
     @Argument(help: "A gs:// folder to write to.") var destination: String
-    @Option(name: .customLong("model-format"), help: "tflite, tf_saved_model, core_ml, …; the local backend writes torchscript.")
+    @Option(
+        name: .customLong("model-format"),
+        help: "tflite, tf_saved_model, core_ml, …; the local backend writes torchscript.")
     var modelFormat: String?
 
     func run(in session: ShellSession) async throws {
@@ -14,7 +17,8 @@ struct ModelExportCommand: ShellCommand {
         var config = ModelExportOutputConfig()
         config.gcsDestination = GcsDestination(outputUriPrefix: destination)
         config.modelFormat = modelFormat ?? ""
-        await session.started(try await session.client().exportModel(name, to: config), what: "export of \(name.model)",
-                              on: .model(name))
+        await session.started(
+            try await session.client().exportModel(name, to: config), what: "export of \(name.model)",
+            on: .model(name))
     }
 }

@@ -3,7 +3,8 @@ import AutoMLClient
 
 /// `model get [M]`.
 struct ModelGetCommand: ShellCommand {
-    static let configuration = CommandConfiguration(commandName: "get", abstract: "Show a model (the current one by default).")
+    static let configuration = CommandConfiguration(
+        commandName: "get", abstract: "Show a model (the current one by default).")
     @Argument(help: "A model ID, full name or display name.") var model: String?
 
     func run(in session: ShellSession) async throws {

@@ -8,7 +8,8 @@ struct ModelUndeployCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.model(model)
-        await session.started(try await session.client().undeployModel(name), what: "undeployment of \(name.model)",
-                              on: .model(name))
+        await session.started(
+            try await session.client().undeployModel(name), what: "undeployment of \(name.model)",
+            on: .model(name))
     }
 }

@@ -24,6 +24,8 @@ struct ModelsCommand: ShellCommand {
 struct ModelCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "model", abstract: "Show, delete, deploy, undeploy or export a model.",
-        subcommands: [ModelGetCommand.self, ModelDeleteCommand.self, ModelDeployCommand.self,
-                      ModelUndeployCommand.self, ModelExportCommand.self])
+        subcommands: [
+            ModelGetCommand.self, ModelDeleteCommand.self, ModelDeployCommand.self,
+            ModelUndeployCommand.self, ModelExportCommand.self,
+        ])
 }

@@ -4,7 +4,8 @@ import Foundation
 
 /// `predict FILE... [--threshold 0.5]`: online prediction with a deployed model.
 struct PredictCommand: ShellCommand {
-    static let configuration = CommandConfiguration(commandName: "predict", abstract: "Predict labels or boxes for image files.")
+    static let configuration = CommandConfiguration(
+        commandName: "predict", abstract: "Predict labels or boxes for image files.")
     @Argument(help: "Image files (JPEG, PNG, GIF).") var file: [String]
     @Option(help: "The model (the current one by default).") var model: String?
     @Option(help: "Only results scoring at least this, 0–1.") var threshold: Double?
@@ -25,8 +26,9 @@ struct PredictCommand: ShellCommand {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ShellError("cannot read \(path)")
             }
-            let response = try await client.predict(name, payload: ExamplePayload(image: Image(imageBytes: data)),
-                                                    params: params)
+            let response = try await client.predict(
+                name, payload: ExamplePayload(image: Image(imageBytes: data)),
+                params: params)
             if file.count > 1 { session.note("\(path):") }
             session.emit(response)
         }

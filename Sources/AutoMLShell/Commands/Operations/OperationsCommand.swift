@@ -28,7 +28,9 @@ struct OperationsCommand: ShellCommand {
         if let filter { filters.append(filter) }
         var response = ListOperationsResponse()
         response.operations = try await session.client()
-            .listOperations(in: try session.location(), filter: filters.isEmpty ? nil : filters.joined(separator: " AND "))
+            .listOperations(
+                in: try session.location(), filter: filters.isEmpty ? nil : filters.joined(separator: " AND ")
+            )
             .collect()
         session.rememberAll(response.operations, complete: filters.isEmpty)
         session.emit(response)
@@ -44,7 +46,8 @@ struct OperationCommand: CommandGroup {
 
 /// `operation get [O]`.
 struct OperationGetCommand: ShellCommand {
-    static let configuration = CommandConfiguration(commandName: "get", abstract: "Show an operation (the last one by default).")
+    static let configuration = CommandConfiguration(
+        commandName: "get", abstract: "Show an operation (the last one by default).")
     @Argument(help: "An operation ID or full name.") var operation: String?
 
     func run(in session: ShellSession) async throws {

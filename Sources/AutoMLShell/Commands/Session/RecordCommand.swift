@@ -29,8 +29,9 @@ struct RecordCommand: ShellCommand {
         }
         let names = TranscriptNames(catalog: await session.knownResources())
         let recorder = try TranscriptRecorder(path: file, replace: replace, names: names)
-        recorder.writePreamble(context: session.context,
-                               endpoint: session.context.endpoint ?? "the embedded local backend")
+        recorder.writePreamble(
+            context: session.context,
+            endpoint: session.context.endpoint ?? "the local server")
         session.recorder = recorder
         session.note("recording to \(file) (`record stop` ends it)")
     }
@@ -57,15 +58,20 @@ extension ShellSession {
             let models = try await client.listModels(in: location).collect()
             rememberAll(datasets)
             rememberAll(models)
-            catalog.replace(.dataset, with: datasets.compactMap { dataset in
-                dataset.datasetName.map { ResourceEntry(id: $0.dataset, displayName: dataset.displayName) }
-            }, fetchedAt: nil)
-            catalog.replace(.model, with: models.compactMap { model in
-                model.modelName.map { ResourceEntry(id: $0.model, displayName: model.displayName) }
-            }, fetchedAt: nil)
+            catalog.replace(
+                .dataset,
+                with: datasets.compactMap { dataset in
+                    dataset.datasetName.map { ResourceEntry(id: $0.dataset, displayName: dataset.displayName) }
+                }, fetchedAt: nil)
+            catalog.replace(
+                .model,
+                with: models.compactMap { model in
+                    model.modelName.map { ResourceEntry(id: $0.model, displayName: model.displayName) }
+                }, fetchedAt: nil)
         } catch {
-            note("warning: could not list the datasets and models (\(ErrorReport.oneLine(error, session: self))); IDs of those the "
-                 + "shell has not seen are written as they are")
+            note(
+                "warning: could not list the datasets and models (\(ErrorReport.oneLine(error, session: self))); IDs of those the "
+                    + "shell has not seen are written as they are")
         }
         return catalog
     }

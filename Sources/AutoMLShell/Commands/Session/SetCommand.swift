@@ -4,7 +4,8 @@ import AutoMLClient
 /// `set format F`, `set on-error continue|stop`, `set echo on|off`, `set project P`, `set location L`.
 struct SetCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "set", abstract: "Set an option: format json|yaml|table|value(FIELD,...), on-error continue|stop, echo on|off.",
+        commandName: "set",
+        abstract: "Set an option: format json|yaml|table|value(FIELD,...), on-error continue|stop, echo on|off.",
         discussion: """
             format, project and location are saved by the interactive shell and by a one-shot `automl set …`, \
             and last for the run in a script. on-error and echo last for the run they are set in, always: a \
@@ -35,18 +36,23 @@ struct SetCommand: ShellCommand {
                 throw ShellError("on-error takes continue or stop")
             }
             session.update { $0.continueOnError = value == "continue" }
-            if session.oneShot { session.note("note: on-error lasts for the run it is set in; in a script, set it first") }
+            if session.oneShot {
+                session.note("note: on-error lasts for the run it is set in; in a script, set it first")
+            }
         case "echo":
             guard ["on", "off"].contains(value) else { throw ShellError("echo takes on or off") }
             session.echo = value == "on"
-            if session.oneShot { session.note("note: echo lasts for the run it is set in; `automl -x -f FILE` echoes a script") }
+            if session.oneShot {
+                session.note("note: echo lasts for the run it is set in; `automl -x -f FILE` echoes a script")
+            }
         case "project":
             try await UseProjectCommand(project: value).run(in: session)
         case "location":
             try await UseLocationCommand(location: value).run(in: session)
         default:
-            throw ShellError("unknown option \"\(key)\"",
-                             hint: "options are \(Self.valueCompletions.keys.sorted().joined(separator: ", "))")
+            throw ShellError(
+                "unknown option \"\(key)\"",
+                hint: "options are \(Self.valueCompletions.keys.sorted().joined(separator: ", "))")
         }
     }
 }

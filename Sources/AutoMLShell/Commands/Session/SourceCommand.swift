@@ -18,8 +18,9 @@ struct SourceCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         guard session.sourceDepth < Self.maxDepth else {
-            throw ShellError("source \(file): nested more than \(Self.maxDepth) deep",
-                             hint: "a file that sources itself, or two that source each other, never ends")
+            throw ShellError(
+                "source \(file): nested more than \(Self.maxDepth) deep",
+                hint: "a file that sources itself, or two that source each other, never ends")
         }
         guard let data = FileManager.default.contents(atPath: file) else { throw ShellError("cannot read \(file)") }
         guard let runner = session.runner else { throw ShellError("source is not available here") }

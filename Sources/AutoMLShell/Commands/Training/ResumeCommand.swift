@@ -12,48 +12,58 @@ struct ResumeCommand: ShellCommand {
             of more than 1,000 images, and a better model is not guaranteed.
             """)
 
-    @Option(name: .customLong("base-model"), help: "The base model (the current one by default).") var baseModel: String?
+    @Option(name: .customLong("base-model"), help: "The base model (the current one by default).") var baseModel:
+        String?
     @Option(help: "The budget in node hours.") var budget: Double = 8
     @Option(help: "The new model's display name (default: the dataset's name and the time, as for train).")
     var name: String?
     @Flag(help: "Send even when the checks fail.") var force = false
-    @Flag(name: .customLong("dry-run"), help: "Print the equivalent curl command instead of sending.") var dryRun = false
+    @Flag(name: .customLong("dry-run"), help: "Print the equivalent curl command instead of sending.") var dryRun =
+        false
 
     func run(in session: ShellSession) async throws {
         let baseName = try await session.model(baseModel)
         let client = try await session.client()
         let base = try await client.getModel(baseName)
         guard let metadata = base.imageClassificationModelMetadata else {
-            throw ShellError("model \(baseName.model) is not an image classification model",
-                             hint: "resumable training exists only for image classification in v1")
+            throw ShellError(
+                "model \(baseName.model) is not an image classification model",
+                hint: "resumable training exists only for image classification in v1")
         }
         let datasetName = try session.location().dataset(base.datasetId)
         let dataset = try await client.getDataset(datasetName)
-        let plan = try TrainingPlan(dataset: dataset, datasetID: base.datasetId,
-                                    name: name ?? TrainingPlan.defaultName(for: dataset.displayName),
-                                    budgetNodeHours: budget, modelType: metadata.modelType, earlyStopping: true,
-                                    baseModelID: baseName.model)
-        var problems = try await ResumeChecks(session: session, base: base, baseName: baseName, dataset: datasetName).problems()
+        let plan = try TrainingPlan(
+            dataset: dataset, datasetID: base.datasetId,
+            name: name ?? TrainingPlan.defaultName(for: dataset.displayName),
+            budgetNodeHours: budget, modelType: metadata.modelType, earlyStopping: true,
+            baseModelID: baseName.model)
+        var problems = try await ResumeChecks(session: session, base: base, baseName: baseName, dataset: datasetName)
+            .problems()
         if let trained = base.createTime?.date, Date().timeIntervalSince(trained) > 14 * 86_400 {
             problems.append("base model \(baseName.model) was trained more than 14 days ago")
         }
-        session.note("note: resumable training is offered for datasets of more than 1,000 images and does not "
-                     + "guarantee a better model")
+        session.note(
+            "note: resumable training is offered for datasets of more than 1,000 images and does not "
+                + "guarantee a better model")
         if !problems.isEmpty {
             if !force {
-                throw ShellError(problems.joined(separator: "; "), hint: "the service would refuse it; --force sends anyway")
+                throw ShellError(
+                    problems.joined(separator: "; "), hint: "the service would refuse it; --force sends anyway")
             }
             session.note("warning: " + problems.joined(separator: "; ") + " (sent anyway: --force)")
         }
         if dryRun {
-            session.output.standardOutput(CurlCommand.createModel(plan.model, in: try session.location(),
-                                                                  endpoint: session.context.endpoint) + "\n")
+            session.output.standardOutput(
+                CurlCommand.createModel(
+                    plan.model, in: try session.location(),
+                    endpoint: session.context.endpoint) + "\n")
             return
         }
         let operation = try await client.createModel(in: try session.location(), plan.model)
         if name == nil { session.replayWords += ["--name", plan.model.displayName] }
-        await session.started(operation, what: "resumed training of \(plan.model.displayName) from \(baseName.model)",
-                              on: .displayName(plan.model.displayName))
+        await session.started(
+            operation, what: "resumed training of \(plan.model.displayName) from \(baseName.model)",
+            on: .displayName(plan.model.displayName))
     }
 }
 
@@ -69,8 +79,9 @@ struct ResumeChecks {
         let evaluations = try await session.client().listModelEvaluations(of: baseName).collect()
         let trainedOn = Set(evaluations.map(\.displayName).filter { !$0.isEmpty })
         guard !trainedOn.isEmpty else {
-            session.note("note: \(baseName.model) has no per-label evaluations, so the shell cannot compare labels; "
-                         + "the service checks them")
+            session.note(
+                "note: \(baseName.model) has no per-label evaluations, so the shell cannot compare labels; "
+                    + "the service checks them")
             return []
         }
         guard let stats = try await session.labelStats(of: dataset) else { return [] }
@@ -81,7 +92,9 @@ struct ResumeChecks {
         var change: [String] = []
         if !added.isEmpty { change.append("added " + added.joined(separator: ", ")) }
         if !removed.isEmpty { change.append("removed " + removed.joined(separator: ", ")) }
-        return ["the labels of dataset \(dataset.dataset) changed since \(baseName.model) was trained ("
-                + change.joined(separator: "; ") + ")"]
+        return [
+            "the labels of dataset \(dataset.dataset) changed since \(baseName.model) was trained ("
+                + change.joined(separator: "; ") + ")"
+        ]
     }
 }

@@ -13,34 +13,42 @@ struct TrainCommand: ShellCommand {
 
     @Option(help: "The model's display name (default: the dataset's name and the date).") var name: String?
     @Option(help: "The budget in node hours (1 node hour = 1,000 milli node hours).") var budget: Double = 24
-    @Option(name: .customLong("model-type"), help: "cloud (default), mobile-low-latency-1, … (detection: cloud-high-accuracy-1, …).")
+    @Option(
+        name: .customLong("model-type"),
+        help: "cloud (default), mobile-low-latency-1, … (detection: cloud-high-accuracy-1, …).")
     var modelType: String?
     @Option(help: "The dataset (the current one by default).") var dataset: String?
     @Flag(help: "Deploy the model when training ends (waits for it).") var deploy = false
     @Flag(name: .customLong("no-early-stop"), help: "Spend the whole budget even when training stops improving.")
     var noEarlyStop = false
     @Flag(help: "Send even when the labels look too thin to train on.") var force = false
-    @Flag(name: .customLong("dry-run"), help: "Print the equivalent curl command instead of sending.") var dryRun = false
+    @Flag(name: .customLong("dry-run"), help: "Print the equivalent curl command instead of sending.") var dryRun =
+        false
 
     func run(in session: ShellSession) async throws {
         let datasetName = try await session.dataset(dataset)
         let client = try await session.client()
         let target = try await client.getDataset(datasetName)
-        let plan = try TrainingPlan(dataset: target, datasetID: datasetName.dataset, name: name, budgetNodeHours: budget,
-                                    modelType: modelType, earlyStopping: !noEarlyStop, baseModelID: nil)
+        let plan = try TrainingPlan(
+            dataset: target, datasetID: datasetName.dataset, name: name, budgetNodeHours: budget,
+            modelType: modelType, earlyStopping: !noEarlyStop, baseModelID: nil)
         if !dryRun, let stats = try await session.labelStats(of: datasetName) {
             try plan.check(stats, force: force, session: session)
         }
         if dryRun {
-            session.output.standardOutput(CurlCommand.createModel(plan.model, in: try session.location(),
-                                                                  endpoint: session.context.endpoint) + "\n")
+            session.output.standardOutput(
+                CurlCommand.createModel(
+                    plan.model, in: try session.location(),
+                    endpoint: session.context.endpoint) + "\n")
             return
         }
         let operation = try await client.createModel(in: try session.location(), plan.model)
         if name == nil { session.replayWords += ["--name", plan.model.displayName] }
-        await session.started(operation, what: "training of \(plan.model.displayName) "
-                              + "(budget \(plan.budgetText), \(plan.modelType.name))",
-                              on: .displayName(plan.model.displayName))
+        await session.started(
+            operation,
+            what: "training of \(plan.model.displayName) "
+                + "(budget \(plan.budgetText), \(plan.modelType.name))",
+            on: .displayName(plan.model.displayName))
         if deploy { try await DeployAfterTraining(session: session).run(operation) }
     }
 }
@@ -62,7 +70,8 @@ struct DeployAfterTraining {
         } else {
             request.imageClassificationModelDeploymentMetadata = ModelDeploymentMetadata(nodeCount: 1)
         }
-        await session.started(try await session.client().deployModel(modelName, request),
-                              what: "deployment of \(modelName.model) on 1 node", on: .displayName(model.displayName))
+        await session.started(
+            try await session.client().deployModel(modelName, request),
+            what: "deployment of \(modelName.model) on 1 node", on: .displayName(model.displayName))
     }
 }

@@ -12,21 +12,25 @@ struct TrainingPlan {
         return hours == hours.rounded() ? "\(Int64(hours)) node hours" : "\(hours) node hours"
     }
 
-    init(dataset: Dataset, datasetID: String, name: String?, budgetNodeHours: Double, modelType typeName: String?,
-         earlyStopping: Bool, baseModelID: String?) throws {
+    init(
+        dataset: Dataset, datasetID: String, name: String?, budgetNodeHours: Double, modelType typeName: String?,
+        earlyStopping: Bool, baseModelID: String?
+    ) throws {
         let isDetection = dataset.imageObjectDetectionDatasetMetadata != nil
         guard let type = ImageModelType.named(typeName ?? "", detection: isDetection) else {
             let valid = (isDetection ? ImageModelType.detection : ImageModelType.classification).map(\.name)
-            throw ShellError("\"\(typeName ?? "")\" is not a model type for \(isDetection ? "object detection" : "image classification")",
-                             hint: "use one of " + valid.joined(separator: ", "))
+            throw ShellError(
+                "\"\(typeName ?? "")\" is not a model type for \(isDetection ? "object detection" : "image classification")",
+                hint: "use one of " + valid.joined(separator: ", "))
         }
         guard budgetNodeHours.isFinite, budgetNodeHours > 0 else {
             throw ShellError("--budget must be a positive number of node hours")
         }
         let budget = Int64((budgetNodeHours * 1000).rounded())
         guard type.budgetRange.contains(budget) else {
-            throw ShellError("a budget of \(budgetNodeHours) node hours is out of range for \(type.name)",
-                             hint: "it must be \(type.budgetRangeText)")
+            throw ShellError(
+                "a budget of \(budgetNodeHours) node hours is out of range for \(type.name)",
+                hint: "it must be \(type.budgetRangeText)")
         }
         var model = Model()
         model.displayName = name ?? Self.defaultName(for: dataset.displayName)
@@ -64,14 +68,16 @@ struct TrainingPlan {
         let blockers = stats.blockers
         for note in stats.advice { session.note("advice: \(note)") }
         guard !blockers.isEmpty else { return }
-        session.note(stats.rows.map { "  \($0.label): \($0.train) train, \($0.validation) validation, \($0.test) test" }
-            .joined(separator: "\n"))
+        session.note(
+            stats.rows.map { "  \($0.label): \($0.train) train, \($0.validation) validation, \($0.test) test" }
+                .joined(separator: "\n"))
         if force {
             session.note("warning: " + blockers.joined(separator: "; ") + " (sent anyway: --force)")
             return
         }
-        throw ShellError(blockers.joined(separator: "; "),
-                         hint: "import more images (`dataset import`), or send anyway with --force")
+        throw ShellError(
+            blockers.joined(separator: "; "),
+            hint: "import more images (`dataset import`), or send anyway with --force")
     }
 }
 

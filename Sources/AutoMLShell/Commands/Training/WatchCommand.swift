@@ -6,7 +6,8 @@ import Synchronization
 /// `watch [O]`: follows an operation until it is done. Ctrl-C stops watching, not the operation.
 struct WatchCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "watch", abstract: "Follow an operation until it is done (Ctrl-C stops watching, not the operation).")
+        commandName: "watch",
+        abstract: "Follow an operation until it is done (Ctrl-C stops watching, not the operation).")
     @Argument(help: "An operation ID or full name (the last one started by default).") var operation: String?
 
     func run(in session: ShellSession) async throws {
@@ -66,7 +67,8 @@ struct OperationWatcher {
 /// The progress of an operation as one line: kind, ID, state, percent, elapsed time.
 enum ProgressLine {
     /// Writes the line (over the previous one on a terminal; only when it changed otherwise) and returns it.
-    static func show(_ state: LongRunningOperation, since start: Date, output: ShellOutput, previous: String) -> String {
+    static func show(_ state: LongRunningOperation, since start: Date, output: ShellOutput, previous: String) -> String
+    {
         let metadata = state.automlMetadata
         let kind = metadata?.kind ?? "operation"
         let percent = metadata?.progressPercent ?? 0
