@@ -41,7 +41,7 @@ trap 'rm -rf "$work"' EXIT
 cat >"$work/floor.swift" <<'SWIFT'
 import Foundation
 
-FileHandle.standardOutput.write(Data("automl local:local/us-central1> ".utf8))
+FileHandle.standardOutput.write(Data("automl local(off):local/us-central1> ".utf8))
 _ = readLine()
 SWIFT
 floor_bin=.build-static/automl-bench-shell-floor
@@ -60,7 +60,7 @@ import fcntl, os, pty, re, select, signal, struct, subprocess, sys, termios, tim
 
 automl, floor, work, runs = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 floor_static = os.path.abspath(sys.argv[5])
-marker = b"automl local:local/us-central1> "
+marker = b"automl local(off):local/us-central1> "
 escapes = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1b[=>]")
 
 def environment(folder, cache=None):
@@ -228,7 +228,7 @@ section = (f"## Shell\n\n<!-- shell: written by benchmarks/shell.sh --write -->\
            f"Measured {day} on this project's 2-core machine: release builds as `make install` makes them "
            f"(`--static-swift-stdlib`). Launch: each program started in a "
            f"pseudo-terminal (Python's pty module), timed from fork to the first appearance of the prompt "
-           f"`automl local:local/us-central1> `, then sent Ctrl-D; {runs} runs of each, interleaved, after a warm-up "
+           f"`automl local(off):local/us-central1> `, then sent Ctrl-D; {runs} runs of each, interleaved, after a warm-up "
            f"round; the XDG folders in a temporary folder. Tab: the completer the shell installs and the line "
            f"reader's handling of its answer (no terminal output), over {count:,} models and {count:,} datasets "
            f"cached with display names, {rounds} rounds of the six lines, each Tab followed by its floor (one "

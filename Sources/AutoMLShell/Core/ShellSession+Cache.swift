@@ -59,7 +59,7 @@ extension ShellSession {
     }
 
     /// A full listing replaces the kind; a filtered one only adds what it shows.
-    private func store(_ kind: ResourceKind, _ entries: [ResourceEntry], complete: Bool) {
+    func store(_ kind: ResourceKind, _ entries: [ResourceEntry], complete: Bool) {
         if complete {
             cacheWarning(cache?.replace(kind, with: entries, fetchedAt: Date()))
         } else {

@@ -15,6 +15,22 @@ struct JSONRenderer: Sendable {
         return output + painter.finalReset + "\n"
     }
 
+    /// The value as indented JSON text starting at `indent` (the first line's indent is the caller's), without a
+    /// final newline: one item of a list written piece by piece.
+    func render(_ value: JSONValue, indent: String) -> String {
+        var output = ""
+        write(value, indent: indent, into: &output)
+        return output
+    }
+
+    /// A member name as this renderer writes it (quoted, coloured).
+    func key(_ name: String) -> String {
+        painter.paint(Self.quoted(name), .cyan)
+    }
+
+    /// What ends coloured output.
+    var finalReset: String { painter.finalReset }
+
     /// The value as JSON on one line, without spaces and without colour: for table cells and `value(...)`.
     static func compact(_ value: JSONValue) -> String {
         switch value {

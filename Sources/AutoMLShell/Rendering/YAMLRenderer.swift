@@ -14,6 +14,14 @@ struct YAMLRenderer: Sendable {
         lines(value).joined(separator: "\n") + painter.finalReset + "\n"
     }
 
+    /// What ends coloured output.
+    var finalReset: String { painter.finalReset }
+
+    /// A member name as this renderer writes it.
+    func key(_ name: String) -> String {
+        painter.paint(YAMLScalar.text(name), .cyan)
+    }
+
     /// The lines of a value at indent 0; a non-empty container takes several, anything else one.
     private func lines(_ value: JSONValue) -> [String] {
         switch value {

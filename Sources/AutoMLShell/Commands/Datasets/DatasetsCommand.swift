@@ -7,11 +7,7 @@ struct DatasetsCommand: ShellCommand {
     @Option(help: "A ListDatasets filter, such as image_object_detection_dataset_metadata:*.") var filter: String?
 
     func run(in session: ShellSession) async throws {
-        let location = try session.location()
-        var response = ListDatasetsResponse()
-        response.datasets = try await session.client().listDatasets(in: location, filter: filter).collect()
-        session.rememberAll(response.datasets, complete: filter == nil)
-        session.emit(response)
+        try await session.emitListing(.datasets, filter: filter, remembering: .dataset, complete: filter == nil)
     }
 }
 

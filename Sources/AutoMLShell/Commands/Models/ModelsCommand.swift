@@ -11,12 +11,9 @@ struct ModelsCommand: ShellCommand {
         var filters: [String] = []
         if let dataset { filters.append("dataset_id=\(try await session.dataset(dataset).dataset)") }
         if let filter { filters.append(filter) }
-        var response = ListModelsResponse()
-        response.model = try await session.client()
-            .listModels(in: try session.location(), filter: filters.isEmpty ? nil : filters.joined(separator: " AND "))
-            .collect()
-        session.rememberAll(response.model, complete: filters.isEmpty)
-        session.emit(response)
+        try await session.emitListing(
+            .models, filter: filters.isEmpty ? nil : filters.joined(separator: " AND "), remembering: .model,
+            complete: filters.isEmpty)
     }
 }
 

@@ -26,14 +26,9 @@ struct OperationsCommand: ShellCommand {
             }
         }
         if let filter { filters.append(filter) }
-        var response = ListOperationsResponse()
-        response.operations = try await session.client()
-            .listOperations(
-                in: try session.location(), filter: filters.isEmpty ? nil : filters.joined(separator: " AND ")
-            )
-            .collect()
-        session.rememberAll(response.operations, complete: filters.isEmpty)
-        session.emit(response)
+        try await session.emitListing(
+            .operations, filter: filters.isEmpty ? nil : filters.joined(separator: " AND "), remembering: .operation,
+            complete: filters.isEmpty)
     }
 }
 
