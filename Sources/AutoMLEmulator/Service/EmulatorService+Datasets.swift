@@ -55,7 +55,7 @@ extension EmulatorService {
 
     func listDatasets(in parent: Parent, query: [String: String]) async throws -> ListDatasetsResponse {
         let list = try ListQuery(query, list: .datasets, parent: parent.description)
-        let page = list.page(of: try await store.datasets(in: parent), sequence: \.seq)
+        let page = try await list.page(reading: { try await store.datasets(in: parent, page: $0) }, sequence: \.seq)
         var response = ListDatasetsResponse()
         response.datasets = page.items.map(\.dataset)
         response.nextPageToken = page.nextPageToken ?? ""

@@ -77,7 +77,8 @@ extension EmulatorService {
     func listModels(in parent: Parent, query: [String: String]) async throws -> StoredList<Model> {
         let list = try ListQuery(query, list: .models, parent: parent.description)
         return try await modelLists.answer(ListCache<Model>.key(parent: parent, query: query), store: store) {
-            let page = list.page(of: try await store.modelRows(in: parent), sequence: \.seq)
+            let page = try await list.page(
+                reading: { try await store.modelRows(in: parent, page: $0) }, sequence: \.seq)
             return StoredList(key: "model", items: page.items.map(\.json), nextPageToken: page.nextPageToken ?? "")
         }
     }

@@ -12,7 +12,7 @@ extension EmulatorService {
 
     func listOperations(in parent: Parent, query: [String: String]) async throws -> ListOperationsResponse {
         let list = try ListQuery(query, list: .operations, parent: parent.description)
-        let page = list.page(of: try await store.operations(in: parent), sequence: \.seq)
+        let page = try await list.page(reading: { try await store.operations(in: parent, page: $0) }, sequence: \.seq)
         var response = ListOperationsResponse()
         response.operations = page.items.map(\.operation)
         response.nextPageToken = page.nextPageToken ?? ""

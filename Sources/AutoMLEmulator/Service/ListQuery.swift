@@ -26,6 +26,19 @@ struct ListQuery {
     func page<Item: FilterSubject>(of items: [Item], sequence: (Item) -> Int64) -> Page<Item> {
         page.page(of: items.filter { filter.matches($0) }, sortKey: { sortKey(sequence($0)) })
     }
+
+    /// The page of the items that match the filter, in creation order, reading the store only as far as the page
+    /// needs (``PageRead``) rather than every item.
+    func page<Item: FilterSubject & Sendable>(
+        reading read: (PageRead<Item>) async throws -> [Item], sequence: (Item) -> Int64
+    ) async throws -> Page<Item> {
+        let filter = filter
+        let items = try await read(
+            PageRead(afterSeq: page.startAfter.flatMap { Int64($0) }, limit: page.pageSize + 1) { filter.matches($0) })
+        guard items.count > page.pageSize else { return Page(items: items, nextPageToken: nil) }
+        let shown = Array(items.prefix(page.pageSize))
+        return Page(items: shown, nextPageToken: shown.last.map { page.nextPageToken(after: sortKey(sequence($0))) })
+    }
 }
 
 /// A creation sequence number as a sort key that orders like the number.

@@ -49,18 +49,14 @@ extension EmulatorStore {
         return try storedDataset(row)
     }
 
-    /// Every dataset of the parent in creation order.
-    func datasets(in parent: Parent) async throws -> [StoredDataset] {
-        try await read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT d.id, d.seq, d.domain, d.json,
-                           (SELECT COUNT(*) FROM example e WHERE e.dataset_id = d.id) AS examples
-                    FROM dataset d WHERE d.project = ? AND d.location = ? ORDER BY d.seq
-                    """, arguments: [parent.project, parent.location]
-            ).map(Self.storedDataset)
-        }
+    /// One page of a location's datasets (see ``PageRead``).
+    func datasets(in parent: Parent, page: PageRead<StoredDataset>) async throws -> [StoredDataset] {
+        try await pageRows(
+            """
+            SELECT d.id, d.seq, d.domain, d.json,
+                   (SELECT COUNT(*) FROM example e WHERE e.dataset_id = d.id) AS examples
+            FROM dataset d WHERE d.project = ? AND d.location = ? AND d.seq > ? ORDER BY d.seq
+            """, arguments: [parent.project, parent.location], page: page, decode: Self.storedDataset)
     }
 
     /// Replaces a dataset's JSON (an update); the caller has merged the fields.

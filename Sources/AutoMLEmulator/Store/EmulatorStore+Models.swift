@@ -48,19 +48,15 @@ extension EmulatorStore {
         }
     }
 
-    /// Every model of the parent in creation order, as stored: what ListModels filters and writes out.
-    func modelRows(in parent: Parent) async throws -> [StoredModelRow] {
-        try await read { db in
-            try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT id, seq, dataset_id, domain, json FROM model WHERE project = ? AND location = ? ORDER BY seq",
-                arguments: [parent.project, parent.location]
-            ).map { row in
-                StoredModelRow(
-                    id: row["id"], seq: row["seq"], datasetID: row["dataset_id"],
-                    domain: Domain(rawValue: row["domain"]) ?? .classification, json: row["json"])
-            }
+    /// One page of a location's model rows (see ``PageRead``).
+    func modelRows(in parent: Parent, page: PageRead<StoredModelRow>) async throws -> [StoredModelRow] {
+        try await pageRows(
+            "SELECT id, seq, dataset_id, domain, json FROM model WHERE project = ? AND location = ? AND seq > ? "
+                + "ORDER BY seq", arguments: [parent.project, parent.location], page: page
+        ) { row in
+            StoredModelRow(
+                id: row["id"], seq: row["seq"], datasetID: row["dataset_id"],
+                domain: Domain(rawValue: row["domain"]) ?? .classification, json: row["json"])
         }
     }
 

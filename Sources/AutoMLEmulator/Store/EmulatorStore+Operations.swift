@@ -59,14 +59,11 @@ extension EmulatorStore {
         }
     }
 
-    /// Every operation of the parent in creation order.
-    func operations(in parent: Parent) async throws -> [StoredOperation] {
-        try await read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM operation WHERE project = ? AND location = ? ORDER BY seq",
-                arguments: [parent.project, parent.location]
-            ).map(Self.storedOperation)
-        }
+    /// One page of a location's operations (see ``PageRead``).
+    func operations(in parent: Parent, page: PageRead<StoredOperation>) async throws -> [StoredOperation] {
+        try await pageRows(
+            "SELECT * FROM operation WHERE project = ? AND location = ? AND seq > ? ORDER BY seq",
+            arguments: [parent.project, parent.location], page: page, decode: Self.storedOperation)
     }
 
     /// Operations that were not done when the process last stopped.

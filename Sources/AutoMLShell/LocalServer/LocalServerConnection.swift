@@ -9,6 +9,8 @@ package actor LocalServerConnection {
     private let report: @Sendable (String) -> Void
     private var current: LocalServerAddress?
     private var connecting: Task<LocalServerAddress, any Error>?
+    /// Whether the address file may be taken without asking the server: at first, not after a failed request.
+    private var trustFile = true
 
     package init(launcher: LocalServerLauncher, report: @escaping @Sendable (String) -> Void) {
         self.launcher = launcher
@@ -21,8 +23,9 @@ package actor LocalServerConnection {
         if let connecting { return try await connecting.value }
         let launcher = launcher
         let report = report
+        let trusting = trustFile
         let attempt = Task {
-            let (address, note) = try await launcher.connect()
+            let (address, note) = try await launcher.connect(trustingFile: trusting)
             if let note { report("note: \(note)") }
             return address
         }
@@ -38,6 +41,7 @@ package actor LocalServerConnection {
     package func reconnect(after failed: LocalServerAddress) async throws -> LocalServerAddress {
         if let current, current != failed { return current }
         current = nil
+        trustFile = false
         return try await address()
     }
 }

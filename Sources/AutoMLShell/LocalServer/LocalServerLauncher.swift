@@ -36,8 +36,14 @@ package struct LocalServerLauncher: Sendable {
     package var logFile: URL { dataDirectory.appendingPathComponent(LocalServerAddress.Files.log) }
 
     /// The address of a server that answers, and a note for the person when one had crashed and was started again.
-    package func connect() async throws -> (address: LocalServerAddress, note: String?) {
-        if let address = LocalServerAddress.read(in: dataDirectory), await probe(address) { return (address, nil) }
+    ///
+    /// - Parameter trustingFile: Take an address file whose process is a running `automl-emulator` without asking
+    ///   the server first (a request saved on every command; ``LocalServerTransport`` connects again if the
+    ///   server does not answer after all). Without it, the server must answer its status route.
+    package func connect(trustingFile: Bool = false) async throws -> (address: LocalServerAddress, note: String?) {
+        if let address = LocalServerAddress.read(in: dataDirectory) {
+            if trustingFile ? Self.isServer(address.pid) : await probe(address) { return (address, nil) }
+        }
         try FileManager.default.createDirectory(
             at: dataDirectory, withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o700])
