@@ -31,7 +31,7 @@ if ! "$venv/bin/python" -c 'import google.cloud.automl_v1' 2>/dev/null; then
   "$venv/bin/python" -m pip install --quiet --requirement Tests/Conformance/requirements.txt
 fi
 
-release=(-c release --static-swift-stdlib --scratch-path .build-static)
+release=(-c release --static-swift-stdlib --scratch-path .build-static -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs)
 for product in automl automl-emulator automl-trainer; do
   swift build "${release[@]}" --product "$product" >&2
 done

@@ -28,7 +28,7 @@ write_docs=false
 [ "${1:-}" = "--write" ] && write_docs=true
 
 # The release build `make install` makes (the Swift runtime linked in statically), for both.
-release=(-c release --static-swift-stdlib --scratch-path .build-static)
+release=(-c release --static-swift-stdlib --scratch-path .build-static -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs)
 for product in automl automl-bench-shell; do
   swift build "${release[@]}" --product "$product" >&2
 done

@@ -29,10 +29,14 @@ enum Entrypoint {
             return
         }
         let options: ShellOptions
-        do {
-            options = try ShellOptions.parse(arguments)
-        } catch {
-            ShellOptions.exit(withError: error)
+        if let fast = ShellOptions.fastParse(arguments) {
+            options = fast
+        } else {
+            do {
+                options = try ShellOptions.parse(arguments)
+            } catch {
+                ShellOptions.exit(withError: error)
+            }
         }
         let environment = EnvironmentVariables.process
         let status = await ShellLauncher.run(

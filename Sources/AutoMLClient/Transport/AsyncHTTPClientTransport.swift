@@ -7,19 +7,22 @@ import NIOPosix
 
 /// The production ``HTTPTransport``, on AsyncHTTPClient.
 public struct AsyncHTTPClientTransport: HTTPTransport {
-    private let client: HTTPClient
+    private let explicitClient: HTTPClient?
     /// The largest response body read; a larger one fails the call rather than filling memory.
     public var maxResponseBytes: Int
 
-    /// Uses the given client, by default one process-wide client that needs no shutdown.
+    /// Uses the given client, by default one process-wide client that needs no shutdown, made when the first
+    /// request is sent (a command that sends none does not start its event loops).
     ///
     /// The default client does not retry failed connects by itself (AsyncHTTPClient's pool would keep
     /// retrying until the call's deadline, so an unreachable host took the whole timeout to report):
     /// the client layer's ``RetryPolicy`` decides instead.
-    public init(client: HTTPClient = sharedClientLayerHTTPClient, maxResponseBytes: Int = 256 * 1024 * 1024) {
-        self.client = client
+    public init(client: HTTPClient? = nil, maxResponseBytes: Int = 256 * 1024 * 1024) {
+        explicitClient = client
         self.maxResponseBytes = maxResponseBytes
     }
+
+    private var client: HTTPClient { explicitClient ?? sharedClientLayerHTTPClient }
 
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         var outgoing = HTTPClientRequest(url: request.url)
@@ -141,6 +144,9 @@ private func connectionSummary(_ error: any Error) -> String {
 /// with connection establishment left to the client layer's retry policy.
 public let sharedClientLayerHTTPClient: HTTPClient = {
     var configuration = HTTPClient.Configuration()
+    // HTTP/1.1 only: the AutoML REST surface is served over HTTP/1.1 (Google's front ends negotiate it too), and
+    // setting up AsyncHTTPClient's HTTP/2 machinery cost every command a fifth of its start-up.
+    configuration.httpVersion = .http1Only
     configuration.connectionPool.retryConnectionEstablishment = false
     configuration.timeout.connect = .seconds(10)
     return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)

@@ -110,7 +110,11 @@ extension ResourceCacheStore {
         return nil
     }
 
-    /// Creates `path` (it must not exist) with mode 0600 and writes `data` to it, flushed; an error text, or nil.
+    /// Creates `path` (it must not exist) with mode 0600 and writes `data` to it; an error text, or nil.
+    ///
+    /// Not flushed to disk (`fsync`): this is a cache, written after every listing, and an `fsync` cost a one-shot
+    /// command more than its request did. After a power loss the file may come back empty or torn; it is then
+    /// reported and replaced at the next listing, like any unreadable cache file.
     private static func writeNew(_ path: String, _ data: Data) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return errnoText() }
@@ -129,8 +133,7 @@ extension ResourceCacheStore {
             }
             return nil
         }
-        if let failure { return failure }
-        return fsync(descriptor) == 0 ? nil : errnoText()
+        return failure
     }
 
     private static func errnoText() -> String {
