@@ -7,6 +7,7 @@ import Foundation
 enum Backends {
     static func factory(environment: EnvironmentVariables) -> BackendFactory {
         let setup = LocalServerSetup(environment: environment)
+        let remote = AsyncHTTPClientTransport()
         let connection = LocalServerConnection(launcher: setup.launcher) { note in
             FileHandle.standardError.write(Data((note + "\n").utf8))
         }
@@ -24,7 +25,7 @@ enum Backends {
                 configuration: .init(
                     endpoint: endpoint,
                     credentials: try credentials(for: endpoint, environment)),
-                transport: setup.transport)
+                transport: remote)
         }
         factory.localServerState = { setup.state }
         return factory

@@ -21,7 +21,8 @@ final class DataDirectoryLock: Sendable {
             throw EmulatorSetupError(
                 "the data directory \(directory.path) is in use by another automl process"
                     + (holder.map { $0.isEmpty ? "" : " (pid \($0))" } ?? "")
-                    + "; talk to that one over HTTP, or use another --data-dir")
+                    + ": talk to that one over HTTP (for the local server `automl` starts, `automl emulator status` "
+                    + "says where; `automl emulator stop` stops it), or use another --data-dir")
         }
         ftruncate(descriptor, 0)
         let pid = "\(getpid())\n"

@@ -11,12 +11,12 @@ import Foundation
 struct LocalServerSetup: Sendable {
     let dataDirectory: URL
     let environment: EnvironmentVariables
-    let transport: AsyncHTTPClientTransport
+    /// How requests reach the server: HTTP/1.1 over a loopback socket, without AsyncHTTPClient's start-up.
+    let transport = LoopbackHTTPTransport()
 
-    init(environment: EnvironmentVariables, transport: AsyncHTTPClientTransport = AsyncHTTPClientTransport()) {
+    init(environment: EnvironmentVariables) {
         dataDirectory = URL(fileURLWithPath: ShellPaths(environment: environment).localBackend)
         self.environment = environment
-        self.transport = transport
     }
 
     var launcher: LocalServerLauncher {

@@ -1,0 +1,67 @@
+import AutoMLClient
+import AutoMLTestSupport
+import Foundation
+import Testing
+
+/// The socket transport `automl` uses for its local server, against a real HTTP server on loopback.
+@Suite struct LoopbackHTTPTransportTests {
+    @Test func sendsTheRequestAndReadsTheAnswer() async throws {
+        let body = Data((0..<200_000).map { UInt8($0 % 251) })
+        try await withLoopbackServer(handler: { request in
+            .reply(
+                status: request.method == "POST" ? 201 : 200,
+                headers: [("Content-Type", "application/octet-stream"), ("X-Echo", request.header("X-Test") ?? "")],
+                body: request.method == "POST" ? request.body : body)
+        }) { server in
+            let transport = LoopbackHTTPTransport()
+            let got = try await transport.send(
+                HTTPRequest(method: "GET", url: server.baseURL + "/v1/x?filter=a%3Db", headers: [("X-Test", "1")]),
+                timeout: .seconds(10))
+            #expect(got.status == 200)
+            #expect(got.body == body)
+            #expect(got.header("x-echo") == "1")
+            let posted = try await transport.send(
+                HTTPRequest(method: "POST", url: server.baseURL + "/v1/y", body: Data("{\"a\":1}".utf8)),
+                timeout: .seconds(10))
+            #expect(posted.status == 201)
+            #expect(posted.body == Data("{\"a\":1}".utf8))
+            let request = try #require(server.requests.first)
+            #expect(request.uri == "/v1/x?filter=a%3Db")
+            #expect(request.header("Host") == "127.0.0.1:\(server.port)")
+        }
+    }
+
+    @Test func aRefusedConnectionWasNotSent() async throws {
+        let refusing = try RefusingLoopbackPort()
+        await #expect {
+            try await LoopbackHTTPTransport().send(
+                HTTPRequest(method: "POST", url: "http://127.0.0.1:\(refusing.port)/v1/z"), timeout: .seconds(5))
+        } throws: { error in
+            guard let error = error as? TransportError else { return false }
+            return error.kind == .connectFailed && !error.requestMayHaveBeenSent
+        }
+    }
+
+    @Test func aSlowServerTimesOut() async throws {
+        try await withLoopbackServer(handler: { _ in
+            try? await Task.sleep(for: .seconds(2))
+            return .json("{}")
+        }) { server in
+            await #expect {
+                try await LoopbackHTTPTransport().send(
+                    HTTPRequest(method: "GET", url: server.baseURL + "/slow"), timeout: .milliseconds(200))
+            } throws: { error in
+                (error as? TransportError)?.kind == .timedOut
+            }
+        }
+    }
+
+    @Test func onlyLoopbackHTTP() async throws {
+        for url in ["https://127.0.0.1:1/x", "http://example.com/x", "http://10.0.0.1:80/x", "http://127.0.0.1:port/x"]
+        {
+            await #expect(throws: TransportError.self, "\(url)") {
+                try await LoopbackHTTPTransport().send(HTTPRequest(method: "GET", url: url), timeout: .seconds(1))
+            }
+        }
+    }
+}
