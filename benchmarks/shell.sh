@@ -163,7 +163,7 @@ for line in open(startup_path):
 p50 = {name: percentile(values, 0.5) for name, values in samples.items()}
 p90 = {name: percentile(values, 0.9) for name, values in samples.items()}
 rows = [
-    ("automl shell, default start (embedded local backend, not opened; no cached resources)", "automl", True),
+    ("automl shell, default start (local server not started; no cached resources)", "automl", True),
     ("floor: `swiftc -O` Foundation program, same prompt, `readLine()`", "floor", True),
     ("the floor built with `-static-stdlib`, as automl is (for information)", "floor_static", True),
     ("automl shell, 100,000 cached models and datasets (for information)", "automl_cached", True),
