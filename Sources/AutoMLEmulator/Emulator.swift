@@ -11,6 +11,8 @@ package final class Emulator: Sendable {
     package let configuration: EmulatorConfiguration
     let service: EmulatorService
     let router: Router
+    /// The Cloud Storage routes over the gs:// root.
+    let storage: StorageService
     let faults: FaultInjector?
     let logger: Logger
     /// When the last request arrived, for the idle stop.
@@ -67,6 +69,9 @@ package final class Emulator: Sendable {
             configuration: configuration, store: store, clock: clock, trainer: trainer,
             logger: logger, trainingShouldFail: { faults?.trainingShouldFail() ?? false })
         router = Router(service: service)
+        storage = StorageService(
+            objects: StorageObjects(mapper: GCSPathMapper(root: configuration.gcsRoot), store: store, clock: clock),
+            uploads: StorageUploads(folder: configuration.dataDirectory.appendingPathComponent("storage-uploads")))
     }
 
     /// Stops running operations without ending them (they carry on at the next start), closes the store
@@ -97,6 +102,7 @@ package final class Emulator: Sendable {
         let options = ProtoJSONOptions(enumsAsIntegers: request.wantsIntegerEnums)
         do {
             try checkAccess(request)
+            if StorageService.handles(request.path) { return await storage.handle(request) }
             if request.path.hasPrefix("/_automl/") {
                 let handler = control.withLock { $0 }
                 if let handler, let response = await handler(request, self) { return response }

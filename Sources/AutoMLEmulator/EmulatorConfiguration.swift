@@ -22,6 +22,9 @@ package struct EmulatorConfiguration: Sendable {
     package var maxBodyBytes: Int
     /// The largest Predict request body.
     package var maxPredictBodyBytes: Int
+    /// The largest body of a Cloud Storage upload request (a whole multipart upload, or one resumable chunk; Google's
+    /// Python client sends files up to 100 MiB as one chunk).
+    package var maxUploadBodyBytes = 256 << 20
     /// Clock time a deploy or an undeploy takes.
     package var deployDuration: Duration
 

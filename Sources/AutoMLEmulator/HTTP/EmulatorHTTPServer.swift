@@ -102,9 +102,12 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
             refused = false
             drained = 0
             let rawPath = String(head.uri.split(separator: "?").first ?? "")
+            let path = rawPath.removingPercentEncoding ?? rawPath
             limit =
-                (rawPath.removingPercentEncoding ?? rawPath).hasSuffix(":predict")
-                ? emulator.configuration.maxPredictBodyBytes : emulator.configuration.maxBodyBytes
+                path.hasSuffix(":predict")
+                ? emulator.configuration.maxPredictBodyBytes
+                : path.hasPrefix("/upload/")
+                    ? emulator.configuration.maxUploadBodyBytes : emulator.configuration.maxBodyBytes
             if let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
                 refuse(context: context, version: head.version, drain: length <= drainCap)
             }

@@ -81,6 +81,23 @@ extension EmulatorStore {
             try db.create(index: "operation_parent", on: "operation", columns: ["project", "location", "seq"])
             try db.create(index: "operation_running", on: "operation", columns: ["done"])
         }
+        // The Cloud Storage objects' metadata; their bytes are the files under the gs:// root (issue 12).
+        migrator.registerMigration("v2-storage") { db in
+            try db.create(table: "storage_object") { table in
+                table.column("bucket", .text).notNull()
+                table.column("name", .text).notNull()
+                table.primaryKey(["bucket", "name"])
+                table.column("generation", .integer).notNull()
+                table.column("size", .integer).notNull()
+                // The file's modification time (ns) when this row was written: a file changed behind the server's
+                // back (copied into the folder by hand) no longer matches and is read again.
+                table.column("mtime_ns", .integer).notNull()
+                table.column("md5", .text).notNull()
+                table.column("crc32c", .text).notNull()
+                table.column("content_type", .text).notNull()
+                table.column("created", .text).notNull()
+            }
+        }
         return migrator
     }
 }

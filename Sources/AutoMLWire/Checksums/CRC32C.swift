@@ -25,9 +25,12 @@ package struct CRC32C: Sendable {
         let count = buffer.count
         let tables = Self.tables
         while count - index >= 8 {
-            let low = crc ^ (UInt32(buffer[index]) | UInt32(buffer[index + 1]) << 8 | UInt32(buffer[index + 2]) << 16
-                | UInt32(buffer[index + 3]) << 24)
-            crc = tables[7][Int(low & 0xFF)] ^ tables[6][Int((low >> 8) & 0xFF)]
+            let low =
+                crc
+                ^ (UInt32(buffer[index]) | UInt32(buffer[index + 1]) << 8 | UInt32(buffer[index + 2]) << 16
+                    | UInt32(buffer[index + 3]) << 24)
+            crc =
+                tables[7][Int(low & 0xFF)] ^ tables[6][Int((low >> 8) & 0xFF)]
                 ^ tables[5][Int((low >> 16) & 0xFF)] ^ tables[4][Int(low >> 24)]
                 ^ tables[3][Int(buffer[index + 4])] ^ tables[2][Int(buffer[index + 5])]
                 ^ tables[1][Int(buffer[index + 6])] ^ tables[0][Int(buffer[index + 7])]
