@@ -4,7 +4,8 @@ import Foundation
 /// One REST call as the methods describe it, before it is sent.
 struct RESTCall: Sendable {
     var method: String
-    /// The path after `/v1/`, such as `projects/p/locations/l/models`.
+    /// The path after `/v1/`, such as `projects/p/locations/l/models`; or, starting with `/`, the whole path after the
+    /// endpoint (`/storage/v1/b/…`).
     var path: String
     var query: [(String, String)] = []
     var body: Data?
@@ -13,6 +14,14 @@ struct RESTCall: Sendable {
     /// The `x-goog-request-params` routing header, such as `name=projects/p/…`.
     var routing: String
     var timeout: Duration? = nil
+    /// A URL to send to instead of the endpoint and path (a resumable upload's session URL).
+    var url: String? = nil
+    /// The body's type when it is not JSON.
+    var contentType: String? = nil
+    /// More headers (`Content-Range`, `Range`, `X-Upload-Content-Type`, …).
+    var headers: [(name: String, value: String)] = []
+    /// Statuses besides 2xx that are answers, not errors (a resumable upload's 308).
+    var alsoSuccessful: Set<Int> = []
 }
 
 extension AutoMLClient {
@@ -66,7 +75,9 @@ extension AutoMLClient {
                 log(
                     request, response: response, failure: nil, duration: clock.now - started, attempt: attempt,
                     token: token)
-                if (200..<300).contains(response.status) { return response }
+                if (200..<300).contains(response.status) || call.alsoSuccessful.contains(response.status) {
+                    return response
+                }
                 let error = AutoMLError(
                     httpStatus: response.status, body: response.body,
                     retryAfter: parseRetryAfter(
@@ -99,9 +110,10 @@ extension AutoMLClient {
     }
 
     func url(for call: RESTCall) -> String {
+        if let url = call.url { return url }
         var base = configuration.endpoint
         while base.hasSuffix("/") { base.removeLast() }
-        var url = "\(base)/v1/\(call.path)"
+        var url = call.path.hasPrefix("/") ? base + call.path : "\(base)/v1/\(call.path)"
         if !call.query.isEmpty {
             url += "?" + call.query.map { "\(percentEncoded($0.0))=\(percentEncoded($0.1))" }.joined(separator: "&")
         }
@@ -112,12 +124,15 @@ extension AutoMLClient {
         var headers: [(name: String, value: String)] = [
             ("User-Agent", configuration.userAgent),
             ("x-goog-api-client", "gl-swift/6 gccl/\(AutoMLClientVersion.current)"),
-            ("x-goog-request-params", call.routing),
             ("Accept", "application/json"),
         ]
-        if call.body != nil {
+        if !call.routing.isEmpty { headers.append(("x-goog-request-params", call.routing)) }
+        if let type = call.contentType {
+            headers.append(("Content-Type", type))
+        } else if call.body != nil {
             headers.append(("Content-Type", "application/json; charset=utf-8"))
         }
+        headers += call.headers
         if let token {
             headers.append(("Authorization", "Bearer \(token)"))
         }

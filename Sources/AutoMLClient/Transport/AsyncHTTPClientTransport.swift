@@ -147,6 +147,8 @@ public let sharedClientLayerHTTPClient: HTTPClient = {
     // HTTP/1.1 only: the AutoML REST surface is served over HTTP/1.1 (Google's front ends negotiate it too), and
     // setting up AsyncHTTPClient's HTTP/2 machinery cost every command a fifth of its start-up.
     configuration.httpVersion = .http1Only
+    // A resumable upload's 308 is an answer ("send the rest"), not a redirect; nothing here follows redirects.
+    configuration.redirectConfiguration = .disallow
     configuration.connectionPool.retryConnectionEstablishment = false
     configuration.timeout.connect = .seconds(10)
     return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)

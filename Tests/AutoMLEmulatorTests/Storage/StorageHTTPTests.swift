@@ -166,3 +166,37 @@ private func first(_ value: JSONValue?) -> JSONValue? {
     if case .array(let items)? = value { return items.first }
     return nil
 }
+
+/// The client layer's storage client against the local backend's routes.
+@Suite struct StorageClientRoundTripTests {
+    @Test func uploadListDownloadDelete() async throws {
+        try await withServedEmulator { served in
+            _ = try await served.raw("POST", "/storage/v1/b?project=p", body: .text(#"{"name":"round-trip"}"#))
+            var client = StorageClient(configuration: .init(endpoint: served.baseURL, retry: .disabled))
+            client.multipartLimit = 64 << 10
+            client.chunkSize = 256 << 10
+            #expect(try await client.bucketExists("round-trip"))
+            #expect(try await !client.bucketExists("absent-bucket"))
+            let small = Data("hello world".utf8)
+            let large = Data((0..<(600 << 10)).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+            let one = try await client.upload(
+                small, to: StorageLocation(bucket: "round-trip", name: "dir/small.txt"),
+                contentType: "text/plain")
+            #expect(one.md5Hash == "XrY7u+Ae7tCTyyK7j1rNww==")
+            let two = try await client.upload(
+                large, to: StorageLocation(bucket: "round-trip", name: "dir/large.bin"),
+                contentType: "application/octet-stream")
+            #expect(two.size == Int64(large.count))
+            #expect(
+                try await client.list(bucket: "round-trip", prefix: "dir/").map(\.name)
+                    == ["dir/large.bin", "dir/small.txt"])
+            #expect(try await client.download(StorageLocation(bucket: "round-trip", name: "dir/large.bin")) == large)
+            #expect(
+                try await client.download(StorageLocation(bucket: "round-trip", name: "dir/small.txt"), range: 6..<11)
+                    == Data("world".utf8))
+            #expect(try await client.delete(StorageLocation(bucket: "round-trip", name: "dir/small.txt")))
+            #expect(try await !client.delete(StorageLocation(bucket: "round-trip", name: "dir/small.txt")))
+            #expect(try await client.object(StorageLocation(bucket: "round-trip", name: "dir/small.txt")) == nil)
+        }
+    }
+}
