@@ -48,6 +48,22 @@ public struct StorageClient: Sendable {
         }
     }
 
+    /// Creates a bucket in `project`; false when it exists already (409).
+    @discardableResult
+    public func createBucket(_ bucket: String, project: String, options: CallOptions = .init()) async throws -> Bool {
+        var writer = JSONWriter()
+        writer.write(.object(["name": .string(bucket)]))
+        do {
+            _ = try await json(
+                RESTCall(
+                    method: "POST", path: "/storage/v1/b", query: [("project", project)], body: Data(writer.bytes),
+                    idempotent: false, routing: ""), options: options)
+            return true
+        } catch let error as AutoMLError where error.code == .alreadyExists || error.httpStatus == 409 {
+            return false
+        }
+    }
+
     // MARK: Objects
 
     /// An object's metadata; nil when there is no such object.

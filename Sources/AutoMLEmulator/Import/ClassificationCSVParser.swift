@@ -1,3 +1,5 @@
+import AutoMLWire
+
 /// Parses image classification import CSVs (reference 6.6): `[ML_USE,]GCS_FILE_PATH[,LABEL,...]`.
 ///
 /// The `ML_USE` column is optional and detected per row: a first field that is an `ML_USE` word (see

@@ -1,3 +1,5 @@
+import AutoMLWire
+
 /// Parses object detection import CSVs (reference 6.6):
 /// `ML_USE,GCS_FILE_PATH,[LABEL],(BOUNDING_BOX | ,,,,,,,)`, 11 columns, one row per box.
 ///

@@ -1,3 +1,5 @@
+import AutoMLWire
+
 /// A parser of one import CSV grammar: it reads records one at a time, and the whole file the same way for both.
 protocol ImportRowParser: Sendable {
     /// The URI of the CSV file, quoted in every error message.

@@ -23,8 +23,8 @@ struct LabelStats: Sendable {
         self.isDetection = isDetection
         var rows: [String: Row] = [:]
         var seenImages: Set<String> = []
-        for line in csv.split(whereSeparator: \.isNewline) {
-            let fields = splitCSVLine(String(line))
+        for record in CSVReader.read(csv).records {
+            let fields = record.fields
             guard fields.count >= 2 else { continue }
             let split = fields[0].uppercased()
             let labels = isDetection ? [fields.count > 2 ? fields[2] : ""] : Array(fields.dropFirst(2))
@@ -86,67 +86,67 @@ struct LabelStats: Sendable {
 }
 
 extension ShellSession {
-    /// The label statistics of a dataset, read by exporting it (the v1 API has no call that lists labels):
-    /// possible on the local server, whose `gs://` folder is on this machine. Nil elsewhere.
-    func labelStats(of name: DatasetName) async throws -> LabelStats? {
-        guard context.endpoint == nil, let root = backends.localGCSRoot else { return nil }
+    /// The label statistics of a dataset, read by exporting it (the v1 API has no call that lists labels) to a
+    /// temporary prefix of the staging bucket and reading the export's CSV through the Cloud Storage API, on any
+    /// endpoint; the prefix is removed afterwards. Each failure says which step failed.
+    func labelStats(of name: DatasetName) async throws -> LabelStats {
         let client = try await client()
         let dataset = try await client.getDataset(name)
-        let folderName = "label-stats-\(UUID().uuidString.lowercased())"
-        let prefix = "gs://automl-shell/\(folderName)"
-        let started = try await client.exportData(
-            name, to: OutputConfig(gcsDestination: GcsDestination(outputUriPrefix: prefix)))
-        let operationName = try OperationName(parsing: started.name)
-        defer { try? FileManager.default.removeItem(atPath: "\(root)/automl-shell/\(folderName)") }
-        let policy = PollPolicy(initialDelay: .milliseconds(20), maxDelay: .milliseconds(500), timeout: .seconds(120))
-        _ = try await client.wait(for: operationName, as: Empty.self, policy: policy)
-        let finished = try await client.getOperation(operationName)
+        let storage = try await storage()
+        let bucket: String
+        do {
+            bucket = try await stagingBucket(storage)
+        } catch let error as ShellError {
+            throw error
+        } catch {
+            throw ShellError(
+                "the label counts need a staging bucket, which could not be made: "
+                    + ErrorReport.oneLine(error, session: self))
+        }
+        let prefix = StorageLocation(bucket: bucket, name: "automl-shell/label-stats-\(UUID().uuidString.lowercased())")
+        do {
+            let stats = try await exportedStats(
+                of: name, dataset: dataset, to: prefix, client: client, storage: storage)
+            await removeObjects(under: prefix, storage)
+            return stats
+        } catch {
+            await removeObjects(under: prefix, storage)
+            throw error
+        }
+    }
+
+    private func exportedStats(
+        of name: DatasetName, dataset: Dataset, to prefix: StorageLocation, client: AutoMLClient,
+        storage: StorageClient
+    ) async throws -> LabelStats {
+        let operationName: OperationName
+        do {
+            let started = try await client.exportData(
+                name, to: OutputConfig(gcsDestination: GcsDestination(outputUriPrefix: prefix.description)))
+            operationName = try OperationName(parsing: started.name)
+            let policy = PollPolicy(
+                initialDelay: .milliseconds(20), maxDelay: .milliseconds(500), timeout: .seconds(300))
+            _ = try await client.wait(for: operationName, as: Empty.self, policy: policy)
+        } catch {
+            throw ShellError(
+                "exporting \(name.dataset) to \(prefix) to count its labels failed: "
+                    + ErrorReport.oneLine(error, session: self))
+        }
         // The export is the shell's own bookkeeping: forget it so it does not crowd `operations`.
         try? await client.deleteOperation(operationName)
-        guard let directory = finished.automlMetadata?.exportDataDetails?.outputInfo?.gcsOutputDirectory else {
-            return nil
-        }
-        let folder = root + "/" + directory.dropFirst("gs://".count)
         let isDetection = dataset.imageObjectDetectionDatasetMetadata != nil
-        let file = folder + (isDetection ? "/image_object_detection_1.csv" : "/image_classification_1.csv")
-        guard let data = FileManager.default.contents(atPath: file) else { return nil }
-        return LabelStats(csv: String(decoding: data, as: UTF8.self), isDetection: isDetection)
-    }
-}
-
-/// Splits one CSV line into fields, honouring double quotes.
-func splitCSVLine(_ line: String) -> [String] {
-    var fields: [String] = []
-    var current = ""
-    var quoted = false
-    var iterator = Array(line).makeIterator()
-    var pending: Character?
-    while let character = pending ?? iterator.next() {
-        pending = nil
-        if quoted {
-            if character == "\"" {
-                if let next = iterator.next() {
-                    if next == "\"" {
-                        current.append("\"")
-                    } else {
-                        quoted = false
-                        pending = next
-                    }
-                } else {
-                    quoted = false
-                }
-            } else {
-                current.append(character)
+        var csv = ""
+        do {
+            let objects = try await storage.list(bucket: prefix.bucket, prefix: prefix.name + "/")
+            for object in objects where object.name.hasSuffix(".csv") {
+                let data = try await storage.download(StorageLocation(bucket: object.bucket, name: object.name))
+                csv += String(decoding: data, as: UTF8.self) + "\n"
             }
-        } else if character == "\"" {
-            quoted = true
-        } else if character == "," {
-            fields.append(current.trimmingCharacters(in: .whitespaces))
-            current = ""
-        } else {
-            current.append(character)
+        } catch {
+            throw ShellError(
+                "reading the export of \(name.dataset) from \(prefix) failed: "
+                    + ErrorReport.oneLine(error, session: self))
         }
+        return LabelStats(csv: csv, isDetection: isDetection)
     }
-    fields.append(current.trimmingCharacters(in: .whitespaces))
-    return fields
 }

@@ -11,6 +11,9 @@ package struct SessionContext: Sendable, Hashable, Codable {
     /// The last operation started (or chosen with `use operation`), by ID.
     package var operation: String?
     package var format: OutputFormat
+    /// The Cloud Storage bucket the shell stages files in (uploads of local images, the exports `labels` reads);
+    /// nil means the local backend's `automl-shell` bucket, and none on other endpoints.
+    package var bucket: String?
     /// Whether a failing command stops a non-interactive run.
     package var continueOnError: Bool
 

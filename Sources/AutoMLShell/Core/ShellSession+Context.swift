@@ -25,6 +25,15 @@ extension ShellSession {
         commit(next, explicit: explicit)
     }
 
+    /// Sets or clears the staging bucket (`set bucket`, `unset bucket`); saved by a run that persists.
+    func setBucket(_ bucket: String?) {
+        var next = context
+        next.bucket = bucket
+        var explicit = SavedSessionChange.Defaults()
+        explicit.bucket = .some(bucket)
+        commit(next, explicit: explicit)
+    }
+
     /// Sets the output format (`set format`); saved by a run that persists, even when `--format` had chosen it.
     func setFormat(_ format: OutputFormat) {
         var next = context
@@ -67,6 +76,7 @@ extension ShellSession {
         if after.project != inner.project { result.project = after.project }
         if after.location != inner.location { result.location = after.location }
         if after.format != inner.format { result.format = after.format }
+        if after.bucket != inner.bucket { result.bucket = after.bucket }
         result.continueOnError = after.continueOnError
         if ResourceScope(context: result) == ResourceScope(context: after) {
             (result.dataset, result.model, result.operation) = (after.dataset, after.model, after.operation)
@@ -106,6 +116,7 @@ struct SavedSessionChange {
         var project: String??
         var location: String?
         var format: OutputFormat?
+        var bucket: String??
     }
 
     var defaults: Defaults
@@ -120,6 +131,7 @@ struct SavedSessionChange {
         if next.project != before.project { defaults.project = .some(next.project) }
         if next.location != before.location { defaults.location = next.location }
         if next.format != before.format { defaults.format = next.format }
+        if next.bucket != before.bucket { defaults.bucket = .some(next.bucket) }
         scope = ResourceScope(context: next)
         if next.dataset != before.dataset { dataset = .some(next.dataset) }
         if next.model != before.model { model = .some(next.model) }
@@ -130,7 +142,7 @@ struct SavedSessionChange {
 
     var isEmpty: Bool {
         !touchesResources && defaults.endpoint == nil && defaults.project == nil && defaults.location == nil
-            && defaults.format == nil
+            && defaults.format == nil && defaults.bucket == nil
     }
 
     func apply(to session: inout SavedSession) {
@@ -138,6 +150,7 @@ struct SavedSessionChange {
         if let project = defaults.project { session.project = project }
         if let location = defaults.location { session.location = location }
         if let format = defaults.format { session.format = format }
+        if let bucket = defaults.bucket { session.bucket = bucket }
         guard touchesResources else { return }
         session.updatePlace(scope) { place in
             if let dataset { place.dataset = dataset }

@@ -15,7 +15,7 @@ extension SavedSession: Codable {
     static let version = 2
 
     private enum Key: String, CodingKey {
-        case version, endpoint, project, location, format, places, dataset, model, operation
+        case version, endpoint, project, location, format, bucket, places, dataset, model, operation
     }
 
     package init(from decoder: any Decoder) throws {
@@ -48,6 +48,7 @@ extension SavedSession: Codable {
                 debugDescription: "\"\(formatText)\" is not a format")
         }
         self.format = format
+        bucket = try container.decodeIfPresent(String.self, forKey: .bucket)
         places = try container.decodeIfPresent([Place].self, forKey: .places) ?? []
     }
 
@@ -58,6 +59,7 @@ extension SavedSession: Codable {
         try container.encodeIfPresent(project, forKey: .project)
         try container.encode(location, forKey: .location)
         try container.encode(format.description, forKey: .format)
+        try container.encodeIfPresent(bucket, forKey: .bucket)
         try container.encode(places, forKey: .places)
     }
 }

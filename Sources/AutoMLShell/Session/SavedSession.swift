@@ -10,6 +10,8 @@ package struct SavedSession: Sendable, Hashable {
     package var project: String?
     package var location: String
     package var format: OutputFormat
+    /// The bucket the shell stages files in (`set bucket`).
+    package var bucket: String?
     /// The current resources of each scope, the most recently changed first; at most ``maxPlaces``.
     package var places: [Place]
 
@@ -57,6 +59,7 @@ package struct SavedSession: Sendable, Hashable {
     /// The defaults as a context, with the resources saved for their scope.
     package var context: SessionContext {
         var context = SessionContext(endpoint: endpoint, project: project, location: location, format: format)
+        context.bucket = bucket
         fillResources(of: &context)
         return context
     }

@@ -1,3 +1,4 @@
+import AutoMLWire
 import Foundation
 import Testing
 

@@ -17,6 +17,7 @@ struct ContextCommand: ShellCommand {
         if let dataset = context.dataset { object["dataset"] = .string(dataset) }
         if let model = context.model { object["model"] = .string(model) }
         if let operation = context.operation { object["operation"] = .string(operation) }
+        if let bucket = context.bucket { object["bucket"] = .string(bucket) }
         if let server = session.localServerState { object["server"] = .string("local server, " + server.summary) }
         session.emit(.object(object))
     }

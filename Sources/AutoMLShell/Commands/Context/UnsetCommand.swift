@@ -6,7 +6,7 @@ struct UnsetCommand: ShellCommand {
     static let configuration = CommandConfiguration(commandName: "unset", abstract: "Clear part of the context.")
 
     enum Field: String, ExpressibleByArgument, CaseIterable {
-        case project, dataset, model, operation
+        case project, dataset, model, operation, bucket
     }
 
     @Argument(help: "What to clear.") var field: Field
@@ -17,6 +17,7 @@ struct UnsetCommand: ShellCommand {
         case .dataset: session.update { $0.dataset = nil }
         case .model: session.update { $0.model = nil }
         case .operation: session.update { $0.operation = nil }
+        case .bucket: session.setBucket(nil)
         }
     }
 }

@@ -7,12 +7,15 @@ struct SetCommand: ShellCommand {
         commandName: "set",
         abstract: "Set an option: format json|yaml|table|value(FIELD,...), on-error continue|stop, echo on|off.",
         discussion: """
-            format, project and location are saved by the interactive shell and by a one-shot `automl set …`, \
+            bucket is the Cloud Storage bucket the shell stages files in: the images `dataset import ./FOLDER` \
+            uploads, and the exports `labels` and `train` read (the local backend's `automl-shell` when none is set; \
+            Google needs one of yours). format, project, location and bucket are saved by the interactive shell and \
+            by a one-shot `automl set …`, \
             and last for the run in a script. on-error and echo last for the run they are set in, always: a \
             script starts with on-error stop and echo off (or -x) whatever was typed elsewhere.
             """)
 
-    @Argument(help: "format, on-error, echo, project or location.") var key: String
+    @Argument(help: "format, on-error, echo, bucket, project or location.") var key: String
     @Argument(help: "The value.") var value: String
 
     /// What each key's value completes from (Tab after `set KEY `); the keys themselves complete after `set `.
@@ -20,6 +23,7 @@ struct SetCommand: ShellCommand {
         "format": .words(OutputFormat.completions),
         "on-error": .words(["continue", "stop"]),
         "echo": .words(["on", "off"]),
+        "bucket": .none,
         "project": .resource(.project),
         "location": .resource(.location),
     ]
@@ -39,6 +43,14 @@ struct SetCommand: ShellCommand {
             if session.oneShot {
                 session.note("note: on-error lasts for the run it is set in; in a script, set it first")
             }
+        case "bucket":
+            guard Self.isBucketName(value) else {
+                throw ShellError(
+                    "\"\(value)\" is not a bucket name",
+                    hint: "3-63 lowercase letters, digits, '-', '_' and '.', starting and ending with a letter or digit"
+                )
+            }
+            session.setBucket(value)
         case "echo":
             guard ["on", "off"].contains(value) else { throw ShellError("echo takes on or off") }
             session.echo = value == "on"
@@ -54,6 +66,17 @@ struct SetCommand: ShellCommand {
                 "unknown option \"\(key)\"",
                 hint: "options are \(Self.valueCompletions.keys.sorted().joined(separator: ", "))")
         }
+    }
+}
+
+extension SetCommand {
+    /// Cloud Storage's bucket name rule (3–63 of `[a-z0-9_.-]`, letters or digits at both ends).
+    static func isBucketName(_ name: String) -> Bool {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
+        guard (3...63).contains(name.count), name.allSatisfy(allowed.contains), let first = name.first,
+            let last = name.last
+        else { return false }
+        return first.isLetter || first.isNumber ? last.isLetter || last.isNumber : false
     }
 }
 

@@ -84,7 +84,14 @@ struct ResumeChecks {
                     + "the service checks them")
             return []
         }
-        guard let stats = try await session.labelStats(of: dataset) else { return [] }
+        let stats: LabelStats
+        do {
+            stats = try await session.labelStats(of: dataset)
+        } catch {
+            return [
+                "the labels could not be compared with the base model's: \(ErrorReport.oneLine(error, session: session))"
+            ]
+        }
         let now = Set(stats.rows.map(\.label))
         guard now != trainedOn else { return [] }
         let added = now.subtracting(trainedOn).sorted()

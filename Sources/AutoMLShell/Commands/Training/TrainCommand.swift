@@ -32,7 +32,7 @@ struct TrainCommand: ShellCommand {
         let plan = try TrainingPlan(
             dataset: target, datasetID: datasetName.dataset, name: name, budgetNodeHours: budget,
             modelType: modelType, earlyStopping: !noEarlyStop, baseModelID: nil)
-        if !dryRun, let stats = try await session.labelStats(of: datasetName) {
+        if !dryRun, let stats = try await checkedLabels(datasetName, session: session) {
             try plan.check(stats, force: force, session: session)
         }
         if dryRun {
@@ -50,6 +50,25 @@ struct TrainCommand: ShellCommand {
                 + "(budget \(plan.budgetText), \(plan.modelType.name))",
             on: .displayName(plan.model.displayName))
         if deploy { try await DeployAfterTraining(session: session).run(operation) }
+    }
+}
+
+extension TrainCommand {
+    /// The dataset's label counts for the pre-flight check. When they cannot be read, training stops and says why,
+    /// unless `--force`, which trains without the check and says so.
+    func checkedLabels(_ dataset: DatasetName, session: ShellSession) async throws -> LabelStats? {
+        do {
+            return try await session.labelStats(of: dataset)
+        } catch {
+            let reason = ErrorReport.oneLine(error, session: session)
+            guard force else {
+                throw ShellError(
+                    "the labels could not be checked before training: \(reason)",
+                    hint: "fix that, or `train --force` to train without the check")
+            }
+            session.note("warning: the labels were not checked (\(reason)); training anyway (--force)")
+            return nil
+        }
     }
 }
 

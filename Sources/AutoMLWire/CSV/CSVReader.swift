@@ -1,19 +1,22 @@
-import Foundation
-
 /// One record of a CSV file: its fields and the line it starts on.
-struct CSVRecord: Sendable, Hashable {
+package struct CSVRecord: Sendable, Hashable {
     /// The 1-based line number of the record's first line in the file (blank lines count).
-    var lineNumber: Int
+    package var lineNumber: Int
     /// The fields, unquoted; unquoted fields are trimmed of surrounding spaces and tabs.
-    var fields: [String]
+    package var fields: [String]
+
+    package init(lineNumber: Int, fields: [String]) {
+        self.lineNumber = lineNumber
+        self.fields = fields
+    }
 }
 
 /// A record that could not be split into fields.
-struct CSVSyntaxError: Sendable, Hashable {
+package struct CSVSyntaxError: Sendable, Hashable {
     /// The 1-based line number the record starts on.
-    var lineNumber: Int
+    package var lineNumber: Int
     /// What is wrong.
-    var message: String
+    package var message: String
 }
 
 /// Splits CSV text into records: RFC 4180 quoting (`""` for a quote inside a quoted field, line breaks allowed in
@@ -21,25 +24,9 @@ struct CSVSyntaxError: Sendable, Hashable {
 ///
 /// A malformed record (an unterminated quote, a stray quote, text after a closing quote) becomes a
 /// ``CSVSyntaxError`` and reading resumes on the next line, so one bad row does not hide the good ones.
-enum CSVReader {
-    /// The largest CSV file accepted (reference 6.6: each input CSV is at most 100 MB).
-    static let maxFileSize = 100 * 1_024 * 1_024
-
-    /// Checks the size of a CSV file's bytes and decodes them as UTF-8.
-    ///
-    /// - Throws: ``ImportFileError`` when the file is too large or not valid UTF-8.
-    static func decode(_ data: Data, csvURI: String) throws -> String {
-        guard data.count <= maxFileSize else {
-            throw ImportFileError(csvURI: csvURI, detail: "the file is \(data.count) bytes; the limit is 100 MB")
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw ImportFileError(csvURI: csvURI, detail: "the file is not valid UTF-8")
-        }
-        return text
-    }
-
+package enum CSVReader {
     /// Splits `text` into records and syntax errors, both in file order.
-    static func read(_ text: String) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
+    package static func read(_ text: String) -> (records: [CSVRecord], errors: [CSVSyntaxError]) {
         var scanner = CSVScanner(bytes: Array(text.utf8))
         return scanner.readAll()
     }

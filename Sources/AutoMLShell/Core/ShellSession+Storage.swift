@@ -1,0 +1,47 @@
+import AutoMLClient
+import Foundation
+
+extension ShellSession {
+    /// The local backend's bucket for the shell's own files, when no bucket is set.
+    static let localStagingBucket = "automl-shell"
+
+    /// A Cloud Storage client for the current endpoint: Google's storage host when the endpoint is Google's AutoML,
+    /// the endpoint itself otherwise (the local backend serves both APIs; so does `automl emulator`).
+    func storage() async throws -> StorageClient {
+        let client = try await client()
+        let isGoogle = context.endpoint.map { URL(string: $0)?.host?.hasSuffix("googleapis.com") ?? false } ?? false
+        return StorageClient(sharing: client, endpoint: isGoogle ? StorageClient.googleEndpoint : nil)
+    }
+
+    /// The bucket the shell stages files in: the one set (`set bucket`), or on the local backend its own
+    /// `automl-shell` (made when missing). Google has no such default: the bucket must be one of the user's.
+    func stagingBucket(_ storage: StorageClient) async throws -> String {
+        if let bucket = context.bucket { return bucket }
+        guard context.endpoint == nil || isLoopbackEndpoint else {
+            throw ShellError(
+                "this needs a Cloud Storage bucket to stage files in",
+                hint: "`set bucket NAME` (a bucket of project \(context.project ?? "?") the AutoML service can read)")
+        }
+        if try await !storage.bucketExists(Self.localStagingBucket) {
+            try await storage.createBucket(Self.localStagingBucket, project: try location().project)
+        }
+        return Self.localStagingBucket
+    }
+
+    /// Whether the endpoint is a server on this machine (`automl emulator`), which serves storage over its gs:// root.
+    private var isLoopbackEndpoint: Bool {
+        guard let host = context.endpoint.flatMap({ URL(string: $0)?.host }) else { return false }
+        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// Deletes every object under `prefix`; a failure is noted (the objects stay), never thrown.
+    func removeObjects(under prefix: StorageLocation, _ storage: StorageClient) async {
+        do {
+            for object in try await storage.list(bucket: prefix.bucket, prefix: prefix.name) {
+                try await storage.delete(StorageLocation(bucket: object.bucket, name: object.name))
+            }
+        } catch {
+            note("warning: could not remove \(prefix): \(ErrorReport.oneLine(error, session: self))")
+        }
+    }
+}
