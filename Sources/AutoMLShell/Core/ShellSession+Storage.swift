@@ -28,6 +28,21 @@ extension ShellSession {
         return Self.localStagingBucket
     }
 
+    /// The bucket an import uploads to: `named` (made on a local backend when missing; on Google it must exist), or
+    /// the staging bucket.
+    func importBucket(_ named: String?, _ storage: StorageClient) async throws -> String {
+        guard let named else { return try await stagingBucket(storage) }
+        if try await storage.bucketExists(named) { return named }
+        guard context.endpoint == nil || isLoopbackEndpoint else {
+            throw ShellError(
+                "there is no bucket \(named), or the credentials cannot see it",
+                hint: "make it in project \(context.project ?? "?") first (gcloud storage buckets create gs://\(named))"
+            )
+        }
+        try await storage.createBucket(named, project: try location().project)
+        return named
+    }
+
     /// Whether the endpoint is a server on this machine (`automl emulator`), which serves storage over its gs:// root.
     private var isLoopbackEndpoint: Bool {
         guard let host = context.endpoint.flatMap({ URL(string: $0)?.host }) else { return false }

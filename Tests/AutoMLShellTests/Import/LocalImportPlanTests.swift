@@ -1,0 +1,67 @@
+import AutoMLClient
+import AutoMLTestSupport
+import Foundation
+import Testing
+
+@testable import AutoMLShell
+
+struct LocalImportPlanTests {
+    @Test func imageSignaturesAndCutShortFiles() {
+        let png = [UInt8](TestImages.png(color: (1, 2, 3)))
+        #expect(ImageSniffer.problem(head: Array(png.prefix(16)), tail: png) == nil)
+        #expect(
+            ImageSniffer.problem(head: Array(png.prefix(16)), tail: Array(png.prefix(40)))?.contains("cut short")
+                == true)
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10] + Array(repeating: 7, count: 40) + [0xFF, 0xD9]
+        #expect(ImageSniffer.problem(head: Array(jpeg.prefix(16)), tail: jpeg) == nil)
+        #expect(ImageSniffer.problem(head: Array(jpeg.prefix(16)), tail: Array(jpeg.dropLast(2))) != nil)
+        #expect(ImageSniffer.format(of: Array("GIF89a".utf8)) == "GIF")
+        #expect(ImageSniffer.format(of: Array("RIFF\0\0\0\0WEBPVP8 ".utf8)) == "WEBP")
+        #expect(ImageSniffer.problem(head: Array("hello, world".utf8), tail: [])?.contains("text file") == true)
+        #expect(ImageSniffer.problem(head: [0, 1, 2, 3, 250], tail: [])?.contains("not an image") == true)
+        #expect(ImageSniffer.contentType(of: Array(png.prefix(16))) == "image/png")
+    }
+
+    @Test func splitsComeFromTheNameAndAddUp() throws {
+        let ratio = try #require(SplitRatio(parsing: "80/10/10"))
+        #expect(SplitRatio(parsing: "80/10") == nil)
+        #expect(SplitRatio(parsing: "80/10/20") == nil)
+        #expect(SplitRatio(parsing: "-10/100/10") == nil)
+        let names = (0..<1000).map { "daisy/\($0).jpg" }
+        let splits = names.map(ratio.split(for:))
+        #expect(splits == names.map(ratio.split(for:)), "the same name gets the same split every time")
+        let train = splits.filter { $0 == "TRAIN" }.count
+        #expect((740...860).contains(train), "\(train) of 1000 in TRAIN")
+        #expect(Set(splits) == ["TRAIN", "VALIDATION", "TEST"])
+        #expect(Set(names.map(SplitRatio(parsing: "100/0/0")!.split(for:))) == ["TRAIN"])
+    }
+
+    @Test func aCSVKeepsItsRowsAndGetsObjectURIs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try TestImages.png(color: (1, 2, 3)).write(to: folder.appendingPathComponent("a b.png"))
+        let csv = folder.appendingPathComponent("labels.csv")
+        try Data(
+            """
+            "a b.png",cat
+            UNASSIGNED,a b.png,"cat,dog"
+            gs://elsewhere/c.png,dog
+            ,
+            """.utf8
+        ).write(to: csv)
+        let plan = try LocalImportPlan.csv(csv)
+        #expect(plan.uploads.count == 1, "one file named twice is sent once")
+        #expect(plan.uploads.first?.relativeName == "a b.png")
+        #expect(plan.skipped.count == 1)
+        #expect(
+            plan.csv(prefix: .init(bucket: "b", name: "imports/labels")) == """
+                gs://b/imports/labels/a b.png,cat
+                UNASSIGNED,gs://b/imports/labels/a b.png,"cat,dog"
+                gs://elsewhere/c.png,dog
+
+                """)
+        #expect(
+            LocalImportPlan.objectName(for: URL(fileURLWithPath: "/data/x.png"), under: folder) == "files/data/x.png")
+    }
+}
