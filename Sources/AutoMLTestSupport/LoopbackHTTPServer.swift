@@ -11,6 +11,10 @@ package struct RecordedRequest: Sendable {
     package var uri: String
     package var headers: [(name: String, value: String)]
     package var body: Data
+    /// The client's port, which tells the connections apart: requests with the same one came on one connection.
+    package var connection: Int = 0
+    /// When the whole request had arrived (read on the server's event loop).
+    package var arrived = ContinuousClock.now
 
     /// The path without the query.
     package var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
@@ -43,6 +47,8 @@ package enum LoopbackResponse: Sendable {
     case reply(status: Int, headers: [(String, String)], body: Data)
     /// Closes the connection without answering, as a crashed or overloaded server might.
     case dropConnection
+    /// Answers as `.reply` does and then closes the connection without saying so (as a server that stops does).
+    case replyThenClose(status: Int, body: Data)
 
     /// A JSON answer from text.
     package static func json(_ text: String, status: Int = 200, headers: [(String, String)] = []) -> LoopbackResponse {
@@ -203,7 +209,7 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
             let request = RecordedRequest(
                 method: head.method.rawValue, uri: head.uri,
                 headers: head.headers.map { ($0.name, $0.value) },
-                body: Data(body.readableBytesView))
+                body: Data(body.readableBytesView), connection: context.channel.remoteAddress?.port ?? 0)
             record(request)
             let handler = handler
             let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
@@ -216,6 +222,16 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
                 switch response {
                 case .dropConnection:
                     context.close(promise: nil)
+                case .replyThenClose(let status, let bodyData):
+                    var responseHead = HTTPResponseHead(
+                        version: version, status: HTTPResponseStatus(statusCode: status))
+                    responseHead.headers.add(name: "Content-Length", value: String(bodyData.count))
+                    context.write(NIOAny(HTTPServerResponsePart.head(responseHead)), promise: nil)
+                    context.write(
+                        NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: bodyData)))), promise: nil)
+                    context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil))).whenComplete { _ in
+                        loopBound.value.close(promise: nil)
+                    }
                 case .reply(let status, let headers, let bodyData):
                     var responseHead = HTTPResponseHead(
                         version: version, status: HTTPResponseStatus(statusCode: status))

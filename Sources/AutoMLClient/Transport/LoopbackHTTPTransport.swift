@@ -6,16 +6,19 @@ import Foundation
     import Glibc
 #endif
 
-/// HTTP/1.1 over a plain socket to a server on this machine (the local server `automl` starts): one connection per
-/// request (`Connection: close`), no TLS, no proxy, no redirects, response bodies by `Content-Length` or to the end
-/// of the connection. It leaves out everything a loopback call does not need, which is most of what a one-shot
+/// HTTP/1.1 over a plain socket to a server on this machine (the local server `automl` starts): keep-alive
+/// connections kept in a pool and reused (several requests at once each take their own), no TLS, no proxy, no
+/// redirects, response bodies by `Content-Length` or to the end of the connection. It leaves out everything a loopback call does not need, which is most of what a one-shot
 /// command spent starting AsyncHTTPClient and its event loops (docs/benchmarks.md, "Client"). Other endpoints use
 /// ``AsyncHTTPClientTransport``.
 ///
-/// Each exchange runs on a Dispatch thread of its own, so its blocking calls never hold a Swift concurrency thread.
+/// Each exchange runs on a Dispatch thread of its own, so its blocking calls never hold a thread Swift concurrency or
+/// another exchange needs.
 package struct LoopbackHTTPTransport: HTTPTransport {
     /// The largest response body read; a larger one fails the call rather than filling memory.
     package var maxResponseBytes: Int
+    /// Idle connections, shared by the copies of this transport.
+    private let pool = LoopbackConnectionPool()
 
     package init(maxResponseBytes: Int = 256 * 1024 * 1024) {
         self.maxResponseBytes = maxResponseBytes
@@ -24,31 +27,76 @@ package struct LoopbackHTTPTransport: HTTPTransport {
     package func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         let deadline = ContinuousClock.now + timeout
         let limit = maxResponseBytes
+        let pool = pool
         return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            // A queue of its own, not a global one: its exchange blocks in poll(2), and on Linux the global queues'
+            // threads (which Swift concurrency runs on too) are few and not replaced while blocked, so requests sent
+            // at once waited for each other. A serial queue gets an overcommitting thread of its own.
+            DispatchQueue(label: "automl.loopback-exchange").async {
                 continuation.resume(
-                    with: Result { try LoopbackExchange(request: request, deadline: deadline).run(limit) })
+                    with: Result { try LoopbackExchange(request: request, deadline: deadline, pool: pool).run(limit) })
             }
         }
     }
 }
 
-/// One request and its response over a fresh connection.
+/// One request and its response, over an idle pooled connection or a fresh one.
 private struct LoopbackExchange {
     let request: HTTPRequest
     let deadline: ContinuousClock.Instant
+    let pool: LoopbackConnectionPool
+
+    /// Thrown when a reused connection turns out closed before any of the answer came back.
+    private struct StaleConnection: Error {
+        var underlying: TransportError
+    }
 
     func run(_ maxResponseBytes: Int) throws -> HTTPResponse {
         let target = try LoopbackTarget(url: request.url)
-        let socket = try connect(target)
-        defer { close(socket) }
-        try write(requestBytes(target), to: socket)
-        return try readResponse(from: socket, maxBodyBytes: maxResponseBytes)
+        if let socket = pool.take(target.poolKey) {
+            do {
+                return try exchange(on: socket, target, reused: true, maxResponseBytes)
+            } catch let stale as StaleConnection {
+                // The server closed the connection while it sat idle. A request it may have read is only sent again
+                // when HTTP calls its method idempotent; others go back to the caller, whose retries decide.
+                guard ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"].contains(request.method) else {
+                    throw stale.underlying
+                }
+            }
+        }
+        return try exchange(on: try connect(target), target, reused: false, maxResponseBytes)
+    }
+
+    /// Sends the request on `socket` and reads the answer; the socket goes back to the pool when the server keeps it
+    /// open, and is closed otherwise.
+    private func exchange(on socket: Int32, _ target: LoopbackTarget, reused: Bool, _ maxResponseBytes: Int) throws
+        -> HTTPResponse
+    {
+        var keep = false
+        defer {
+            if keep { pool.put(socket, key: target.poolKey) } else { close(socket) }
+        }
+        let response: HTTPResponse
+        do {
+            try write(requestBytes(target), to: socket)
+            response = try readResponse(from: socket, maxBodyBytes: maxResponseBytes)
+        } catch let error as StaleConnection where !reused {
+            throw error.underlying
+        }
+        keep =
+            (response.header("Content-Length") != nil || hasNoBody(response.status))
+            && response.header("Connection")?.lowercased().contains("close") != true
+        return response
+    }
+
+    /// Whether an answer has no body whatever its headers say (RFC 9112, 6.3): to HEAD, and 1xx, 204 and 304.
+    private func hasNoBody(_ status: Int) -> Bool {
+        request.method == "HEAD" || (100..<200).contains(status) || status == 204 || status == 304
     }
 
     private func requestBytes(_ target: LoopbackTarget) -> [UInt8] {
         var head = "\(request.method) \(target.pathAndQuery) HTTP/1.1\r\nHost: \(target.hostHeader)\r\n"
-        head += "Connection: close\r\nContent-Length: \(request.body?.count ?? 0)\r\n"
+        head += "Content-Length: \(request.body?.count ?? 0)\r\n"
         for header in request.headers
         where !["host", "connection", "content-length"].contains(header.name.lowercased()) {
             head += "\(header.name): \(header.value)\r\n"
@@ -77,9 +125,10 @@ private struct LoopbackExchange {
             }
             if written < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                throw failure(
-                    .connectionReset, "the connection closed while sending: \(String(cString: strerror(errno)))",
-                    sent: true)
+                throw StaleConnection(
+                    underlying: failure(
+                        .connectionReset, "the connection closed while sending: \(String(cString: strerror(errno)))",
+                        sent: true))
             }
             offset += written
         }
@@ -91,7 +140,7 @@ private struct LoopbackExchange {
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while true {
             if let head = parsed {
-                let length = Self.contentLength(head.headers)
+                let length = hasNoBody(head.status) ? 0 : Self.contentLength(head.headers)
                 if let length, buffer.count - head.bodyStart >= length {
                     return HTTPResponse(
                         status: head.status, headers: head.headers,
@@ -105,10 +154,17 @@ private struct LoopbackExchange {
             let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                throw failure(
+                let error = failure(
                     .connectionReset, "the connection failed: \(String(cString: strerror(errno)))", sent: true)
+                if buffer.isEmpty { throw StaleConnection(underlying: error) }
+                throw error
             }
             if count == 0 {
+                if buffer.isEmpty {
+                    throw StaleConnection(
+                        underlying: failure(
+                            .connectionReset, "the server closed the connection without an answer", sent: true))
+                }
                 guard let head = parsed, Self.contentLength(head.headers) == nil else {
                     throw failure(
                         .connectionReset, "the server closed the connection before the whole answer",
@@ -217,6 +273,9 @@ private struct LoopbackTarget {
         }
     }
 
+    /// The pool's key for connections to this server.
+    var poolKey: String { "\(family) \(address) \(port)" }
+
     func withSocketAddress<T>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T {
         if family == AF_INET6 {
             var socketAddress = sockaddr_in6()
@@ -236,5 +295,38 @@ private struct LoopbackTarget {
         return withUnsafePointer(to: &socketAddress) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
+    }
+}
+
+/// Idle keep-alive connections to loopback servers, by server, for later requests to reuse. A connection the server
+/// closed while it sat idle is noticed (it reads as ready) and dropped when taken.
+private final class LoopbackConnectionPool: Sendable {
+    /// At most this many idle connections are kept per server; more are closed.
+    static let maxIdlePerServer = 16
+    private let idle = LockedValue<[String: [Int32]]>([:])
+
+    deinit {
+        idle.withLock { $0.values.joined().forEach { close($0) } }
+    }
+
+    /// An idle connection to the server, still open; nil when there is none.
+    func take(_ key: String) -> Int32? {
+        while let socket = idle.withLock({ $0[key]?.popLast() }) {
+            // An idle connection has nothing to read: if it reads as ready, the server closed it (or broke the
+            // protocol), and it is dropped.
+            var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            if poll(&poller, 1, 0) == 0 { return socket }
+            close(socket)
+        }
+        return nil
+    }
+
+    func put(_ socket: Int32, key: String) {
+        let kept = idle.withLock { connections in
+            guard connections[key, default: []].count < Self.maxIdlePerServer else { return false }
+            connections[key, default: []].append(socket)
+            return true
+        }
+        if !kept { close(socket) }
     }
 }

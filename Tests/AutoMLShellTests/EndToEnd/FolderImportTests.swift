@@ -80,6 +80,7 @@ import Testing
         }
         let imported = try harness.run(["-c", "dataset create parts; dataset import \(source.path); watch; labels"])
         #expect(imported.status == 0, "\(imported.err)")
+        #expect(!imported.err.contains("warning"), "\(imported.err)")
         let staged = harness.gcsRoot.appendingPathComponent("automl-shell/imports/parts/import.csv")
         let rows = try String(contentsOf: staged, encoding: .utf8).split(separator: "\n")
         #expect(rows.filter { $0.hasPrefix("TRAIN,gs://automl-shell/imports/parts/train/bolt/") }.count == 4)
