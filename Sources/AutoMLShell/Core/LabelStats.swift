@@ -53,12 +53,16 @@ struct LabelStats: Sendable {
         return problems
     }
 
+    /// The advice about labels out of balance, when they are.
+    var imbalance: String? {
+        guard let fewest = rows.map(\.total).min(), let most = rows.map(\.total).max(), fewest > 0, most > fewest * 100
+        else { return nil }
+        return "the most common label has more than 100 times the images of the least common"
+    }
+
     /// Advice that does not stop training.
     var advice: [String] {
-        var notes: [String] = []
-        if let fewest = rows.map(\.total).min(), let most = rows.map(\.total).max(), fewest > 0, most > fewest * 100 {
-            notes.append("the most common label has more than 100 times the images of the least common")
-        }
+        var notes = imbalance.map { [$0] } ?? []
         let small = rows.filter { $0.total < Self.recommendedPerLabel }.map(\.label)
         if !small.isEmpty {
             notes.append(

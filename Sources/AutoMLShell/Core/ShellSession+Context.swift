@@ -63,6 +63,9 @@ extension ShellSession {
     /// changes were saved under.
     func withOverrides(_ overrides: ContextOverrides, _ body: () async -> Int32) async -> Int32 {
         guard !overrides.isEmpty else { return await body() }
+        let outerFormat = commandFormat
+        commandFormat = overrides.format
+        defer { commandFormat = outerFormat }
         let outer = context
         var inner = outer
         overrides.apply(to: &inner)

@@ -43,6 +43,8 @@ package final class ShellSession {
     /// Words the running command chose that a replay must give explicitly to make the same thing (`--name
     /// flowers_20261204_1707` for a training named by the clock); appended to the command in a transcript.
     var replayWords: [String] = []
+    /// The format the running command's own `--format` chose, if it did (a view drawn on a terminal gives way to it).
+    var commandFormat: OutputFormat?
     /// Whether the note about saving outside the default scope was shown.
     var toldAboutScopedSave = false
     /// Whether Ctrl-C was pressed since the current command started (checked by `watch`).
@@ -104,6 +106,12 @@ package final class ShellSession {
         let text = Renderer.render(value, format: context.format, colors: output.colors, width: output.width)
         if text.isEmpty { return }
         output.standardOutput(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Whether a result with a view of its own (`labels`) is drawn as that view: on a terminal, with the json format,
+    /// unless `--format` chose a format for the run or the command.
+    var drawsViews: Bool {
+        output.interactive && context.format == .json && commandFormat == nil && overrides.format == nil
     }
 
     /// A message for the person (not a result): standard error, so pipes of results stay clean.

@@ -2,6 +2,7 @@ import AutoMLClient
 
 /// The colours of rendered results, as ANSI SGR escapes.
 enum ANSIStyle: String {
+    case red = "\u{1B}[31m"
     case cyan = "\u{1B}[36m"
     case green = "\u{1B}[32m"
     case yellow = "\u{1B}[33m"

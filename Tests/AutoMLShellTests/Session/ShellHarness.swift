@@ -28,14 +28,17 @@ final class ShellHarness: Sendable {
     func clearOutput() { captured.withLock { $0 = ("", "") } }
 
     /// A new session (as a new `automl` process would start) over the same backend and files.
-    /// - Parameter persists: Whether the session saves its context (as the interactive shell does).
+    /// - Parameters:
+    ///   - persists: Whether the session saves its context (as the interactive shell does).
+    ///   - terminal: Whether the output is a terminal 100 columns wide (live lines and views), colourless.
     func session(
         interactive: Bool = false, context: SessionContext? = nil, cache: ResourceCache? = nil,
-        persists: Bool = true
+        persists: Bool = true, terminal: Bool = false
     ) -> ShellSession {
         let output = ShellOutput(
             standardOutput: { [self] text in captured.withLock { $0.out += text } },
-            standardError: { [self] text in captured.withLock { $0.err += text } })
+            standardError: { [self] text in captured.withLock { $0.err += text } }, interactive: terminal,
+            width: 100)
         let emulator = emulator
         let backends = BackendFactory(localGCSRoot: gcsRoot.path, localDataDirectory: directory.path) { endpoint in
             guard endpoint == nil else { throw ShellError("only the local server in these tests") }
