@@ -16,7 +16,7 @@ struct ShellRoot: ParsableCommand {
             OperationsCommand.self, OperationCommand.self,
             ModelsCommand.self, ModelCommand.self, EvaluationsCommand.self, EvaluationCommand.self,
             PredictCommand.self,
-            BatchPredictCommand.self,
+            BatchPredictCommand.self, DownloadCommand.self,
             SetCommand.self, HistoryCommand.self, RecordCommand.self, SourceCommand.self, ExitCommand.self,
         ])
 }

@@ -55,7 +55,38 @@ extension CompletionEngine {
                 limit: maxCandidates)
         case .directories:
             return CompletionList(paths(prefix: prefix, extensions: [], directoriesOnly: true), limit: maxCandidates)
+        case .storage(let localFiles):
+            var values = storageURIs(prefix: prefix)
+            if let localFiles, !prefix.hasPrefix("gs:") {
+                values += paths(prefix: prefix, extensions: localFiles, directoriesOnly: false)
+            }
+            return CompletionList(values, limit: maxCandidates)
         }
+    }
+
+    /// The `gs://` URIs the shell has used that start with `prefix`, cut after the next `/`: typing down a bucket
+    /// goes a folder at a time (`gs://automl-shell/` → `imports/` → `flowers/` → `import.csv`).
+    func storageURIs(prefix: String) -> [CompletionValue] {
+        let scheme = "gs://"
+        guard prefix.hasPrefix(scheme) || scheme.hasPrefix(prefix) else { return [] }
+        let start = max(prefix.utf8.count, scheme.utf8.count)
+        var seen: Set<String> = []
+        var values: [CompletionValue] = []
+        for entry in catalog.entries(.storageURI) where entry.id != prefix && UTF8Order.hasPrefix(entry.id, prefix) {
+            let rest = entry.id.utf8.dropFirst(start)
+            let text: String
+            if let slash = rest.firstIndex(of: UInt8(ascii: "/")) {
+                text = String(entry.id[...slash])
+            } else {
+                text = entry.id
+            }
+            guard seen.insert(text).inserted else { continue }
+            // Listed by the last part, as paths are; a bucket by its whole URI, so it is not taken for a local folder.
+            let parts = text.dropFirst(scheme.count).split(separator: "/")
+            let display = parts.count <= 1 ? text : parts.last.map { $0 + (text.hasSuffix("/") ? "/" : "") } ?? text
+            values.append(CompletionValue(text: text, display: display, appendsSpace: !text.hasSuffix("/")))
+        }
+        return values
     }
 
     /// Cached resources whose ID or display name starts with `prefix`: inserted as the ID, listed as

@@ -8,9 +8,12 @@ package enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable, Cu
     case project
     /// Locations: the AutoML ones plus those seen in the cache folders.
     case location
+    /// `gs://` URIs the shell has used: the CSVs it imported, the folders it uploaded to, exported to or had
+    /// predictions written to (Tab completes them a folder at a time). Never listed from the service.
+    case storageURI = "gs-uri"
 
     /// The kinds that live in one endpoint/project/location cache file and are listed from the service.
-    package static let scoped: [ResourceKind] = [.dataset, .model, .operation, .evaluation]
+    package static let scoped: [ResourceKind] = [.dataset, .model, .operation, .evaluation, .storageURI]
 
     /// The kinds a background refresh lists for the whole location. Evaluations belong to one model: the
     /// `evaluations` command fills them in.

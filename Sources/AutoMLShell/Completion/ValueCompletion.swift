@@ -12,14 +12,18 @@ package enum ValueCompletion: Sendable, Hashable {
     case files(extensions: [String])
     /// Folders only.
     case directories
+    /// `gs://` URIs the shell has used, a folder at a time; with `localFiles`, also local paths (files with one of
+    /// those extensions, any when empty, and every folder) for a word that does not start `gs:`.
+    case storage(localFiles: [String]?)
 
     /// What a value named `valueName` completes from, the first that applies:
     /// - a resource kind by name: `dataset`, `model`, `operation`, `evaluation`, `project`, `location`, a name
     ///   ending in `-dataset`, `-model`… (`base-model`), and `works-on` (a model);
     /// - model types for `model-type`; export formats for `model-format`; output formats for `format`; `local` and
     ///   `cloud` for `endpoint`;
-    /// - paths for `file`, `path`, `*-file`, `*-path`; CSV files (and folders) for `csv`; folders for `dir`,
-    ///   `directory`, `*-dir`;
+    /// - paths for `file`, `path`, `*-file`, `*-path`; folders for `dir`,
+    ///   `directory`, `*-dir`; `gs://` URIs for `csv`, `uri`, `destination` and `output`, and for `source` local CSVs
+    ///   and folders too;
     /// - otherwise `allValues`, then ArgumentParser's completion kind (a list, files, a directory).
     static func inferred(valueName: String?, allValues: [String]?, completionKind: DumpedCompletionKind?)
         -> ValueCompletion
@@ -40,8 +44,9 @@ package enum ValueCompletion: Sendable, Hashable {
         case "format": return .words(OutputFormat.completions)
         case "model-format", "export-format": return .words(exportFormats)
         case "file", "path", "files", "paths": return .files(extensions: [])
-        case "csv": return .files(extensions: ["csv"])
-        case "dir", "directory": return .directories
+        case "source": return .storage(localFiles: ["csv"])
+        case "csv", "uri", "destination", "output": return .storage(localFiles: nil)
+        case "dir", "directory", "download": return .directories
         case "endpoint": return .words(endpoints)
         case "base-model", "works-on": return .resource(.model)
         default: break

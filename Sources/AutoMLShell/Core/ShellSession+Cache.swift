@@ -18,6 +18,14 @@ extension ShellSession {
         cacheWarning(cache?.insert(.operation, id: id, displayName: operation.automlMetadata?.kind ?? ""))
     }
 
+    /// Adds `gs://` URIs the running command used, for Tab: `files` as they are, `folders` with a `/` at the end.
+    func remember(storageFiles files: [String] = [], folders: [String] = []) {
+        let uris = files + folders.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        for uri in uris where uri.hasPrefix("gs://") && uri.dropFirst(5).contains("/") {
+            cacheWarning(cache?.insert(.storageURI, id: uri))
+        }
+    }
+
     /// Replaces the cached datasets with a full listing.
     func rememberAll(_ datasets: [Dataset], complete: Bool = true) {
         let entries = datasets.compactMap { dataset in

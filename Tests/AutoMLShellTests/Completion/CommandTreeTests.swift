@@ -51,7 +51,7 @@ struct CommandTreeTests {
         #expect(completion(["train"], "--model-type") == .words(ValueCompletion.modelTypes))
         #expect(completion(["set", "format"]) == .words(OutputFormat.completions))
         #expect(completion(["predict"]) == .files(extensions: []))
-        #expect(completion(["import"]) == .files(extensions: ["csv"]))
+        #expect(completion(["import"]) == .storage(localFiles: ["csv"]))
         #expect(completion(["export"], "--to") == .directories)
         #expect(completion(["export"], "--model-format") == .words(ValueCompletion.exportFormats))
         #expect(ValueCompletion.exportFormats.contains("tflite"))

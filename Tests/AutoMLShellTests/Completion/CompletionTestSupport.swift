@@ -83,7 +83,7 @@ enum TestCommands {
 }
 
 /// A root command mimicking the shell's: `use dataset ID`, `models --dataset ID`, `train …`, `set format F`,
-/// `operation get|cancel OPERATION`, `predict FILE…`, `import CSV`, `export --to DIR`, `unset KEY`,
+/// `operation get|cancel OPERATION`, `predict FILE…`, `import SOURCE`, `export --to DIR`, `unset KEY`,
 /// `config KEY VALUE`, `exit`.
 struct TestRoot: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -165,7 +165,7 @@ struct TestRoot: ParsableCommand {
     }
 
     struct Import: ParsableCommand {
-        @Argument var csv: String
+        @Argument var source: String
     }
 
     struct Export: ParsableCommand {

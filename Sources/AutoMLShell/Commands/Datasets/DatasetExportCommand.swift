@@ -11,8 +11,8 @@ struct DatasetExportCommand: ShellCommand {
     func run(in session: ShellSession) async throws {
         let name = try await session.dataset(dataset)
         let config = OutputConfig(gcsDestination: GcsDestination(outputUriPrefix: destination))
-        await session.started(
-            try await session.client().exportData(name, to: config), what: "export of \(name.dataset)",
-            on: .dataset(name))
+        let operation = try await session.client().exportData(name, to: config)
+        session.remember(folders: [destination])
+        await session.started(operation, what: "export of \(name.dataset)", on: .dataset(name))
     }
 }

@@ -67,8 +67,9 @@ struct DatasetImportCommand: ShellCommand {
             let storage = try await session.storage()
             let bucket = try await session.importBucket(bucket, storage)
             for (plan, path) in zip(plans, prefixes) {
-                uris.append(
-                    try await session.stage(plan, under: StorageLocation(bucket: bucket, name: path), storage: storage))
+                let folder = StorageLocation(bucket: bucket, name: path)
+                uris.append(try await session.stage(plan, under: folder, storage: storage))
+                session.remember(folders: [folder.description])
             }
         }
         var localIndex = 0
@@ -79,6 +80,7 @@ struct DatasetImportCommand: ShellCommand {
         }
         let operation = try await session.client().importData(
             into: name, InputConfig(gcsSource: GcsSource(inputUris: csvs)))
+        session.remember(storageFiles: csvs)
         await session.started(operation, what: "import into \(name.dataset)", on: .dataset(name))
     }
 }

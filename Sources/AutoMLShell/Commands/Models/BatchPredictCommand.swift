@@ -13,6 +13,7 @@ struct BatchPredictCommand: ShellCommand {
     @Option(help: "A gs:// folder to write the results under.") var output: String
     @Option(help: "The model (the current one by default).") var model: String?
     @Option(help: "Only results scoring at least this, 0–1.") var threshold: Double?
+    @Option(help: "Wait until the predictions are done, then download them into this folder.") var download: String?
     @Option(name: .customLong("max-boxes"), help: "At most this many boxes per image (object detection).") var maxBoxes:
         Int?
 
@@ -29,8 +30,11 @@ struct BatchPredictCommand: ShellCommand {
         request.outputConfig = BatchPredictOutputConfig(gcsDestination: GcsDestination(outputUriPrefix: output))
         if let threshold { request.params["score_threshold"] = String(threshold) }
         if let maxBoxes { request.params["max_bounding_box_count"] = String(maxBoxes) }
-        await session.started(
-            try await session.client().batchPredict(name, request),
-            what: "batch prediction with \(name.model)", on: .model(name))
+        let operation = try await session.client().batchPredict(name, request)
+        session.remember(storageFiles: csv, folders: [output])
+        await session.started(operation, what: "batch prediction with \(name.model)", on: .model(name))
+        if let download {
+            try await session.downloadWhenDone(operation, requested: output, into: download)
+        }
     }
 }

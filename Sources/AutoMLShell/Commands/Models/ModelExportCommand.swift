@@ -11,14 +11,18 @@ struct ModelExportCommand: ShellCommand {
         name: .customLong("model-format"),
         help: "tflite, tf_saved_model, core_ml, …; the local backend writes torchscript.")
     var modelFormat: String?
+    @Option(help: "Wait until the export is done, then download what it wrote into this folder.") var download: String?
 
     func run(in session: ShellSession) async throws {
         let name = try await session.model(model)
         var config = ModelExportOutputConfig()
         config.gcsDestination = GcsDestination(outputUriPrefix: destination)
         config.modelFormat = modelFormat ?? ""
-        await session.started(
-            try await session.client().exportModel(name, to: config), what: "export of \(name.model)",
-            on: .model(name))
+        let operation = try await session.client().exportModel(name, to: config)
+        session.remember(folders: [destination])
+        await session.started(operation, what: "export of \(name.model)", on: .model(name))
+        if let download {
+            try await session.downloadWhenDone(operation, requested: destination, into: download)
+        }
     }
 }
