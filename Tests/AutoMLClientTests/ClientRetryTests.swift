@@ -36,7 +36,9 @@ import Testing
                 : .json(#"{"model":[]}"#)
         }) { server in
             let sleeper = SleepRecorder()
-            _ = try await makeClient(server, sleeper: sleeper).listModelsPage(in: testLocation)
+            // A deadline far beyond the wait: on a loaded machine the first answer alone has taken 8 s, and a wait
+            // past the deadline is given up at once (the next test).
+            _ = try await makeClient(server, timeout: .seconds(120), sleeper: sleeper).listModelsPage(in: testLocation)
             #expect(sleeper.waits == [.seconds(3)])
             #expect(server.requests.count == 2)
         }

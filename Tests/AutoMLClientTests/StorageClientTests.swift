@@ -13,7 +13,13 @@ import Testing
         try await withLoopbackServer(handler: { request in
             if request.method == "POST" {
                 return .reply(
-                    status: 200, headers: [("Location", "http://\(request.header("Host") ?? "")/session/1")],
+                    status: 200,
+                    headers: [
+                        (
+                            "Location",
+                            "http://\(request.header("Host") ?? "")/session/1?uploadType=resumable&upload_id=SeSsIoN-SeCrEt"
+                        )
+                    ],
                     body: Data())
             }
             let range = request.header("Content-Range") ?? ""
@@ -40,7 +46,9 @@ import Testing
             }
             return .reply(status: 308, headers: [("Range", "bytes=0-\(count - 1)")], body: Data())
         }) { server in
-            var client = StorageClient(configuration: .init(endpoint: server.baseURL, retry: .disabled))
+            let logged = Mutex<[String]>([])
+            let hook = HTTPLogHook(includeBodies: false) { entry in logged.withLock { $0.append(entry.url) } }
+            var client = StorageClient(configuration: .init(endpoint: server.baseURL, retry: .disabled, log: hook))
             client.multipartLimit = 1024
             client.chunkSize = 256 << 10
             let data = Data((0..<(700 << 10)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
@@ -50,6 +58,9 @@ import Testing
             #expect(stored.size == Int64(data.count))
             #expect(received.withLock { Data($0) } == data, "every byte arrived once, in order")
             #expect(server.requests.contains { $0.header("Content-Range") == "bytes */*" }, "it asked how far it was")
+            let urls = logged.withLock { $0 }
+            #expect(urls.contains { $0.contains("/session/1") })
+            #expect(!urls.contains { $0.contains("SeSsIoN-SeCrEt") }, "the session URL is a credential: \(urls)")
         }
     }
 

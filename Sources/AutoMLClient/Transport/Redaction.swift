@@ -5,6 +5,8 @@ import Foundation
 let secretFieldNames: Set<String> = [
     "access_token", "accesstoken", "refresh_token", "refreshtoken", "id_token", "assertion", "client_secret",
     "private_key", "privatekey", "key", "token", "password", "authorization", "code",
+    // A resumable upload's session ID: whoever has the session URL can upload to it.
+    "upload_id",
 ]
 
 let redactedMarker = "[REDACTED]"
