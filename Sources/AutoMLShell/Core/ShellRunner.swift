@@ -146,8 +146,8 @@ package final class ShellRunner {
         let bindings = session.variables.takePending()
         if Self.isRecorded(command) {
             session.recorder?.record(
-                command, input: input, expander: expander, status: status, bindings: bindings,
-                adding: session.replayWords)
+                command, words: words, input: input, expander: expander, status: status, bindings: bindings,
+                context: session.context, adding: session.replayWords)
         }
         return status
     }

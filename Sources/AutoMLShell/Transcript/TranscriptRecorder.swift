@@ -9,6 +9,11 @@ final class TranscriptRecorder {
     let path: String
     private let handle: FileHandle
     private(set) var names: TranscriptNames
+    /// The preamble's `use dataset` and `use model` lines not written yet. Each goes in just before the first
+    /// recorded command that reads that current resource, and is dropped once the current one is another (made by
+    /// `dataset create`, a finished training, a `use`): a transcript that makes its own dataset then replays on a
+    /// backend that never had the old one.
+    private var pendingPins: [(kind: String, id: String, line: String)] = []
 
     /// Creates the file (mode 0600); an existing file is refused unless `replace` is set.
     init(path: String, replace: Bool, names: TranscriptNames) throws {
@@ -27,8 +32,9 @@ final class TranscriptRecorder {
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
-    /// The first lines: how to replay, then the project, location and the current resources the commands after
-    /// may rely on (by display name where unique). The endpoint is left out so the transcript replays anywhere.
+    /// The first lines: how to replay, then the project and location; the current resources the commands after may
+    /// rely on (by display name where unique) follow when a command needs them (see `pendingPins`). The endpoint is
+    /// left out so the transcript replays anywhere.
     func writePreamble(context: SessionContext, endpoint: String, date: Date = Date()) {
         let stamp = ISO8601DateFormatter().string(from: date)
         var lines = [
@@ -42,23 +48,49 @@ final class TranscriptRecorder {
         ]
         for (kind, id) in [("dataset", context.dataset), ("model", context.model)] {
             guard let id else { continue }
-            switch names.replacement(for: id) {
-            case .displayName(let name)?: lines.append("use \(kind) \(ShellQuoting.quote(name))")
-            case .literal(let comment)?: lines.append("use \(kind) \(id)  # \(comment)")
-            case .variable?, nil:
-                lines.append("use \(kind) \(id)  # \(id) existed before the recording; its display name is not known")
-            }
+            let line =
+                switch names.replacement(for: id) {
+                case .displayName(let name)?: "use \(kind) \(ShellQuoting.quote(name))"
+                case .literal(let comment)?: "use \(kind) \(id)  # \(comment)"
+                case .variable?, nil:
+                    "use \(kind) \(id)  # \(id) existed before the recording; its display name is not known"
+                }
+            pendingPins.append((kind, id, line))
         }
         write(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Writes the pins a command that ran reads (when it succeeded), and drops those it made stale.
+    private func settlePins(before words: [String], succeeded: Bool, after context: SessionContext) {
+        let plain = words.filter { !$0.hasPrefix("-") }
+        pendingPins.removeAll { pin in
+            if plain.starts(with: ["use", pin.kind]) { return true }
+            if succeeded, Self.reads(pin.kind, plain) {
+                write(pin.line + "\n")
+                return true
+            }
+            return (pin.kind == "dataset" ? context.dataset : context.model) != pin.id
+        }
+    }
+
+    /// Whether a command (its words without options) reads the current dataset or model.
+    static func reads(_ kind: String, _ words: [String]) -> Bool {
+        guard let first = words.first else { return false }
+        if kind == "dataset" {
+            return ["labels", "train", "resume"].contains(first)
+                || (first == "dataset" && words.dropFirst().first != "create")
+        }
+        return ["model", "evaluations", "evaluation", "predict", "batch-predict", "resume"].contains(first)
     }
 
     /// Records a command that has run: its line rewritten (with `adding`, the words it chose that the replay must
     /// give), or a comment when it failed (status not 0); then takes the bindings it made, for the lines after.
     func record(
-        _ command: TokenizedCommand, input: String, expander: VariableExpander, status: Int32,
-        bindings: [ShellVariables.Binding], adding extra: [String] = []
+        _ command: TokenizedCommand, words: [String], input: String, expander: VariableExpander, status: Int32,
+        bindings: [ShellVariables.Binding], context: SessionContext, adding extra: [String] = []
     ) {
         defer { for binding in bindings { names.bind(binding.name, to: binding.id) } }
+        settlePins(before: words, succeeded: status == 0, after: context)
         guard !SecretFilter.mayCarrySecret(command.source) else { return }
         var line = TranscriptLine(command, input: input, expander: expander, names: names)
         if !extra.isEmpty { line.text += " " + extra.map { ShellQuoting.quote($0) }.joined(separator: " ") }

@@ -190,10 +190,38 @@ import Testing
         let session = shell.session(persists: false)
         await shell.run("use project pinned\nuse location europe-west1\ndataset create flowers", in: session)
         let path = shell.directory.appendingPathComponent("preamble.automl").path
-        await shell.run("record \(path)\nrecord stop", in: session)
+        await shell.run("record \(path)\ndatasets\ndataset get\nrecord stop", in: session)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.hasSuffix("use project pinned\nuse location europe-west1\nuse dataset flowers\n"))
+        #expect(
+            text.hasSuffix(
+                "use project pinned\nuse location europe-west1\ndatasets\nuse dataset flowers\ndataset get\n"),
+            "the current dataset is pinned before the first command that reads it")
         #expect(!text.contains("use endpoint"))
+    }
+
+    @Test func aPinIsLeftOutWhenTheTranscriptMakesItsOwn() async throws {
+        let shell = try await ShellHarness()
+        let session = shell.session(persists: false)
+        await shell.run("dataset create old\n", in: session)
+        let path = shell.directory.appendingPathComponent("own.automl").path
+        await shell.run("record \(path)\ndataset create fresh\ndataset get\nlabels\nrecord stop", in: session)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!text.contains("use dataset old"), "\(text)")
+        #expect(text.hasSuffix("dataset create fresh\ndataset get\nlabels\n"))
+        // So it replays on a backend that never had `old`.
+        let fresh = try await ShellHarness()
+        #expect(
+            await fresh.runText("source \(path)", in: fresh.session(persists: false)) == 0, "\(fresh.standardError)")
+    }
+
+    @Test func readersOfTheCurrentDatasetAndModel() {
+        #expect(TranscriptRecorder.reads("dataset", ["train"]))
+        #expect(TranscriptRecorder.reads("dataset", ["dataset", "import", "./flowers/"]))
+        #expect(!TranscriptRecorder.reads("dataset", ["dataset", "create", "x"]))
+        #expect(!TranscriptRecorder.reads("dataset", ["models"]))
+        #expect(TranscriptRecorder.reads("model", ["model", "export", "gs://b/x/"]))
+        #expect(TranscriptRecorder.reads("model", ["batch-predict", "gs://b/x.csv"]))
+        #expect(!TranscriptRecorder.reads("model", ["train"]))
     }
 }
 
