@@ -13,8 +13,6 @@ package struct RecordedRequest: Sendable {
     package var body: Data
     /// The client's port, which tells the connections apart: requests with the same one came on one connection.
     package var connection: Int = 0
-    /// When the whole request had arrived (read on the server's event loop).
-    package var arrived = ContinuousClock.now
 
     /// The path without the query.
     package var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
