@@ -86,7 +86,9 @@ import Testing
         let refusing = try RefusingLoopbackPort()
         let port = refusing.port
         let sleeper = SleepRecorder()
-        let client = makeClient(endpoint: "http://127.0.0.1:\(port)", sleeper: sleeper)
+        // A deadline no loaded machine reaches: the recorded waits are not slept, but each refused connect takes
+        // real time, and with many tests starting at once the default 10 s cut the fifth attempt off.
+        let client = makeClient(endpoint: "http://127.0.0.1:\(port)", timeout: .seconds(120), sleeper: sleeper)
         let error = await #expect(throws: TransportError.self) {
             _ = try await client.listModelsPage(in: testLocation)
         }

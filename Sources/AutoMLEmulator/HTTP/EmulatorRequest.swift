@@ -1,3 +1,4 @@
+package import AutoMLWire
 package import Foundation
 import NIOCore
 
@@ -72,5 +73,16 @@ package struct EmulatorResponse: Sendable {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// A JSON answer of `object`.
+    package static func json(
+        _ object: JSONObject, status: Int = 200, headers: [(name: String, value: String)] = []
+    ) -> EmulatorResponse {
+        var writer = JSONWriter()
+        writer.write(.object(object))
+        return EmulatorResponse(
+            status: status, headers: [("Content-Type", "application/json; charset=UTF-8")] + headers,
+            body: Data(writer.bytes))
     }
 }

@@ -29,15 +29,11 @@ struct StorageError: Error, Sendable {
         let detail: JSONValue = .object([
             "domain": .string("global"), "reason": .string(reason), "message": .string(message),
         ])
-        var writer = JSONWriter()
-        writer.write(
-            .object([
+        return .json(
+            [
                 "error": .object([
                     "code": .integer(Int64(status)), "message": .string(message), "errors": .array([detail]),
                 ])
-            ]))
-        return EmulatorResponse(
-            status: status, headers: [("Content-Type", "application/json; charset=UTF-8")] + headers,
-            body: Data(writer.bytes))
+            ], status: status, headers: headers)
     }
 }

@@ -340,11 +340,7 @@ struct StorageService: Sendable {
     // MARK: Helpers
 
     private func json(_ object: JSONObject) -> EmulatorResponse {
-        var writer = JSONWriter()
-        writer.write(.object(object))
-        return EmulatorResponse(
-            status: 200, headers: [("Content-Type", "application/json; charset=UTF-8")],
-            body: Data(writer.bytes))
+        .json(object)
     }
 
     private func unknown(_ request: EmulatorRequest) -> StorageError {

@@ -15,9 +15,9 @@ extension ShellSession {
         if operation.done {
             note(operation.error == nil ? "\(what): done" : "\(what): failed")
         } else {
-            note(
-                "\(what) started: operation \(operation.operationName?.operation ?? operation.name) "
-                    + "(`watch` follows it)")
+            // A one-shot command saves no current operation, so the next `automl watch` needs the ID.
+            let id = operation.operationName?.operation ?? operation.name
+            note("\(what) started: operation \(id) (`\(oneShot ? "automl watch \(id)" : "watch")` follows it)")
         }
         emit(operation)
     }

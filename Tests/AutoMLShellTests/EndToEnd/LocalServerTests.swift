@@ -61,6 +61,8 @@ import Testing
         ])
         #expect(started.status == 0, "\(started.err)")
         let operation = started.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = operation.split(separator: "/").last.map(String.init) ?? operation
+        #expect(started.err.contains("(`automl watch \(id)` follows it)"), "a one-shot run saves no operation to watch")
         // No automl process runs now: the training goes on in the server.
         let finished = try poll(timeout: 120) {
             let state = try harness.run(["operation", "get", operation, "--format", "value(done,response.name)"])
