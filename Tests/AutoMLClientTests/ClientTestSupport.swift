@@ -16,10 +16,11 @@ final class SleepRecorder: Sendable {
     }
 }
 
-/// A client of the loopback server with fast, recorded retries.
+/// A client of the loopback server with fast, recorded retries, and a deadline (60 s) a loaded machine does not
+/// reach: the recorded waits are not slept, but every attempt takes real time. Tests of the deadline pass their own.
 func makeClient(
     _ server: LoopbackHTTPServer, credentials: any CredentialsProvider = NoCredentials(),
-    quotaProject: String? = nil, timeout: Duration = .seconds(10), log: HTTPLogHook? = nil,
+    quotaProject: String? = nil, timeout: Duration = .seconds(60), log: HTTPLogHook? = nil,
     sleeper: SleepRecorder = SleepRecorder()
 ) -> AutoMLClient {
     makeClient(
@@ -29,7 +30,7 @@ func makeClient(
 
 func makeClient(
     endpoint: String, credentials: any CredentialsProvider = NoCredentials(),
-    quotaProject: String? = nil, timeout: Duration = .seconds(10), log: HTTPLogHook? = nil,
+    quotaProject: String? = nil, timeout: Duration = .seconds(60), log: HTTPLogHook? = nil,
     sleeper: SleepRecorder = SleepRecorder()
 ) -> AutoMLClient {
     let configuration = AutoMLClient.Configuration(
