@@ -48,7 +48,7 @@ package final class Emulator: Sendable {
             do {
                 return FaultInjector(spec: try FaultSpec(parsing: spec))
             } catch {
-                throw EmulatorSetupError(String(describing: error))
+                throw EmulatorSetupError(String(describing: error), isUsage: true)
             }
         }
         let emulator = Emulator(
@@ -101,8 +101,8 @@ package final class Emulator: Sendable {
         lastRequest.withLock { $0 = .now }
         let options = ProtoJSONOptions(enumsAsIntegers: request.wantsIntegerEnums)
         do {
-            try checkAccess(request)
-            if StorageService.handles(request.path) { return await storage.handle(request) }
+            let limit = try checkAccess(request)
+            if StorageService.handles(request.path) { return await storage.handle(request, limitedTo: limit) }
             if request.path.hasPrefix("/_automl/") {
                 let handler = control.withLock { $0 }
                 if let handler, let response = await handler(request, self) { return response }
@@ -132,7 +132,9 @@ package final class Emulator: Sendable {
 
     /// With tokens configured, a request needs `Authorization: Bearer <token>`; a token may be limited to one
     /// project (`TOKEN@PROJECT`). Without tokens only loopback clients are served, unless remote ones are allowed.
-    private func checkAccess(_ request: EmulatorRequest) throws {
+    /// - Returns: the project the token is limited to, for the storage routes (whose paths name no project); nil
+    ///   for an unlimited token or none.
+    private func checkAccess(_ request: EmulatorRequest) throws -> String? {
         let tokens = configuration.tokens
         if tokens.isEmpty {
             guard request.fromLoopback || configuration.allowRemote else {
@@ -141,7 +143,7 @@ package final class Emulator: Sendable {
                     "the local backend serves only loopback clients; start it with "
                         + "--allow-remote or --token to serve others.", reason: "REMOTE_CLIENT")
             }
-            return
+            return nil
         }
         guard let header = request.header("Authorization"), header.lowercased().hasPrefix("bearer "),
             case let presented = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), !presented.isEmpty
@@ -157,12 +159,15 @@ package final class Emulator: Sendable {
                 .unauthenticated, "Request had invalid authentication credentials.",
                 reason: "ACCESS_TOKEN_INVALID")
         }
+        if grants.contains(where: { $0.project == nil }) { return nil }
+        if StorageService.handles(request.path) { return grants.first?.project }
         let project = requestProject(request.path)
-        guard grants.contains(where: { $0.project == nil || $0.project == project }) else {
+        guard grants.contains(where: { $0.project == project }) else {
             throw ServiceError(
                 .permissionDenied, "the token is not allowed to use project \(project ?? "?").",
                 reason: "PROJECT_NOT_ALLOWED")
         }
+        return project
     }
 
     private func requestProject(_ path: String) -> String? {
@@ -188,5 +193,10 @@ private struct TokenGrant {
 /// The backend could not start: a bad fault spec, say.
 package struct EmulatorSetupError: Error, Sendable, CustomStringConvertible {
     package var description: String
-    package init(_ description: String) { self.description = description }
+    /// Whether the options are at fault (a bad fault spec), rather than the machine (a data folder in use).
+    package var isUsage: Bool
+    package init(_ description: String, isUsage: Bool = false) {
+        self.description = description
+        self.isUsage = isUsage
+    }
 }

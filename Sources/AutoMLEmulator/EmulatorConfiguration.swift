@@ -12,6 +12,10 @@ package struct EmulatorConfiguration: Sendable {
     /// Bearer tokens accepted; empty means no `Authorization` is needed (then only loopback clients are
     /// served unless ``allowRemote``).
     package var tokens: [String]
+    /// The projects some token is limited to (`TOKEN@PROJECT`): their work may use only the buckets they own.
+    package var restrictedProjects: Set<String> {
+        Set(tokens.compactMap { token in token.split(separator: "@", maxSplits: 1).dropFirst().first.map(String.init) })
+    }
     /// Serve clients that are not on loopback even without tokens.
     package var allowRemote: Bool
     /// The folders whose files imports may name by local path (absolute paths, `file://` URLs) besides `gs://`

@@ -81,6 +81,25 @@ struct EmulatorCommand: AsyncParsableCommand {
     )
     var idleStop: String?
 
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: "Close a connection that has waited this long for its next request (default: 75s).")
+    var idleTimeout = "75s"
+
+    @Option(
+        name: .customLong("header-timeout"),
+        help: ArgumentHelp(
+            "Answer 408 and close when a request's head takes longer than this to arrive, or its body pauses this "
+                + "long (default: 20s)."))
+    var headerTimeout = "20s"
+
+    @Option(
+        name: .customLong("max-connections"),
+        help: ArgumentHelp(
+            "Connections open at once; past it the longest-waiting one is closed, or when all are busy the new one "
+                + "is answered 503."))
+    var maxConnections = 1000
+
     @Flag(name: .customLong("service"), help: .hidden)
     var service = false
 
@@ -103,6 +122,20 @@ struct EmulatorCommand: AsyncParsableCommand {
             throw ValidationError("--idle-stop takes a duration such as 15m, 90s or 0 (never), not \"\(idleStop)\".")
         }
         if service, allowRemote { throw ValidationError("the background server serves loopback clients only.") }
+        for (flag, text) in [("--idle-timeout", idleTimeout), ("--header-timeout", headerTimeout)] {
+            guard let duration = DurationText.parse(text), duration > .zero else {
+                throw ValidationError("\(flag) takes a duration above zero such as 20s or 2m, not \"\(text)\".")
+            }
+        }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1.") }
+    }
+
+    /// The connection limits the options give (validated before).
+    private var connectionLimits: ConnectionLimits {
+        ConnectionLimits(
+            idleTimeout: DurationText.parse(idleTimeout) ?? .seconds(75),
+            headerTimeout: DurationText.parse(headerTimeout) ?? .seconds(20),
+            maxConnections: OpenFileLimit.raise(toServe: maxConnections))
     }
 
     func run() async throws {
@@ -125,9 +158,12 @@ struct EmulatorCommand: AsyncParsableCommand {
         let server: EmulatorHTTPServer
         do {
             emulator = try await Emulator.start(configuration: configuration, faults: faultSpec, logger: logger)
-            server = try await EmulatorHTTPServer.start(emulator: emulator, host: host, port: port)
+            server = try await EmulatorHTTPServer.start(
+                emulator: emulator, host: host, port: port, limits: connectionLimits)
         } catch let error as EmulatorSetupError {
-            throw ValidationError(error.description)
+            // Only a bad option gets the usage text (and status 64); a folder in use is the machine's state.
+            if error.isUsage { throw ValidationError(error.description) }
+            throw StartupFailure(error.description)
         }
         let lifetime = ServerLifetime(
             emulator: emulator,

@@ -38,6 +38,18 @@ import Testing
                 == .string("8000"))
     }
 
+    /// Swift's number parsers read "0x10" as 16: a quoted number must be spelled as a JSON number.
+    @Test(arguments: [#""0x10""#, #""+16""#, #"" 16""#, #""16 ""#, #""1_6""#, #""016""#, #""1e""#, #""inf""#])
+    func numbersInStringsMustBeSpelledAsJSONNumbers(_ count: String) throws {
+        #expect(throws: ProtoJSONError.self) {
+            _ = try model(#"{"imageClassificationModelMetadata": {"nodeCount": \#(count)}}"#)
+        }
+        #expect(throws: ProtoJSONError.self) {
+            _ = try model(#"{"imageClassificationModelMetadata": {"nodeQps": \#(count)}}"#)
+        }
+        #expect(throws: ProtoJSONError.self) { _ = try Status(protoJSON: parseJSON(#"{"code": \#(count)}"#), path: "") }
+    }
+
     @Test func int64BeyondDoublePrecisionAsString() throws {
         let entry = try ClassificationEvaluationMetrics.ConfidenceMetricsEntry(
             protoJSON: parseJSON(#"{"truePositiveCount": "9007199254740993"}"#), path: "")

@@ -1,7 +1,7 @@
 import AutoMLWire
 import Foundation
 import Logging
-package import NIOCore
+import NIOCore
 import NIOHTTP1
 import NIOPosix
 import Synchronization
@@ -9,7 +9,7 @@ import Synchronization
 /// The local backend on an HTTP/1.1 socket.
 package final class EmulatorHTTPServer: Sendable {
     private let channel: any Channel
-    private let connections: ConnectionTracker
+    private let connections: ConnectionRegistry
     /// The host the server listens on, as given.
     package let host: String
     /// The port the server listens on (the one picked when asked for port 0).
@@ -20,7 +20,7 @@ package final class EmulatorHTTPServer: Sendable {
         host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
     }
 
-    private init(channel: any Channel, connections: ConnectionTracker, host: String, port: Int) {
+    private init(channel: any Channel, connections: ConnectionRegistry, host: String, port: Int) {
         self.channel = channel
         self.connections = connections
         self.host = host
@@ -28,31 +28,48 @@ package final class EmulatorHTTPServer: Sendable {
     }
 
     /// Binds `host:port` (port 0 picks a free one) and serves the emulator until ``shutdown()``.
-    package static func start(emulator: Emulator, host: String = "127.0.0.1", port: Int = 0) async throws
-        -> EmulatorHTTPServer
-    {
-        let connections = ConnectionTracker()
+    package static func start(
+        emulator: Emulator, host: String = "127.0.0.1", port: Int = 0, limits: ConnectionLimits = ConnectionLimits()
+    ) async throws -> EmulatorHTTPServer {
+        let connections = ConnectionRegistry(limit: limits.maxConnections)
         let loopbackOnly = host == "::1" || BrowserGuard.isLoopbackHost(host)
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
-                connections.add(channel)
-                return channel.pipeline.configureHTTPServerPipeline().flatMap {
+                guard connections.admit(channel) else {
+                    return channel.pipeline.addHandler(ConnectionRefusalHandler(limit: limits.maxConnections))
+                }
+                let deadlines = ConnectionDeadlineHandler(limits: limits, registry: connections)
+                return channel.pipeline.addHandler(deadlines).flatMap {
+                    channel.pipeline.configureHTTPServerPipeline()
+                }.flatMap {
                     channel.pipeline.addHandler(
-                        EmulatorHTTPHandler(
-                            emulator: emulator,
-                            listensOnLoopback: loopbackOnly))
+                        EmulatorHTTPHandler(emulator: emulator, listensOnLoopback: loopbackOnly, deadlines: deadlines))
                 }
             }
-        let channel = try await bootstrap.bind(host: host, port: port).get()
+        let channel: any Channel
+        do {
+            channel = try await bootstrap.bind(host: host, port: port).get()
+        } catch let error as IOError {
+            let reason =
+                error.errnoCode == EADDRINUSE
+                ? "the address is in use (another server?)" : String(cString: strerror(error.errnoCode))
+            throw EmulatorSetupError("cannot listen on \(host):\(port): \(reason)")
+        }
         guard let boundPort = channel.localAddress?.port else {
             try await channel.close()
             throw EmulatorSetupError("the server socket has no port")
         }
         return EmulatorHTTPServer(channel: channel, connections: connections, host: host, port: boundPort)
     }
+
+    /// How many connections are open now.
+    package var openConnections: Int { connections.count }
+
+    /// How many of them are busy (a body arriving, an answer being made) rather than waiting for their client.
+    package var busyConnections: Int { connections.busyCount }
 
     /// Stops accepting connections, closes the listening socket and every open connection.
     package func shutdown() async {
@@ -74,6 +91,8 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
     private let emulator: Emulator
     /// Whether the server listens on a loopback address only (then `Host` must name one).
     private let listensOnLoopback: Bool
+    /// The connection's clock, told when a head and a whole request have arrived and an answer is out.
+    private let deadlines: ConnectionDeadlineHandler
     // The state below is touched only on the channel's event loop.
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
@@ -84,9 +103,10 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
     /// The most of a refused body that is read before the connection is simply closed.
     private var drainCap: Int { max(limit * 4, 8 << 20) }
 
-    init(emulator: Emulator, listensOnLoopback: Bool) {
+    init(emulator: Emulator, listensOnLoopback: Bool, deadlines: ConnectionDeadlineHandler) {
         self.emulator = emulator
         self.listensOnLoopback = listensOnLoopback
+        self.deadlines = deadlines
     }
 
     /// A malformed request (NIO has already answered 400): the connection cannot be trusted any further.
@@ -97,6 +117,7 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
+            deadlines.headArrived()
             self.head = head
             body.clear()
             refused = false
@@ -132,6 +153,7 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
             }
             guard let head else { return }
             self.head = nil
+            deadlines.requestArrived()
             serve(head, body: Data(body.readableBytesView), context: context)
         }
     }
@@ -141,6 +163,7 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
     /// reset; otherwise the connection closes once the answer is written.
     private func refuse(context: ChannelHandlerContext, version: HTTPVersion, drain: Bool) {
         refused = true
+        deadlines.refusedBody()
         let error = ServiceError.invalidArgument("Request payload size exceeds the limit: \(limit) bytes.")
         write(
             emulator.errorResponse(error), version: version, keepAlive: false, closeAfterWrite: !drain,
@@ -213,6 +236,8 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
         if closeAfterWrite {
             let channel = context.channel
             done.whenComplete { _ in channel.close(promise: nil) }
+        } else if !refused {
+            deadlines.answerWritten()
         }
     }
 }
@@ -222,22 +247,4 @@ func isLoopback(_ address: SocketAddress?) -> Bool {
     guard let address, let ip = address.ipAddress else { return false }
     if ip == "::1" || ip.hasPrefix("127.") { return true }
     return ip.hasPrefix("::ffff:127.")
-}
-
-/// The server's open connections, so that shutdown can close them.
-private final class ConnectionTracker: Sendable {
-    private let open = Mutex<[ObjectIdentifier: any Channel]>([:])
-
-    func add(_ channel: any Channel) {
-        let key = ObjectIdentifier(channel)
-        open.withLock { $0[key] = channel }
-        channel.closeFuture.whenComplete { [weak self] _ in
-            _ = self?.open.withLock { $0.removeValue(forKey: key) }
-        }
-    }
-
-    func closeAll() async {
-        let channels = open.withLock { Array($0.values) }
-        for channel in channels { try? await channel.close() }
-    }
 }

@@ -22,6 +22,9 @@ struct GCSPathError: Error, Sendable, Hashable {
         static let dotSegment = Reason("dot segment")
         /// A NUL byte anywhere in the URI.
         static let nulByte = Reason("NUL byte")
+        /// A control character (CR, LF, tab, DEL, …) anywhere in the URI: Cloud Storage refuses CR and LF in object
+        /// names, and the others would be written into CSVs, logs and answers.
+        static let controlCharacter = Reason("control character")
         /// A backslash anywhere in the URI.
         static let backslash = Reason("backslash")
         /// A percent-encoded separator, dot segment or NUL (`%2F`, `%5C`, `%2E%2E`, `%00`).
@@ -30,6 +33,8 @@ struct GCSPathError: Error, Sendable, Hashable {
         static let escapesRoot = Reason("escapes root")
         /// A symlink on the path could not be resolved (dangling, a loop, or no permission).
         static let unresolvable = Reason("unresolvable")
+        /// The bucket is not one the request's project owns (with project-limited tokens).
+        static let bucketNotAllowed = Reason("bucket not allowed")
         /// A local path was given but local paths are not allowed.
         static let localPathNotAllowed = Reason("local path not allowed")
         /// A parent directory could not be created.
@@ -57,7 +62,7 @@ struct GCSPathError: Error, Sendable, Hashable {
 
     /// Keeps very long URIs (up to the 2,000-character limit and beyond) from flooding a message.
     private static func shortened(_ uri: String) -> String {
-        let printable = uri.replacingNULs()
+        let printable = uri.escapingControlCharacters()
         guard printable.count > 200 else { return printable }
         return String(printable.prefix(200)) + "…"
     }
@@ -68,9 +73,18 @@ extension GCSPathError: CustomStringConvertible {
 }
 
 extension String {
-    /// The string with NUL characters shown as `\0`, for messages.
-    fileprivate func replacingNULs() -> String {
-        guard contains("\u{0}") else { return self }
-        return unicodeScalars.map { $0 == "\u{0}" ? "\\0" : String($0) }.joined()
+    /// The string with control characters shown as escapes (`\0`, `\r`, `\n`, `\u{7F}`), for messages.
+    fileprivate func escapingControlCharacters() -> String {
+        guard unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return self }
+        return unicodeScalars.map { scalar in
+            switch scalar {
+            case "\u{0}": "\\0"
+            case "\r": "\\r"
+            case "\n": "\\n"
+            case "\t": "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: "\\u{\(String(scalar.value, radix: 16))}"
+            default: String(scalar)
+            }
+        }.joined()
     }
 }

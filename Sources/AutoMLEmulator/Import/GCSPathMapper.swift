@@ -26,6 +26,8 @@ struct GCSPathMapper: Sendable {
     let rootPath: String
     /// The folders local paths may name, standardized; empty when local paths are refused.
     let localFolders: [String]
+    /// The buckets `gs://` URIs may name; nil for any (see ``EmulatorService/gcsMapper(for:)``).
+    var allowedBuckets: Set<String>?
 
     /// Creates a mapper for the buckets under `root`, with local paths allowed inside `localFolders`.
     init(root: URL, localFolders: [URL] = []) {
@@ -45,6 +47,7 @@ struct GCSPathMapper: Sendable {
     func resolveForReading(_ uri: String) throws -> URL {
         if uri.hasPrefix(GCSURI.scheme) {
             let gcs = try GCSURI(parsing: uri)
+            try checkBucketAllowed(gcs, uri: uri)
             let path = try confinedPath(for: gcs, uri: uri)
             return URL(fileURLWithPath: path)
         }
@@ -63,11 +66,19 @@ struct GCSPathMapper: Sendable {
             return url
         }
         let gcs = try GCSURI(parsing: uri, requiresObject: false)
+        try checkBucketAllowed(gcs, uri: uri)
         let path = try confinedPath(for: gcs, uri: uri)
         try createParent(of: path, uri: uri)
         // Check again now that the folders exist, in case one of them is a symlink created in the meantime.
         _ = try confinedPath(for: gcs, uri: uri)
         return URL(fileURLWithPath: path)
+    }
+
+    private func checkBucketAllowed(_ gcs: GCSURI, uri: String) throws {
+        guard let allowedBuckets, !allowedBuckets.contains(gcs.bucket) else { return }
+        throw GCSPathError(
+            .bucketNotAllowed, uri: uri,
+            "the project may use only buckets created for it (bucket \"\(gcs.bucket)\" is not one)")
     }
 
     private func createParent(of path: String, uri: String) throws {

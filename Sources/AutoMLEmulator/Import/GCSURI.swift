@@ -78,10 +78,13 @@ struct GCSURI: Sendable, Hashable {
             && bytes.allSatisfy { isAlphanumeric($0) || punctuation.contains($0) }
     }
 
-    /// Refuses NUL bytes and backslashes anywhere in a URI or path.
+    /// Refuses NUL bytes, other control characters and backslashes anywhere in a URI or path.
     static func checkForbiddenCharacters(_ uri: String) throws {
         if uri.utf8.contains(0) {
             throw GCSPathError(.nulByte, uri: uri, "contains a NUL byte")
+        }
+        if uri.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+            throw GCSPathError(.controlCharacter, uri: uri, "contains a control character (such as a line break)")
         }
         if uri.utf8.contains(UInt8(ascii: "\\")) {
             throw GCSPathError(.backslash, uri: uri, "contains a backslash")

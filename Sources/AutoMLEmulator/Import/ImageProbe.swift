@@ -82,7 +82,7 @@ struct ImageProbe: Sendable {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         } catch {
-            throw ImageProbeError(.unreadable, "cannot read \(path): no such file or no permission")
+            throw ImageProbeError(.unreadable, "the file cannot be read: no such file or no permission")
         }
         guard size <= maxFileSize else {
             throw ImageProbeError(.tooLarge, "the image is \(size) bytes; the limit is \(maxFileSize) bytes")
@@ -105,7 +105,7 @@ struct ImageProbe: Sendable {
             defer { try? handle.close() }
             return try handle.read(upToCount: length) ?? Data()
         } catch {
-            throw ImageProbeError(.unreadable, "cannot read \(path): \(error.localizedDescription)")
+            throw ImageProbeError(.unreadable, FileFailure.describe(error))
         }
     }
 

@@ -107,7 +107,7 @@ extension EmulatorService {
         guard !uris.isEmpty else {
             throw ServiceError.invalidArgument("inputConfig.gcsSource.inputUris must name at least one CSV file.")
         }
-        let mapper = gcsMapper
+        let mapper = try await gcsMapper(for: parent)
         for uri in uris {
             do {
                 _ = try mapper.resolveForReading(uri)
@@ -128,8 +128,9 @@ extension EmulatorService {
         guard let prefix = body.outputConfig?.gcsDestination?.outputUriPrefix, !prefix.isEmpty else {
             throw ServiceError.invalidArgument("outputConfig.gcsDestination.outputUriPrefix is required.")
         }
+        let mapper = try await gcsMapper(for: parent)
         do {
-            _ = try gcsMapper.resolveForWriting(prefix)
+            _ = try mapper.resolveForWriting(prefix)
         } catch {
             throw ServiceError.invalidArgument("outputConfig.gcsDestination.outputUriPrefix: \(error)")
         }
@@ -163,9 +164,15 @@ extension EmulatorService {
         return stored
     }
 
-    /// Maps `gs://` URIs to the folder configured for them.
-    var gcsMapper: GCSPathMapper {
-        GCSPathMapper(root: configuration.gcsRoot, localFolders: configuration.localImportFolders)
+    /// Maps `gs://` URIs to the folder configured for them, for the work of one project: a project that
+    /// project-limited tokens are given for may use only the buckets it owns (those created for it through the
+    /// storage API), so one tenant of a shared backend cannot read or write another's objects.
+    func gcsMapper(for parent: Parent) async throws -> GCSPathMapper {
+        var mapper = GCSPathMapper(root: configuration.gcsRoot, localFolders: configuration.localImportFolders)
+        if configuration.restrictedProjects.contains(parent.project) {
+            mapper.allowedBuckets = try await store.buckets(ownedBy: parent.project)
+        }
+        return mapper
     }
 }
 

@@ -94,8 +94,9 @@ extension EmulatorService {
         }
         guard stored.artifactPath != nil else { throw noPredictor(stored) }
         let directory = outputDirectoryURI(prefix: prefix, kind: "model-export", model: stored.model)
+        let mapper = try await gcsMapper(for: parent)
         do {
-            _ = try gcsMapper.resolveForWriting(directory + "/model.json")
+            _ = try mapper.resolveForWriting(directory + "/model.json")
         } catch {
             throw ServiceError.invalidArgument("outputConfig.gcsDestination.outputUriPrefix: \(error)")
         }
@@ -144,9 +145,10 @@ extension EmulatorService {
         let directory = outputDirectoryURI(
             prefix: body.outputConfig?.gcsDestination?.outputUriPrefix ?? "",
             kind: "prediction", model: stored.model)
+        let mapper = try await gcsMapper(for: parent)
         do {
-            _ = try gcsMapper.resolveForWriting(directory + "/errors_1.jsonl")
-            for uri in uris { _ = try gcsMapper.resolveForReading(uri) }
+            _ = try mapper.resolveForWriting(directory + "/errors_1.jsonl")
+            for uri in uris { _ = try mapper.resolveForReading(uri) }
         } catch {
             throw ServiceError.invalidArgument("\(error)")
         }

@@ -10,7 +10,7 @@ extension EmulatorService {
         }
         let isDetection = dataset.domain == .detection
         let multiLabel = dataset.dataset.imageClassificationDatasetMetadata?.classificationType == .multilabel
-        let mapper = gcsMapper
+        let mapper = try await gcsMapper(for: operation.parent)
         let probe = ImageProbe(
             allowedFormats: isDetection
                 ? ImageFormat.objectDetectionFormats
@@ -21,14 +21,17 @@ extension EmulatorService {
             try Task.checkCancellation()
             let text: String
             do {
-                let data = try Data(contentsOf: try mapper.resolveForReading(uri))
+                let data = try FileFailure.contents(of: try mapper.resolveForReading(uri))
                 text = try CSVReader.decode(data, csvURI: uri)
             } catch let error as ImportFileError {
                 return .failure(Status(code: .invalidArgument, message: error.message), partialFailures: failures)
-            } catch {
+            } catch let error as GCSPathError {
                 return .failure(
-                    Status(code: .notFound, message: "Error: \(uri): the file cannot be read (\(error))"),
-                    partialFailures: failures)
+                    Status(code: .invalidArgument, message: "Error: \(error.message)"), partialFailures: failures)
+            } catch {
+                // Never the server's own path or Foundation's wording: the URI and what is wrong with it.
+                return .failure(
+                    Status(code: .notFound, message: FileFailure.message(uri, error)), partialFailures: failures)
             }
             let parsed =
                 isDetection
@@ -75,7 +78,9 @@ extension EmulatorService {
             info = try probe.probe(fileAt: url)
         } catch {
             return .refused(
-                Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): \(error)"))
+                Status(
+                    code: .invalidArgument,
+                    message: "Error: \(csvURI): image \(example.path): \(FileFailure.describe(error))"))
         }
         // The header was fine; the trainer decodes JPEG and PNG, so those are decoded whole here (a truncated
         // or damaged image fails its row now, not the training later) and other formats are refused.
@@ -91,7 +96,9 @@ extension EmulatorService {
             _ = try ImageCodec.validate(bytes, maxPixels: probe.maxPixelCount)
         } catch {
             return .refused(
-                Status(code: .invalidArgument, message: "Error: \(csvURI): image \(example.path): \(error)"))
+                Status(
+                    code: .invalidArgument,
+                    message: "Error: \(csvURI): image \(example.path): \(FileFailure.describe(error))"))
         }
         for box in example.boxes where !box.meetsMinimumPixelSize(imageWidth: info.width, imageHeight: info.height) {
             return .refused(
@@ -121,7 +128,7 @@ extension EmulatorService {
         let directoryURI =
             "\(outputPrefix.hasSuffix("/") ? String(outputPrefix.dropLast()) : outputPrefix)/"
             + "export_data-\(dataset.dataset.displayName)-\(stamp)"
-        let mapper = gcsMapper
+        let mapper = try await gcsMapper(for: operation.parent)
         let examples = try await store.examples(ofDataset: datasetID).map { example in
             ImportedExample(
                 path: example.uri, mlUse: MLUse(csvValue: example.mlUse) ?? .unassigned,
@@ -139,7 +146,8 @@ extension EmulatorService {
             let url = try mapper.resolveForWriting("\(directoryURI)/\(fileName)")
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            return .failure(Status(code: .invalidArgument, message: "cannot write \(directoryURI): \(error)"))
+            return .failure(
+                Status(code: .invalidArgument, message: "cannot write \(directoryURI): \(FileFailure.describe(error))"))
         }
         var exportDetails = ExportDataOperationMetadata()
         exportDetails.outputInfo = OutputInfo(gcsOutputDirectory: directoryURI)

@@ -13,9 +13,12 @@ extension EmulatorService {
         }
         let folder: URL
         do {
-            folder = try gcsMapper.resolveForWriting(outputDirectory + "/model.json").deletingLastPathComponent()
+            folder = try await gcsMapper(for: operation.parent).resolveForWriting(outputDirectory + "/model.json")
+                .deletingLastPathComponent()
         } catch {
-            return .failure(Status(code: .invalidArgument, message: "cannot write \(outputDirectory): \(error)"))
+            return .failure(
+                Status(
+                    code: .invalidArgument, message: "cannot write \(outputDirectory): \(FileFailure.describe(error))"))
         }
         let logs = configuration.dataDirectory.appendingPathComponent("logs")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
@@ -48,16 +51,17 @@ extension EmulatorService {
         else {
             return .failure(ServiceError.notFound("Model", operation.worksOn).status)
         }
-        let mapper = gcsMapper
+        let mapper = try await gcsMapper(for: operation.parent)
         var images: [String] = []
         for uri in inputURIs {
             do {
-                let text = try String(contentsOf: try mapper.resolveForReading(uri), encoding: .utf8)
+                let text = String(
+                    decoding: try FileFailure.contents(of: try mapper.resolveForReading(uri)), as: UTF8.self)
                 images += text.split(whereSeparator: \.isNewline)
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             } catch {
                 return .failure(
-                    Status(code: .invalidArgument, message: "Error: \(uri): the file cannot be read (\(error))"))
+                    Status(code: .invalidArgument, message: FileFailure.message(uri, error)))
             }
         }
         let threshold = Double(params["score_threshold"] ?? "") ?? 0.5
@@ -94,7 +98,9 @@ extension EmulatorService {
             try results.write(to: try mapper.resolveForWriting("\(outputDirectory)/\(kind)_1.jsonl"))
             try errors.write(to: try mapper.resolveForWriting("\(outputDirectory)/errors_1.jsonl"))
         } catch {
-            return .failure(Status(code: .invalidArgument, message: "cannot write \(outputDirectory): \(error)"))
+            return .failure(
+                Status(
+                    code: .invalidArgument, message: "cannot write \(outputDirectory): \(FileFailure.describe(error))"))
         }
         var details = BatchPredictOperationMetadata()
         details.outputInfo = OutputInfo(gcsOutputDirectory: outputDirectory)

@@ -15,6 +15,9 @@ struct StorageError: Error, Sendable {
     static func notFound(_ message: String) -> StorageError {
         StorageError(status: 404, reason: "notFound", message: message)
     }
+    static func forbidden(_ message: String) -> StorageError {
+        StorageError(status: 403, reason: "forbidden", message: message)
+    }
     static func conflict(_ message: String) -> StorageError {
         StorageError(status: 409, reason: "conflict", message: message)
     }

@@ -16,9 +16,12 @@ struct StorageService: Sendable {
             || path.hasPrefix("/download/storage/v1/")
     }
 
-    func handle(_ request: EmulatorRequest) async -> EmulatorResponse {
+    /// Answers a storage request.
+    /// - Parameter project: the project the request's token is limited to: then only the buckets created for that
+    ///   project can be used, and new buckets are created for it. nil for an unlimited token (or none).
+    func handle(_ request: EmulatorRequest, limitedTo project: String? = nil) async -> EmulatorResponse {
         do {
-            return try await route(request)
+            return try await route(request, limitedTo: project)
         } catch let error as StorageError {
             return error.response
         } catch {
@@ -26,19 +29,24 @@ struct StorageService: Sendable {
         }
     }
 
-    private func route(_ request: EmulatorRequest) async throws -> EmulatorResponse {
+    private func route(_ request: EmulatorRequest, limitedTo project: String?) async throws -> EmulatorResponse {
         let path = request.path
         let area = path.hasPrefix("/upload/") ? "upload" : path.hasPrefix("/download/") ? "download" : "json"
         let rest = path.dropFirst(area == "json" ? "/storage/v1/".count : "/\(area)/storage/v1/".count)
         guard rest.hasPrefix("b") else { throw unknown(request) }
         if rest == "b" {
             guard request.method == "POST", area == "json" else { throw unknown(request) }
-            return try createBucket(request)
+            return try await createBucket(request, limitedTo: project)
         }
         guard rest.hasPrefix("b/") else { throw unknown(request) }
         let afterB = rest.dropFirst(2)
         let bucket = String(afterB.prefix { $0 != "/" })
         try StorageNames.checkBucket(bucket)
+        if let project, try await objects.store.bucketOwner(bucket) != project {
+            throw StorageError.forbidden(
+                "The token is limited to project \(project), which may use only the buckets created for it; "
+                    + "\(bucket) is not one.")
+        }
         let tail = afterB.dropFirst(bucket.count)
         switch (area, request.method, tail) {
         case ("json", "GET", ""):
@@ -76,12 +84,20 @@ struct StorageService: Sendable {
 
     // MARK: Buckets
 
-    private func createBucket(_ request: EmulatorRequest) throws -> EmulatorResponse {
+    /// Creates a bucket for the `project` query parameter (Google's clients send it), or for the project the token
+    /// is limited to, which must then be the same.
+    private func createBucket(_ request: EmulatorRequest, limitedTo limit: String?) async throws -> EmulatorResponse {
         guard let body = try? JSONValue(parsing: request.body), let name = body["name"]?.stringValue else {
             throw StorageError.invalid("The bucket's JSON needs a name.")
         }
         try StorageNames.checkBucket(name)
+        let requested = request.query["project"].flatMap { $0.isEmpty ? nil : $0 }
+        if let limit, let requested, requested != limit {
+            throw StorageError.forbidden(
+                "The token is limited to project \(limit); it cannot create buckets for \(requested).")
+        }
         guard try objects.createBucket(name) else { throw StorageError.conflict("The bucket \(name) already exists.") }
+        if let owner = limit ?? requested { try await objects.store.setBucketOwner(name, project: owner) }
         return try bucketResponse(name)
     }
 

@@ -98,6 +98,14 @@ extension EmulatorStore {
                 table.column("created", .text).notNull()
             }
         }
+        // Who owns each bucket made through the storage API, for tenants isolated by project-limited tokens
+        // (issue 13). A bucket made by hand (a folder under the root) has no row and belongs to no project.
+        migrator.registerMigration("v3-bucket-owner") { db in
+            try db.create(table: "storage_bucket") { table in
+                table.primaryKey("name", .text)
+                table.column("project", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -62,3 +62,28 @@ extension EmulatorStore {
             contentType: row["content_type"], created: row["created"])
     }
 }
+
+extension EmulatorStore {
+    /// The project a bucket was created for; nil for a bucket made by hand or without a project.
+    func bucketOwner(_ bucket: String) async throws -> String? {
+        try await read { db in
+            try String.fetchOne(db, sql: "SELECT project FROM storage_bucket WHERE name = ?", arguments: [bucket])
+        }
+    }
+
+    /// Records the project a bucket was created for.
+    func setBucketOwner(_ bucket: String, project: String) async throws {
+        try await write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO storage_bucket (name, project) VALUES (?, ?)",
+                arguments: [bucket, project])
+        }
+    }
+
+    /// The buckets created for a project.
+    func buckets(ownedBy project: String) async throws -> Set<String> {
+        try await read { db in
+            Set(try String.fetchAll(db, sql: "SELECT name FROM storage_bucket WHERE project = ?", arguments: [project]))
+        }
+    }
+}

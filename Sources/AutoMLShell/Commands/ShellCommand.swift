@@ -8,3 +8,8 @@ protocol ShellCommand: ParsableCommand {
 
 /// A command that only groups subcommands (`dataset`, `model`, `operation`, `use`); run alone it shows its help.
 protocol CommandGroup: ParsableCommand {}
+
+/// A command that starts a long-running operation and makes it the current one (`train`, `dataset import`, …).
+/// When it fails before its operation has started, the current operation is cleared, so that a `watch` after it
+/// (with `set on-error continue`) does not follow an older operation and report it done.
+protocol StartsOperation: ShellCommand {}

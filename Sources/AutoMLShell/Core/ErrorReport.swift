@@ -74,7 +74,9 @@ enum ErrorReport {
     }
 
     private static func hint(for error: AutoMLError, session: ShellSession) -> String? {
-        switch error.code {
+        // An operation's own error (no HTTP status) is about its work, such as a missing CSV, not about an ID.
+        if error.httpStatus == nil, error.code == .notFound || error.code == .permissionDenied { return nil }
+        return switch error.code {
         case .notFound: "check the ID: `datasets`, `models` and `operations` list what exists"
         case .unauthenticated:
             "the token is missing or expired: refresh it (gcloud auth print-access-token) and try again"

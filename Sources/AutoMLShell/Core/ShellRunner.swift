@@ -200,6 +200,7 @@ package final class ShellRunner {
                 return ErrorReport.showParseError(error, session: session)
             }
         }
+        let operationBefore = session.context.operation
         do {
             if session.interactive {
                 try await CommandInterrupt.catching { try await shellCommand.run(in: session) }
@@ -208,7 +209,13 @@ package final class ShellRunner {
             }
             return 0
         } catch {
-            return ErrorReport.show(error, session: session)
+            let status = ErrorReport.show(error, session: session)
+            if shellCommand is any StartsOperation {
+                let name = words.prefix(while: { !$0.hasPrefix("-") }).prefix(
+                    first == "dataset" || first == "model" ? 2 : 1)
+                session.forgetOperation(after: name.joined(separator: " "), failedBeforeStarting: operationBefore)
+            }
+            return status
         }
     }
 }

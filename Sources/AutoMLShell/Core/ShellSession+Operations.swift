@@ -22,6 +22,14 @@ extension ShellSession {
         emit(operation)
     }
 
+    /// A command that starts an operation failed before it started one (the current operation is the one from
+    /// before): the current operation is cleared, so that a `watch` after it does not follow the older one.
+    func forgetOperation(after command: String, failedBeforeStarting previous: String?) {
+        guard let previous, context.operation == previous else { return }
+        update { $0.operation = nil }
+        note("no current operation now: `\(command)` started none (the one before is `watch \(previous)`)")
+    }
+
     /// Makes an operation the current one.
     func adopt(_ operation: LongRunningOperation) {
         if let id = operation.operationName?.operation { update { $0.operation = id } }

@@ -79,8 +79,11 @@ private func protoInteger(_ value: JSONValue, path: String, kind: String) throws
     case .number(let number):
         if let exact = Int64(exactly: number) { return exact }
     case .string(let text):
-        if let parsed = Int64(text) { return parsed }
-        if let number = Double(text), let exact = Int64(exactly: number) { return exact }
+        // Only a JSON number's spelling: Swift's parsers also read "0x10" (as 16), "+5" and " 7".
+        if isJSONNumberText(text) {
+            if let parsed = Int64(text) { return parsed }
+            if let number = Double(text), let exact = Int64(exactly: number) { return exact }
+        }
         throw ProtoJSONError(path: path, reason: "\"\(text)\" is not an \(kind)")
     default:
         break
@@ -99,7 +102,7 @@ extension Double: ProtoJSONConvertible {
         case .string("Infinity"): self = .infinity
         case .string("-Infinity"): self = -.infinity
         case .string(let text):
-            guard let parsed = Double(text) else {
+            guard isJSONNumberText(text), let parsed = Double(text) else {
                 throw ProtoJSONError(path: path, reason: "\"\(text)\" is not a number")
             }
             self = parsed
@@ -217,4 +220,29 @@ extension JSONValue: ProtoJSONConvertible {
     public init(protoJSON: JSONValue, path: String) throws { self = protoJSON }
 
     public func protoJSON(options: ProtoJSONOptions) -> JSONValue { self }
+}
+
+/// Whether `text` is spelled as a JSON number (`-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`), the only spelling
+/// proto3 JSON accepts for a number given as a string.
+func isJSONNumberText(_ text: String) -> Bool {
+    var bytes = text.utf8[...]
+    func digits() -> Int {
+        let count = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
+        bytes = bytes.dropFirst(count)
+        return count
+    }
+    if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+    let leadingZero = bytes.first == UInt8(ascii: "0")
+    let whole = digits()
+    guard whole > 0, !(leadingZero && whole > 1) else { return false }
+    if bytes.first == UInt8(ascii: ".") {
+        bytes = bytes.dropFirst()
+        guard digits() > 0 else { return false }
+    }
+    if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+        bytes = bytes.dropFirst()
+        if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        guard digits() > 0 else { return false }
+    }
+    return bytes.isEmpty
 }

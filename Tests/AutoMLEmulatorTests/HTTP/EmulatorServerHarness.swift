@@ -55,10 +55,12 @@ struct ServedEmulator: Sendable {
 ///   - clock: ``SystemClock`` by default; with a ``ManualClock`` training and deploys wait until
 ///     ``ServedEmulator/settle(_:step:)`` moves it.
 ///   - faults: a `--faults` spec.
+///   - limits: the server's idle and header timeouts and its connection limit.
 ///   - configure: changes to ``ServedEmulator/testConfiguration(directory:)`` (tokens, body limits, …).
 func withServedEmulator<Result>(
     host: String = "127.0.0.1", clock: any EmulatorClock = SystemClock(),
-    faults: String? = nil, configure: (inout EmulatorConfiguration) -> Void = { _ in },
+    faults: String? = nil, limits: ConnectionLimits = ConnectionLimits(),
+    configure: (inout EmulatorConfiguration) -> Void = { _ in },
     _ body: (ServedEmulator) async throws -> Result
 ) async throws -> Result {
     let directory = FileManager.default.temporaryDirectory
@@ -73,7 +75,7 @@ func withServedEmulator<Result>(
             configuration: configuration, store: try EmulatorStore.inMemory(),
             clock: clock, trainer: ClockBudgetTrainer(), faults: faults)
         do {
-            server = try await EmulatorHTTPServer.start(emulator: emulator, host: host, port: 0)
+            server = try await EmulatorHTTPServer.start(emulator: emulator, host: host, port: 0, limits: limits)
         } catch {
             await emulator.shutdown()
             throw error

@@ -49,7 +49,7 @@ struct ExportCSVTests {
         let examples = [
             ImportedExample(path: "gs://bucket/a,b.jpg", mlUse: .train, labels: ["cat", "dog"]),
             ImportedExample(path: "gs://bucket/say \"hi\".jpg", mlUse: .test, labels: ["None_of_the_above"]),
-            ImportedExample(path: "gs://bucket/two\nlines.jpg", mlUse: .validation),
+            ImportedExample(path: "gs://bucket/two words.jpg", mlUse: .validation),
             ImportedExample(path: "gs://bucket/unassigned.jpg", mlUse: .unassigned, labels: ["x"]),
         ]
         let result = ImportCSV.classification(

@@ -36,8 +36,11 @@ import Testing
         let csv = try shell.images(perLabel: 4)
         await shell.run("dataset create thin\ndataset import \(csv)\nwatch", in: session)
         shell.clearOutput()
+        #expect(session.context.operation != nil, "the import is the current operation")
         #expect(await shell.run("train --budget 7", in: session) == 1)
         #expect(shell.standardError.contains("out of range for cloud"))
+        #expect(session.context.operation == nil, "the import is no longer the current operation")
+        #expect(shell.standardError.contains("no current operation now: `train` started none"))
         #expect(shell.standardError.contains("8,000–800,000 milli node hours"))
         shell.clearOutput()
         #expect(await shell.run("train --budget 8", in: session) == 1)
@@ -47,7 +50,22 @@ import Testing
             in: try session.location(),
             filter: "worksOn=\(try session.location())/models/*")
         #expect(try await operations.collect().isEmpty, "nothing was sent")
+        shell.clearOutput()
+        // A script that goes on after the refused train: its watch must not follow the import and say "done".
+        #expect(await shell.run("set on-error continue\ntrain --budget 8\nwatch", in: session) == 1)
+        #expect(shell.standardError.contains("error: no operation is set"))
+        #expect(!shell.standardError.contains("done"))
         #expect(await shell.run("train --budget 8 --force", in: session) == 0)
+    }
+
+    /// An operation's own NOT_FOUND (a CSV that is not there) is about its work: no "check the ID" hint.
+    @Test func aMissingImportCSVSaysSoWithoutAnIDHint() async throws {
+        let shell = try await ShellHarness()
+        let session = shell.session()
+        #expect(
+            await shell.run("dataset create flowers\ndataset import gs://data/missing.csv\nwatch", in: session) == 1)
+        #expect(shell.standardError.contains("error: NOT_FOUND: Error: gs://data/missing.csv: no such file."))
+        #expect(!shell.standardError.contains("check the ID"), "\(shell.standardError)")
     }
 
     @Test func errorsStopAScriptUnlessToldToContinue() async throws {

@@ -2,7 +2,7 @@ import ArgumentParser
 import AutoMLClient
 
 /// `dataset delete [D]`.
-struct DatasetDeleteCommand: ShellCommand {
+struct DatasetDeleteCommand: StartsOperation {
     static let configuration = CommandConfiguration(
         commandName: "delete", abstract: "Delete a dataset and everything in it.")
     @Argument(help: "A dataset ID, full name or display name.") var dataset: String?

@@ -2,7 +2,7 @@ import ArgumentParser
 import AutoMLClient
 
 /// `dataset export [--dataset D] GCS_PREFIX`.
-struct DatasetExportCommand: ShellCommand {
+struct DatasetExportCommand: StartsOperation {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export a dataset as CSV under a gs:// prefix.")
     @Option(help: "The dataset (the current one by default).") var dataset: String?

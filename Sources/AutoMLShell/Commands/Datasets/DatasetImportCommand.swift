@@ -4,7 +4,7 @@ import Foundation
 
 /// `dataset import [--dataset D] [--bucket B] [--prefix P] [--split 80/10/10] SOURCE...`: uploads local sources,
 /// starts importing and makes the operation current.
-struct DatasetImportCommand: ShellCommand {
+struct DatasetImportCommand: StartsOperation {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import images and labels: CSVs in Cloud Storage, or a folder or CSV on this machine.",

@@ -2,7 +2,7 @@ import ArgumentParser
 import AutoMLClient
 
 /// `batch-predict CSV... --output gs://PREFIX [--model M] [--threshold 0.5] [--max-boxes N]`.
-struct BatchPredictCommand: ShellCommand {
+struct BatchPredictCommand: StartsOperation {
     static let configuration = CommandConfiguration(
         commandName: "batch-predict",
         abstract: "Predict every image listed in gs:// CSVs, writing results under a gs:// prefix.",

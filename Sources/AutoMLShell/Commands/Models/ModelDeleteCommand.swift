@@ -2,7 +2,7 @@ import ArgumentParser
 import AutoMLClient
 
 /// `model delete [M]`.
-struct ModelDeleteCommand: ShellCommand {
+struct ModelDeleteCommand: StartsOperation {
     static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a model.")
     @Argument(help: "A model ID, full name or display name.") var model: String?
 

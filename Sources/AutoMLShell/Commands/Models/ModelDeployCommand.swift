@@ -2,7 +2,7 @@ import ArgumentParser
 import AutoMLClient
 
 /// `model deploy [M] [--nodes N]`.
-struct ModelDeployCommand: ShellCommand {
+struct ModelDeployCommand: StartsOperation {
     static let configuration = CommandConfiguration(
         commandName: "deploy", abstract: "Deploy a model for online prediction.")
     @Argument(help: "A model ID, full name or display name.") var model: String?

@@ -2,7 +2,7 @@ import ArgumentParser
 import AutoMLClient
 
 /// `model export [M] GCS_PREFIX [--format F]`.
-struct ModelExportCommand: ShellCommand {
+struct ModelExportCommand: StartsOperation {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export a mobile model under a gs:// prefix.")
     @Option(help: "The model (the current one by default).") var model: String?

@@ -2,7 +2,7 @@ import ArgumentParser
 import AutoMLClient
 
 /// `model undeploy [M]`.
-struct ModelUndeployCommand: ShellCommand {
+struct ModelUndeployCommand: StartsOperation {
     static let configuration = CommandConfiguration(commandName: "undeploy", abstract: "Undeploy a model.")
     @Argument(help: "A model ID, full name or display name.") var model: String?
 

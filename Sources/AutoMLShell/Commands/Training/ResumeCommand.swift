@@ -3,7 +3,7 @@ import AutoMLClient
 import Foundation
 
 /// `resume`: resumable training from a base model, checked before it is sent.
-struct ResumeCommand: ShellCommand {
+struct ResumeCommand: StartsOperation {
     static let configuration = CommandConfiguration(
         commandName: "resume", abstract: "Train a new model starting from a base model (resumable training).",
         discussion: """

@@ -3,7 +3,7 @@ import AutoMLClient
 import Foundation
 
 /// `train`: CreateModel from the context, checked before it is sent.
-struct TrainCommand: ShellCommand {
+struct TrainCommand: StartsOperation {
     static let configuration = CommandConfiguration(
         commandName: "train", abstract: "Train a model on a dataset with a node-hour budget.",
         discussion: """
