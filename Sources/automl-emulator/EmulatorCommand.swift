@@ -29,7 +29,8 @@ struct EmulatorCommand: AsyncParsableCommand {
 
             Fault injection (--faults) takes comma-separated items: latency=50ms, latency-jitter=20ms, \
             unavailable=0.1 (share answered 503), rate-limit=0.05 (share answered 429), retry-after=2s, \
-            drop=0.02 (share of connections closed unanswered), train-fail=1 (share of trainings that fail), \
+            drop=0.02 (share of connections closed unanswered), drop-after=0.02 (share of requests handled whose answer \
+            is then lost), train-fail=1 (share of trainings that fail), \
             seed=42, only=GET, path=SUBSTRING. --faults-file reads the same keys from a JSON object.
 
             Training runs in `automl-trainer`, a worker process next to this binary (or AUTOML_TRAINER): models are \

@@ -10,6 +10,8 @@ struct FaultDecision: Sendable, Hashable {
         case respond429(retryAfter: Duration)
         /// Close the connection without answering.
         case drop
+        /// Handle the request (a create creates), then close the connection without the answer.
+        case dropAfterHandling
     }
 
     /// How long to wait before acting; zero for none.

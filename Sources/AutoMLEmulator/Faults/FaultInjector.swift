@@ -32,7 +32,7 @@ final class FaultInjector: Sendable {
     /// The fault for one request: a delay (latency plus jitter) and possibly a 503, a 429 or a dropped connection.
     ///
     /// Every request in scope takes exactly two draws, one for the jitter and one for the outcome, whose share
-    /// ranges are `drop`, then `unavailable`, then `rate-limit`.
+    /// ranges are `drop`, then `unavailable`, then `rate-limit`, then `drop-after`.
     func decide(method: String, path: String) -> FaultDecision {
         guard spec.injectsHTTPFaults, spec.applies(method: method, path: path) else { return .none }
         let (jitterDraw, outcomeDraw) = generators.withLock { generators in
@@ -46,6 +46,8 @@ final class FaultInjector: Sendable {
             action = .respond503
         } else if outcomeDraw < spec.drop + spec.unavailable + spec.rateLimit {
             action = .respond429(retryAfter: spec.retryAfter)
+        } else if outcomeDraw < spec.drop + spec.unavailable + spec.rateLimit + spec.dropAfter {
+            action = .dropAfterHandling
         } else {
             action = .proceed
         }

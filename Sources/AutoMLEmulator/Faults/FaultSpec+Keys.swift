@@ -7,6 +7,7 @@ extension FaultSpec {
         case rateLimit = "rate-limit"
         case retryAfter = "retry-after"
         case drop
+        case dropAfter = "drop-after"
         case trainFail = "train-fail"
         case seed
         case only
@@ -16,7 +17,7 @@ extension FaultSpec {
         var usage: String {
             switch self {
             case .latency, .latencyJitter, .retryAfter: "\(rawValue)=DURATION"
-            case .unavailable, .rateLimit, .drop, .trainFail: "\(rawValue)=SHARE"
+            case .unavailable, .rateLimit, .drop, .dropAfter, .trainFail: "\(rawValue)=SHARE"
             case .seed: "seed=INTEGER"
             case .only: "only=METHOD[|METHOD…]"
             case .path: "path=SUBSTRING"
@@ -43,6 +44,7 @@ extension FaultSpec {
         case .unavailable: unavailable = try Self.share(value, key: key)
         case .rateLimit: rateLimit = try Self.share(value, key: key)
         case .drop: drop = try Self.share(value, key: key)
+        case .dropAfter: dropAfter = try Self.share(value, key: key)
         case .trainFail: trainFail = try Self.share(value, key: key)
         case .seed:
             guard let number = UInt64(value) else {

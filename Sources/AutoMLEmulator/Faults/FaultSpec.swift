@@ -1,8 +1,8 @@
 /// Which faults the emulator injects, read from `--faults SPEC` or a JSON config file.
 ///
 /// A spec is comma-separated `key=value` items:
-/// `latency=50ms,latency-jitter=20ms,unavailable=0.1,rate-limit=0.05,retry-after=2s,drop=0.02,train-fail=1,seed=42`.
-/// The shares of `unavailable`, `rate-limit` and `drop` are exclusive outcomes of one draw per request, so together
+/// `latency=50ms,latency-jitter=20ms,unavailable=0.1,rate-limit=0.05,retry-after=2s,drop=0.02,drop-after=0.02,`
+/// `train-fail=1,seed=42`. The shares of `unavailable`, `rate-limit`, `drop` and `drop-after` are exclusive outcomes of one draw per request, so together
 /// they may not exceed 1. `only` and `path` narrow the HTTP faults (latency included) to some requests; they never
 /// affect `train-fail`.
 struct FaultSpec: Sendable, Hashable, CustomStringConvertible {
@@ -16,8 +16,10 @@ struct FaultSpec: Sendable, Hashable, CustomStringConvertible {
     var rateLimit: Double = 0
     /// The `Retry-After` sent with a 429.
     var retryAfter: Duration = .seconds(1)
-    /// Share of connections closed without an answer.
+    /// Share of connections closed without an answer, before the request is handled.
     var drop: Double = 0
+    /// Share of requests handled (a create creates) whose answer is then lost: the connection closes instead.
+    var dropAfter: Double = 0
     /// Share of training runs that fail, ending their operation with `INTERNAL`.
     var trainFail: Double = 0
     /// Seed of the random choices; nil draws a fresh seed per injector.
@@ -52,7 +54,7 @@ struct FaultSpec: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether any HTTP fault (delay, 503, 429 or drop) is configured.
     var injectsHTTPFaults: Bool {
-        latency > .zero || latencyJitter > .zero || unavailable > 0 || rateLimit > 0 || drop > 0
+        latency > .zero || latencyJitter > .zero || unavailable > 0 || rateLimit > 0 || drop > 0 || dropAfter > 0
     }
 
     /// Whether the HTTP faults apply to a request with this method and path.
@@ -70,6 +72,7 @@ struct FaultSpec: Sendable, Hashable, CustomStringConvertible {
         if rateLimit != 0 { items.append("rate-limit=\(rateLimit)") }
         if retryAfter != .seconds(1) { items.append("retry-after=\(Self.format(retryAfter))") }
         if drop != 0 { items.append("drop=\(drop)") }
+        if dropAfter != 0 { items.append("drop-after=\(dropAfter)") }
         if trainFail != 0 { items.append("train-fail=\(trainFail)") }
         if let seed { items.append("seed=\(seed)") }
         if !methods.isEmpty { items.append("only=\(methods.joined(separator: "|"))") }
@@ -79,9 +82,10 @@ struct FaultSpec: Sendable, Hashable, CustomStringConvertible {
 
     /// Checks what no single item can: the exclusive shares fit in one draw.
     func validate() throws(FaultSpecError) {
-        let total = unavailable + rateLimit + drop
+        let total = unavailable + rateLimit + drop + dropAfter
         guard total <= 1 + 1e-9 else {
-            throw FaultSpecError("unavailable, rate-limit and drop add up to \(total); together they may not exceed 1")
+            throw FaultSpecError(
+                "unavailable, rate-limit, drop and drop-after add up to \(total); together they may not exceed 1")
         }
     }
 

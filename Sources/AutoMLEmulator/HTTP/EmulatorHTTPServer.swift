@@ -198,6 +198,9 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
                 return await emulator.handle(request)
             case .drop:
                 return nil
+            case .dropAfterHandling:
+                _ = await emulator.handle(request)
+                return nil
             case .respond503:
                 return emulator.errorResponse(
                     ServiceError(

@@ -8,10 +8,11 @@ import Testing
     @Test func fullSpecParses() throws {
         let spec = try FaultSpec(
             parsing: "latency=50ms,latency-jitter=20ms,unavailable=0.1,rate-limit=0.05,"
-                + "retry-after=2s,drop=0.02,train-fail=1,seed=42,only=GET")
+                + "retry-after=2s,drop=0.02,drop-after=0.03,train-fail=1,seed=42,only=GET")
         #expect(spec.latency == .milliseconds(50))
         #expect(spec.latencyJitter == .milliseconds(20))
         #expect(spec.unavailable == 0.1)
+        #expect(spec.dropAfter == 0.03)
         #expect(spec.rateLimit == 0.05)
         #expect(spec.retryAfter == .seconds(2))
         #expect(spec.drop == 0.02)
@@ -100,7 +101,7 @@ import Testing
             #expect(
                 message.contains(
                     "Valid keys: latency=DURATION, latency-jitter=DURATION, unavailable=SHARE, "
-                        + "rate-limit=SHARE, retry-after=DURATION, drop=SHARE, train-fail=SHARE, seed=INTEGER, "
+                        + "rate-limit=SHARE, retry-after=DURATION, drop=SHARE, drop-after=SHARE, train-fail=SHARE, seed=INTEGER, "
                         + "only=METHOD[|METHOD…], path=SUBSTRING"), "\(message)")
         }
     }

@@ -60,6 +60,17 @@ import Testing
         }
     }
 
+    /// The answer of a create is lost after the dataset was made: the client cannot know, the server kept it.
+    @Test func dropAfterHandlesTheRequestAndLosesTheAnswer() async throws {
+        try await withServedEmulator(faults: "drop-after=1,only=POST") { served in
+            let lost = await #expect(throws: TransportError.self) { _ = try await served.createDataset("kept") }
+            #expect(lost?.kind == .connectionReset)
+            #expect(lost?.requestMayHaveBeenSent == true)
+            let listed = try await served.client().listDatasets(in: served.location).collect()
+            #expect(listed.map(\.displayName) == ["kept"], "the create was carried out")
+        }
+    }
+
     @Test func dropClosesTheConnectionWithoutAnAnswer() async throws {
         try await withServedEmulator(faults: "drop=1") { served in
             await #expect(throws: (any Error).self) {
