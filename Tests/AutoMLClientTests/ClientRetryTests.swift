@@ -73,24 +73,6 @@ import Testing
         }
     }
 
-    @Test func createIsNeverRetriedOnceSent() async throws {
-        try await withLoopbackServer(handler: { _ in .dropConnection }) { server in
-            let sleeper = SleepRecorder()
-            let error = await #expect(throws: TransportError.self) {
-                _ = try await makeClient(server, sleeper: sleeper).createModel(in: testLocation, Model())
-            }
-            #expect(error?.kind == .connectionReset)
-            #expect(server.requests.count == 1)
-            #expect(sleeper.waits.isEmpty)
-        }
-        try await withLoopbackServer(handler: { [unavailable] _ in .json(unavailable, status: 503) }) { server in
-            await #expect(throws: AutoMLError.self) {
-                _ = try await makeClient(server).createModel(in: testLocation, Model())
-            }
-            #expect(server.requests.count == 1, "a 503 to a create is reported, not retried")
-        }
-    }
-
     @Test func deadlineCutsASlowCallShort() async throws {
         try await withLoopbackServer(handler: { _ in
             try? await Task.sleep(for: .seconds(3))

@@ -141,6 +141,36 @@ import Testing
         }
     }
 
+    /// Polls that keep failing for passing reasons (beyond each call's own retries) do not end the wait; the
+    /// operation goes on and the wait with it, within its patience. Other errors end it at once.
+    @Test func waitPollsThroughABusyServer() async throws {
+        let polls = Counter()
+        try await withLoopbackServer(handler: { _ in
+            let poll = polls.next()
+            if poll <= 20 {
+                return poll.isMultiple(of: 2)
+                    ? .dropConnection
+                    : .json(#"{"error":{"code":503,"message":"busy","status":"UNAVAILABLE"}}"#, status: 503)
+            }
+            return .json(operationJSON("ICN7", done: true, response: ProtoAny(trainedModel("ICN7"))))
+        }) { server in
+            let policy = PollPolicy(initialDelay: .milliseconds(1), maxDelay: .milliseconds(1))
+            let model = try await makeClient(server).wait(
+                for: try testLocation.operation("ICN7"), as: Model.self, policy: policy)
+            #expect(model.modelName?.model == "ICN7")
+            #expect(server.requests.count == 21)
+        }
+        try await withLoopbackServer(handler: { _ in
+            .json(#"{"error":{"code":403,"message":"no","status":"PERMISSION_DENIED"}}"#, status: 403)
+        }) { server in
+            let error = await #expect(throws: AutoMLError.self) {
+                _ = try await makeClient(server).wait(for: try testLocation.operation("ICN7"), as: Model.self)
+            }
+            #expect(error?.code == .permissionDenied)
+            #expect(server.requests.count == 1)
+        }
+    }
+
     @Test func getListAndDeleteModels() async throws {
         try await withLoopbackServer(handler: { request in
             switch (request.method, request.path) {

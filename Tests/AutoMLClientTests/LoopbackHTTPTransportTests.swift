@@ -32,11 +32,18 @@ import Testing
     }
 
     @Test func keepAliveConnectionsAreReusedAndOnesTheServerClosedAreNot() async throws {
+        // The parallel requests are answered only once all four have arrived (or after 30 s), so none can finish
+        // and hand its connection to another: four connections are needed, whatever the machine's load.
+        let arrived = Counter()
         try await withLoopbackServer(handler: { request in
             switch request.path {
-            case "/empty": .reply(status: 204, headers: [], body: Data())
-            case "/last": .replyThenClose(status: 200, body: Data("bye".utf8))
-            default: .json("{}")
+            case "/empty": return .reply(status: 204, headers: [], body: Data())
+            case "/last": return .replyThenClose(status: 200, body: Data("bye".utf8))
+            case let path where path.hasPrefix("/parallel"):
+                _ = arrived.next()
+                for _ in 0..<3000 where arrived.count < 4 { try? await Task.sleep(for: .milliseconds(10)) }
+                return .json("{}")
+            default: return .json("{}")
             }
         }) { server in
             let transport = LoopbackHTTPTransport()
@@ -55,9 +62,9 @@ import Testing
             #expect(Set(connections.prefix(4)).count == 1, "four requests in a row share one connection")
             #expect(connections[4] != connections[0])
 
-            // Requests sent at once each get a connection of their own. (That they go out at once, rather than
-            // queued behind each other as when exchanges ran on the global Dispatch queues, is a matter of time:
-            // benchmarks/storage-upload.sh measures it.) a connection, and go back to the pool afterwards.
+            // Requests sent at once each get a connection of their own. (How fast they go out, rather than queued
+            // behind each other as when exchanges ran on the global Dispatch queues, is benchmarks/storage-upload.sh's
+            // to measure.)
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<4 {
                     group.addTask {

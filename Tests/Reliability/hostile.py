@@ -43,6 +43,7 @@ import base64
 import json
 import os
 import random
+import re
 import selectors
 import shutil
 import signal
@@ -282,6 +283,24 @@ class Backend:
             return "\n".join(text.splitlines()[-lines:])
         except (OSError, TypeError):
             return ""
+
+    def crash_summary(self):
+        """The runtime's reason and the first frame in this project's sources of the crashed thread."""
+        try:
+            with open(self.stderr_path, "rb") as handle:
+                text = handle.read().decode("utf-8", "replace")
+        except (OSError, TypeError):
+            return ""
+        reason = next((line.strip("* ") for line in text.splitlines()
+                       if line.startswith("***") and "Backtracing" not in line), "")
+        crashed = text.split(" crashed:", 1)[1] if " crashed:" in text else text
+        frame = ""
+        for line in crashed.splitlines():
+            match = re.search(r"0x[0-9a-f]+ (.*?)(?: \+ \d+)? in \S+ at (\S+/Sources/\S+)", line)
+            if match and "/.build/" not in match.group(2):
+                frame = "%s at %s" % (match.group(1), match.group(2))
+                break
+        return "; ".join(part for part in (reason, frame) if part)
 
     def stop(self):
         """SIGTERM (a clean stop stops the prediction workers too), SIGKILL after 10 s, then any stray worker."""
@@ -594,6 +613,7 @@ class Context:
         self.image = png(16, 16, (200, 30, 30))
         self.secret = "HOSTILE-SECRET-%016x" % random.SystemRandom().getrandbits(64)
         self.token = None
+        self.workdir = None  # the run's temporary folder: data, gs:// root, sentinels
 
     def values(self):
         """Placeholder values for path templates, percent-encoded as one path segment each."""
@@ -606,10 +626,12 @@ class Context:
         }
 
     def markers(self):
-        """Byte strings that must never appear in an answer: files outside the gs:// root, and the token."""
+        """Byte strings that must never appear in an answer, worst first: files outside the gs:// root, the token,
+        the server's own folders (issue 13: answers must not quote the server's absolute paths)."""
         return {
             "FAIL-escape": [self.secret.encode(), b"SQLite format 3\x00", b"root:x:0:0:"],
             "FAIL-leak": [self.token.encode()],
+            "FAIL-path-leak": [self.workdir.encode()],
         }
 
 
@@ -685,12 +707,21 @@ def seed(backend, ctx):
     ctx.evaluation = ctx.evaluation or "ICN3333333333333333333"
     ctx.spec = ctx.spec or "4444444444"
 
-    # Sentinels: a secret beside the gs:// root, a symlink inside the bucket that points at it, a bucket that is a
-    # symlink to the folder above the root. The database's "SQLite format 3" header is a sentinel of its own.
-    with open(os.path.join(backend.workdir, "secret.txt"), "w") as handle:
-        handle.write(ctx.secret + "\n")
-    os.symlink(backend.workdir, os.path.join(backend.gcs, ctx.bucket, "link-out"))
-    os.symlink(backend.workdir, os.path.join(backend.gcs, "link-bkt"))
+    plant_sentinels(backend, ctx)
+
+
+def plant_sentinels(backend, ctx):
+    """What an escape would reveal: a secret beside the gs:// root (reached with ..), another in a folder outside it
+    that symlinks point at (one inside the bucket, one that is a whole bucket), and a symlink to the data folder
+    (the database's "SQLite format 3" header). None of the links forms a cycle: see symlink_loop_check."""
+    outside = os.path.join(backend.workdir, "outside")
+    os.makedirs(outside, exist_ok=True)
+    for folder in (backend.workdir, outside):
+        with open(os.path.join(folder, "secret.txt"), "w") as handle:
+            handle.write(ctx.secret + "\n")
+    os.symlink(outside, os.path.join(backend.gcs, ctx.bucket, "link-out"))
+    os.symlink(backend.data, os.path.join(backend.gcs, ctx.bucket, "link-data"))
+    os.symlink(outside, os.path.join(backend.gcs, "link-bkt"))
 
 
 def fresh_dataset(backend, ctx):
@@ -1082,8 +1113,10 @@ DURATIONS = ["1e400s", "9999999999999999999s", "-1s", "0.0000000001s", "1.5.5s",
              "315576000001s", "-315576000001s", "0x10s", "1m", "PT1S", "", " 1s", "1s ", "\u0661s", "1e3s",
              "9223372036854775807s", "0.9999999999s", "1.s", ".5s", "+1s"]
 
-WRONG_VALUES = [0, 1, -1, 1.5, True, False, None, "", "x", [], [1], ["a", "b"], {}, {"a": 1}, [[[]]],
-                Raw('"\\u0000"'), [None], {"": ""}, Raw("[1,[2,[3]]]")]
+WRONG_VALUES = [0, 1, -1, 1.5, True, False, None, "", "x", [], [1], ["a", "b"], {}, {"a": 1}, [[[]]], [None],
+                {"": ""}, [1, [2, [3]]]]
+ENUM_FIELDS = {"classificationType", "modelType", "modelFormat"}  # proto3 JSON also takes an enum's number
+MAP_FIELDS = {"params", "labels"}  # map<string, string>: any key is valid
 
 UNKNOWN_KEYS = [
     ("legacy-trainBudget", "trainBudget"), ("legacy-baseModelId", "baseModelId"), ("plain", "foo"),
@@ -1125,7 +1158,8 @@ ESCAPE_URIS = [
     "gs://{b}/./import.csv", "gs:///etc/passwd", "gs://", "gs://{b}", "gs://{b}/", "/etc/passwd",
     "file:///etc/passwd", "file://localhost/etc/passwd", "../../../etc/passwd", "gs://BKT/x", "gs://{b}/" + "a" * 2000,
     "gs://{b}/import.csv?x#y", "GS://{b}/import.csv", "gs://{b}/link-out/secret.txt", "gs://link-bkt/secret.txt",
-    "gs://link-bkt/data/automl.sqlite", "gs://{b}/link-out/data/automl.sqlite", "gs://{b}/.well-known/acme-challenge/x",
+    "gs://link-bkt/../data/automl.sqlite", "gs://{b}/link-data/automl.sqlite", "gs://{b}/link-out/",
+    "gs://link-bkt/", "gs://{b}/link-data/", "gs://{b}/.well-known/acme-challenge/x",
     "gs://{b}/\u202etxt.csv", "gs://{b}/../gcs/{b}/import.csv", "gs://{b}/img/../../../../../../proc/self/environ",
     "gs://{b}/%00", "gs://goog-bucket/x", "gs://1.2.3.4/x", "gs://{b}/.automl-upload-x", "gs://{b}/a/./../b",
     "http://127.0.0.1/x", "gs:/{b}/import.csv", "gs:{b}/import.csv", " gs://{b}/import.csv",
@@ -1136,9 +1170,12 @@ BAD_OBJECT_NAMES = [
     "", ".", "..", "../secret.txt", "../../secret.txt", "a/../../secret.txt", "a/./b", "a//b", "/abs", "a/", "\r\nx",
     "a\rb", "a\nb", "a\u0000b", "a\\..\\b", ".well-known/acme-challenge/x", ".automl-upload-x", "x" * 1025,
     "\u00e9" * 600, "link-out/secret.txt", "link-out/../secret.txt", "img/../../../secret.txt",
-    "link-out/data/automl.sqlite", "link-out/canary-write", "../escape-canary", "../../escape-canary", "\u202e",
+    "link-data/automl.sqlite", "link-out/canary-write", "link-data/canary-write", "../escape-canary",
+    "../../escape-canary", "\u202e",
     " ", "a b", "#", "?", "*", "[", "\u007f", "%2e%2e/x", "img/red0.png/..", "img/red0.png/../../secret.txt",
 ]
+
+LEGAL_ODD_NAMES = {" ", "a b", "#", "?", "*", "[", "\u202e", "\u007f", "%2e%2e/x"}
 
 BAD_BUCKETS = ["", "..", ".", "UPPER", "goog-x", "my-google-bkt", "a", "ab", "a" * 64, "1.2.3.4", "a..b", "-abc",
                "abc-", "with%2Fslash", "..%2F..", "link-bkt", "%00bkt", "b\u00e9t", "a_b", "a.b", "%2e%2e"]
@@ -1195,8 +1232,8 @@ def gen_wrong_types(index, ctx, rng):
         value = rng.choice([v for v in WRONG_VALUES if json_kind(v) != json_kind(original)])
         case.json = with_value(case.json, path, value)
         case.kind = "%s-for-%s" % (json_kind(value), json_kind(original))
-        if value is None:
-            case.expect = "either"  # null means the default in proto3 JSON
+        if value is None or path[-1] in ENUM_FIELDS and isinstance(value, int) and not isinstance(value, bool):
+            case.expect = "either"  # null means the default in proto3 JSON; an enum may be given by number
         case.desc = "%s=%s" % (".".join(map(str, path)), dump(value)[:60])
     if route.family == "storage":
         case.expect = "either"
@@ -1348,7 +1385,8 @@ def gen_unknown_fields(index, ctx, rng):
         case.expect = "either" if value in ("mobile-low-latency-1", 99) else "invalid"
     else:
         label, key = rng.choice(UNKNOWN_KEYS)
-        place = rng.choice(objects_in(case.json)) if objects_in(case.json) else ()
+        places = [p for p in objects_in(case.json) if not p or p[-1] not in MAP_FIELDS]
+        place = rng.choice(places) if places else ()
         value = rng.choice([1, "x", None, {}, [], {"nested": True}])
         case.json = with_value(case.json, place + (key,), value)
         case.kind = "unknown member " + label
@@ -1429,6 +1467,8 @@ def gen_path_escapes(index, ctx, rng):
         path = rng.choice(positions)
         case.json = with_value(case.json, path, uri)
         case.kind, case.desc = "gs:// URI in " + route.name, "%s = %r" % (".".join(map(str, path)), uri)
+        if uri.endswith("import.csv?x#y") or uri.endswith("/import.csv") and "./" not in uri and "GS:" not in uri:
+            case.expect = "either"  # '?' and '#' are legal in object names
     elif choice < 0.65:
         route = rng.choice(OBJECT_ROUTES + [ROUTE_BY_NAME["upload.media"], ROUTE_BY_NAME["upload.multipart"],
                                             ROUTE_BY_NAME["upload.resumable"]])
@@ -1445,6 +1485,8 @@ def gen_path_escapes(index, ctx, rng):
             if route.name == "upload.resumable":
                 case.json = dict(case.json, name=name)
         case.kind, case.desc = "object name in " + route.name, "object name %r" % name[:60]
+        if name in LEGAL_ODD_NAMES:
+            case.expect = "either"  # Cloud Storage allows these names (it only discourages them)
     elif choice < 0.85:
         route = rng.choice(ROUTES)
         case = base_case(index, "path_escapes", route, ctx)
@@ -1457,12 +1499,19 @@ def gen_path_escapes(index, ctx, rng):
         case.kind, case.desc = "URL path escape", "path %s" % case.path[:100]
         case.expect = "either" if escape in ("/./", "//") else "invalid"
     else:
-        route = rng.choice([ROUTE_BY_NAME["buckets.get"], ROUTE_BY_NAME["objects.get"], ROUTE_BY_NAME["objects.media"],
-                            ROUTE_BY_NAME["objects.download"], ROUTE_BY_NAME["objects.list"]])
+        route = rng.choice([ROUTE_BY_NAME["objects.get"], ROUTE_BY_NAME["objects.media"],
+                            ROUTE_BY_NAME["objects.download"]])
         case = base_case(index, "path_escapes", route, ctx)
-        bucket, obj = rng.choice([("link-bkt", "secret.txt"), ("link-bkt", pct("data/automl.sqlite")),
+        if rng.random() < 0.3:
+            route = case.route = rng.choice([ROUTE_BY_NAME["buckets.get"], ROUTE_BY_NAME["objects.list"]])
+            bucket = rng.choice(["link-bkt", "..", "%2e%2e", "gcs", "%2E%2E%2Foutside"])
+            case.set_value("bkt", bucket)
+            case.kind, case.desc = "bucket escape", "bucket %r" % bucket
+            return case
+        bucket, obj = rng.choice([("link-bkt", "secret.txt"), ("link-bkt", pct("../data/automl.sqlite")),
                                   ("..", "secret.txt"), ("%2e%2e", "secret.txt"), (ctx.bucket, pct("link-out/secret.txt")),
-                                  (ctx.bucket, "link-out%2Fdata%2Fautoml.sqlite"), ("gcs", "secret.txt")])
+                                  (ctx.bucket, "link-data%2Fautoml.sqlite"), ("gcs", "secret.txt"),
+                                  (ctx.bucket, "link-out"), (ctx.bucket, "link-data")])
         case.set_value("bkt", bucket)
         case.set_value("obj", obj)
         case.kind, case.desc = "symlink or bucket escape", "bucket %r object %r" % (bucket, obj)
@@ -1704,6 +1753,7 @@ def gen_framing(index, ctx, rng):
     """Request lines, versions, targets, chunked coding and pipelining."""
     route = rng.choice([r for r in ROUTES if not r.setup])
     case = base_case(index, "framing", route, ctx)
+    case.expect = "either"  # this category is about the HTTP layer: the request itself may well be valid
     shape = rng.choice(["http09", "http10", "http10-keepalive", "http2-version", "http-bad-version", "double-space",
                         "tab-separated", "nul-in-line", "space-in-path", "raw-high-bytes", "no-leading-slash",
                         "absolute-form", "asterisk", "long-url", "leading-crlf", "chunked-valid",
@@ -1872,7 +1922,8 @@ def gen_storage_protocol(index, ctx, rng):
     elif shape == "listing":
         route = ROUTE_BY_NAME["objects.list"]
         case = base_case(index, "storage_protocol", route, ctx)
-        params = rng.choice([("prefix", "../"), ("prefix", "link-out/"), ("delimiter", "x" * 10000), ("delimiter", ""),
+        params = rng.choice([("prefix", "../"), ("prefix", "link-out/"), ("prefix", "link-data/"),
+                             ("delimiter", "x" * 10000), ("delimiter", ""),
                              ("startOffset", "\uffff"), ("endOffset", ""), ("prefix", "\u0000"),
                              ("pageToken", base64.b64encode(b"\xff\xfe").decode()), ("projection", "full"),
                              ("versions", "true"), ("matchGlob", "**/*"), ("prefix", "a" * 5000)])
@@ -2058,13 +2109,14 @@ class Results:
         self.lock = threading.Lock()
         self.health_failures = []
         self.health_checks = 0
-        self.crashes = []
-        self.notes = []
+        self.crashes = []  # (case or description, how the backend ended, the runtime's reason and frame)
+        self.slow_retries = 0  # slow answers that were not slow when run again alone
 
     def add(self, case, outcome, reply, ctx):
         with self.lock:
             self.counts[case.category][outcome] += 1
-            if outcome.startswith(FAILURE_PREFIX) or outcome == "accepted-unexpected":
+            if (outcome.startswith(FAILURE_PREFIX) or outcome == "accepted-unexpected") and \
+                    outcome != FAILURE_PREFIX + "crash":
                 key = (outcome, case.category, case.kind)
                 self.group_routes[key][case.route.name] += 1
                 if len(self.groups[key]) < self.examples:
@@ -2072,7 +2124,8 @@ class Results:
 
     def failures(self):
         total = sum(n for c in self.counts.values() for o, n in c.items() if o.startswith(FAILURE_PREFIX))
-        return total + len(self.health_failures) + len(self.crashes)
+        total += len([c for c in self.crashes if not isinstance(c[0], Case)])  # crashes not tied to one case
+        return total + len(self.health_failures)
 
 
 def health_check(backend, ctx, timeout):
@@ -2085,12 +2138,29 @@ def health_check(backend, ctx, timeout):
     return None
 
 
+HEAD_LIMIT = 64 << 10  # request line and headers beyond this may be refused by the HTTP layer itself
+
+
+def http_layer_limits(case, parts):
+    """Marks a case whose request line carries raw bytes HTTP does not allow (non-ASCII, controls, spaces in the
+    target) or whose head is very large: the HTTP layer may answer those with a bare 400 or close."""
+    first = parts[0] if parts and isinstance(parts[0], bytes) else b""
+    end = first.find(b"\r\n\r\n")
+    head = first if end < 0 else first[:end]
+    line = head.split(b"\n", 1)[0].rstrip(b"\r")
+    pieces = line.split(b" ")
+    target = pieces[1] if len(pieces) >= 3 else line
+    if any(byte < 0x21 or byte > 0x7E for byte in target) or len(head) > HEAD_LIMIT:
+        case.framing_ok = False
+
+
 def run_case(case, backend, ctx, args):
     """Runs the setup a route needs, sends the case, classifies the answer."""
     for key, setup in case.route.setup.items():
         if key not in case.overridden and case.path is None:
             case.values[key] = SETUPS[setup](backend, ctx)
     parts = case.render(backend.port, backend.token, ctx)
+    http_layer_limits(case, parts)
     reply = exchange(backend.port, parts, case.timeout or args.timeout, half_close=case.half_close,
                      responses=case.responses, head_request=(case.method == "HEAD"))
     return classify(case, reply, ctx, args.slow), reply
@@ -2131,52 +2201,76 @@ def run_batch(cases, backend, ctx, args, results):
     return done
 
 
-def find_crasher(cases, backend, ctx, args, results):
-    """The backend died during a batch: restart it on the same folders and replay the batch one case at a time,
-    checking it after each, to name the case that kills it. Every replayed case is recorded (the outcomes of the
-    crashed batch are not: a crash ends other requests too)."""
-    culprits = []
-    for case in cases:
+def restart(backend):
+    backend.stop()
+    backend.start()
+
+
+def confirm_slow(done, backend, ctx, args, results):
+    """A slow answer may be the machine's fault (a training, another build): run such a case once more, alone,
+    and keep the second outcome when it is not slow again."""
+    confirmed = []
+    for case, outcome, reply in done:
+        if outcome == FAILURE_PREFIX + "slow" and backend.alive():
+            again, second = run_case_safely(case, backend, ctx, args)
+            if again != outcome:
+                results.slow_retries += 1
+                outcome, reply = again, second
+        confirmed.append((case, outcome, reply))
+    return confirmed
+
+
+def settle_batch(cases, backend, ctx, args, results, depth=0):
+    """Runs a batch and records its outcomes. When the backend dies meanwhile: the answers that arrived before
+    stand; the cases in flight at the crash are replayed one at a time on a restarted backend (same folders) to
+    name the one that kills it; the cases never sent run again as a batch of their own."""
+    done = run_batch(cases, backend, ctx, args, results)
+    time.sleep(0.2)  # a crash caused by the last request takes a moment to show
+    if backend.alive():
+        for case, outcome, reply in confirm_slow(done, backend, ctx, args, results):
+            results.add(case, outcome, reply, ctx)
+        return
+    how, summary = backend.exit_description(), backend.crash_summary()
+    log("backend %s (%s) during cases %d-%d; replaying the cases in flight" % (how, summary[:80], cases[0].index,
+                                                                              cases[-1].index))
+    in_flight, unsent = [], []
+    for case, outcome, reply in sorted(done, key=lambda item: item[0].index):
+        if reply.responses:
+            results.add(case, outcome, reply, ctx)  # answered before the crash
+        elif reply.error == "connect":
+            unsent.append(case)
+        else:
+            in_flight.append(case)
+    found = False
+    for case in in_flight:
         if not backend.alive():
-            backend.stop()
-            backend.start()
+            restart(backend)
         outcome, reply = run_case_safely(case, backend, ctx, args)
-        time.sleep(0.1)
+        time.sleep(0.2)
         if not backend.alive():
-            culprits.append((case, backend.exit_description(), backend.stderr_tail(8)))
+            found = True
+            results.crashes.append((case, backend.exit_description(), backend.crash_summary()))
             outcome = FAILURE_PREFIX + "crash"
         results.add(case, outcome, reply, ctx)
+    if not found:
+        results.crashes.append(("cases %d-%d together, but none alone" % (cases[0].index, cases[-1].index), how,
+                                summary))
     if not backend.alive():
-        backend.stop()
-        backend.start()
-    return culprits
+        restart(backend)
+    if unsent and len(results.crashes) <= args.max_restarts and depth < 50:
+        settle_batch(unsent, backend, ctx, args, results, depth + 1)
 
 
 def main_run(backend, ctx, args, results):
     """N cases in batches; a health check after each; crash hunting when the backend dies."""
     total = args.requests
     started = time.monotonic()
-    restarts = 0
     for first in range(0, total, args.batch):
+        if len(results.crashes) > args.max_restarts:
+            results.crashes.append(("more than --max-restarts crashes: stopped before case %d" % first, "", ""))
+            break
         cases = [make_case(args.seed, i, ctx) for i in range(first, min(total, first + args.batch))]
-        done = run_batch(cases, backend, ctx, args, results)
-        if not backend.alive():
-            description = backend.exit_description()
-            log("backend %s during cases %d-%d; replaying them one by one" % (description, first, first + len(cases) - 1))
-            restarts += 1
-            if restarts > args.max_restarts:
-                results.crashes.append(("too many crashes; stopped at case %d" % first, description, ""))
-                return
-            backend.stop()
-            backend.start()
-            culprits = find_crasher(cases, backend, ctx, args, results)
-            results.crashes.extend(culprits)
-            if not culprits:
-                results.crashes.append(("cases %d-%d together (none alone)" % (first, first + len(cases) - 1),
-                                        description, backend.stderr_tail(8)))
-        else:
-            for case, outcome, reply in done:
-                results.add(case, outcome, reply, ctx)
+        settle_batch(cases, backend, ctx, args, results)
         problem = health_check(backend, ctx, args.normal_wait)
         results.health_checks += 1
         if problem:
@@ -2457,12 +2551,37 @@ def final_checks(backend, ctx, args):
         token = json.loads(body).get("nextPageToken", "")
         if not token:
             break
-    expected = {"data", "gcs", "secret.txt", "tokens"}
+    expected = {"data", "gcs", "secret.txt", "tokens", "outside"}  # the emulator-N.stdout/stderr logs too
     stray = [name for name in os.listdir(backend.workdir)
              if name not in expected and not name.startswith("emulator-")]
+    stray += ["outside/" + name for name in os.listdir(os.path.join(backend.workdir, "outside")) if name != "secret.txt"]
     if stray:
         problems.append("files appeared beside the gs:// root (an escape wrote outside it): %s" % ", ".join(stray))
     return problems
+
+
+def symlink_loop_check(backend, ctx, args):
+    """Last of all, since it can wedge the backend: a bucket folder holding a symlink to itself (a file put under
+    the gs:// root by hand is an object too). Listing it must answer, and the backend must keep serving."""
+    folder = os.path.join(backend.gcs, "loop-bkt")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "a.txt"), "w") as handle:
+        handle.write("a")
+    for name in ("loop", "loop2"):  # two links: the walk branches at every level
+        os.symlink(folder, os.path.join(folder, name))
+    lines, problems = [], []
+    for path in ("/storage/v1/b/loop-bkt/o", "/storage/v1/b/loop-bkt/o?prefix=loop%2F&delimiter=%2F"):
+        status, _, reply = normal_request(backend.port, backend.token, "GET", path, timeout=args.normal_wait)
+        lines.append("GET %s: %s" % (path, reply.summary(100)))
+        if status is None or status >= 500:
+            problems.append("listing a bucket that holds two symlinks to itself (GET %s) got %s"
+                            % (path, reply.summary(100)))
+            break  # one request stuck in the walk is enough to show it
+    problem = health_check(backend, ctx, args.normal_wait)
+    lines.append("normal request afterwards: %s" % (problem or "200"))
+    if problem:
+        problems.append("after listing a bucket with a symlink loop, normal requests fail: " + problem)
+    return lines, problems
 
 
 def print_report(results, slow_lines, slow_failures, final_problems, args, ctx, timings):
@@ -2511,18 +2630,23 @@ def print_report(results, slow_lines, slow_failures, final_problems, args, ctx, 
         return out
 
     failure_groups = sorted(k for k in results.groups if k[0].startswith(FAILURE_PREFIX))
+    crash_kinds = len({(how, summary) for _, how, summary in results.crashes})
     print()
-    print("FAILURES (%d distinct kinds):" % (len(failure_groups) + len(results.crashes) + len(slow_failures)
+    if results.slow_retries:
+        print("(%d slow answers were fast when run again alone: not counted)" % results.slow_retries)
+    print("FAILURES (%d distinct kinds):" % (len(failure_groups) + crash_kinds + len(slow_failures)
                                              + len(final_problems) + (1 if results.health_failures else 0)))
-    for case, how, tail in results.crashes:
-        if isinstance(case, Case):
-            print("  FAIL-crash: the backend %s" % how)
-            for line in example_lines(case, "", case.describe(ctx)):
+    crash_groups = defaultdict(list)
+    for case, how, summary in results.crashes:
+        crash_groups[(how, summary)].append(case)
+    for (how, summary), cases in crash_groups.items():
+        single = [c for c in cases if isinstance(c, Case)]
+        print("  FAIL-crash x%d: the backend %s: %s" % (len(cases), how, summary))
+        for case in single[:args.examples]:
+            for line in example_lines(case, "<the connection closed: the backend died>", case.describe(ctx)):
                 print(line)
-            for line in tail.splitlines()[-6:]:
-                print("      stderr: " + line)
-        else:
-            print("  FAIL-crash: %s (%s)" % (case, how))
+        for text in [c for c in cases if not isinstance(c, Case)][:args.examples]:
+            print("    " + text)
     for key in failure_groups:
         outcome, category, kind = key
         count = sum(results.group_routes[key].values())
@@ -2560,7 +2684,7 @@ def write_json_report(path, results, slow_lines, slow_failures, final_problems, 
              "routes": dict(results.group_routes[k]),
              "examples": [{"case": c.index, "request": r[:2000], "answer": s[:2000]} for c, s, r in v]}
             for k, v in sorted(results.groups.items()) if k[0].startswith(FAILURE_PREFIX)],
-        "crashes": [{"case": c.index if isinstance(c, Case) else str(c), "how": h, "stderr": t}
+        "crashes": [{"case": c.index if isinstance(c, Case) else str(c), "how": h, "reason": t}
                     for c, h, t in results.crashes],
         "health_failures": results.health_failures, "slow_clients": slow_lines, "slow_failures": slow_failures,
         "final_problems": final_problems,
@@ -2636,7 +2760,7 @@ def parse_args(argv):
     parser.add_argument("--case", type=int, action="append", default=[],
                         help="replay only this case number of --seed, printing the exchange (repeatable)")
     parser.add_argument("--examples", type=int, default=3, help="examples shown per kind of failure")
-    parser.add_argument("--max-restarts", type=int, default=10, help="crashes after which the run stops")
+    parser.add_argument("--max-restarts", type=int, default=100, help="crashed batches after which the run stops")
     parser.add_argument("--json-report", help="also write the results as JSON to this file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (kept anyway on failure)")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
@@ -2678,6 +2802,7 @@ def main(argv=None):
     backend = Backend(args.emulator, workdir, token, args.emulator_arg)
     ctx = Context()
     ctx.token = token
+    ctx.workdir = workdir
     failed = True
     timings = []
     try:
@@ -2711,6 +2836,9 @@ def main(argv=None):
             slow_lines, slow_failures = slow_phase(backend, ctx, args)
             timings.append(("slow clients", time.monotonic() - phase))
         final_problems = final_checks(backend, ctx, args)
+        loop_lines, loop_problems = symlink_loop_check(backend, ctx, args)
+        slow_lines += ["", "symlink loop under the gs:// root:"] + ["  " + line for line in loop_lines]
+        final_problems += loop_problems
         timings.append(("total", time.monotonic() - started))
         print_report(results, slow_lines, slow_failures, final_problems, args, ctx, timings)
         if args.json_report:

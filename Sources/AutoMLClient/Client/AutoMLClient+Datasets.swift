@@ -2,13 +2,35 @@ public import AutoMLWire
 
 extension AutoMLClient {
     /// CreateDataset: starts creating a dataset; the operation's response is the `Dataset`.
+    ///
+    /// When the answer is lost, a dataset of the same display name created since the call is looked for before
+    /// the call is sent again (see ``performReconciling(_:options:candidates:)``).
     public func createDataset(in parent: LocationName, _ dataset: Dataset, options: CallOptions = .init())
         async throws -> LongRunningOperation
     {
-        try await perform(
-            RESTCall(
-                method: "POST", path: "\(parent)/datasets", body: dataset.jsonData(),
-                idempotent: false, routing: "parent=\(parent)"), options: options, as: LongRunningOperation.self)
+        let call = RESTCall(
+            method: "POST", path: "\(parent)/datasets", body: dataset.jsonData(), idempotent: false,
+            routing: "parent=\(parent)")
+        return try await performReconciling(call, options: options) { since in
+            let made = try await listDatasets(in: parent, options: options).collect().filter {
+                $0.displayName == dataset.displayName && ($0.createTime ?? Timestamp(seconds: 0)) >= since
+            }
+            var found: [LongRunningOperation] = []
+            for candidate in made {
+                guard let name = candidate.datasetName else { continue }
+                let operations = try await startedOperations("createDataset", on: name, since: since, options: options)
+                if operations.isEmpty {
+                    // The dataset is there but its operation is not listed: the dataset is the result.
+                    var done = LongRunningOperation()
+                    done.done = true
+                    done.response = ProtoAny(candidate)
+                    found.append(done)
+                } else {
+                    found += operations
+                }
+            }
+            return found
+        }
     }
 
     /// GetDataset.
@@ -68,18 +90,18 @@ extension AutoMLClient {
     public func importData(into name: DatasetName, _ inputConfig: InputConfig, options: CallOptions = .init())
         async throws -> LongRunningOperation
     {
-        try await perform(
-            post(name, verb: "importData", ImportDataRequest(inputConfig: inputConfig)),
-            options: options, as: LongRunningOperation.self)
+        try await performReconciling(
+            post(name, verb: "importData", ImportDataRequest(inputConfig: inputConfig)), options: options
+        ) { since in try await startedOperations("importData", on: name, since: since, options: options) }
     }
 
     /// ExportData: starts writing the dataset as CSV under a `gs://` prefix.
     public func exportData(_ name: DatasetName, to outputConfig: OutputConfig, options: CallOptions = .init())
         async throws -> LongRunningOperation
     {
-        try await perform(
-            post(name, verb: "exportData", ExportDataRequest(outputConfig: outputConfig)),
-            options: options, as: LongRunningOperation.self)
+        try await performReconciling(
+            post(name, verb: "exportData", ExportDataRequest(outputConfig: outputConfig)), options: options
+        ) { since in try await startedOperations("exportData", on: name, since: since, options: options) }
     }
 
     /// GetAnnotationSpec.

@@ -3,14 +3,23 @@ public import AutoMLWire
 extension AutoMLClient {
     /// CreateModel: starts training; the operation's response is the trained `Model`.
     ///
-    /// Never retried once the request may have reached the server: a second request would train a second model.
+    /// Never sent again blindly once the request may have reached the server, since a second request would train a
+    /// second model: a training started since the call is looked for first (see
+    /// ``performReconciling(_:options:candidates:)``).
     public func createModel(in parent: LocationName, _ model: Model, options: CallOptions = .init())
         async throws -> LongRunningOperation
     {
-        try await perform(
-            RESTCall(
-                method: "POST", path: "\(parent)/models", body: model.jsonData(),
-                idempotent: false, routing: "parent=\(parent)"), options: options, as: LongRunningOperation.self)
+        let call = RESTCall(
+            method: "POST", path: "\(parent)/models", body: model.jsonData(), idempotent: false,
+            routing: "parent=\(parent)")
+        return try await performReconciling(call, options: options) { since in
+            try await startedOperations("createModel", in: parent, filter: nil, since: since, options: options)
+                .filter { operation in
+                    // A finished training names its model; one of another name is not this call's.
+                    guard let trained = try? operation.response?.unpack(Model.self) else { return true }
+                    return trained.displayName == model.displayName
+                }
+        }
     }
 
     /// GetModel.
@@ -67,13 +76,16 @@ extension AutoMLClient {
         _ name: ModelName, _ request: DeployModelRequest = DeployModelRequest(),
         options: CallOptions = .init()
     ) async throws -> LongRunningOperation {
-        try await perform(post(name, verb: "deploy", request), options: options, as: LongRunningOperation.self)
+        try await performReconciling(post(name, verb: "deploy", request), options: options) { since in
+            try await startedOperations("deployModel", on: name, since: since, options: options)
+        }
     }
 
     /// UndeployModel: starts undeploying a model; a model that is not deployed is left as it is.
     public func undeployModel(_ name: ModelName, options: CallOptions = .init()) async throws -> LongRunningOperation {
-        try await perform(
-            post(name, verb: "undeploy", UndeployModelRequest()), options: options, as: LongRunningOperation.self)
+        try await performReconciling(post(name, verb: "undeploy", UndeployModelRequest()), options: options) { since in
+            try await startedOperations("undeployModel", on: name, since: since, options: options)
+        }
     }
 
     /// ExportModel: starts writing the model under a `gs://` prefix in the chosen format.
@@ -81,9 +93,9 @@ extension AutoMLClient {
         _ name: ModelName, to outputConfig: ModelExportOutputConfig,
         options: CallOptions = .init()
     ) async throws -> LongRunningOperation {
-        try await perform(
-            post(name, verb: "export", ExportModelRequest(outputConfig: outputConfig)),
-            options: options, as: LongRunningOperation.self)
+        try await performReconciling(
+            post(name, verb: "export", ExportModelRequest(outputConfig: outputConfig)), options: options
+        ) { since in try await startedOperations("exportModel", on: name, since: since, options: options) }
     }
 
     /// GetModelEvaluation.

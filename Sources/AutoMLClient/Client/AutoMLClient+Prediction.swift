@@ -22,6 +22,8 @@ extension AutoMLClient {
     {
         var call = post(model, verb: "batchPredict", request)
         call.timeout = configuration.predictTimeout
-        return try await perform(call, options: options, as: LongRunningOperation.self)
+        return try await performReconciling(call, options: options) { since in
+            try await startedOperations("batchPredict", on: model, since: since, options: options)
+        }
     }
 }

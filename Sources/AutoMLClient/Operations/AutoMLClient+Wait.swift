@@ -67,22 +67,43 @@ extension AutoMLClient {
     ) async throws {
         let clock = ContinuousClock()
         let started = clock.now
-        var operation = try await getOperation(name, options: options)
-        report(operation)
-        var pollNumber = 1
-        while !operation.done {
-            let wait = policy.delay(beforePoll: pollNumber)
-            if let timeout = policy.timeout, clock.now - started + wait > timeout {
-                throw AutoMLError(
-                    code: .deadlineExceeded,
-                    message: "\(name) was still running after \(timeout); it goes on running")
+        var lastAnswer = started
+        var operation: LongRunningOperation?
+        var pollNumber = 0
+        while operation?.done != true {
+            if pollNumber > 0 {
+                let wait = policy.delay(beforePoll: pollNumber)
+                if let timeout = policy.timeout, clock.now - started + wait > timeout {
+                    throw AutoMLError(
+                        code: .deadlineExceeded,
+                        message: "\(name) was still running after \(timeout); it goes on running")
+                }
+                try await environment.sleep(wait)
+                try Task.checkCancellation()
             }
-            try await environment.sleep(wait)
-            try Task.checkCancellation()
-            let next = try await getOperation(name, options: options)
+            pollNumber += 1
+            let next: LongRunningOperation
+            do {
+                next = try await getOperation(name, options: options)
+            } catch  where Self.isPassing(error) && clock.now - lastAnswer < policy.patience {
+                // The service is busy or the network dropped a poll: the operation goes on, so the wait does too.
+                continue
+            }
+            lastAnswer = clock.now
             if next != operation { report(next) }
             operation = next
-            pollNumber += 1
+        }
+    }
+
+    /// Whether a failed poll is worth polling again after: the service was busy or the answer did not arrive.
+    static func isPassing(_ error: any Error) -> Bool {
+        switch error {
+        case let error as TransportError:
+            return [.connectFailed, .connectionReset, .timedOut].contains(error.kind)
+        case let error as AutoMLError:
+            return [.unavailable, .resourceExhausted, .deadlineExceeded].contains(error.code)
+        default:
+            return false
         }
     }
 }

@@ -11,15 +11,19 @@ public struct PollPolicy: Sendable, Hashable {
     public var maxDelay: Duration
     /// How long to wait for the operation to finish in all; nil waits as long as it takes.
     public var timeout: Duration?
+    /// How long polls may keep failing for passing reasons (UNAVAILABLE, a 429, a dropped connection, each after the
+    /// client's own retries) before the wait gives up; the operation itself goes on either way.
+    public var patience: Duration
 
     public init(
         initialDelay: Duration = .milliseconds(250), multiplier: Double = 1.5, maxDelay: Duration = .seconds(10),
-        timeout: Duration? = nil
+        timeout: Duration? = nil, patience: Duration = .seconds(300)
     ) {
         self.initialDelay = initialDelay
         self.multiplier = max(1, multiplier)
         self.maxDelay = maxDelay
         self.timeout = timeout
+        self.patience = patience
     }
 
     /// The default: 0.25 s, ×1.5, capped at 10 s, no timeout.

@@ -57,7 +57,8 @@ public struct StorageClient: Sendable {
             _ = try await json(
                 RESTCall(
                     method: "POST", path: "/storage/v1/b", query: [("project", project)], body: Data(writer.bytes),
-                    idempotent: false, routing: ""), options: options)
+                    // Sent again after a lost answer, the insert meets the bucket it made: 409, which is success here.
+                    idempotent: true, routing: ""), options: options)
             return true
         } catch let error as AutoMLError where error.code == .alreadyExists || error.httpStatus == 409 {
             return false

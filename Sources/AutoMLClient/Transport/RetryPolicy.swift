@@ -19,7 +19,7 @@ public struct RetryPolicy: Sendable {
     public var jitter: Double
 
     public init(
-        maxAttempts: Int = 5, initialBackoff: Duration = .milliseconds(250), multiplier: Double = 2,
+        maxAttempts: Int = 8, initialBackoff: Duration = .milliseconds(250), multiplier: Double = 2,
         maxBackoff: Duration = .seconds(16), jitter: Double = 0.2
     ) {
         self.maxAttempts = max(1, maxAttempts)
@@ -48,9 +48,10 @@ public struct RetryPolicy: Sendable {
 
     /// Decides whether to try again after attempt number `attempt` (1-based) failed.
     ///
-    /// - An idempotent call is retried on UNAVAILABLE, RESOURCE_EXHAUSTED (429), a reset connection and a
-    ///   failed connect.
-    /// - A call that is not idempotent (a create) is retried only when its request was certainly not sent.
+    /// - Any call is retried on RESOURCE_EXHAUSTED (429: refused before any work) and a failed connect.
+    /// - An idempotent call is also retried on UNAVAILABLE and a reset connection.
+    /// - A call that is not idempotent (a create) is otherwise not retried here: the client reconciles it (looks for
+    ///   what it would have made) before sending it again.
     /// - A `Retry-After` sets the least wait; when it would pass the deadline, the call gives up at once.
     /// - `random` returns a number in 0..<1 (injected so tests are deterministic).
     public func decide(
@@ -77,7 +78,8 @@ public struct RetryPolicy: Sendable {
     private func isRetryable(_ failure: Failure, idempotent: Bool) -> Bool {
         switch failure {
         case .response(let code, _):
-            return idempotent && (code == .unavailable || code == .resourceExhausted)
+            // A 429 refuses the request before any work, so any call may be sent again after it.
+            return code == .resourceExhausted || (idempotent && code == .unavailable)
         case .transport(let kind, let mayHaveBeenSent):
             if kind == .connectFailed, !mayHaveBeenSent { return true }
             return idempotent && kind == .connectionReset

@@ -249,7 +249,9 @@ extension ServedEmulator {
         return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
             group.addTask {
                 try await channel.executeThenClose { inbound, outbound in
-                    try await outbound.write(ByteBuffer(string: bytes))
+                    // The server may answer and close before the bytes are written (a connection past the limit,
+                    // an idle one on a slow machine): what it sent is read all the same.
+                    try? await outbound.write(ByteBuffer(string: bytes))
                     var received = ByteBuffer()
                     for try await var chunk in inbound {
                         received.writeBuffer(&chunk)
