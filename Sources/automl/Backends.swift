@@ -5,7 +5,8 @@ import Foundation
 /// The shell's backends: the local server of the data folder (found or started on first use, over HTTP with its
 /// token) or a remote endpoint with credentials found the usual way.
 enum Backends {
-    static func factory(environment: EnvironmentVariables) -> BackendFactory {
+    /// - Parameter insecure: `--insecure`: allow plain `http://` to a host that is not this machine.
+    static func factory(environment: EnvironmentVariables, insecure: Bool) -> BackendFactory {
         let setup = LocalServerSetup(environment: environment)
         let remote = AsyncHTTPClientTransport()
         let connection = LocalServerConnection(launcher: setup.launcher) { note in
@@ -21,6 +22,7 @@ enum Backends {
                     configuration: .init(endpoint: address.url),
                     transport: LocalServerTransport(inner: setup.transport, connection: connection))
             }
+            try EndpointChoice.checkPlainHTTP(endpoint, allowed: insecure)
             return AutoMLClient(
                 configuration: .init(
                     endpoint: endpoint,

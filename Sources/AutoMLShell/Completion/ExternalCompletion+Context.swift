@@ -61,7 +61,8 @@ extension ExternalCompletion {
     static let launcherOptions: [ArgumentSpec] =
         [
             option(["-f", "--file"], "file"), option(["-c", "--command"], "command"),
-            ArgumentSpec(kind: .flag, names: ["-x", "--echo"]), ArgumentSpec(kind: .flag, names: ["-h", "--help"]),
+            ArgumentSpec(kind: .flag, names: ["-x", "--echo"]), ArgumentSpec(kind: .flag, names: ["--insecure"]),
+            ArgumentSpec(kind: .flag, names: ["-h", "--help"]),
         ] + GlobalOptions.specs
 
     private static func option(_ names: [String], _ valueName: String) -> ArgumentSpec {

@@ -11,6 +11,7 @@ extension ShellOptions {
         var options = ShellOptions()
         (options.endpoint, options.project, options.location, options.format) = (nil, nil, nil, nil)
         (options.file, options.command, options.echo, options.words) = (nil, nil, false, [])
+        options.insecure = false
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
@@ -20,6 +21,11 @@ extension ShellOptions {
             }
             if word == "-x" || word == "--echo" {
                 options.echo = true
+                index += 1
+                continue
+            }
+            if word == "--insecure" {
+                options.insecure = true
                 index += 1
                 continue
             }

@@ -32,6 +32,11 @@ package struct ShellOptions: ParsableArguments {
         help: "Print each command of a script before it runs (`+ COMMAND`, on standard output).")
     package var echo = false
 
+    @Flag(
+        help: "Allow a plain http:// endpoint that is not on this machine (tokens would cross the network unencrypted)."
+    )
+    package var insecure = false
+
     @Argument(parsing: .captureForPassthrough, help: "A command to run once, such as `models --dataset flowers`.")
     package var words: [String] = []
 

@@ -40,6 +40,19 @@ import Testing
         #expect(commands.status == 0)
     }
 
+    /// A bearer token must not cross a network in the clear: plain http:// to another machine needs --insecure.
+    /// (Nothing is sent anywhere: the refusal comes before any connection.)
+    @Test func plainHTTPToAnotherMachineIsRefusedUnlessInsecure() throws {
+        let harness = try BinaryHarness()
+        let refused = try harness.run(["--endpoint", "http://192.0.2.7:8080", "--project", "p", "datasets"])
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("plain HTTP to another machine"))
+        #expect(refused.err.contains("--insecure"))
+        let alsoInScripts = try harness.run(["-c", "use endpoint http://192.0.2.7:8080; use project p; datasets"])
+        #expect(alsoInScripts.status == 1)
+        #expect(alsoInScripts.err.contains("plain HTTP to another machine"))
+    }
+
     @Test func scriptAgainstARunningEmulatorStopsAtTheFirstError() throws {
         let harness = try BinaryHarness()
         let data = harness.home.appendingPathComponent("server")

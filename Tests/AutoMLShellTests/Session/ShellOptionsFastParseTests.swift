@@ -12,7 +12,8 @@ import Testing
         ["-c", "context; models"], ["--command=context"], ["-x", "-f", "t.automl"], ["--echo", "-c", "models"],
         ["-x"], ["--project", "a", "--project", "b", "context"], ["use", "project", "--project", "p"],
         ["models", "-x"], ["dataset", "get", "--", "x"], ["--format", "value(name,displayName)", "models"],
-        ["-", "models"], ["--project", "p", "-", "x"],
+        ["-", "models"], ["--project", "p", "-", "x"], ["--insecure", "--endpoint", "http://10.0.0.2:80", "models"],
+        ["-x", "--insecure", "-f", "t.automl"],
         // Left to ArgumentParser: help, unknown options, missing values, values that look like options, `--`.
         ["--help"], ["-h"], ["--bogus", "models"], ["--project"], ["--project", "--format", "json"], ["-c"],
         ["--", "models"], ["-xf", "t.automl"], ["-x=1"], ["-f=t.automl"],
@@ -32,6 +33,7 @@ import Testing
         #expect(fast.file == expected.file)
         #expect(fast.command == expected.command)
         #expect(fast.echo == expected.echo)
+        #expect(fast.insecure == expected.insecure)
         #expect(fast.words == expected.words)
     }
 

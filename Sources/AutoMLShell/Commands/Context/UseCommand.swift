@@ -1,5 +1,6 @@
 import ArgumentParser
 import AutoMLClient
+import Foundation
 
 /// `use project|location|dataset|model|operation|endpoint VALUE`: sets the current resource.
 struct UseCommand: CommandGroup {
@@ -91,7 +92,7 @@ struct UseEndpointCommand: ShellCommand {
 }
 
 /// The spellings `use endpoint` and `--endpoint` accept.
-enum EndpointChoice {
+package enum EndpointChoice {
     static let cloud = "https://automl.googleapis.com"
 
     /// nil for the local server.
@@ -106,5 +107,16 @@ enum EndpointChoice {
             }
             return text.hasSuffix("/") ? String(text.dropLast()) : text
         }
+    }
+
+    /// Refuses a plain `http://` endpoint on another machine unless `allowed` (`--insecure`): the bearer token, and
+    /// everything else, would cross the network unencrypted. Loopback addresses are this machine.
+    package static func checkPlainHTTP(_ endpoint: String, allowed: Bool) throws {
+        guard endpoint.hasPrefix("http://"), !allowed else { return }
+        let host = URL(string: endpoint)?.host ?? ""
+        if ["localhost", "::1", "[::1]"].contains(host) || host.hasPrefix("127.") { return }
+        throw ShellError(
+            "\(endpoint) is plain HTTP to another machine: the token would cross the network unencrypted",
+            hint: "use https://, or run automl with --insecure if that network is yours")
     }
 }
