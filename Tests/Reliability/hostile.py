@@ -1758,11 +1758,11 @@ def gen_framing(index, ctx, rng):
     if shape == "http09":
         case.raw, case.framing_ok = b"GET " + target + b"\r\n", False
     elif shape == "http10":
-        case.raw, case.expect = method + b" " + target + b" HTTP/1.0\r\nHost: {HOSTPORT}\r\nAuthorization: Bearer "\
-            b"{TOKEN}\r\n" + typed + b"Content-Length: %d\r\n\r\n" % len(body) + body, "either"
+        case.raw = method + b" " + target + b" HTTP/1.0\r\nHost: {HOSTPORT}\r\nAuthorization: Bearer "\
+            b"{TOKEN}\r\n" + typed + b"Content-Length: %d\r\n\r\n" % len(body) + body
     elif shape == "http10-keepalive":
-        case.raw, case.expect = method + b" " + target + b" HTTP/1.0\r\nHost: {HOSTPORT}\r\nConnection: keep-alive\r\n"\
-            b"Authorization: Bearer {TOKEN}\r\n" + typed + b"Content-Length: %d\r\n\r\n" % len(body) + body, "either"
+        case.raw = method + b" " + target + b" HTTP/1.0\r\nHost: {HOSTPORT}\r\nConnection: keep-alive\r\n"\
+            b"Authorization: Bearer {TOKEN}\r\n" + typed + b"Content-Length: %d\r\n\r\n" % len(body) + body
     elif shape == "http2-version":
         case.raw, case.framing_ok = method + b" " + target + b" HTTP/2.0\r\n" + tail, False
     elif shape == "http-bad-version":
@@ -1782,19 +1782,18 @@ def gen_framing(index, ctx, rng):
     elif shape == "no-leading-slash":
         case.raw, case.framing_ok = method + b" " + case.target().lstrip(b"/") + b" HTTP/1.1\r\n" + tail, False
     elif shape == "absolute-form":
-        case.raw = method + b" http://evil.example" + target + b" HTTP/1.1\r\n" + tail
-        case.expect = "either"  # RFC 9112 allows absolute-form; the Host check still has to hold
+        case.raw = method + b" http://evil.example" + target + b" HTTP/1.1\r\n" + tail  # allowed by RFC 9112
     elif shape == "asterisk":
         case.raw, case.framing_ok = b"OPTIONS * HTTP/1.1\r\n" + tail, True
         case.method = "OPTIONS"
     elif shape == "long-url":
         size = rng.choice([9000, 70000, 1000000])
         case.raw = method + b" " + target + b"?pad=" + b"x" * size + b" HTTP/1.1\r\n" + tail
-        case.framing_ok, case.expect = size <= 9000, "either"
+        case.framing_ok = size <= 9000
     elif shape == "leading-crlf":
         case.raw = b"\r\n\r\n" + method + b" " + target + b" HTTP/1.1\r\n" + typed + \
             b"Content-Length: %d\r\n" % len(body) + tail + body
-        case.expect, case.framing_ok = "either", False  # RFC 9112 says SHOULD ignore; a refusal is fine too
+        case.framing_ok = False  # RFC 9112 says SHOULD ignore the empty lines; a refusal is fine too
     elif shape.startswith("chunked"):
         case.method = "POST"
         chunks = {
@@ -1810,11 +1809,9 @@ def gen_framing(index, ctx, rng):
             + tail + chunks
         case.framing_ok = shape in ("chunked-valid", "chunked-extension", "chunked-trailer")
         case.half_close = not case.framing_ok
-        case.expect = "either"
     elif shape == "body-longer-than-cl":
         case.raw = method + b" " + target + b" HTTP/1.1\r\n" + typed + b"Content-Length: %d\r\n" % len(body) + \
-            tail + body + b"GARBAGE AFTER THE BODY\r\n\r\n"
-        case.expect = "either"  # the first answer counts; the rest is a malformed second request
+            tail + body + b"GARBAGE AFTER THE BODY\r\n\r\n"  # the first answer counts
     elif shape == "body-shorter-than-cl":
         case.raw = method + b" " + target + b" HTTP/1.1\r\n" + typed + b"Content-Length: %d\r\n" % (len(body) + 50) + \
             tail + body
@@ -1825,15 +1822,15 @@ def gen_framing(index, ctx, rng):
         first = first.replace(b"{P}", pct(ctx.project).encode()).replace(b"{L}", pct(ctx.location).encode())
         case.raw = first + method + b" " + target + b" HTTP/1.1\r\n" + typed + \
             b"Content-Length: %d\r\n" % len(body) + tail + body
-        case.responses, case.expect = 2, "either"
+        case.responses = 2
     elif shape == "pipelined-garbage":
         case.raw = b"GET /v1/projects/p/locations/l/datasets HTTP/1.1\r\nHost: {HOSTPORT}\r\n" \
                    b"Authorization: Bearer {TOKEN}\r\n\r\nGARBAGE\r\n\r\n"
-        case.expect, case.framing_ok = "either", False
+        case.framing_ok = False
     else:
         case.raw = method + b" " + target + b"#fragment HTTP/1.1\r\n" + typed + \
             b"Content-Length: %d\r\n" % len(body) + tail + body
-        case.expect, case.framing_ok = "either", False
+        case.framing_ok = False
     if case.raw is not None and case.raw.startswith(b"HEAD"):
         case.method = "HEAD"
     case.desc = "%s on %s" % (shape, route.name)
@@ -2065,7 +2062,7 @@ def classify(case, reply, ctx, slow):
         outcomes.append(FAILURE_PREFIX + "hang")  # malformed or not, silence until the timeout is a failure
     elif reply.error == "garbage":
         outcomes.append(FAILURE_PREFIX + "garbage")  # something that is not an HTTP answer
-    elif reply.error == "connect" or reply.error and case.framing_ok:
+    elif reply.error == "connect" or (reply.error and case.framing_ok):
         outcomes.append(FAILURE_PREFIX + "dropped")  # refused, closed or reset before every answer arrived
     elif reply.error and not reply.responses:
         outcomes.append("closed-malformed")  # malformed framing: closing without an answer is acceptable
@@ -2091,8 +2088,8 @@ class Results:
 
     def __init__(self, examples):
         self.counts = defaultdict(Counter)  # category -> outcome -> count
-        self.groups = defaultdict(list)  # (outcome, kind) -> [(case, reply summary, request text)]
-        self.group_routes = defaultdict(Counter)
+        self.groups = defaultdict(list)  # (outcome, category, kind) -> [(case, reply summary, request text)]
+        self.group_routes = defaultdict(Counter)  # the same key -> routes (or kinds) and how often
         self.examples = examples
         self.lock = threading.Lock()
         self.health_failures = []
@@ -2172,7 +2169,7 @@ def run_case_safely(case, backend, ctx, args):
         return FAILURE_PREFIX + "setup", reply
 
 
-def run_batch(cases, backend, ctx, args, results):
+def run_batch(cases, backend, ctx, args):
     """Sends a batch over --workers threads; returns the cases with their outcomes."""
     queue = list(reversed(cases))
     lock = threading.Lock()
@@ -2219,7 +2216,7 @@ def settle_batch(cases, backend, ctx, args, results, depth=0):
     """Runs a batch and records its outcomes. When the backend dies meanwhile: the answers that arrived before
     stand; the cases in flight at the crash are replayed one at a time on a restarted backend (same folders) to
     name the one that kills it; the cases never sent run again as a batch of their own."""
-    done = run_batch(cases, backend, ctx, args, results)
+    done = run_batch(cases, backend, ctx, args)
     time.sleep(0.2)  # a crash caused by the last request takes a moment to show
     if backend.alive():
         for case, outcome, reply in confirm_slow(done, backend, ctx, args, results):
@@ -2321,7 +2318,7 @@ class SlowConnection:
         self.sock = None
         self.opened = None
         self.ended = None
-        self.how = None  # "closed", "reset", "answered 400 ...", "connect failed: ..."
+        self.how = None  # "closed", "reset", "answered 400 ...", "could not open: ..."
         self.received = b""
 
 
@@ -2340,7 +2337,7 @@ def open_slow(mode, limit, port, token, ctx):
             conn.opened = time.monotonic()
         conn.sock.setblocking(False)
     except (OSError, ReadFailure) as error:
-        conn.how = "connect failed: %s" % error
+        conn.how = "could not open: %s" % error
         conn.ended = time.monotonic()
         if conn.sock:
             conn.sock.close()
@@ -2374,13 +2371,14 @@ def poll_slow(connections, selector):
 def slowloris(port, token, ctx, interval, window, state):
     """Sends a long request one byte per `interval`; records when the server cut it off."""
     request = ("GET /v1/projects/%s/locations/%s/datasets HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n" %
-               (ctx.project, ctx.location, port)).encode() + b"X-Slow: " + b"s" * 4000 + b"\r\n\r\n"
+               (ctx.project, ctx.location, port)).encode() + b"Authorization: Bearer " + token.encode() + \
+        b"\r\nX-Slow: " + b"s" * 4000 + b"\r\n\r\n"
     started = time.monotonic()
     state.update(started=started, sent=0, ended=None, how=None)
     try:
         sock = socket.create_connection((LOOPBACK, port), timeout=5)
     except OSError as error:
-        state.update(how="connect failed: %s" % error, ended=time.monotonic())
+        state.update(how="could not open: %s" % error, ended=time.monotonic())
         return
     sock.settimeout(interval)
     try:
@@ -2425,7 +2423,7 @@ def slow_phase(backend, ctx, args):
         crlf.opened = time.monotonic()
         crlf.sock.setblocking(False)
     except OSError as error:
-        crlf.how, crlf.ended = "connect failed: %s" % error, time.monotonic()
+        crlf.how, crlf.ended = "could not open: %s" % error, time.monotonic()
         crlf.sock = None
 
     opened_at = time.monotonic()
@@ -2434,8 +2432,8 @@ def slow_phase(backend, ctx, args):
         mode = IDLE_MODES[number % len(IDLE_MODES)]
         connections.append(open_slow(mode, limits[mode], port, token, ctx))
     open_seconds = time.monotonic() - opened_at
-    connect_failures = [c for c in connections if c.how and c.how.startswith("connect failed")]
-    lines.append("opened %d idle connections in %.1f s (%d could not connect)"
+    connect_failures = [c for c in connections if c.how and c.how.startswith("could not open")]
+    lines.append("opened %d idle connections in %.1f s (%d could not be opened)"
                  % (len(connections) - len(connect_failures), open_seconds, len(connect_failures)))
     if connect_failures:
         lines.append("  first connect failure: " + connect_failures[0].how)
@@ -2479,13 +2477,13 @@ def slow_phase(backend, ctx, args):
         group = by_mode.get(mode, [])
         if not group:
             continue
-        ended = [c for c in group if c.ended is not None and not (c.how or "").startswith("connect failed")]
+        ended = [c for c in group if c.ended is not None and not (c.how or "").startswith("could not open")]
         in_time = [c for c in ended if c.ended - c.opened <= c.limit + args.grace]
         hows = Counter((c.how or "open").split(" (")[0] for c in group)
         lines.append("%-16s %4d connections: %4d ended by the server within %.0f s (%s)"
                      % (mode, len(group), len(in_time), group[0].limit + args.grace,
                         ", ".join("%s %d" % kv for kv in sorted(hows.items()))))
-        if len(in_time) < len(group) - len([c for c in group if (c.how or "").startswith("connect failed")]):
+        if len(in_time) < len(group) - len([c for c in group if (c.how or "").startswith("could not open")]):
             failures.append("%d of %d '%s' connections were still open (or ended late) %.0f s after they went quiet; "
                             "expected the backend to close them after %.0f s (%s)"
                             % (len(group) - len(in_time), len(group), mode, window, group[0].limit,
@@ -2589,7 +2587,6 @@ def symlink_loop_check(backend, ctx, args):
 def print_report(results, slow_lines, slow_failures, final_problems, args, ctx, timings):
     outcomes = ACCEPTABLE + sorted({o for c in results.counts.values() for o in c} - set(ACCEPTABLE))
     used = [o for o in outcomes if any(results.counts[c][o] for c in results.counts)]
-    width = max(len(o) for o in used) if used else 8
     print()
     print("Hostile requests: seed %s, %d requests, %d workers, backend %s" % (args.seed, args.requests, args.workers,
                                                                              args.emulator))
@@ -2765,7 +2762,7 @@ def parse_args(argv):
     parser.add_argument("--case", type=int, action="append", default=[],
                         help="replay only this case number of --seed, printing the exchange (repeatable)")
     parser.add_argument("--examples", type=int, default=3, help="examples shown per kind of failure")
-    parser.add_argument("--max-restarts", type=int, default=100, help="crashed batches after which the run stops")
+    parser.add_argument("--max-restarts", type=int, default=100, help="crashes after which the run stops")
     parser.add_argument("--json-report", help="also write the results as JSON to this file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (kept anyway on failure)")
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
