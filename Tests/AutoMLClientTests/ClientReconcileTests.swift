@@ -101,7 +101,7 @@ import Testing
             }
             #expect(
                 error?.message.contains("the service has no operation from it (checked), so nothing was done") == true)
-            #expect(server.requests.filter { $0.method == "POST" }.count == 4)
+            #expect(server.requests.filter { $0.method == "POST" }.count == 8)
         }
     }
 }

@@ -10,7 +10,7 @@ public import AutoMLWire
 /// moment) nothing is sent and the error names them.
 extension AutoMLClient {
     /// How many times a call that starts an operation is sent, at the most.
-    static let reconcilingSends = 4
+    static let reconcilingSends = 8
     /// How far before the call an operation's `createTime` may lie and still count as the call's (clock skew).
     static let reconcilingSlack: Int64 = 2
 
