@@ -42,7 +42,9 @@ struct StorageService: Sendable {
         let afterB = rest.dropFirst(2)
         let bucket = String(afterB.prefix { $0 != "/" })
         try StorageNames.checkBucket(bucket)
-        if let project, try await objects.store.bucketOwner(bucket) != project {
+        // A bucket that does not exist is 404 for everyone (so a tenant can find a free name and create it); one
+        // that exists and is not the project's is 403.
+        if let project, objects.bucketExists(bucket), try await objects.store.bucketOwner(bucket) != project {
             throw StorageError.forbidden(
                 "The token is limited to project \(project), which may use only the buckets created for it; "
                     + "\(bucket) is not one.")

@@ -80,7 +80,10 @@ enum ErrorReport {
         case .notFound: "check the ID: `datasets`, `models` and `operations` list what exists"
         case .unauthenticated:
             "the token is missing or expired: refresh it (gcloud auth print-access-token) and try again"
-        case .permissionDenied: "the credentials may not use project \(session.context.project ?? "?")"
+        case .permissionDenied:
+            error.message.contains("bucket")
+                ? "`set bucket NAME` names a bucket of your project's (the shell creates it on the local backend)"
+                : "the credentials may not use project \(session.context.project ?? "?")"
         case .unavailable, .resourceExhausted: "the service is busy; try again in a moment"
         default: nil
         }

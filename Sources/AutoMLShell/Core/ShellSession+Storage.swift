@@ -14,33 +14,36 @@ extension ShellSession {
     }
 
     /// The bucket the shell stages files in: the one set (`set bucket`), or on the local backend its own
-    /// `automl-shell` (made when missing). Google has no such default: the bucket must be one of the user's.
+    /// `automl-shell`; on a local backend either is made when missing. Google has no such default: the bucket must
+    /// be one of the user's.
     func stagingBucket(_ storage: StorageClient) async throws -> String {
-        if let bucket = context.bucket { return bucket }
+        if let bucket = context.bucket { return try await existingBucket(bucket, storage) }
         guard context.endpoint == nil || isLoopbackEndpoint else {
             throw ShellError(
                 "this needs a Cloud Storage bucket to stage files in",
                 hint: "`set bucket NAME` (a bucket of project \(context.project ?? "?") the AutoML service can read)")
         }
-        if try await !storage.bucketExists(Self.localStagingBucket) {
-            try await storage.createBucket(Self.localStagingBucket, project: try location().project)
-        }
-        return Self.localStagingBucket
+        return try await existingBucket(Self.localStagingBucket, storage)
     }
 
-    /// The bucket an import uploads to: `named` (made on a local backend when missing; on Google it must exist), or
-    /// the staging bucket.
+    /// The bucket an import uploads to: `named` (`--bucket`), or the staging bucket.
     func importBucket(_ named: String?, _ storage: StorageClient) async throws -> String {
         guard let named else { return try await stagingBucket(storage) }
-        if try await storage.bucketExists(named) { return named }
+        return try await existingBucket(named, storage)
+    }
+
+    /// `bucket`, made first on a local backend when it is missing; on Google it must exist.
+    private func existingBucket(_ bucket: String, _ storage: StorageClient) async throws -> String {
+        if try await storage.bucketExists(bucket) { return bucket }
         guard context.endpoint == nil || isLoopbackEndpoint else {
             throw ShellError(
-                "there is no bucket \(named), or the credentials cannot see it",
-                hint: "make it in project \(context.project ?? "?") first (gcloud storage buckets create gs://\(named))"
+                "there is no bucket \(bucket), or the credentials cannot see it",
+                hint:
+                    "make it in project \(context.project ?? "?") first (gcloud storage buckets create gs://\(bucket))"
             )
         }
-        try await storage.createBucket(named, project: try location().project)
-        return named
+        try await storage.createBucket(bucket, project: try location().project)
+        return bucket
     }
 
     /// Whether the endpoint is a server on this machine (`automl emulator`), which serves storage over its gs:// root.

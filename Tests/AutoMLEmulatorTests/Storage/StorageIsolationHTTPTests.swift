@@ -44,6 +44,11 @@ import Testing
                 #expect(!denied.text.contains("line one"))
             }
             #expect(try await upload(served, "pb-data", "x.txt", "x", token: "a").status == 403)
+            // A bucket nobody has made is 404 to every token, so a tenant can find a free name and make it.
+            let absent = try await served.raw("GET", "/storage/v1/b/p5-stage", headers: Self.bearer("a"))
+            #expect(absent.status == 404, "\(absent.text)")
+            #expect(try await createBucket(served, "p5-stage", project: "p5", token: "a").status == 200)
+            #expect(try await served.raw("GET", "/storage/v1/b/p5-stage", headers: Self.bearer("a")).status == 200)
             #expect(try await createBucket(served, "p5-other", project: "pb", token: "a").status == 403)
 
             // Folders made by hand belong to no project: limited tokens cannot use them, unlimited ones can.
