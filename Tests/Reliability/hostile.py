@@ -2232,8 +2232,8 @@ def settle_batch(cases, backend, ctx, args, results, depth=0):
                                                                               cases[-1].index))
     in_flight, unsent = [], []
     for case, outcome, reply in sorted(done, key=lambda item: item[0].index):
-        if reply.responses:
-            results.add(case, outcome, reply, ctx)  # answered before the crash
+        if reply.responses and not reply.error:
+            results.add(case, outcome, reply, ctx)  # answered in full before the crash
         elif reply.error == "connect":
             unsent.append(case)
         else:
@@ -2414,13 +2414,26 @@ def slow_phase(backend, ctx, args):
     """Returns (lines of report, list of failures)."""
     lines, failures = [], []
     port, token = backend.port, backend.token
-    limits = {"silent": args.idle_timeout, "keepalive-idle": args.idle_timeout, "partial-body": args.idle_timeout,
+    # A connection that never sent a byte, or is between requests, is idle; one that stopped inside a request
+    # (its head, or its body) is held to the header timeout.
+    limits = {"silent": args.idle_timeout, "keepalive-idle": args.idle_timeout, "partial-body": args.header_timeout,
               "partial-line": args.header_timeout, "partial-headers": args.header_timeout}
     window = max(args.header_timeout, args.idle_timeout) + args.grace
-    state = {}
-    loris = threading.Thread(target=slowloris, args=(port, token, ctx, args.slowloris_interval, window + 2, state),
-                             daemon=True)
-    loris.start()
+
+    # The idle connections first: a backend with a connection cap makes room by closing the longest-waiting
+    # ones, so the CRLF-only request and the slowloris, opened last, meet the header timeout rather than the cap.
+    opened_at = time.monotonic()
+    connections = []
+    for number in range(args.idle_connections):
+        mode = IDLE_MODES[number % len(IDLE_MODES)]
+        connections.append(open_slow(mode, limits[mode], port, token, ctx))
+    open_seconds = time.monotonic() - opened_at
+    failed_to_open = [c for c in connections if c.how and c.how.startswith("could not open")]
+    lines.append("opened %d idle connections in %.1f s (%d could not be opened)"
+                 % (len(connections) - len(failed_to_open), open_seconds, len(failed_to_open)))
+    if failed_to_open:
+        lines.append("  first failure: " + failed_to_open[0].how)
+
     crlf = SlowConnection("crlf-only", args.header_timeout)
     try:
         crlf.sock = socket.create_connection((LOOPBACK, port), timeout=5)
@@ -2430,18 +2443,10 @@ def slow_phase(backend, ctx, args):
     except OSError as error:
         crlf.how, crlf.ended = "could not open: %s" % error, time.monotonic()
         crlf.sock = None
-
-    opened_at = time.monotonic()
-    connections = []
-    for number in range(args.idle_connections):
-        mode = IDLE_MODES[number % len(IDLE_MODES)]
-        connections.append(open_slow(mode, limits[mode], port, token, ctx))
-    open_seconds = time.monotonic() - opened_at
-    connect_failures = [c for c in connections if c.how and c.how.startswith("could not open")]
-    lines.append("opened %d idle connections in %.1f s (%d could not be opened)"
-                 % (len(connections) - len(connect_failures), open_seconds, len(connect_failures)))
-    if connect_failures:
-        lines.append("  first connect failure: " + connect_failures[0].how)
+    state = {}
+    loris = threading.Thread(target=slowloris, args=(port, token, ctx, args.slowloris_interval, window + 2, state),
+                             daemon=True)
+    loris.start()
 
     selector = selectors.DefaultSelector()
     for conn in connections + [crlf]:
@@ -2464,8 +2469,10 @@ def slow_phase(backend, ctx, args):
     deadline = time.monotonic() + window
     checked_midway = False
     while time.monotonic() < deadline:
-        if not selector.get_map():
+        if not selector.get_map() and not loris.is_alive():
             break
+        if not selector.get_map():
+            time.sleep(0.2)
         poll_slow(connections + [crlf], selector)
         if not checked_midway and time.monotonic() > deadline - window / 2:
             normal_check("midway")
@@ -2492,8 +2499,7 @@ def slow_phase(backend, ctx, args):
             failures.append("%d of %d '%s' connections were still open (or ended late) %.0f s after they went quiet; "
                             "expected the backend to close them after %.0f s (%s)"
                             % (len(group) - len(in_time), len(group), mode, window, group[0].limit,
-                               "--header-timeout" if mode.startswith("partial-l") or mode == "partial-headers"
-                               else "--idle-timeout"))
+                               "--header-timeout" if mode.startswith("partial") else "--idle-timeout"))
     if crlf.ended is not None and crlf.ended - crlf.opened <= crlf.limit + args.grace:
         lines.append("CRLF-only request: %s after %.1f s" % (crlf.how, crlf.ended - crlf.opened))
     else:

@@ -19,8 +19,8 @@ public struct RetryPolicy: Sendable {
     public var jitter: Double
 
     public init(
-        maxAttempts: Int = 8, initialBackoff: Duration = .milliseconds(250), multiplier: Double = 2,
-        maxBackoff: Duration = .seconds(16), jitter: Double = 0.2
+        maxAttempts: Int = 10, initialBackoff: Duration = .milliseconds(250), multiplier: Double = 2,
+        maxBackoff: Duration = .seconds(4), jitter: Double = 0.2
     ) {
         self.maxAttempts = max(1, maxAttempts)
         self.initialBackoff = initialBackoff
