@@ -685,12 +685,13 @@ def seed(backend, ctx):
         call("POST", "/upload/storage/v1/b/%s/o?uploadType=media&name=%s" % (ctx.bucket, pct(name)),
              data.encode(), "text/plain")
 
+    multiclass = {"classificationType": "MULTICLASS"}
     created = call("POST", parent + "/datasets",
-                   {"displayName": "hostile", "imageClassificationDatasetMetadata": {"classificationType": "MULTICLASS"}})
+                   {"displayName": "hostile", "imageClassificationDatasetMetadata": multiclass})
     ctx.operation = created["name"].rsplit("/", 1)[1]
     ctx.dataset = created["response"]["name"].rsplit("/", 1)[1]
     empty = call("POST", parent + "/datasets",
-                 {"displayName": "empty", "imageClassificationDatasetMetadata": {"classificationType": "MULTICLASS"}})
+                 {"displayName": "empty", "imageClassificationDatasetMetadata": multiclass})
     ctx.empty_dataset = empty["response"]["name"].rsplit("/", 1)[1]
     imported = call("POST", "%s/datasets/%s:importData" % (parent, ctx.dataset),
                     {"inputConfig": {"gcsSource": {"inputUris": ["gs://%s/import.csv" % ctx.bucket]}}})
@@ -809,7 +810,8 @@ V1 = "/v1/projects/{p}/locations/{l}"
 
 
 def dataset_body(ctx):
-    return {"displayName": "made_by_hostile", "imageClassificationDatasetMetadata": {"classificationType": "MULTICLASS"}}
+    return {"displayName": "made_by_hostile",
+            "imageClassificationDatasetMetadata": {"classificationType": "MULTICLASS"}}
 
 
 def model_body(ctx):
@@ -1080,7 +1082,8 @@ BAD_SEGMENTS = [
     ("utf16-surrogate", "%ED%A0%80", "invalid"), ("noncharacter", "%EF%BF%BF", "invalid"),
     ("dotdot", "..", "invalid"), ("encoded-dotdot", "%2e%2e", "invalid"), ("dot", ".", "invalid"),
     ("star", "*", "invalid"), ("dash", "-", "either"), ("space", "%20", "invalid"), ("plus", "+", "invalid"),
-    ("semicolon", "a;b=c", "invalid"), ("encoded-question", "x%3Fy%3Dz", "invalid"), ("encoded-hash", "%23f", "invalid"),
+    ("semicolon", "a;b=c", "invalid"), ("encoded-question", "x%3Fy%3Dz", "invalid"),
+    ("encoded-hash", "%23f", "invalid"),
     ("encoded-colon-verb", "x%3AimportData", "invalid"), ("encoded-colon-deploy", "x%3Adeploy", "invalid"),
     ("crlf", "%0D%0A", "invalid"), ("lf", "%0A", "invalid"), ("tab", "%09", "invalid"),
     ("raw-utf8", "\u00e9\u4e2d", "invalid"), ("long-300", "A" * 300, "invalid"), ("long-9000", "A" * 9000, "invalid"),
@@ -1141,7 +1144,8 @@ BAD_JSON = [
     ("nuls", b"\x00" * 100), ("empty-key-object", b'{"":1}'),
     ("duplicate-keys", b'{"displayName":"a","displayName":1}'), ("unclosed-arrays", b'{"a":[[[[[[[[[['),
     ("long-number", b'{"a": ' + b"1" * 100000 + b"}"), ("minus", b'{"a": -}'), ("exponent-no-digits", b'{"a": 1e}'),
-    ("exponent-sign", b'{"a": 1e+}'), ("non-string-key", b"{1: 2}"), ("utf16", "{\"displayName\": \"x\"}".encode("utf-16")),
+    ("exponent-sign", b'{"a": 1e+}'), ("non-string-key", b"{1: 2}"),
+    ("utf16", '{"displayName": "x"}'.encode("utf-16")),
     ("utf32", "{}".encode("utf-32")), ("gzip", zlib.compress(b'{"displayName": "x"}')), ("just-colon", b":"),
     ("nested-unclosed-object", b'{"a": {"b": {"c": '), ("escaped-nul", b'{"displayName": "\\u0000"}'),
     ("many-commas", b"[" + b"," * 10000 + b"]"), ("huge-whitespace", b" " * 500000 + b"{}"),
@@ -1297,7 +1301,8 @@ def gen_huge_numbers(index, ctx, rng):
 
 def storage_number_headers(index, ctx, rng):
     """Huge and odd numbers in Range, Content-Range and X-Upload-Content-Length."""
-    big = ["9223372036854775807", "9223372036854775808", "99999999999999999999", "-1", "0x10", "1e3", "18446744073709551615"]
+    big = ["9223372036854775807", "9223372036854775808", "99999999999999999999", "-1", "0x10", "1e3",
+           "18446744073709551615"]
     choice = rng.random()
     if choice < 0.4:
         route = ROUTE_BY_NAME["upload.resumable.put"]
@@ -1443,7 +1448,7 @@ def gen_bad_names(index, ctx, rng):
         if shape == "pageToken" and route.name.endswith(".list"):
             case.expect = "invalid"  # a page token the server never issued
     else:
-        route = rng.choice([ROUTE_BY_NAME["buckets.get"], ROUTE_BY_NAME["objects.list"], ROUTE_BY_NAME["buckets.insert"]])
+        route = rng.choice([ROUTE_BY_NAME[n] for n in ("buckets.get", "objects.list", "buckets.insert")])
         case = Case(index, "bad_names", route, ctx)
         bucket = rng.choice(BAD_BUCKETS)
         if route.name == "buckets.insert":
@@ -1510,7 +1515,8 @@ def gen_path_escapes(index, ctx, rng):
                             ROUTE_BY_NAME["objects.download"]])
         case = Case(index, "path_escapes", route, ctx)
         bucket, obj = rng.choice([("link-bkt", "secret.txt"), ("link-bkt", pct("../data/automl.sqlite")),
-                                  ("..", "secret.txt"), ("%2e%2e", "secret.txt"), (ctx.bucket, pct("link-out/secret.txt")),
+                                  ("..", "secret.txt"), ("%2e%2e", "secret.txt"),
+                                  (ctx.bucket, pct("link-out/secret.txt")),
                                   (ctx.bucket, "link-data%2Fautoml.sqlite"), ("gcs", "secret.txt"),
                                   (ctx.bucket, "link-out"), (ctx.bucket, "link-data")])
         case.set_value("bkt", bucket)
@@ -1768,7 +1774,8 @@ def gen_framing(index, ctx, rng):
     elif shape == "http2-version":
         case.raw, case.framing_ok = method + b" " + target + b" HTTP/2.0\r\n" + tail, False
     elif shape == "http-bad-version":
-        version = rng.choice([b"HTTP/9.9", b"HTTP/1.1x", b"HTTP/1", b"http/1.1", b"HTTP/01.1", b"HTTP/1.10", b"FOO/1.1"])
+        version = rng.choice([b"HTTP/9.9", b"HTTP/1.1x", b"HTTP/1", b"http/1.1", b"HTTP/01.1", b"HTTP/1.10",
+                              b"FOO/1.1"])
         case.raw, case.framing_ok = method + b" " + target + b" " + version + b"\r\n" + tail, False
         case.kind = "version %s" % version.decode()
     elif shape == "double-space":
@@ -1865,22 +1872,23 @@ def gen_storage_protocol(index, ctx, rng):
         route = ROUTE_BY_NAME["upload.multipart"]
         case = Case(index, "storage_protocol", route, ctx)
         meta = b'{"name": "h/mp.bin"}'
+        related = "multipart/related; boundary=b"
         variants = {
             "no-boundary": (b"--x\r\n\r\n{}\r\n--x--", "multipart/related"),
             "empty-boundary": (b"--\r\n\r\n{}\r\n----", 'multipart/related; boundary=""'),
-            "one-part": (b"--b\r\nContent-Type: application/json\r\n\r\n" + meta + b"\r\n--b--", "multipart/related; boundary=b"),
-            "three-parts": (b"--b\r\n\r\n" + meta + b"\r\n--b\r\n\r\nx\r\n--b\r\n\r\ny\r\n--b--", "multipart/related; boundary=b"),
-            "no-close": (b"--b\r\n\r\n" + meta + b"\r\n--b\r\n\r\nxyz", "multipart/related; boundary=b"),
-            "no-part-headers-end": (b"--b\r\nContent-Type: x" + b"\r\n--b--", "multipart/related; boundary=b"),
-            "metadata-not-json": (b"--b\r\n\r\nnot json\r\n--b\r\n\r\nx\r\n--b--", "multipart/related; boundary=b"),
-            "metadata-array": (b"--b\r\n\r\n[]\r\n--b\r\n\r\nx\r\n--b--", "multipart/related; boundary=b"),
-            "metadata-no-name": (b"--b\r\n\r\n{}\r\n--b\r\n\r\nx\r\n--b--", "multipart/related; boundary=b"),
-            "bad-md5": (b'--b\r\n\r\n{"name":"h/x","md5Hash":"AAAA"}\r\n--b\r\n\r\nx\r\n--b--', "multipart/related; boundary=b"),
-            "bad-crc": (b'--b\r\n\r\n{"name":"h/x","crc32c":"!!"}\r\n--b\r\n\r\nx\r\n--b--', "multipart/related; boundary=b"),
-            "name-number": (b'--b\r\n\r\n{"name":5}\r\n--b\r\n\r\nx\r\n--b--', "multipart/related; boundary=b"),
-            "ends-at-delimiter": (b"--b", "multipart/related; boundary=b"),
-            "delimiter-then-dashes": (b"--b--", "multipart/related; boundary=b"),
-            "many-parts": (b"".join(b"--b\r\n\r\nx\r\n" for _ in range(20000)) + b"--b--", "multipart/related; boundary=b"),
+            "one-part": (b"--b\r\nContent-Type: application/json\r\n\r\n" + meta + b"\r\n--b--", related),
+            "three-parts": (b"--b\r\n\r\n" + meta + b"\r\n--b\r\n\r\nx\r\n--b\r\n\r\ny\r\n--b--", related),
+            "no-close": (b"--b\r\n\r\n" + meta + b"\r\n--b\r\n\r\nxyz", related),
+            "no-part-headers-end": (b"--b\r\nContent-Type: x" + b"\r\n--b--", related),
+            "metadata-not-json": (b"--b\r\n\r\nnot json\r\n--b\r\n\r\nx\r\n--b--", related),
+            "metadata-array": (b"--b\r\n\r\n[]\r\n--b\r\n\r\nx\r\n--b--", related),
+            "metadata-no-name": (b"--b\r\n\r\n{}\r\n--b\r\n\r\nx\r\n--b--", related),
+            "bad-md5": (b'--b\r\n\r\n{"name":"h/x","md5Hash":"AAAA"}\r\n--b\r\n\r\nx\r\n--b--', related),
+            "bad-crc": (b'--b\r\n\r\n{"name":"h/x","crc32c":"!!"}\r\n--b\r\n\r\nx\r\n--b--', related),
+            "name-number": (b'--b\r\n\r\n{"name":5}\r\n--b\r\n\r\nx\r\n--b--', related),
+            "ends-at-delimiter": (b"--b", related),
+            "delimiter-then-dashes": (b"--b--", related),
+            "many-parts": (b"".join(b"--b\r\n\r\nx\r\n" for _ in range(20000)) + b"--b--", related),
             "long-boundary": (b"--" + b"q" * 5000 + b"\r\n\r\n{}\r\n--" + b"q" * 5000 + b"--",
                               "multipart/related; boundary=" + "q" * 5000),
             "quoted-unclosed": (b"--b\r\n\r\n{}\r\n--b--", 'multipart/related; boundary="b'),
@@ -1967,7 +1975,8 @@ def gen_auth(index, ctx, rng):
         case.overridden.update(route.setup)
     value = rng.choice([None, "Bearer wrong", "Bearer {TOKEN}x", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz",
                         "bearer {TOKEN}", "BEARER {TOKEN}", "Bearer  {TOKEN}", "Bearer {TOKEN} extra",
-                        "Bearer " + "A" * 20000, "Bearer \u00e9", "Token {TOKEN}", "{TOKEN}", "Bearer {TOKEN}@" + PROJECT,
+                        "Bearer " + "A" * 20000, "Bearer \u00e9", "Token {TOKEN}", "{TOKEN}",
+                        "Bearer {TOKEN}@" + PROJECT,
                         "two"])
     if value == "two":
         case.auth = None
@@ -2127,7 +2136,8 @@ class Results:
 
 def health_check(backend, ctx, timeout):
     """A normal request must still work: list datasets, get the bucket. Returns an error text or None."""
-    for method, path, want in (("GET", "/v1/projects/%s/locations/%s/datasets" % (ctx.project, ctx.location), b'"datasets"'),
+    datasets = "/v1/projects/%s/locations/%s/datasets" % (ctx.project, ctx.location)
+    for method, path, want in (("GET", datasets, b'"datasets"'),
                                ("GET", "/storage/v1/b/" + ctx.bucket, b'"storage#bucket"')):
         status, body, reply = normal_request(backend.port, backend.token, method, path, timeout=timeout)
         if status != 200 or want not in body:
@@ -2562,10 +2572,15 @@ def final_checks(backend, ctx, args):
     if leaking:
         message = json.dumps(leaking[0].get("error") or leaking[0], ensure_ascii=True)[:400]
         problems.append("%d operations quote the server's absolute paths, e.g. %s" % (len(leaking), message))
+    # Nothing written outside the gs:// root: no new file beside it or in the folder links point at, and no
+    # file named like the escape attempts' targets (canary-write, escape-canary) anywhere, the data folder included.
     expected = {"data", "gcs", "secret.txt", "tokens", "outside"}  # the emulator-N.stdout/stderr logs too
     stray = [name for name in os.listdir(backend.workdir)
              if name not in expected and not name.startswith("emulator-")]
-    stray += ["outside/" + name for name in os.listdir(os.path.join(backend.workdir, "outside")) if name != "secret.txt"]
+    outside = os.path.join(backend.workdir, "outside")
+    stray += ["outside/" + name for name in os.listdir(outside) if name != "secret.txt"]
+    for folder, _, files in os.walk(backend.data):
+        stray += [os.path.relpath(os.path.join(folder, name), backend.workdir) for name in files if "canary" in name]
     if stray:
         problems.append("files appeared beside the gs:// root (an escape wrote outside it): %s" % ", ".join(stray))
     return problems
@@ -2680,7 +2695,8 @@ def print_report(results, slow_lines, slow_failures, final_problems, args, ctx, 
             count = sum(results.group_routes[key].values())
             kinds = ", ".join("%s %d" % kv for kv in results.group_routes[key].most_common(5))
             more = len(results.group_routes[key]) - 5
-            print("  x%d: %s on %s (%s%s)" % (count, key[1], key[2], kinds, ", %d more kinds" % more if more > 0 else ""))
+            more_text = ", %d more kinds" % more if more > 0 else ""
+            print("  x%d: %s on %s (%s%s)" % (count, key[1], key[2], kinds, more_text))
             case, summary, request = results.groups[key][0]
             printable = summary[:160].encode("ascii", "backslashreplace").decode()
             print("      e.g. case %d: %s -> %s" % (case.index, case.desc[:120], printable))
@@ -2771,7 +2787,8 @@ def parse_args(argv):
     parser.add_argument("--big-uploads", type=int, default=None,
                         help="whole uploads just over 256 MiB to send (2; quick 0)")
     parser.add_argument("--emulator-arg", action="append", default=[], metavar="ARG",
-                        help="an extra argument for automl-emulator (repeatable), e.g. --emulator-arg=--header-timeout=5s")
+                        help="an extra argument for automl-emulator (repeatable), "
+                             "e.g. --emulator-arg=--max-connections=50")
     parser.add_argument("--case", type=int, action="append", default=[],
                         help="replay only this case number of --seed, printing the exchange (repeatable)")
     parser.add_argument("--examples", type=int, default=3, help="examples shown per kind of failure")
@@ -2855,7 +2872,8 @@ def main(argv=None):
             return 2
         timings.append(("start and seed", time.monotonic() - started))
         if not args.quiet:
-            log("backend on port %d, data in %s; dataset %s, model %s" % (backend.port, workdir, ctx.dataset, ctx.model))
+            log("backend on port %d, data in %s; dataset %s, model %s"
+                % (backend.port, workdir, ctx.dataset, ctx.model))
         if args.case:
             failures = replay_cases(backend, ctx, args)
             failed = failures > 0

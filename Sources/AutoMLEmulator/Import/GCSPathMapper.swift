@@ -86,7 +86,8 @@ struct GCSPathMapper: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw GCSPathError(.cannotCreateDirectory, uri: uri, "cannot create folder \(parent): \(error)")
+            throw GCSPathError(
+                .cannotCreateDirectory, uri: uri, "cannot create a folder on its way: \(FileFailure.describe(error))")
         }
     }
 
@@ -119,7 +120,8 @@ struct GCSPathMapper: Sendable {
         let realRoot = try realLocation(of: rootPath, uri: uri)
         let real = try realLocation(of: path, uri: uri)
         guard GCSPathMapper.relativePath(of: real, under: realRoot) != nil else {
-            throw GCSPathError(.escapesRoot, uri: uri, "resolves to \(real), outside the buckets folder")
+            // The real location is not quoted: answers must not show the server's folders, nor where a link points.
+            throw GCSPathError(.escapesRoot, uri: uri, "a link on its way leads outside the buckets folder")
         }
         return path
     }
@@ -134,7 +136,7 @@ struct GCSPathMapper: Sendable {
         }
         let prefix = "/" + components[..<existing].joined(separator: "/")
         guard let realPrefix = GCSPathMapper.realPath(prefix) else {
-            throw GCSPathError(.unresolvable, uri: uri, "cannot resolve the symlinks of \(prefix)")
+            throw GCSPathError(.unresolvable, uri: uri, "a link on its way cannot be followed")
         }
         let rest = components[existing...]
         if rest.isEmpty { return realPrefix }

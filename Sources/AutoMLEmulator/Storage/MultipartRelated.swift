@@ -16,6 +16,10 @@ struct MultipartRelated {
         guard let boundary = Self.boundary(in: contentType) else {
             throw StorageError.invalid("A multipart upload needs Content-Type: multipart/related; boundary=…")
         }
+        // RFC 2046: a boundary is 1 to 70 characters.
+        guard boundary.utf8.count <= 70 else {
+            throw StorageError.invalid("The multipart boundary is longer than 70 characters.")
+        }
         let bytes = [UInt8](body)
         let delimiter = Array("--\(boundary)".utf8)
         var parts: [Part] = []
@@ -56,16 +60,25 @@ struct MultipartRelated {
         return nil
     }
 
+    /// The first place of `needle` in `haystack` at or after `start`, by Knuth–Morris–Pratt: linear in the
+    /// haystack's length whatever the needle (a naive search of a body of dashes for a boundary of dashes is not).
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else {
+        guard !needle.isEmpty, start >= 0, haystack.count >= needle.count, start <= haystack.count - needle.count else {
             return nil
         }
-        let first = needle[0]
-        var index = start
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+        // fallback[i]: the length of the longest proper prefix of needle[0...i] that is also its suffix.
+        var fallback = [Int](repeating: 0, count: needle.count)
+        var length = 0
+        for index in 1..<needle.count {
+            while length > 0, needle[index] != needle[length] { length = fallback[length - 1] }
+            if needle[index] == needle[length] { length += 1 }
+            fallback[index] = length
+        }
+        var matched = 0
+        for index in start..<haystack.count {
+            while matched > 0, haystack[index] != needle[matched] { matched = fallback[matched - 1] }
+            if haystack[index] == needle[matched] { matched += 1 }
+            if matched == needle.count { return index - needle.count + 1 }
         }
         return nil
     }

@@ -125,22 +125,39 @@ struct StorageObjects: Sendable {
         let folderPart = prefix.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
             separator: "/")
         var names: [String] = []
+        // The folder the prefix is in must really be inside the bucket (no link leading out on the way).
+        if !folderPart.isEmpty {
+            do {
+                _ = try mapper.resolveForReading("gs://\(bucket)/\(folderPart)")
+            } catch let error as GCSPathError {
+                throw StorageError.invalid("Invalid prefix '\(prefix)': \(error.detail).")
+            }
+        }
         walk(root + (folderPart.isEmpty ? "" : "/" + folderPart), relative: folderPart, into: &names)
         return names.filter { $0.hasPrefix(prefix) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    private func walk(_ path: String, relative: String, into names: inout [String]) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+    /// Collects the files below `path`. A linked folder is not entered (a link to its own folder would make the
+    /// walk endless, and one leading outside the root would list what is not the bucket's), and the walk stops at a
+    /// depth no object name reaches (1,024 bytes hold at most 512 segments).
+    private func walk(_ path: String, relative: String, depth: Int = 0, into names: inout [String]) {
+        guard depth < 512, let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         for entry in entries where !entry.hasPrefix(Self.temporaryPrefix) {
             let full = path + "/" + entry
             let name = relative.isEmpty ? entry : relative + "/" + entry
             guard let info = Self.fileInfo(full) else { continue }
             if info.isFolder {
-                walk(full, relative: name, into: &names)
+                if !Self.isLink(full) { walk(full, relative: name, depth: depth + 1, into: &names) }
             } else {
                 names.append(name)
             }
         }
+    }
+
+    /// Whether the entry at `path` is a symbolic link.
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     // MARK: Metadata

@@ -24,8 +24,11 @@ struct StorageService: Sendable {
             return try await route(request, limitedTo: project)
         } catch let error as StorageError {
             return error.response
+        } catch let error as GCSPathError {
+            return StorageError.invalid("Invalid name: \(error.detail).").response
         } catch {
-            return StorageError(status: 500, reason: "internalError", message: "\(error)").response
+            // The backend's own fault; in words that show neither its folders nor Foundation's types.
+            return StorageError(status: 500, reason: "internalError", message: FileFailure.describe(error)).response
         }
     }
 
@@ -60,8 +63,12 @@ struct StorageService: Sendable {
         case ("upload", "PUT", "/o"):
             return try await resume(bucket, request)
         case ("upload", "DELETE", "/o"):
-            if let id = request.query["upload_id"] { uploads.cancel(id) }
-            return EmulatorResponse(status: 499, body: Data())
+            // Cloud Storage answers a cancelled session 499; one that does not exist is 404.
+            guard let id = request.query["upload_id"], uploads.cancel(id) else {
+                throw StorageError.notFound("No such upload session.")
+            }
+            return StorageError(status: 499, reason: "clientClosedRequest", message: "The upload was cancelled.")
+                .response
         default:
             guard tail.hasPrefix("/o/"), tail.count > 3 else { throw unknown(request) }
             let name = String(tail.dropFirst(3))
@@ -213,7 +220,7 @@ struct StorageService: Sendable {
                     bucket: bucket, name: name,
                     contentType: fields["contentType"]?.stringValue ?? type
                         ?? StorageObjects.contentType(forName: name),
-                    total: request.header("X-Upload-Content-Length").flatMap { Int64($0) }))
+                    total: try declaredLength(request)))
             let host = request.header("Host") ?? "127.0.0.1"
             let location = "http://\(host)/upload/storage/v1/b/\(bucket)/o?uploadType=resumable&upload_id=\(id)"
             return EmulatorResponse(
@@ -222,6 +229,15 @@ struct StorageService: Sendable {
         default:
             throw StorageError.invalid("uploadType must be media, multipart or resumable.")
         }
+    }
+
+    /// `X-Upload-Content-Length`, when given: a size from 0 to 5 TiB.
+    private func declaredLength(_ request: EmulatorRequest) throws -> Int64? {
+        guard let text = request.header("X-Upload-Content-Length") else { return nil }
+        guard let length = Int64(text), (0...StorageUploads.maxObjectSize).contains(length) else {
+            throw StorageError.invalid("X-Upload-Content-Length must be a size from 0 to 5 TiB, not \(text).")
+        }
+        return length
     }
 
     /// A chunk (or a status query) of a resumable upload: 308 with how far it is, or 200 and the object once whole.

@@ -94,9 +94,12 @@ final class StorageUploads: Sendable {
     }
 
     /// Forgets a session and its bytes.
-    func cancel(_ id: String) {
+    /// Ends a session and drops what it received; false when there is no such session.
+    func cancel(_ id: String) -> Bool {
+        guard (try? session(id)) != nil else { return false }
         unlink(file(id, "json").path)
         unlink(file(id, "part").path)
+        return true
     }
 
     private func file(_ id: String, _ suffix: String) -> URL {
@@ -104,6 +107,9 @@ final class StorageUploads: Sendable {
     }
 
     /// Reads `bytes S-E/T`, `bytes S-E/*`, `bytes */T` and `bytes */*`.
+    /// Cloud Storage's largest object, 5 TiB.
+    static let maxObjectSize: Int64 = 5 << 40
+
     static func parseRange(_ header: String?) throws -> ChunkRange? {
         guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return nil }
         guard header.lowercased().hasPrefix("bytes ") else {
@@ -112,10 +118,15 @@ final class StorageUploads: Sendable {
         let parts = header.dropFirst(6).split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { throw StorageError.invalid("Invalid Content-Range: \(header)") }
         let total: Int64? = parts[1] == "*" ? nil : Int64(parts[1])
-        if parts[1] != "*", total == nil { throw StorageError.invalid("Invalid Content-Range: \(header)") }
+        if parts[1] != "*", total.map({ !(0...maxObjectSize).contains($0) }) ?? true {
+            throw StorageError.invalid("Invalid Content-Range: \(header)")
+        }
         if parts[0] == "*" { return total.map { .total($0) } ?? .query }
         let bounds = parts[0].split(separator: "-", maxSplits: 1).compactMap { Int64($0) }
-        guard bounds.count == 2, bounds[0] >= 0, bounds[1] >= bounds[0] else {
+        // Offsets past Cloud Storage's largest object (5 TiB) are refused before any arithmetic on them.
+        guard bounds.count == 2, bounds[0] >= 0, bounds[1] >= bounds[0], bounds[1] < maxObjectSize,
+            total.map({ bounds[1] < $0 }) ?? true
+        else {
             throw StorageError.invalid("Invalid Content-Range: \(header)")
         }
         return .bytes(first: bounds[0], last: bounds[1], total: total)
