@@ -19,6 +19,8 @@ struct Router: Sendable {
         guard segments.count >= 3, segments[0] == "projects", segments[2] == "locations",
             segments.allSatisfy({ !$0.isEmpty })
         else { throw unknownRoute(request) }
+        try Self.checkID(segments[1], of: "project", allowing: "._:-")
+        if segments.count >= 4 { try Self.checkID(segments[3], of: "location", allowing: "_-") }
         if segments.count == 3, verb == nil, request.method == "GET" {
             return EmulatorLocationList(project: segments[1])
         }
@@ -34,6 +36,24 @@ struct Router: Sendable {
         case "models": return try await routeModels(Array(rest.dropFirst()), call)
         case "operations": return try await routeOperations(Array(rest.dropFirst()), call)
         default: throw unknownRoute(request)
+        }
+    }
+
+    /// Project and location IDs are ASCII letters, digits and a little punctuation (`example.com:my-project`,
+    /// `us-central1`): a percent-encoded NUL, line break or stray byte in one is refused rather than stored.
+    static func checkID(_ id: String, of kind: String, allowing punctuation: String) throws {
+        let allowed =
+            id.utf8.count <= 100
+            && id.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || punctuation.unicodeScalars.contains($0))
+            }
+        guard allowed else {
+            let shown = id.unicodeScalars.map {
+                $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? String($0) : "\\u{\(String($0.value, radix: 16))}"
+            }.joined()
+            throw ServiceError.invalidArgument(
+                "\"\(shown.prefix(120))\" is not a \(kind) ID: it may hold ASCII letters, digits and \(punctuation.map { "\"\($0)\"" }.joined(separator: " "))."
+            )
         }
     }
 

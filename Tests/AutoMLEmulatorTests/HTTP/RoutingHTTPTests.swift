@@ -200,6 +200,32 @@ import Testing
         }
     }
 
+    /// A percent-encoded NUL, line break or stray byte in a project or location ID is refused, not stored (the
+    /// hostile-request run made a dataset in project "\0").
+    @Test func projectAndLocationIDsWithStrayBytesAreRefused() async throws {
+        try await withServedEmulator { served in
+            for project in ["%00", "a%0D%0Ab", "%FF%FE", "%C0%AF", "%zz", "a%20b"] {
+                let listed = try await served.raw("GET", "/v1/projects/\(project)/locations/us-central1/datasets")
+                // 400 for an ID of bad characters; a path that is not UTF-8 once decoded names no method (404).
+                #expect(listed.status == 400 || listed.status == 404, "\(project): \(listed.text)")
+                #expect(listed.errorStatus == "INVALID_ARGUMENT" || listed.errorStatus == "NOT_FOUND")
+                #expect(!listed.text.contains("\r") && !listed.text.contains("\u{0}"))
+                let created = try await served.raw(
+                    "POST", "/v1/projects/\(project)/locations/us-central1/datasets",
+                    body: .text(
+                        #"{"displayName":"x","imageClassificationDatasetMetadata":{"classificationType":"MULTICLASS"}}"#
+                    ))
+                #expect(created.status == 400 || created.status == 404, "\(project)")
+            }
+            let location = try await served.raw("GET", "/v1/projects/p/locations/us%00central1/datasets")
+            #expect(location.status == 400)
+            for fine in ["p", "my-project-123", "example.com:my-project", "123456789012"] {
+                #expect(
+                    try await served.raw("GET", "/v1/projects/\(fine)/locations/us-central1/datasets").status == 200)
+            }
+        }
+    }
+
     @Test func iamMethodsAreUnimplemented() async throws {
         try await withServedEmulator { served in
             let dataset = try await served.createDataset()
