@@ -14,7 +14,7 @@ package struct EmulatorConfiguration: Sendable {
     package var tokens: [String]
     /// The projects some token is limited to (`TOKEN@PROJECT`): their work may use only the buckets they own.
     package var restrictedProjects: Set<String> {
-        Set(tokens.compactMap { token in token.split(separator: "@", maxSplits: 1).dropFirst().first.map(String.init) })
+        Set(tokens.compactMap { TokenGrant($0)?.project })
     }
     /// Serve clients that are not on loopback even without tokens.
     package var allowRemote: Bool

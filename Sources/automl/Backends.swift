@@ -37,8 +37,7 @@ enum Backends {
     private static func credentials(for endpoint: String, _ environment: EnvironmentVariables) throws
         -> any CredentialsProvider
     {
-        let host = URL(string: endpoint)?.host ?? ""
-        if ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.") {
+        if EndpointChoice.isOnThisMachine(endpoint) {
             return environment[.googleOAuthAccessToken].map { StaticTokenCredentials(token: $0) } ?? NoCredentials()
         }
         return try CredentialsResolver.resolve(environment: environment, fileExists: FileManager.default.fileExists)

@@ -13,15 +13,18 @@ Environment:
 
 from __future__ import annotations
 
-import subprocess
+import pathlib
+import sys
 
 import requests
-from conformance_support import LISTENING_PREFIX, automl_binary, png_bytes, read_first_line, stop
 from google.api_core import exceptions, retry as retries
 from google.api_core.client_options import ClientOptions
 from google.api_core.future.polling import DEFAULT_POLLING
 from google.auth.credentials import AnonymousCredentials
 from google.cloud import automl_v1
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Reliability"))
+import fault_runs  # noqa: E402  (the same images and backend as the shell's fault runs)
 
 PARENT = "projects/faults/locations/us-central1"
 FAULTS = "unavailable=0.2,rate-limit=0.1,retry-after=1s,drop=0.05,latency=200ms"
@@ -32,18 +35,6 @@ RETRY = retries.Retry(
         exceptions.ServiceUnavailable, exceptions.TooManyRequests, requests.exceptions.ConnectionError),
     initial=0.2, multiplier=2, maximum=2, timeout=180)
 POLLING = DEFAULT_POLLING.with_delay(initial=0.2, multiplier=1.5, maximum=1).with_timeout(180)
-
-
-def start_backend(root, faults: str | None):
-    arguments = [str(automl_binary()), "emulator", "--port", "0", "--data-dir", str(root / "data"),
-                 "--gcs-root", str(root / "gcs"), "--node-hour-seconds", "0.05"]
-    if faults:
-        arguments += ["--faults", faults + ",seed=7"]
-    with open(root / "backend.log", "ab") as log:
-        process = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log, text=True)
-    line = read_first_line(process.stdout, 30)
-    assert line and line.startswith(LISTENING_PREFIX), line
-    return process, line[len(LISTENING_PREFIX):].strip()
 
 
 def workflow(endpoint: str) -> dict:
@@ -91,20 +82,12 @@ def test_the_python_client_with_its_own_retries_ends_in_the_fault_free_state(tmp
     states = {}
     for faults in (None, FAULTS):
         root = tmp_path / ("faults" if faults else "plain")
-        folder = root / "gcs" / "data"
-        folder.mkdir(parents=True)
-        rows = []
-        for label_index, (label, colour) in enumerate({"daisy": (230, 230, 40), "tulip": (200, 30, 60)}.items()):
-            for index in range(12):
-                (folder / f"{label}-{index}.png").write_bytes(png_bytes(32, 32, label_index * 100 + index, colour))
-                split = "TRAIN" if index < 8 else "VALIDATION" if index < 10 else "TEST"
-                rows.append(f"{split},gs://data/{label}-{index}.png,{label}")
-        (folder / "import.csv").write_text("\n".join(rows) + "\n")
-        process, endpoint = start_backend(root, faults)
+        fault_runs.write_images(root / "gcs")
+        process, endpoint = fault_runs.start_backend(root, faults and faults + ",seed=7", "backend.log")
         try:
             states[faults] = workflow(endpoint)
         finally:
-            stop(process)
+            fault_runs.stop(process)
     assert states[None]["models"] == ["m2"], states[None]
     assert ("create_model_details", "error") in states[None]["operations"], states[None]
     assert states[FAULTS] == states[None]

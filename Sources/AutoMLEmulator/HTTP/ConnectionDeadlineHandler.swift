@@ -27,6 +27,8 @@ final class ConnectionDeadlineHandler: ChannelDuplexHandler, @unchecked Sendable
     private let limits: ConnectionLimits
     private let registry: ConnectionRegistry
     private var phase = Phase.idle
+    /// What the registry was last told: whether the connection waits for its client.
+    private var reportedWaiting = true
     private var timer: Scheduled<Void>?
     private var context: ChannelHandlerContext?
 
@@ -91,7 +93,12 @@ final class ConnectionDeadlineHandler: ChannelDuplexHandler, @unchecked Sendable
             timer?.cancel()
             timer = nil
         }
-        if let channel = context?.channel { registry.mark(channel, waiting: next == .idle || next == .head) }
+        // The registry (one lock for all connections) hears only of changes, and of each new wait for a request.
+        let waiting = next == .idle || next == .head
+        if waiting != reportedWaiting || next == .idle, let channel = context?.channel {
+            registry.mark(channel, waiting: waiting)
+            reportedWaiting = waiting
+        }
     }
 
     private func schedule(_ timeout: Duration) {

@@ -48,8 +48,7 @@ extension ShellSession {
 
     /// Whether the endpoint is a server on this machine (`automl emulator`), which serves storage over its gs:// root.
     private var isLoopbackEndpoint: Bool {
-        guard let host = context.endpoint.flatMap({ URL(string: $0)?.host }) else { return false }
-        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        context.endpoint.map(EndpointChoice.isOnThisMachine) ?? false
     }
 
     /// Deletes every object under `prefix`; a failure is noted (the objects stay), never thrown.

@@ -8,28 +8,15 @@ import Testing
 /// The local backend's Cloud Storage routes over HTTP: names and escapes, resumable sessions, ranges, limits, and
 /// files put in the gs:// folder by other means.
 @Suite struct StorageHTTPTests {
-    private func upload(_ served: ServedEmulator, _ name: String, _ body: String, bucket: String = "bkt") async throws
-        -> RawResponse
-    {
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name
-        return try await served.raw(
-            "POST", "/upload/storage/v1/b/\(bucket)/o?uploadType=media&name=\(encoded)",
-            body: .text(body))
-    }
-
-    private func makeBucket(_ served: ServedEmulator, _ name: String = "bkt") async throws {
-        let created = try await served.raw("POST", "/storage/v1/b?project=p", body: .text(#"{"name":"\#(name)"}"#))
-        #expect(created.status == 200, "\(created.text)")
-    }
-
     @Test func namesThatWouldLeaveTheRootOrBreakTheRulesAreRefused() async throws {
         try await withServedEmulator { served in
-            try await makeBucket(served)
+            let made = try await served.createBucket()
+            #expect(made.status == 200, "\(made.text)")
             for name in [
                 "../x", "a/../../x", "%2e%2e/x", "a\\b", "a//b", "dir/", ".", "..", "a\nb",
                 ".well-known/acme-challenge/x", String(repeating: "n", count: 1025),
             ] {
-                let refused = try await upload(served, name, "x")
+                let refused = try await served.uploadObject(name, "x")
                 #expect(refused.status == 400, "\(name.debugDescription): \(refused.text)")
                 #expect(first(refused.json?["error"]?["errors"])?["reason"]?.stringValue == "invalid")
             }
@@ -48,13 +35,14 @@ import Testing
             let read = try await served.raw("GET", "/download/storage/v1/b/bkt/o/link%2Fs.txt?alt=media")
             #expect(read.status == 400)
             #expect(!read.text.contains("secret"))
-            #expect(try await upload(served, "link/new.txt", "x").status == 400)
+            #expect(try await served.uploadObject("link/new.txt", "x").status == 400)
         }
     }
 
     @Test func aResumableSessionTakesChunksAgainAndRefusesGaps() async throws {
         try await withServedEmulator { served in
-            try await makeBucket(served)
+            let made = try await served.createBucket()
+            #expect(made.status == 200, "\(made.text)")
             let start = try await served.raw(
                 "POST", "/upload/storage/v1/b/bkt/o?uploadType=resumable", body: .text(#"{"name":"big.bin"}"#),
                 headers: [("X-Upload-Content-Type", "application/octet-stream"), ("Host", "127.0.0.1:1234")])
@@ -84,7 +72,8 @@ import Testing
             #expect(wrongHash.status == 400, "the final checksum is checked")
         }
         try await withServedEmulator { served in
-            try await makeBucket(served)
+            let made = try await served.createBucket()
+            #expect(made.status == 200, "\(made.text)")
             let start = try await served.raw(
                 "POST", "/upload/storage/v1/b/bkt/o?uploadType=resumable", body: .text(#"{"name":"ok.bin"}"#))
             let location = try #require(start.headers.first { $0.name.lowercased() == "location" }?.value)
@@ -107,9 +96,10 @@ import Testing
 
     @Test func rangesAndEmptyObjects() async throws {
         try await withServedEmulator { served in
-            try await makeBucket(served)
-            _ = try await upload(served, "ten.txt", "0123456789")
-            _ = try await upload(served, "empty.txt", "")
+            let made = try await served.createBucket()
+            #expect(made.status == 200, "\(made.text)")
+            _ = try await served.uploadObject("ten.txt", "0123456789")
+            _ = try await served.uploadObject("empty.txt", "")
             func get(_ name: String, _ range: String) async throws -> RawResponse {
                 try await served.raw(
                     "GET", "/download/storage/v1/b/bkt/o/\(name)?alt=media", headers: [("Range", range)])
@@ -130,16 +120,18 @@ import Testing
 
     @Test func anUploadLargerThanTheLimitIsRefused() async throws {
         try await withServedEmulator(configure: { $0.maxUploadBodyBytes = 1024 }) { served in
-            try await makeBucket(served)
-            let refused = try await upload(served, "big.bin", String(repeating: "x", count: 4096))
+            let made = try await served.createBucket()
+            #expect(made.status == 200, "\(made.text)")
+            let refused = try await served.uploadObject("big.bin", String(repeating: "x", count: 4096))
             #expect(refused.status == 400)
-            #expect(try await upload(served, "small.bin", String(repeating: "x", count: 512)).status == 200)
+            #expect(try await served.uploadObject("small.bin", String(repeating: "x", count: 512)).status == 200)
         }
     }
 
     @Test func filesPutInTheFolderByHandAreObjects() async throws {
         try await withServedEmulator { served in
-            try await makeBucket(served)
+            let made = try await served.createBucket()
+            #expect(made.status == 200, "\(made.text)")
             let file = served.gcsRoot.appendingPathComponent("bkt/by/hand.csv")
             try FileManager.default.createDirectory(
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

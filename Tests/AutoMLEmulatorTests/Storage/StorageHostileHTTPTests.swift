@@ -7,11 +7,6 @@ import Testing
 /// a cancelled session without an envelope, a parser a crafted boundary made quadratic, folders that link to
 /// themselves, and answers that showed the server's own folders.
 @Suite struct StorageHostileHTTPTests {
-    private func makeBucket(_ served: ServedEmulator, _ name: String = "bkt") async throws {
-        let created = try await served.raw("POST", "/storage/v1/b?project=p", body: .text(#"{"name":"\#(name)"}"#))
-        #expect(created.status == 200, "\(created.text)")
-    }
-
     private func session(_ served: ServedEmulator) async throws -> String {
         let start = try await served.raw(
             "POST", "/upload/storage/v1/b/bkt/o?uploadType=resumable", body: .text(#"{"name":"x.bin"}"#),
@@ -22,7 +17,7 @@ import Testing
 
     @Test func rangesAndLengthsThatOverflowAreRefused() async throws {
         try await withServedEmulator { served in
-            try await makeBucket(served)
+            #expect(try await served.createBucket().status == 200)
             let target = try await session(served)
             for range in [
                 "bytes 0-9223372036854775807/*", "bytes 9223372036854775806-9223372036854775807/*",
@@ -42,7 +37,7 @@ import Testing
 
     @Test func cancellingASessionThatIsNotThereIs404() async throws {
         try await withServedEmulator { served in
-            try await makeBucket(served)
+            #expect(try await served.createBucket().status == 200)
             let target = try await session(served)
             let cancelled = try await served.raw("DELETE", target)
             #expect(cancelled.status == 499)
@@ -58,7 +53,7 @@ import Testing
 
     @Test func aLongOrCraftedBoundaryCostsNoMoreThanTheBody() async throws {
         try await withServedEmulator { served in
-            try await makeBucket(served)
+            #expect(try await served.createBucket().status == 200)
             let long = try await served.raw(
                 "POST", "/upload/storage/v1/b/bkt/o?uploadType=multipart", body: .text("--"),
                 headers: [("Content-Type", "multipart/related; boundary=" + String(repeating: "-", count: 999) + "x")])
@@ -76,7 +71,7 @@ import Testing
 
     @Test func foldersThatLinkToThemselvesOrOutsideAreNotWalked() async throws {
         try await withServedEmulator { served in
-            try await makeBucket(served)
+            #expect(try await served.createBucket().status == 200)
             let bucket = served.gcsRoot.appendingPathComponent("bkt")
             try Data("x".utf8).write(to: bucket.appendingPathComponent("file.txt"))
             try FileManager.default.createSymbolicLink(

@@ -11,26 +11,12 @@ import Testing
 
     static func bearer(_ token: String) -> [(String, String)] { [("Authorization", "Bearer \(token)")] }
 
-    private func createBucket(
-        _ served: ServedEmulator, _ name: String, project: String, token: String
-    ) async throws -> RawResponse {
-        try await served.raw(
-            "POST", "/storage/v1/b?project=\(project)", body: .bytes(Data(#"{"name":"\#(name)"}"#.utf8)),
-            headers: Self.bearer(token))
-    }
-
-    private func upload(_ served: ServedEmulator, _ bucket: String, _ name: String, _ text: String, token: String)
-        async throws -> RawResponse
-    {
-        try await served.raw(
-            "POST", "/upload/storage/v1/b/\(bucket)/o?uploadType=media&name=\(name)", body: .bytes(Data(text.utf8)),
-            headers: Self.bearer(token))
-    }
-
     @Test func aLimitedTokenUsesOnlyItsProjectsBuckets() async throws {
         try await withServedEmulator(configure: { $0.tokens = Self.tokens }) { served in
-            #expect(try await createBucket(served, "pb-data", project: "pb", token: "b").status == 200)
-            #expect(try await upload(served, "pb-data", "secret.txt", "line one\nline two\n", token: "b").status == 200)
+            #expect(try await served.createBucket("pb-data", project: "pb", token: "b").status == 200)
+            #expect(
+                try await served.uploadObject("secret.txt", "line one\nline two\n", bucket: "pb-data", token: "b")
+                    .status == 200)
 
             // The other tenant cannot see, read, list, write or take the bucket over.
             for (method, target) in [
@@ -43,13 +29,13 @@ import Testing
                 #expect(denied.status == 403, "\(method) \(target): \(denied.text)")
                 #expect(!denied.text.contains("line one"))
             }
-            #expect(try await upload(served, "pb-data", "x.txt", "x", token: "a").status == 403)
+            #expect(try await served.uploadObject("x.txt", "x", bucket: "pb-data", token: "a").status == 403)
             // A bucket nobody has made is 404 to every token, so a tenant can find a free name and make it.
             let absent = try await served.raw("GET", "/storage/v1/b/p5-stage", headers: Self.bearer("a"))
             #expect(absent.status == 404, "\(absent.text)")
-            #expect(try await createBucket(served, "p5-stage", project: "p5", token: "a").status == 200)
+            #expect(try await served.createBucket("p5-stage", project: "p5", token: "a").status == 200)
             #expect(try await served.raw("GET", "/storage/v1/b/p5-stage", headers: Self.bearer("a")).status == 200)
-            #expect(try await createBucket(served, "p5-other", project: "pb", token: "a").status == 403)
+            #expect(try await served.createBucket("p5-other", project: "pb", token: "a").status == 403)
 
             // Folders made by hand belong to no project: limited tokens cannot use them, unlimited ones can.
             let byHand = served.gcsRoot.appendingPathComponent("by-hand")
@@ -63,12 +49,14 @@ import Testing
 
     @Test func importsExportsAndPredictionsNameOnlyTheProjectsBuckets() async throws {
         try await withServedEmulator(configure: { $0.tokens = Self.tokens }) { served in
-            #expect(try await createBucket(served, "pb-data", project: "pb", token: "b").status == 200)
-            #expect(try await upload(served, "pb-data", "secret.txt", "line one\nline two\n", token: "b").status == 200)
-            #expect(try await createBucket(served, "p5-data", project: "p5", token: "a").status == 200)
+            #expect(try await served.createBucket("pb-data", project: "pb", token: "b").status == 200)
+            #expect(
+                try await served.uploadObject("secret.txt", "line one\nline two\n", bucket: "pb-data", token: "b")
+                    .status == 200)
+            #expect(try await served.createBucket("p5-data", project: "p5", token: "a").status == 200)
             // p5's own CSV naming pb's objects row by row.
             let csv = "gs://pb-data/secret.txt,daisy\n"
-            #expect(try await upload(served, "p5-data", "rows.csv", csv, token: "a").status == 200)
+            #expect(try await served.uploadObject("rows.csv", csv, bucket: "p5-data", token: "a").status == 200)
             let dataset = try await served.createDataset(token: "a", project: "p5")
             let id = try #require(dataset.name.split(separator: "/").last)
             let a = Self.bearer("a")

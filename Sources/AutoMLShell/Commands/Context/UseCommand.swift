@@ -112,11 +112,15 @@ package enum EndpointChoice {
     /// Refuses a plain `http://` endpoint on another machine unless `allowed` (`--insecure`): the bearer token, and
     /// everything else, would cross the network unencrypted. Loopback addresses are this machine.
     package static func checkPlainHTTP(_ endpoint: String, allowed: Bool) throws {
-        guard endpoint.hasPrefix("http://"), !allowed else { return }
-        let host = URL(string: endpoint)?.host ?? ""
-        if ["localhost", "::1", "[::1]"].contains(host) || host.hasPrefix("127.") { return }
+        guard endpoint.hasPrefix("http://"), !allowed, !isOnThisMachine(endpoint) else { return }
         throw ShellError(
             "\(endpoint) is plain HTTP to another machine: the token would cross the network unencrypted",
             hint: "use https://, or run automl with --insecure if that network is yours")
+    }
+
+    /// Whether an endpoint URL names this machine: `localhost`, `127.x.y.z` or `::1`.
+    package static func isOnThisMachine(_ endpoint: String) -> Bool {
+        guard let host = URL(string: endpoint)?.host else { return false }
+        return ["localhost", "::1", "[::1]"].contains(host) || host.hasPrefix("127.")
     }
 }
