@@ -11,7 +11,8 @@ struct InteractiveShellTests {
         let binary = try builtAutomlBinary().path
         let terminal = harness.home.path
         let tmux = try TmuxSession(
-            command: "stty -g > \(terminal)/before; \(binary); echo EXIT=$?; stty -g > \(terminal)/after",
+            command:
+                "stty -g > \(terminal)/before; \(binary); echo EXIT=$?; stty -g > \(terminal)/after.part; mv \(terminal)/after.part \(terminal)/after",
             environment: harness.environment)
 
         try tmux.waitFor("on the local server (started by the first command that needs it")
@@ -76,6 +77,7 @@ struct InteractiveShellTests {
         try tmux.press("C-d")
         let screen = try tmux.waitFor("EXIT=0")
         #expect(!screen.contains("Fatal error"))
+        // `after` appears whole (written aside, then renamed), so its existence means stty is done.
         try tmux.waitUntil { _ in FileManager.default.fileExists(atPath: terminal + "/after") }
         let before = try String(contentsOfFile: terminal + "/before", encoding: .utf8)
         let after = try String(contentsOfFile: terminal + "/after", encoding: .utf8)

@@ -51,7 +51,7 @@ struct TerminalSignalTests {
         // `exec` keeps the PID the wrapper wrote, so the test can signal the shell itself.
         let tmux = try TmuxSession(
             command: "stty -a > \(home)/before; sh -c 'echo $$ > \(home)/pid; exec \(binary)'; "
-                + "echo EXIT=$?; stty -a > \(home)/after",
+                + "echo EXIT=$?; stty -a > \(home)/after.part; mv \(home)/after.part \(home)/after",
             environment: harness.environment)
         try tmux.waitFor("automl local", timeout: 30)
         switch moment {
@@ -88,8 +88,8 @@ struct TerminalSignalTests {
         } else {
             try tmux.waitFor("EXIT=\(signal.exitStatus)", timeout: 30)
         }
+        // `after` appears whole (written aside, then renamed), so its existence means stty is done.
         try tmux.waitUntil { _ in FileManager.default.fileExists(atPath: "\(home)/after") }
-        Thread.sleep(forTimeInterval: 0.2)
         let before = try String(contentsOfFile: "\(home)/before", encoding: .utf8)
         let after = try String(contentsOfFile: "\(home)/after", encoding: .utf8)
         #expect(!before.isEmpty && before == after, "stty -a before:\n\(before)\nafter:\n\(after)")
