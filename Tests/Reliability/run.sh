@@ -3,7 +3,10 @@
 # script exits non-zero when any of them failed. Under 30 minutes on 2 cores.
 #
 #   bash Tests/Reliability/run.sh            # everything
-#   bash Tests/Reliability/run.sh faults     # one part: faults, hostile
+#   bash Tests/Reliability/run.sh faults     # one part: faults, hostile, crashes
+#
+# The long fuzz run (10 minutes per target, two at a time: about 35 minutes) is a script of its own:
+#   bash Tests/Fuzz/run.sh --seconds 600
 #
 # It builds what it starts (debug builds, as the tests use) and installs nothing but what the conformance tests
 # install (their virtual environment, for the Python client).
@@ -20,7 +23,7 @@ done
 bin="$("$swift" build --show-bin-path)"
 export AUTOML_BIN="$bin/automl"
 
-parts=("${@:-faults hostile}")
+parts=("${@:-faults hostile crashes}")
 status=0
 for part in ${parts[*]}; do
   echo "== $part" >&2
@@ -34,8 +37,13 @@ for part in ${parts[*]}; do
       # 10,000 hostile requests over every route, then the slow-client phases.
       python3 "$here/hostile.py" --emulator "$bin/automl-emulator" || status=1
       ;;
+    crashes)
+      # 50 kills of the backend during import, training, deploy, export and delete, then 5 of the trainer and 5 of
+      # prediction workers, on one data folder.
+      python3 "$here/crash_runs.py" --rounds 50 --worker-rounds 5 --quiet || status=1
+      ;;
     *)
-      echo "unknown part $part (faults, hostile)" >&2
+      echo "unknown part $part (faults, hostile, crashes)" >&2
       status=2
       ;;
   esac
