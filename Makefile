@@ -2,7 +2,8 @@
 #
 #   make run                 install what is missing, build, run `automl` (ARGS="..." passes arguments)
 #   make test                install what is missing, build the tests, run every test once, serially,
-#                            then the conformance tests
+#                            then the conformance tests, then every fuzz target for 30 s
+#   make fuzz                the libFuzzer targets (Tests/Fuzz/run.sh; FUZZ_FLAGS="--seconds 600 router")
 #   make conformance         the official Python client (google-cloud-automl, pinned in
 #                            Tests/Conformance/requirements.txt, in .build/conformance-venv) against `automl emulator`
 #   make lint                swift-format (it ships with the toolchain) in lint mode, with the committed
@@ -50,7 +51,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-static \
   -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
 PREFIX ?= $(HOME)/.local
 
-.PHONY: deps build run test conformance clean install lint format
+.PHONY: deps build run test conformance fuzz clean install lint format
 
 deps:
 	@missing=(); \
@@ -88,6 +89,7 @@ test: deps lint
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS) $(TEST_FLAGS)
 	$(MAKE) --no-print-directory conformance
+	$(MAKE) --no-print-directory fuzz
 
 # The emulator binary of the same build configuration as BUILD_FLAGS; run.sh builds it when it is absent.
 # CONFORMANCE_FLAGS go to pytest, e.g. `make conformance CONFORMANCE_FLAGS="-k cancel -v"`.
@@ -95,6 +97,11 @@ CONFORMANCE_FLAGS ?=
 conformance: deps
 	AUTOML_BIN="$$($(SWIFT) build --show-bin-path $(BUILD_FLAGS))/automl" SWIFT="$(SWIFT)" \
 	  bash Tests/Conformance/run.sh $(CONFORMANCE_FLAGS)
+
+# The fuzz targets are built with coverage and AddressSanitizer in .build-fuzz (a few minutes the first time).
+FUZZ_FLAGS ?=
+fuzz: deps
+	SWIFT="$(SWIFT)" bash Tests/Fuzz/run.sh $(FUZZ_FLAGS)
 
 install: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product automl

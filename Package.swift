@@ -169,3 +169,22 @@ let package = Package(
 for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
 }
+
+// The libFuzzer targets (Tests/Fuzz/run.sh): declared only when AUTOML_FUZZ is set, which that script does with a
+// build folder of its own, because the fuzzer binary has no `main` (libFuzzer brings it) and the modules it fuzzes are
+// built with coverage and AddressSanitizer. The dependencies are built without them.
+if Context.environment["AUTOML_FUZZ"] != nil {
+    let fuzzed: Set = ["AutoMLWire", "AutoMLClient", "AutoMLShell", "AutoMLEmulator", "AutoMLTestSupport"]
+    for target in package.targets where fuzzed.contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer,address"])]
+    }
+    package.targets.append(
+        .executableTarget(
+            name: "automl-fuzz",
+            dependencies: ["AutoMLWire", "AutoMLShell", "AutoMLEmulator", "AutoMLTestSupport"],
+            path: "Tests/Fuzz/Sources/automl-fuzz",
+            swiftSettings: strictSettings + [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+        ))
+    package.products.append(.executable(name: "automl-fuzz", targets: ["automl-fuzz"]))
+}

@@ -16,13 +16,19 @@ package enum ShellQuoting {
         switch style {
         case .minimal:
             return needsQuoting(text) ? quote(text, style: .single) : text
+        // Scalars, not characters, in both: the tokenizer reads bytes, and a quote followed by a combining mark is
+        // one character that is not equal to the quote.
         case .single:
-            return "'" + text.replacing("'", with: #"'\''"#) + "'"
+            var result = "'"
+            for scalar in text.unicodeScalars {
+                if scalar == "'" { result += #"'\''"# } else { result.unicodeScalars.append(scalar) }
+            }
+            return result + "'"
         case .double:
             var result = "\""
-            for character in text {
-                if character == "\"" || character == "\\" || character == "$" { result.append("\\") }
-                result.append(character)
+            for scalar in text.unicodeScalars {
+                if scalar == "\"" || scalar == "\\" || scalar == "$" { result.append("\\") }
+                result.unicodeScalars.append(scalar)
             }
             return result + "\""
         }
@@ -30,9 +36,10 @@ package enum ShellQuoting {
 
     /// Whether the text needs quotes: empty, or holding a character the tokenizer or expander treats specially.
     package static func needsQuoting(_ text: String) -> Bool {
-        guard let first = text.first else { return true }
-        return first == "#" || text.contains { specialCharacters.contains($0) || $0.isNewline }
+        guard let first = text.unicodeScalars.first else { return true }
+        return first == "#" || text.unicodeScalars.contains { specialScalars.contains($0) || Character($0).isNewline }
     }
 
-    private static let specialCharacters: Set<Character> = [" ", "\t", "'", "\"", "\\", ";", "$"]
+    /// Scalars, not characters (see `quote`): `'` followed by a combining mark must be quoted too.
+    private static let specialScalars: Set<Unicode.Scalar> = [" ", "\t", "'", "\"", "\\", ";", "$"]
 }

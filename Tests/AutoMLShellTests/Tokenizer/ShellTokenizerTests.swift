@@ -142,4 +142,13 @@ struct ShellTokenizerErrorTests {
     @Test func aQuoteInACommentIsIgnored() throws {
         #expect(try texts("models # it's fine") == [["models"]])
     }
+
+    /// Found by the tokenizer fuzz target: a quote followed by a combining mark is one Character, not equal to the
+    /// quote, so quoting by characters left it bare and the word did not read back.
+    @Test(arguments: ["a'\u{0301}b", "a\"\u{0321}b", "#\u{0301}x", "\\\u{0301}", "$\u{0301}x", ";\u{0301}"])
+    func quotingReadsBackWithCombiningMarksAfterSpecialCharacters(text: String) throws {
+        for style in [ShellQuoting.Style.minimal, .single, .double] {
+            #expect(try texts(ShellQuoting.quote(text, style: style)) == [[text]], "\(style)")
+        }
+    }
 }
