@@ -5,8 +5,10 @@ import Foundation
 /// The shell's backends: the local server of the data folder (found or started on first use, over HTTP with its
 /// token) or a remote endpoint with credentials found the usual way.
 enum Backends {
-    /// - Parameter insecure: `--insecure`: allow plain `http://` to a host that is not this machine.
-    static func factory(environment: EnvironmentVariables, insecure: Bool) -> BackendFactory {
+    /// - Parameters:
+    ///   - insecure: `--insecure`: allow plain `http://` to a host that is not this machine.
+    ///   - logHTTP: `--log-http`: every exchange on standard error (``HTTPLogPrinter``).
+    static func factory(environment: EnvironmentVariables, insecure: Bool, logHTTP: Bool) -> BackendFactory {
         let setup = LocalServerSetup(environment: environment)
         let remote = AsyncHTTPClientTransport()
         let connection = LocalServerConnection(launcher: setup.launcher) { note in
@@ -19,14 +21,15 @@ enum Backends {
             guard let endpoint else {
                 let address = try await connection.address()
                 return AutoMLClient(
-                    configuration: .init(endpoint: address.url),
+                    configuration: .init(endpoint: address.url, log: logHTTP ? HTTPLogPrinter.hook : nil),
                     transport: LocalServerTransport(inner: setup.transport, connection: connection))
             }
             try EndpointChoice.checkPlainHTTP(endpoint, allowed: insecure)
             return AutoMLClient(
                 configuration: .init(
                     endpoint: endpoint,
-                    credentials: try credentials(for: endpoint, environment)),
+                    credentials: try credentials(for: endpoint, environment),
+                    log: logHTTP ? HTTPLogPrinter.hook : nil),
                 transport: remote)
         }
         factory.localServerState = { setup.state }

@@ -41,7 +41,7 @@ enum Entrypoint {
         let environment = EnvironmentVariables.process
         let status = await ShellLauncher.run(
             options: options, environment: environment,
-            backends: Backends.factory(environment: environment, insecure: options.insecure))
+            backends: Backends.factory(environment: environment, insecure: options.insecure, logHTTP: options.logHTTP))
         exit(status)
     }
 }

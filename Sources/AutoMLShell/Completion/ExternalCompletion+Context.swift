@@ -62,6 +62,7 @@ extension ExternalCompletion {
         [
             option(["-f", "--file"], "file"), option(["-c", "--command"], "command"),
             ArgumentSpec(kind: .flag, names: ["-x", "--echo"]), ArgumentSpec(kind: .flag, names: ["--insecure"]),
+            ArgumentSpec(kind: .flag, names: ["--log-http"]),
             ArgumentSpec(kind: .flag, names: ["-h", "--help"]),
         ] + GlobalOptions.specs
 

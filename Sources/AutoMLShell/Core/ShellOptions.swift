@@ -37,6 +37,13 @@ package struct ShellOptions: ParsableArguments {
     )
     package var insecure = false
 
+    @Flag(
+        name: .customLong("log-http"),
+        help:
+            "Print every HTTP exchange to standard error: method, URL, status, time, and the bodies (tokens and keys redacted)."
+    )
+    package var logHTTP = false
+
     @Argument(parsing: .captureForPassthrough, help: "A command to run once, such as `models --dataset flowers`.")
     package var words: [String] = []
 

@@ -53,6 +53,27 @@ import Testing
         #expect(alsoInScripts.err.contains("plain HTTP to another machine"))
     }
 
+    /// Found by the secrets sweep: `use endpoint http://…?access_token=T` put T in the prompt, the note and the
+    /// session file. An endpoint with a user, password, query or fragment is refused without repeating them.
+    @Test(arguments: [
+        "http://127.0.0.1:9/?access_token=SECRET7", "http://user:SECRET7@127.0.0.1:9", "https://h.example/#SECRET7",
+    ])
+    func anEndpointCarryingCredentialsIsRefusedWithoutRepeatingThem(endpoint: String) throws {
+        let harness = try BinaryHarness()
+        for arguments in [["--endpoint", endpoint, "context"], ["-c", "use endpoint '\(endpoint)'"]] {
+            let refused = try harness.run(arguments)
+            #expect(refused.status != 0)
+            #expect(refused.err.contains("an endpoint is a server's address alone"), "\(refused.err)")
+            #expect(!(refused.out + refused.err).contains("SECRET7"))
+        }
+        let saved = harness.home.path
+        let files = FileManager.default.enumerator(atPath: saved)?.compactMap { $0 as? String } ?? []
+        for file in files {
+            let text = (try? String(contentsOfFile: saved + "/" + file, encoding: .utf8)) ?? ""
+            #expect(!text.contains("SECRET7"), "\(file)")
+        }
+    }
+
     @Test func scriptAgainstARunningEmulatorStopsAtTheFirstError() throws {
         let harness = try BinaryHarness()
         let data = harness.home.appendingPathComponent("server")

@@ -13,7 +13,7 @@ import Testing
         ["-x"], ["--project", "a", "--project", "b", "context"], ["use", "project", "--project", "p"],
         ["models", "-x"], ["dataset", "get", "--", "x"], ["--format", "value(name,displayName)", "models"],
         ["-", "models"], ["--project", "p", "-", "x"], ["--insecure", "--endpoint", "http://10.0.0.2:80", "models"],
-        ["-x", "--insecure", "-f", "t.automl"],
+        ["-x", "--insecure", "-f", "t.automl"], ["--log-http", "models"], ["--project", "p", "--log-http", "-c", "x"],
         // Left to ArgumentParser: help, unknown options, missing values, values that look like options, `--`.
         ["--help"], ["-h"], ["--bogus", "models"], ["--project"], ["--project", "--format", "json"], ["-c"],
         ["--", "models"], ["-xf", "t.automl"], ["-x=1"], ["-f=t.automl"],
@@ -34,6 +34,7 @@ import Testing
         #expect(fast.command == expected.command)
         #expect(fast.echo == expected.echo)
         #expect(fast.insecure == expected.insecure)
+        #expect(fast.logHTTP == expected.logHTTP)
         #expect(fast.words == expected.words)
     }
 

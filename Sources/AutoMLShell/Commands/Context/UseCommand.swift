@@ -105,8 +105,26 @@ package enum EndpointChoice {
                 throw ShellError(
                     "\"\(text)\" is not an endpoint", hint: "give local, cloud, or a URL such as http://127.0.0.1:8080")
             }
+            try refuseCredentials(in: text)
             return text.hasSuffix("/") ? String(text.dropLast()) : text
         }
+    }
+
+    /// An endpoint is where requests go, saved in the session and shown in the prompt: a user name, password, query
+    /// (`?access_token=…`, `?key=…`) or fragment in it would end up on the screen and on disk. Refused with the URL
+    /// shown without them; credentials come from the environment (docs/shell.md, "Backends").
+    static func refuseCredentials(in text: String) throws {
+        guard let parts = URLComponents(string: text), parts.host?.isEmpty == false else {
+            throw ShellError(
+                "that is not an endpoint URL", hint: "give local, cloud, or a URL such as http://127.0.0.1:8080")
+        }
+        guard parts.user != nil || parts.password != nil || parts.query != nil || parts.fragment != nil else { return }
+        var shown = URLComponents()
+        (shown.scheme, shown.host, shown.port, shown.path) = (parts.scheme, parts.host, parts.port, parts.path)
+        throw ShellError(
+            "an endpoint is a server's address alone: \(shown.string ?? "the URL") was given with a user name, "
+                + "password, query or fragment, which would be saved and shown",
+            hint: "give the URL without them; for a token use GOOGLE_OAUTH_ACCESS_TOKEN or gcloud credentials")
     }
 
     /// Refuses a plain `http://` endpoint on another machine unless `allowed` (`--insecure`): the bearer token, and
