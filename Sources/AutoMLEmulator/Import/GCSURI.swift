@@ -1,3 +1,5 @@
+import AutoMLWire
+
 /// A syntactically valid `gs://BUCKET/OBJECT` URI, split into its bucket and object name.
 ///
 /// Parsing checks only the text; ``GCSPathMapper`` adds the file-system checks (symlinks).
@@ -7,7 +9,7 @@ struct GCSURI: Sendable, Hashable {
     /// The scheme prefix, `gs://`.
     static let scheme = "gs://"
 
-    /// The bucket name, 3–63 characters of `[a-z0-9_.-]`.
+    /// The bucket name, as Cloud Storage names buckets (``GCSBucketName``).
     var bucket: String
     /// The object name without a leading `/`; empty for a bucket-only URI. A trailing `/` is dropped.
     var object: String
@@ -65,17 +67,9 @@ struct GCSURI: Sendable, Hashable {
         self.object = String(object)
     }
 
-    /// Whether `name` is a bucket name this emulator accepts.
+    /// Whether `name` is a bucket name Cloud Storage accepts (``GCSBucketName/problem(_:)`` finds nothing wrong).
     static func isValidBucketName(_ name: some StringProtocol) -> Bool {
-        let bytes = Array(name.utf8)
-        guard (3...63).contains(bytes.count), let first = bytes.first, let last = bytes.last else { return false }
-        func isAlphanumeric(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        }
-        let punctuation: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")]
-        return isAlphanumeric(first) && isAlphanumeric(last)
-            && bytes.allSatisfy { isAlphanumeric($0) || punctuation.contains($0) }
+        GCSBucketName.problem(name) == nil
     }
 
     /// Refuses NUL bytes, other control characters and backslashes anywhere in a URI or path.
@@ -95,12 +89,8 @@ struct GCSURI: Sendable, Hashable {
         if bucket.isEmpty {
             throw GCSPathError(.invalidBucket, uri: uri, "the bucket name is empty")
         }
-        guard isValidBucketName(bucket) else {
-            throw GCSPathError(
-                .invalidBucket, uri: uri,
-                "bucket name \"\(bucket)\" must be 3-63 characters of lowercase letters, digits, \"-\", \"_\""
-                    + " and \".\", starting and ending with a letter or digit"
-            )
+        if let problem = GCSBucketName.problem(bucket) {
+            throw GCSPathError(.invalidBucket, uri: uri, "bucket name \"\(bucket)\": \(problem)")
         }
     }
 

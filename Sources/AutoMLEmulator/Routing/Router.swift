@@ -104,7 +104,10 @@ struct Router: Sendable {
             if call.is("POST", "deploy") {
                 return try await service.deployModel(id, in: parent, body: try call.body(DeployModelRequest.self))
             }
-            if call.is("POST", "undeploy") { return try await service.undeployModel(id, in: parent) }
+            if call.is("POST", "undeploy") {
+                _ = try call.body(UndeployModelRequest.self)  // read for what it must not hold: unknown members
+                return try await service.undeployModel(id, in: parent)
+            }
             if call.is("POST", "export") {
                 return try await service.exportModel(id, in: parent, body: try call.body(ExportModelRequest.self))
             }
@@ -135,7 +138,10 @@ struct Router: Sendable {
             let id = rest[0]
             if call.is("GET") { return try await service.getOperation(id, in: parent) }
             if call.is("DELETE") { return try await service.deleteOperation(id, in: parent) }
-            if call.is("POST", "cancel") { return try await service.cancelOperation(id, in: parent) }
+            if call.is("POST", "cancel") {
+                _ = try call.body(Empty.self)  // CancelOperationRequest has only the name, which is in the path
+                return try await service.cancelOperation(id, in: parent)
+            }
             if call.is("POST", "wait") {
                 return try await service.waitOperation(id, in: parent, body: try call.body(WaitOperationRequest.self))
             }

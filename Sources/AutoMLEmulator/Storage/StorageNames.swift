@@ -1,20 +1,11 @@
+import AutoMLWire
+
 /// Bucket and object names as Cloud Storage checks them, plus what a folder of files can hold.
 enum StorageNames {
-    /// Checks a bucket name (3–63 characters of `[a-z0-9_.-]`, starting and ending with a letter or digit; not an
-    /// IPv4 address; not starting with `goog`, not containing `google`).
+    /// Checks a bucket name by Cloud Storage's rules (``GCSBucketName/problem(_:)``).
     static func checkBucket(_ name: String) throws {
-        guard GCSURI.isValidBucketName(name) else {
-            throw StorageError.invalid(
-                "Invalid bucket name: '\(name)' (3-63 lowercase letters, digits, '-', '_' and '.', starting and "
-                    + "ending with a letter or digit).")
-        }
-        let parts = name.split(separator: ".")
-        if parts.count == 4, parts.allSatisfy({ UInt8($0) != nil }) {
-            throw StorageError.invalid("Invalid bucket name: '\(name)' (an IP address).")
-        }
-        if name.hasPrefix("goog") || name.contains("google") {
-            throw StorageError.invalid(
-                "Invalid bucket name: '\(name)' (it may not start with 'goog' or contain 'google').")
+        if let problem = GCSBucketName.problem(name) {
+            throw StorageError.invalid("Invalid bucket name: '\(name)' (\(problem)).")
         }
     }
 

@@ -237,4 +237,25 @@ import Testing
             }
         }
     }
+
+    /// Found in review: `:cancel` and `:undeploy` ignored their bodies, so a misspelt member passed silently where
+    /// Google's front end refuses it.
+    @Test func cancelAndUndeployRefuseUnknownMembersLikeEveryOtherBody() async throws {
+        try await withServedEmulator { served in
+            var dataset = Dataset()
+            dataset.displayName = "flowers"
+            dataset.imageClassificationDatasetMetadata = ImageClassificationDatasetMetadata(
+                classificationType: .multiclass)
+            let operation = try await served.client().createDataset(in: served.location, dataset)
+            let cancel = "/v1/" + operation.name + ":cancel"
+            let bogus = RawBody.bytes(Data(#"{"force": true}"#.utf8))
+            let refused = try await served.raw("POST", cancel, body: bogus)
+            #expect(refused.status == 400)
+            #expect(refused.text.contains("UNKNOWN_FIELD"))
+            #expect(try await served.raw("POST", cancel, body: .bytes(Data("{}".utf8))).status == 200)
+            let undeploy = served.v1("models/ICN1:undeploy")
+            #expect(try await served.raw("POST", undeploy, body: bogus).status == 400)
+            #expect(try await served.raw("POST", undeploy, body: .bytes(Data("{}".utf8))).status == 404)
+        }
+    }
 }

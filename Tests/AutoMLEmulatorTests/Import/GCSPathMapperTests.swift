@@ -70,7 +70,19 @@ struct GCSPathMapperTests {
         #expect(throws: GCSPathError.self) { try mapper.resolveForWriting("gs://b/a/%2e%2e/x") }
     }
 
-    @Test("bucket names of 3 and 63 characters are accepted")
+    /// Found in review: Cloud Storage refuses these bucket names, the local backend took them.
+    @Test(arguments: [
+        "gs://a..b/x", "gs://1.2.3.4/x", "gs://goog-data/x", "gs://my-google-data/x",
+        "gs://" + String(repeating: "a", count: 64) + ".b/x",
+    ])
+    func refusesBucketNamesCloudStorageRefuses(uri: String) throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let error = try #require(throws: GCSPathError.self) { try GCSPathMapper(root: temp.url).resolveForReading(uri) }
+        #expect(error.reason == .invalidBucket)
+    }
+
+    @Test("bucket names of 3 and 63 characters are accepted, and with dots up to 222")
     func bucketLengthBounds() throws {
         let temp = try TemporaryDirectory()
         defer { temp.remove() }
@@ -78,6 +90,10 @@ struct GCSPathMapperTests {
         _ = try mapper.resolveForReading("gs://abc/x")
         _ = try mapper.resolveForReading("gs://" + String(repeating: "a", count: 63) + "/x")
         #expect(throws: GCSPathError.self) { try mapper.resolveForReading("gs://ab/x") }
+        let dotted = [String](repeating: String(repeating: "a", count: 63), count: 3).joined(separator: ".") + ".a12345"
+        #expect(dotted.count == 198)
+        _ = try mapper.resolveForReading("gs://\(dotted)/x")
+        #expect(throws: GCSPathError.self) { try mapper.resolveForReading("gs://\(dotted).\(dotted)/x") }
     }
 
     @Test("URIs longer than 2,000 characters are refused, 2,000 are accepted")

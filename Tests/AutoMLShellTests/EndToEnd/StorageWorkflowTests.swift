@@ -40,14 +40,17 @@ import Testing
         defer { server.stop(signal: SIGTERM) }
         let scope = ["--endpoint", server.baseURL, "--project", "p"]
         #expect(try harness.run(scope + ["dataset", "create", "flowers"]).status == 0)
-        // A bucket Cloud Storage refuses (names may not start with "goog"): reading the export fails, and the
-        // check says so.
-        let failed = try harness.run(scope + ["-c", "set bucket goog-refused; train --dataset flowers --budget 8"])
+        // A bucket the backend cannot write to (a file stands where its folder would be): the export fails, and
+        // the check says so.
+        let gcs = harness.home.appendingPathComponent("server/gcs")
+        try FileManager.default.createDirectory(at: gcs, withIntermediateDirectories: true)
+        try Data("not a folder".utf8).write(to: gcs.appendingPathComponent("blocked"))
+        let failed = try harness.run(scope + ["-c", "set bucket blocked; train --dataset flowers --budget 8"])
         #expect(failed.status == 1)
         #expect(failed.err.contains("the labels could not be checked before training"))
         #expect(failed.err.contains("train --force"))
         let forced = try harness.run(
-            scope + ["-c", "set bucket goog-refused; train --dataset flowers --budget 8 --force"])
+            scope + ["-c", "set bucket blocked; train --dataset flowers --budget 8 --force"])
         #expect(forced.err.contains("warning: the labels were not checked"))
     }
 }

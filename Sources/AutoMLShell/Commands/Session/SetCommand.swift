@@ -1,5 +1,6 @@
 import ArgumentParser
 import AutoMLClient
+import AutoMLWire
 
 /// `set format F`, `set on-error continue|stop`, `set echo on|off`, `set project P`, `set location L`.
 struct SetCommand: ShellCommand {
@@ -44,11 +45,8 @@ struct SetCommand: ShellCommand {
                 session.note("note: on-error lasts for the run it is set in; in a script, set it first")
             }
         case "bucket":
-            guard Self.isBucketName(value) else {
-                throw ShellError(
-                    "\"\(value)\" is not a bucket name",
-                    hint: "3-63 lowercase letters, digits, '-', '_' and '.', starting and ending with a letter or digit"
-                )
+            if let problem = GCSBucketName.problem(value) {
+                throw ShellError("\"\(value)\" is not a bucket name: \(problem)")
             }
             session.setBucket(value)
         case "echo":
@@ -66,17 +64,6 @@ struct SetCommand: ShellCommand {
                 "unknown option \"\(key)\"",
                 hint: "options are \(Self.valueCompletions.keys.sorted().joined(separator: ", "))")
         }
-    }
-}
-
-extension SetCommand {
-    /// Cloud Storage's bucket name rule (3–63 of `[a-z0-9_.-]`, letters or digits at both ends).
-    static func isBucketName(_ name: String) -> Bool {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_.")
-        guard (3...63).contains(name.count), name.allSatisfy(allowed.contains), let first = name.first,
-            let last = name.last
-        else { return false }
-        return first.isLetter || first.isNumber ? last.isLetter || last.isNumber : false
     }
 }
 
