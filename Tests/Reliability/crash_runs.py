@@ -46,8 +46,10 @@ LOCATION = "projects/crash/locations/us-central1"
 LABELS = {"daisy": (230, 230, 40), "tulip": (200, 30, 60)}
 PER_LABEL = 12
 IMAGES = PER_LABEL * len(LABELS)
-# How long after sending a round's request the kill may come: about as long as that work takes here.
-WINDOWS = {"import": 1.5, "train": 4.0, "deploy": 1.5, "export": 0.6, "delete": 0.6}
+# How long after sending a round's request the kill may come, to begin with: about as long as that work takes here.
+# Each round then shortens its phase's window when the kill came after the work had ended, and lengthens it when it
+# came before the answer, so kills keep landing in all three places on a fast or a slow machine.
+WINDOWS = {"import": 0.5, "train": 4.0, "deploy": 1.2, "export": 0.3, "delete": 0.3}
 PHASES = list(WINDOWS)
 
 
@@ -79,6 +81,10 @@ class Backend:
             raise Failure(f"the backend did not start after {self.starts} starts: {line!r}")
         self.endpoint = line[len(LISTENING_PREFIX):].strip()
         self.starts += 1
+
+    def resumed(self) -> int:
+        """How many operations the backend has carried on at its starts (it logs each)."""
+        return (self.root / "backend.log").read_text(errors="replace").count("resuming operation")
 
     def kill(self) -> None:
         if self.process and self.process.poll() is None:
@@ -351,10 +357,13 @@ def send_round_work(phase: str, backend: Backend, ledger: Ledger) -> None:
     raise ValueError(phase)
 
 
-def backend_round(phase: str, backend: Backend, ledger: Ledger) -> float:
-    """One kill during PHASE's work; returns when after sending the kill came."""
+def backend_round(phase: str, window: float, backend: Backend, ledger: Ledger) -> tuple[float, str]:
+    """One kill during PHASE's work, at a random moment within WINDOW seconds of sending it; returns the moment and
+    where it landed: before the answer, while the operation ran (the restarted backend carried it on), or after the
+    operation had ended."""
     send = send_round_work(phase, backend, ledger)
-    delay = random.uniform(0, WINDOWS[phase])
+    known = len(ledger.operations)
+    delay = random.uniform(0, window)
     sender = threading.Thread(target=send)
     sender.start()
     time.sleep(delay)
@@ -362,9 +371,12 @@ def backend_round(phase: str, backend: Backend, ledger: Ledger) -> float:
     sender.join()
     no_orphans(backend.root, None)
     check_database(backend.root)
+    resumed = backend.resumed()
     backend.start()
     verify(backend, ledger, settle(backend, ledger))
-    return delay
+    if len(ledger.operations) == known:
+        return delay, "before the answer"
+    return delay, "while it ran" if backend.resumed() > resumed else "after it ended"
 
 
 def trainer_round(backend: Backend, ledger: Ledger) -> str:
@@ -438,13 +450,17 @@ def run(root: pathlib.Path, rounds: int, worker_rounds: int, say=lambda line: No
     backend = Backend(root)
     ledger = Ledger()
     counts = {"backend": 0, "trainer": 0, "prediction": 0}
+    landed: dict[str, int] = {}
+    windows = dict(WINDOWS)
     try:
         backend.start()
         for index in range(rounds):
             phase = PHASES[index % len(PHASES)]
-            delay = backend_round(phase, backend, ledger)
+            delay, where = backend_round(phase, windows[phase], backend, ledger)
+            windows[phase] *= {"after it ended": 0.7, "before the answer": 1.4}.get(where, 1.0)
             counts["backend"] += 1
-            say(f"kill {index + 1}: during {phase}, {delay:.2f} s after sending: ok")
+            landed[where] = landed.get(where, 0) + 1
+            say(f"kill {index + 1}: during {phase}, {delay:.2f} s after sending, {where}: ok")
         for index in range(worker_rounds):
             say(f"trainer kill {index + 1}: ok ({trainer_round(backend, ledger)})")
             counts["trainer"] += 1
@@ -458,9 +474,9 @@ def run(root: pathlib.Path, rounds: int, worker_rounds: int, say=lambda line: No
         backend.kill()
         log = (root / "backend.log").read_text(errors="replace").splitlines()
         raise Failure(f"after {counts}: {failure}\n" + "\n".join(log[-15:])) from None
-    resumed = (root / "backend.log").read_text(errors="replace").count("resuming operation")
-    return (f"{counts['backend']} kills of the backend (import, training, deploy, export, delete; {resumed} "
-            f"operations were cut off and carried on at the restart), {counts['trainer']} of the trainer, "
+    where = ", ".join(f"{count} {place}" for place, count in sorted(landed.items()))
+    return (f"{counts['backend']} kills of the backend during import, training, deploy, export and delete ({where}), "
+            f"{counts['trainer']} of the trainer, "
             f"{counts['prediction']} of prediction workers: nothing lost or duplicated, all "
             f"{len(ledger.operations)} operations ended, integrity checks ok")
 
