@@ -13,7 +13,7 @@
 # exits 1 when there is one.
 #
 # It builds `automl-fuzz` with coverage and AddressSanitizer in .build-fuzz (AUTOML_FUZZ=1 declares the target; the
-# first build takes a few minutes), and runs two targets at a time (2 cores).
+# first build takes a few minutes), and runs two targets at a time (2 cores): the long run takes about 40 minutes.
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -39,7 +39,9 @@ AUTOML_FUZZ=1 "$swift" build --scratch-path .build-fuzz --product automl-fuzz </
 binary="$(AUTOML_FUZZ=1 "$swift" build --scratch-path .build-fuzz --show-bin-path)/automl-fuzz"
 out="${FUZZ_OUT:-$root/.build-fuzz/findings}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/automl-fuzz.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+# Interrupted, the fuzzers stop too, before their scratch folder goes.
+trap 'cat "$work"/*.pid 2>/dev/null | xargs -r kill 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
 mkdir -p "$out"
 
 # One target: new inputs go to a scratch corpus, the repository's seeds are read only.
@@ -51,7 +53,9 @@ fuzz() {
   # TMPDIR: the router target's backend keeps its folders there, removed with the rest.
   SWIFT_BACKTRACE=enable=no AUTOML_FUZZ_TARGET="$target" ASAN_OPTIONS=detect_leaks=0 TMPDIR="$work/tmp-$target" \
     "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
-    -artifact_prefix="$out/$target-" "$work/$target" "$here/corpus/$target" >"$work/$target.log" 2>&1
+    -artifact_prefix="$out/$target-" "$work/$target" "$here/corpus/$target" >"$work/$target.log" 2>&1 &
+  echo $! >"$work/$target.pid"
+  wait $!
   local status=$?
   local runs
   runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/$target.log" | grep -o '[0-9]*$')"

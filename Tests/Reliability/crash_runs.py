@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import http.client
 import json
 import os
 import pathlib
@@ -114,7 +115,7 @@ class Backend:
                 return json.loads(reply.read() or b"{}")
         except urllib.error.HTTPError as error:
             raise Failure(f"{method} {path}: {error.code} {error.read()[:300]!r}") from None
-        except (urllib.error.URLError, OSError) as error:
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
             raise ConnectionError(str(error)) from None
 
     def wait(self, operation: str, seconds: float = 180) -> dict:
@@ -176,6 +177,11 @@ def no_orphans(root: pathlib.Path, spared: int | None) -> None:
         if not left:
             return
         if time.monotonic() > deadline:
+            for pid, _ in left:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
             raise Failure(f"processes outlived their backend: {left}")
         time.sleep(0.2)
 
@@ -248,8 +254,9 @@ def verify(backend: Backend, ledger: Ledger, ended: dict[str, dict]) -> None:
                 model = operation["response"].get("name", "")
                 if model not in model_names and model not in ledger.deleted:
                     raise Failure(f"{what} made {model}, which was lost")
-        elif kind == "deploy" and not failed and subject in model_names and subject not in ledger.deleted:
-            if model_names[subject].get("deploymentState") != "DEPLOYED":
+        elif kind in ("deploy", "undeploy") and not failed and subject in model_names and subject not in ledger.deleted:
+            expected = "DEPLOYED" if kind == "deploy" else "UNDEPLOYED"
+            if model_names[subject].get("deploymentState") != expected:
                 raise Failure(f"{what} succeeded but the model is {model_names[subject].get('deploymentState')}")
         elif kind == "export" and not failed:
             prefix = backend.root / "gcs" / "exports" / subject.rsplit("/", 1)[-1]
@@ -364,11 +371,21 @@ def backend_round(phase: str, window: float, backend: Backend, ledger: Ledger) -
     send = send_round_work(phase, backend, ledger)
     known = len(ledger.operations)
     delay = random.uniform(0, window)
-    sender = threading.Thread(target=send)
+    raised: list[BaseException] = []
+
+    def sending() -> None:
+        try:
+            send()
+        except BaseException as error:  # noqa: BLE001 - handed to the main thread
+            raised.append(error)
+
+    sender = threading.Thread(target=sending)
     sender.start()
     time.sleep(delay)
     backend.kill()
     sender.join()
+    if raised:
+        raise Failure(f"the round's request failed: {raised[0]}")
     no_orphans(backend.root, None)
     check_database(backend.root)
     resumed = backend.resumed()
@@ -391,7 +408,11 @@ def trainer_round(backend: Backend, ledger: Ledger) -> str:
         time.sleep(0.05)
     time.sleep(random.uniform(0.2, 2.0))
     for pid in workers:
-        os.kill(pid, signal.SIGKILL)
+        if pid in [child for child, _ in backend.children()]:  # still the backend's trainer, not a reused PID
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
     operation = backend.wait(name)
     if "error" not in operation:
         # It finished before the kill landed; that is no test of a crash, but not a failure either.
@@ -417,7 +438,10 @@ def prediction_round(backend: Backend, ledger: Ledger, image: bytes) -> str:
     if not workers:
         raise Failure("no prediction worker after a prediction")
     for pid in workers:
-        os.kill(pid, signal.SIGKILL)
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
     time.sleep(random.uniform(0, 0.5))
     second = backend.call("POST", f"{model}:predict", body)
     if first.get("payload") != second.get("payload"):
@@ -471,9 +495,10 @@ def run(root: pathlib.Path, rounds: int, worker_rounds: int, say=lambda line: No
             raise Failure(f"the backend exited with {status} after SIGTERM")
         check_database(root)
     except Failure as failure:
-        backend.kill()
         log = (root / "backend.log").read_text(errors="replace").splitlines()
         raise Failure(f"after {counts}: {failure}\n" + "\n".join(log[-15:])) from None
+    finally:
+        backend.kill()  # a no-op after the clean stop; otherwise nothing outlives the run
     where = ", ".join(f"{count} {place}" for place, count in sorted(landed.items()))
     return (f"{counts['backend']} kills of the backend during import, training, deploy, export and delete ({where}), "
             f"{counts['trainer']} of the trainer, "

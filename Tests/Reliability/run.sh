@@ -5,7 +5,7 @@
 #   bash Tests/Reliability/run.sh            # everything
 #   bash Tests/Reliability/run.sh faults     # one part: faults, hostile, crashes
 #
-# The long fuzz run (10 minutes per target, two at a time: about 35 minutes) is a script of its own:
+# The long fuzz run (10 minutes per target, two at a time: about 40 minutes) is a script of its own:
 #   bash Tests/Fuzz/run.sh --seconds 600
 #
 # It builds what it starts (debug builds, as the tests use) and installs nothing but what the conformance tests

@@ -22,6 +22,7 @@ import re
 import os
 import pathlib
 import secrets
+import shlex
 import shutil
 import signal
 import stat
@@ -41,6 +42,11 @@ class Leak(Exception):
 
 
 class Sweep:
+    # Variables of the caller's environment that would change what automl does (SWIFT_BACKTRACE could turn the crash
+    # reporter off).
+    cleared = ("AUTOML_ENDPOINT", "GOOGLE_OAUTH_ACCESS_TOKEN", "GOOGLE_CLOUD_PROJECT", "CLOUDSDK_CORE_PROJECT",
+               "SWIFT_BACKTRACE")
+
     def __init__(self, root: pathlib.Path):
         self.root = root
         self.token = "ya29.SWEEP" + secrets.token_hex(12)
@@ -51,8 +57,9 @@ class Sweep:
         for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
             self.environment[name] = str(root / "xdg" / name.lower())
         self.environment["HOME"] = str(root / "home")
-        for name in ("AUTOML_ENDPOINT", "GOOGLE_OAUTH_ACCESS_TOKEN", "GOOGLE_CLOUD_PROJECT", "CLOUDSDK_CORE_PROJECT"):
+        for name in Sweep.cleared:
             self.environment.pop(name, None)
+        self.local_tokens: set[str] = set()  # every token the local server had (a new one at each start)
         (root / "home").mkdir(parents=True)
 
     # -----------------------------------------------------------------------------------------------
@@ -67,6 +74,7 @@ class Sweep:
         self.streams[f"{name} stdout"] = result.stdout
         self.streams[f"{name} stderr"] = result.stderr
         self.runs += 1
+        self.note_local_token()
         return result
 
     def workflow(self, gcs: str, image: pathlib.Path, transcript: pathlib.Path) -> str:
@@ -165,16 +173,27 @@ record stop
         self.streams["remote backend stdout"] = process.stdout.read() if process.stdout else ""
 
     # -----------------------------------------------------------------------------------------------
-    def local_token(self) -> str:
-        data = self.root / "xdg" / "xdg_data_home" / "automl" / "local"
-        found = [json.loads(path.read_text()) for path in data.glob("server*.json")]
-        tokens = [value for entry in found for key, value in entry.items() if "token" in key.lower()]
-        if not tokens:
-            raise RuntimeError(f"no local server token in {sorted(p.name for p in data.iterdir())}")
-        return tokens[0]
+    def local_folder(self) -> pathlib.Path:
+        return self.root / "xdg" / "xdg_data_home" / "automl" / "local"
 
-    def local_server(self) -> str:
+    def note_local_token(self) -> None:
+        """Keeps the local server's current token, if it runs (each start makes a new one)."""
+        for path in self.local_folder().glob("server*.json"):
+            try:
+                entry = json.loads(path.read_text())
+            except (OSError, ValueError):
+                continue
+            self.local_tokens.update(
+                value for key, value in entry.items() if "token" in key.lower() and isinstance(value, str))
+
+    def local_server(self) -> None:
         """The default backend: a workflow, then a crash of the server and the command that restarts it."""
+        try:
+            self.local_workflow()
+        finally:
+            self.automl("local stop", ["emulator", "stop"])
+
+    def local_workflow(self) -> None:
         folder = self.root / "images"
         for label in ("daisy", "tulip"):
             (folder / label).mkdir(parents=True)
@@ -196,8 +215,9 @@ record stop
         result = self.automl("local workflow", [], stdin=script)
         if " 200 " not in result.stderr:
             raise RuntimeError(f"the local workflow reached no server:\n{result.stderr[-3000:]}")
-        token = self.local_token()
-        data = self.root / "xdg" / "xdg_data_home" / "automl" / "local"
+        if not self.local_tokens:
+            raise RuntimeError("the local server's address file holds no token")
+        data = self.local_folder()
         status = self.automl("local status", ["emulator", "status"])
         pid = re.search(r"pid (\d+)", status.stdout)
         if not pid:
@@ -216,23 +236,26 @@ record stop
         again = self.automl("after the server crashed", ["datasets"])
         if again.returncode != 0:
             raise RuntimeError(f"the command after the crash failed: {again.stderr}")
-        self.automl("local stop", ["emulator", "stop"])
-        return token
 
     # -----------------------------------------------------------------------------------------------
     def interactive(self, endpoint_token: str) -> None:
         """The shell in tmux: commands into the history (one carrying the token), record, then a crash."""
         session = f"sweep-{os.getpid()}"
-        environment = " ".join(f"{key}={value}" for key, value in self.environment.items()
+        # A tmux server of its own (not the user's, whose environment it would pass on), and the variables that would
+        # change what automl does taken out.
+        tmux = ["tmux", "-L", session]
+        environment = " ".join(shlex.quote(f"{key}={value}") for key, value in self.environment.items()
                                if key.startswith("XDG_") or key == "HOME")
-        command = f"env {environment} TERM=xterm {automl_binary()} --log-http; echo EXIT=$?; sleep 600"
+        unset = " ".join(f"-u {name}" for name in Sweep.cleared)
+        command = (f"env {unset} {environment} TERM=xterm {shlex.quote(str(automl_binary()))} --log-http; "
+                   "echo EXIT=$?; sleep 600")
         # The token in the shell's environment too (through tmux, not on the command line, which bash prints when it
         # reports the process killed), so a crash report that printed the environment would be caught.
-        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "200", "-y", "50",
+        subprocess.run([*tmux, "new-session", "-d", "-s", session, "-x", "200", "-y", "50",
                         "-e", f"GOOGLE_OAUTH_ACCESS_TOKEN={endpoint_token}", command], check=True)
         try:
             def screen() -> str:
-                return subprocess.run(["tmux", "capture-pane", "-p", "-S", "-", "-t", session], capture_output=True,
+                return subprocess.run([*tmux, "capture-pane", "-p", "-S", "-", "-t", session], capture_output=True,
                                       text=True).stdout
 
             def wait_for(text: str, seconds: float = 60) -> None:
@@ -243,8 +266,8 @@ record stop
                     time.sleep(0.1)
 
             def type_line(line: str) -> None:
-                subprocess.run(["tmux", "send-keys", "-t", session, "-l", line], check=True)
-                subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
+                subprocess.run([*tmux, "send-keys", "-t", session, "-l", line], check=True)
+                subprocess.run([*tmux, "send-keys", "-t", session, "Enter"], check=True)
 
             typed = [
                 f"record {self.root / 'tmux-transcript.txt'}",
@@ -261,10 +284,11 @@ record stop
                 type_line(line)
                 time.sleep(0.3)
             wait_for("   2  datasets")
+            self.note_local_token()  # the server this shell started has a token of its own
             # A crash: SIGSEGV makes Swift's runtime print its crash report on the terminal. Sent by kill, the signal
             # is not a fault the process meets again, and the runtime leaves the threads it stopped for the report
             # stopped: the shell is then killed for good.
-            pids = subprocess.run(["tmux", "list-panes", "-t", session, "-F", "#{pane_pid}"], capture_output=True,
+            pids = subprocess.run([*tmux, "list-panes", "-t", session, "-F", "#{pane_pid}"], capture_output=True,
                                   text=True).stdout.split()
             shell = [pid for pid, parent, command in processes() if str(parent) in pids and "automl" in command]
             if not shell:
@@ -277,13 +301,13 @@ record stop
                 os.kill(pid, signal.SIGKILL)
             wait_for("EXIT=")
             # What the user typed is on the screen because they typed it; everything else is the shell's.
-            scrollback = subprocess.run(["tmux", "capture-pane", "-p", "-J", "-S", "-", "-t", session],
+            scrollback = subprocess.run([*tmux, "capture-pane", "-p", "-J", "-S", "-", "-t", session],
                                         capture_output=True, text=True).stdout
             for line in sorted(typed, key=len, reverse=True):
                 scrollback = scrollback.replace(line, "")
             self.streams["tmux scrollback (without the typed lines)"] = scrollback
         finally:
-            subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+            subprocess.run([*tmux, "kill-server"], capture_output=True)
             self.automl("local stop after the shell", ["emulator", "stop"])
 
     # -----------------------------------------------------------------------------------------------
@@ -335,15 +359,16 @@ def sweep(root: pathlib.Path) -> str:
     """Runs everything; returns the summary, or raises Leak listing every leak and loose mode."""
     run = Sweep(root)
     run.over_http()
-    local = run.local_server()
+    run.local_server()
     run.interactive(run.token)
-    address_files = set((root / "xdg" / "xdg_data_home" / "automl" / "local").glob("server*.json"))
-    leaks = run.search([run.token, run.wrong, local], allowed=address_files)
+    address_files = set(run.local_folder().glob("server*.json"))
+    tokens = [run.token, run.wrong, *sorted(run.local_tokens)]
+    leaks = run.search(tokens, allowed=address_files)
     loose = run.modes()
     files = sum(1 for path in root.rglob("*") if path.is_file())
     if leaks or loose:
         raise Leak("\n".join(leaks + loose))
-    return (f"3 tokens, {run.runs} runs of automl with --log-http (every command, errors, a 401, a crash of the shell "
+    return (f"{len(tokens)} tokens (ours, a wrong one, and the local server's at each of its starts), {run.runs} runs of automl with --log-http (every command, errors, a 401, a crash of the shell "
             f"and of the local server), {files} files and {len(run.streams)} streams searched: no token anywhere "
             f"but the local server's address file; every file under the XDG folders and the backend's data folder 0600, every folder 0700")
 

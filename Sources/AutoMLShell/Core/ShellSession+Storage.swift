@@ -1,4 +1,5 @@
 import AutoMLClient
+import AutoMLWire
 import Foundation
 
 extension ShellSession {
@@ -29,6 +30,9 @@ extension ShellSession {
     /// The bucket an import uploads to: `named` (`--bucket`), or the staging bucket.
     func importBucket(_ named: String?, _ storage: StorageClient) async throws -> String {
         guard let named else { return try await stagingBucket(storage) }
+        if let problem = GCSBucketName.problem(named) {
+            throw ShellError("\"\(named)\" is not a bucket name: \(problem)")
+        }
         return try await existingBucket(named, storage)
     }
 

@@ -12,10 +12,11 @@ extension VertexLocatedName {
     public var parent: LocationName { LocationName(validatedSegments: Array(segments.prefix(2))) }
 
     /// Whether both names are the same resource, allowing for a project ID on one side and its number on the other
-    /// (the location and IDs must be equal; the project must be equal unless one side is all digits).
+    /// (the location and IDs must be equal; the projects must be equal, or exactly one of them a number).
     public func sameResource(as other: Self) -> Bool {
         guard Array(segments.dropFirst()) == Array(other.segments.dropFirst()) else { return false }
-        return project == other.project || project.allSatisfy(\.isNumber) || other.project.allSatisfy(\.isNumber)
+        func isNumber(_ text: String) -> Bool { !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }
+        return project == other.project || isNumber(project) != isNumber(other.project)
     }
 }
 

@@ -31,6 +31,8 @@ import Testing
         let asked = try LocationName(project: "my-project", location: "us-central1").vertex(VertexModelName.self, "555")
         #expect(model.sameResource(as: asked), "the service names the project by number")
         #expect(!model.sameResource(as: try asked.parent.vertex(VertexModelName.self, "556")))
+        let otherNumber = try LocationName(project: "456", location: "us-central1").vertex(VertexModelName.self, "555")
+        #expect(!model.sameResource(as: otherNumber), "two project numbers are two projects")
         #expect(try read(VertexTrainingPipeline.self, String(decoding: pipeline.jsonData(), as: UTF8.self)) == pipeline)
     }
 

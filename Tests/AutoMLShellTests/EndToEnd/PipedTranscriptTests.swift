@@ -74,6 +74,23 @@ import Testing
         }
     }
 
+    /// Found in review: a spelling that is not http(s) was repeated whole (`HTTPS://user:token@host`), and
+    /// `dataset import --bucket` took names Cloud Storage refuses.
+    @Test func badEndpointsAreNotRepeatedAndBadImportBucketsAreRefused() throws {
+        let harness = try BinaryHarness()
+        let refused = try harness.run(["--endpoint", "HTTPS://user:SECRET7@example.com", "context"])
+        #expect(refused.status != 0)
+        #expect(refused.err.contains("that is not an endpoint"))
+        #expect(!(refused.out + refused.err).contains("SECRET7"))
+        let folder = harness.home.appendingPathComponent("photos/daisy")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try TestImages.png(color: (200, 200, 40)).write(to: folder.appendingPathComponent("1.png"))
+        let photos = harness.home.appendingPathComponent("photos").path
+        let imported = try harness.run(["-c", "dataset create flowers; dataset import \(photos)/ --bucket a..b"])
+        #expect(imported.status == 1)
+        #expect(imported.err.contains("\"a..b\" is not a bucket name"), "\(imported.err)")
+    }
+
     @Test func scriptAgainstARunningEmulatorStopsAtTheFirstError() throws {
         let harness = try BinaryHarness()
         let data = harness.home.appendingPathComponent("server")

@@ -102,8 +102,10 @@ package enum EndpointChoice {
         case "cloud", "google": return cloud
         default:
             guard text.hasPrefix("http://") || text.hasPrefix("https://"), text.count > 8 else {
+                // Not repeated when it may carry credentials (`HTTPS://user:token@host`).
+                let shown = text.contains(where: { "@?#:".contains($0) }) ? "that" : "\"\(text)\""
                 throw ShellError(
-                    "\"\(text)\" is not an endpoint", hint: "give local, cloud, or a URL such as http://127.0.0.1:8080")
+                    "\(shown) is not an endpoint", hint: "give local, cloud, or a URL such as http://127.0.0.1:8080")
             }
             try refuseCredentials(in: text)
             return text.hasSuffix("/") ? String(text.dropLast()) : text
