@@ -65,12 +65,24 @@ extension AutoMLClient {
         _ name: OperationName, policy: PollPolicy, options: CallOptions,
         report: (LongRunningOperation) -> Void
     ) async throws {
+        try await pollUntil(
+            described: name.description, policy: policy, fetch: { try await getOperation(name, options: options) },
+            isDone: \.done, report: report)
+    }
+
+    /// Reads a state again and again with the policy's delays until `isDone`, reporting each change; polls through
+    /// passing failures (a busy service, a dropped poll) for up to the policy's patience. The AutoML and Vertex AI
+    /// clients wait this way for operations, and for training pipelines (which are not operations).
+    func pollUntil<State: Equatable>(
+        described name: String, policy: PollPolicy, fetch: () async throws -> State, isDone: (State) -> Bool,
+        report: (State) -> Void
+    ) async throws {
         let clock = ContinuousClock()
         let started = clock.now
         var lastAnswer = started
-        var operation: LongRunningOperation?
+        var state: State?
         var pollNumber = 0
-        while operation?.done != true {
+        while !(state.map(isDone) ?? false) {
             if pollNumber > 0 {
                 let wait = policy.delay(beforePoll: pollNumber)
                 if let timeout = policy.timeout, clock.now - started + wait > timeout {
@@ -82,16 +94,16 @@ extension AutoMLClient {
                 try Task.checkCancellation()
             }
             pollNumber += 1
-            let next: LongRunningOperation
+            let next: State
             do {
-                next = try await getOperation(name, options: options)
+                next = try await fetch()
             } catch  where Self.isPassing(error) && clock.now - lastAnswer < policy.patience {
-                // The service is busy or the network dropped a poll: the operation goes on, so the wait does too.
+                // The service is busy or the network dropped a poll: the work goes on, so the wait does too.
                 continue
             }
             lastAnswer = clock.now
-            if next != operation { report(next) }
-            operation = next
+            if next != state { report(next) }
+            state = next
         }
     }
 

@@ -1,0 +1,56 @@
+public import AutoMLWire
+
+extension VertexClient {
+    /// GetOperation, on any owner's binding (the name as the service returned it).
+    public func getOperation(_ name: VertexOperationName, options: CallOptions = .init()) async throws
+        -> LongRunningOperation
+    {
+        try await perform(get(name), options: options, as: LongRunningOperation.self)
+    }
+
+    /// ListOperations of a location or of one resource (`owner`, such as a dataset's or an endpoint's name).
+    public func listOperations(under owner: String, filter: String? = nil, options: CallOptions = .init())
+        -> PagedSequence<ListOperationsResponse>
+    {
+        PagedSequence { token in
+            try await perform(
+                list("\(owner)/operations", parent: owner, filter: filter, pageSize: nil, pageToken: token),
+                options: options, as: ListOperationsResponse.self)
+        }
+    }
+
+    /// CancelOperation: best effort; sent without a body, as Google's binding has none.
+    public func cancelOperation(_ name: VertexOperationName, options: CallOptions = .init()) async throws {
+        _ = try await perform(
+            RESTCall(method: "POST", path: "\(name):cancel", idempotent: true, routing: "name=\(name)"),
+            options: options, as: Empty.self)
+    }
+
+    /// DeleteOperation: forgets the result; does not stop the work.
+    public func deleteOperation(_ name: VertexOperationName, options: CallOptions = .init()) async throws {
+        _ = try await perform(delete(name), options: options, as: Empty.self)
+    }
+
+    /// Polls an operation until it is done and returns its response as `Result`, or throws its error.
+    public func wait<Result: ProtoMessage>(
+        for name: VertexOperationName, as type: Result.Type, policy: PollPolicy = .standard,
+        options: CallOptions = .init()
+    ) async throws -> Result {
+        var last: LongRunningOperation?
+        try await engine.pollUntil(
+            described: name.description, policy: policy, fetch: { try await getOperation(name, options: options) },
+            isDone: \.done, report: { last = $0 })
+        guard let last else { throw TransportError(.malformedResponse, "no state was read for \(name)") }
+        return try AutoMLClient.result(of: last, as: type)
+    }
+
+    /// Waits for an operation a call returned (by its name, which may be nested under any resource).
+    public func wait<Result: ProtoMessage>(
+        for operation: LongRunningOperation, as type: Result.Type, policy: PollPolicy = .standard,
+        options: CallOptions = .init()
+    ) async throws -> Result {
+        if operation.done { return try AutoMLClient.result(of: operation, as: type) }
+        let name = try VertexOperationName(parsing: operation.name)
+        return try await wait(for: name, as: type, policy: policy, options: options)
+    }
+}
