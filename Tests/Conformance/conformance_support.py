@@ -94,6 +94,37 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
+def start_emulator(root: pathlib.Path, *options: str, log_name: str = "backend.log",
+                   timeout: float = 60) -> tuple[subprocess.Popen, str]:
+    """`automl emulator` on a free loopback port with its data in ROOT/data and `gs://` in ROOT/gcs, OPTIONS added, its
+    log appended to ROOT/LOG_NAME; returns the process and its URL. Raises RuntimeError (the process stopped) when it
+    announces no address."""
+    arguments = [str(automl_binary()), "emulator", "--port", "0", "--data-dir", str(root / "data"),
+                 "--gcs-root", str(root / "gcs"), *options]
+    with open(root / log_name, "ab") as log:
+        process = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log, text=True)
+    line = read_first_line(process.stdout, timeout)
+    if not line or not line.startswith(LISTENING_PREFIX):
+        stop(process)
+        raise RuntimeError(f"the backend did not start: {line!r}")
+    return process, line[len(LISTENING_PREFIX):].strip()
+
+
+def processes() -> list[tuple[int, int, str]]:
+    """Every process of the machine: PID, parent PID and command line."""
+    found = []
+    for entry in pathlib.Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+        except OSError:
+            continue
+        found.append((int(entry.name), int(stat[stat.rindex(")") + 2:].split()[1]), command))
+    return found
+
+
 @contextlib.contextmanager
 def running_emulator(root: pathlib.Path, gcs_root: pathlib.Path, node_hour_seconds: float):
     """`automl emulator` on a free loopback port with its data in ROOT/data and `gs://` in GCS_ROOT; stopped with

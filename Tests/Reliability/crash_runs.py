@@ -41,7 +41,7 @@ import urllib.error
 import urllib.request
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Conformance"))
-from conformance_support import LISTENING_PREFIX, automl_binary, png_bytes, read_first_line  # noqa: E402
+from conformance_support import png_bytes, processes, start_emulator  # noqa: E402
 
 LOCATION = "projects/crash/locations/us-central1"
 LABELS = {"daisy": (230, 230, 40), "tulip": (200, 30, 60)}
@@ -70,17 +70,11 @@ class Backend:
         self.starts = 0
 
     def start(self) -> None:
-        arguments = [str(automl_binary()), "emulator", "--port", "0", "--data-dir", str(self.root / "data"),
-                     "--gcs-root", str(self.root / "gcs"), "--node-hour-seconds", "0.25",
-                     "--deploy-seconds", "1"]
-        with open(self.root / "backend.log", "ab") as log:
-            self.process = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                            stderr=log, text=True)
-        line = read_first_line(self.process.stdout, 60)
-        if not line or not line.startswith(LISTENING_PREFIX):
-            self.kill()
-            raise Failure(f"the backend did not start after {self.starts} starts: {line!r}")
-        self.endpoint = line[len(LISTENING_PREFIX):].strip()
+        try:
+            self.process, self.endpoint = start_emulator(
+                self.root, "--node-hour-seconds", "0.25", "--deploy-seconds", "1")
+        except RuntimeError as error:
+            raise Failure(f"{error} (after {self.starts} starts)") from None
         self.starts += 1
 
     def resumed(self) -> int:
@@ -139,21 +133,6 @@ class Backend:
     def children(self) -> list[tuple[int, str]]:
         """The backend's child processes (workers): PID and command line."""
         return [(pid, command) for pid, parent, command in processes() if self.process and parent == self.process.pid]
-
-
-def processes() -> list[tuple[int, int, str]]:
-    found = []
-    for entry in pathlib.Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
-        except OSError:
-            continue
-        parent = int(stat[stat.rindex(")") + 2:].split()[1])
-        found.append((int(entry.name), parent, command))
-    return found
 
 
 def check_database(root: pathlib.Path) -> None:

@@ -23,7 +23,7 @@ import tempfile
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Conformance"))
-from conformance_support import LISTENING_PREFIX, automl_binary, png_bytes, read_first_line, stop  # noqa: E402
+from conformance_support import automl_binary, png_bytes, start_emulator, stop  # noqa: E402
 
 # The faults: 20% 503, 10% 429 with Retry-After, 5% dropped connections before and after handling, 200 ms.
 DEFAULT_SPEC = "unavailable=0.2,rate-limit=0.1,retry-after=1s,drop=0.025,drop-after=0.025,latency=200ms"
@@ -68,17 +68,8 @@ def write_images(gcs_root: pathlib.Path) -> None:
 
 
 def start_backend(root: pathlib.Path, faults: str | None, log_name: str) -> tuple[subprocess.Popen, str]:
-    arguments = [str(automl_binary()), "emulator", "--port", "0", "--data-dir", str(root / "data"),
-                 "--gcs-root", str(root / "gcs"), "--node-hour-seconds", "0.05", "--deploy-seconds", "0.1"]
-    if faults:
-        arguments += ["--faults", faults]
-    with open(root / log_name, "ab") as log:
-        process = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log, text=True)
-    line = read_first_line(process.stdout, 30)
-    if not line or not line.startswith(LISTENING_PREFIX):
-        stop(process)
-        raise RuntimeError(f"the backend did not start: {line!r}")
-    return process, line[len(LISTENING_PREFIX):].strip()
+    options = ["--node-hour-seconds", "0.05", "--deploy-seconds", "0.1"] + (["--faults", faults] if faults else [])
+    return start_emulator(root, *options, log_name=log_name, timeout=30)
 
 
 def automl(root: pathlib.Path, endpoint: str, arguments: list[str], stdin: str = "", timeout: float = 600):

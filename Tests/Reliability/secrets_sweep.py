@@ -33,7 +33,7 @@ import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "Conformance"))
-from conformance_support import LISTENING_PREFIX, automl_binary, read_first_line, stop  # noqa: E402
+from conformance_support import automl_binary, processes, start_emulator, stop  # noqa: E402
 from fault_runs import write_images  # noqa: E402
 
 
@@ -136,18 +136,7 @@ record stop
         rows = (folder / "gcs" / "data" / "import.csv").read_text().splitlines()
         (folder / "gcs" / "data" / "batch.csv").write_text(
             "\n".join(row.split(",")[1] for row in rows[:4]) + "\n")
-        log = open(folder / "backend.log", "ab")
-        process = subprocess.Popen(
-            [str(automl_binary()), "emulator", "--port", "0", "--data-dir", str(folder / "data"),
-             "--gcs-root", str(folder / "gcs"), "--token", self.token, "--node-hour-seconds", "0.02",
-             "--deploy-seconds", "0.1"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log, text=True)
-        log.close()
-        line = read_first_line(process.stdout, 60) or ""
-        if not line.startswith(LISTENING_PREFIX):
-            stop(process)
-            raise RuntimeError(f"the backend did not start: {line!r}")
-        return process, line[len(LISTENING_PREFIX):].strip()
+        return start_emulator(folder, "--token", self.token, "--node-hour-seconds", "0.02", "--deploy-seconds", "0.1")
 
     def over_http(self) -> None:
         """The whole workflow against a backend that wants the bearer token; then a wrong token."""
@@ -340,19 +329,6 @@ record stop
                 elif path.is_file() and mode & 0o077:
                     wrong.append(f"{path.relative_to(self.root)} has mode {mode:o}")
         return wrong
-
-
-def processes() -> list[tuple[int, int, str]]:
-    found = []
-    for entry in pathlib.Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                status = (entry / "stat").read_text()
-                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            except OSError:
-                continue
-            found.append((int(entry.name), int(status[status.rindex(")") + 2:].split()[1]), command))
-    return found
 
 
 def sweep(root: pathlib.Path) -> str:

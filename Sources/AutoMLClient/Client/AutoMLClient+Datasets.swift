@@ -113,7 +113,7 @@ extension AutoMLClient {
 }
 
 extension AutoMLClient {
-    func get(_ name: some ResourceName) -> RESTCall {
+    func get(_ name: some CustomStringConvertible) -> RESTCall {
         RESTCall(method: "GET", path: name.description, idempotent: true, routing: "name=\(name)")
     }
 
@@ -126,13 +126,14 @@ extension AutoMLClient {
     }
 
     func list(
-        _ path: String, parent: some ResourceName, filter: String?, pageSize: Int?, pageToken: String?,
-        routingKey: String = "parent"
+        _ path: String, parent: some CustomStringConvertible, filter: String?, pageSize: Int?, pageToken: String?,
+        orderBy: String? = nil, routingKey: String = "parent"
     ) -> RESTCall {
         var query: [(String, String)] = []
         if let filter { query.append(("filter", filter)) }
         if let pageSize { query.append(("pageSize", String(pageSize))) }
         if let pageToken, !pageToken.isEmpty { query.append(("pageToken", pageToken)) }
+        if let orderBy { query.append(("orderBy", orderBy)) }
         return RESTCall(method: "GET", path: path, query: query, idempotent: true, routing: "\(routingKey)=\(parent)")
     }
 }

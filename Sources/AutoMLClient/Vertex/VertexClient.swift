@@ -34,8 +34,14 @@ public struct VertexClient: Sendable {
 }
 
 extension VertexClient {
-    func get(_ name: some CustomStringConvertible) -> RESTCall {
-        RESTCall(method: "GET", path: name.description, idempotent: true, routing: "name=\(name)")
+    // GET and List calls are built as the AutoML client builds them (`engine.get`, `engine.list`).
+    func get(_ name: some CustomStringConvertible) -> RESTCall { engine.get(name) }
+
+    func list(
+        _ path: String, parent: some CustomStringConvertible, filter: String?, pageSize: Int?, pageToken: String?,
+        orderBy: String? = nil
+    ) -> RESTCall {
+        engine.list(path, parent: parent, filter: filter, pageSize: pageSize, pageToken: pageToken, orderBy: orderBy)
     }
 
     func delete(_ name: some CustomStringConvertible) -> RESTCall {
@@ -46,18 +52,6 @@ extension VertexClient {
         _ path: String, _ body: some ProtoMessage, routing: String, idempotent: Bool = false
     ) -> RESTCall {
         RESTCall(method: "POST", path: path, body: body.jsonData(), idempotent: idempotent, routing: routing)
-    }
-
-    func list(
-        _ path: String, parent: some CustomStringConvertible, filter: String?, pageSize: Int?, pageToken: String?,
-        orderBy: String? = nil
-    ) -> RESTCall {
-        var query: [(String, String)] = []
-        if let filter { query.append(("filter", filter)) }
-        if let pageSize { query.append(("pageSize", String(pageSize))) }
-        if let pageToken, !pageToken.isEmpty { query.append(("pageToken", pageToken)) }
-        if let orderBy { query.append(("orderBy", orderBy)) }
-        return RESTCall(method: "GET", path: path, query: query, idempotent: true, routing: "parent=\(parent)")
     }
 
     func perform<Response: ProtoMessage>(_ call: RESTCall, options: CallOptions, as type: Response.Type) async throws
