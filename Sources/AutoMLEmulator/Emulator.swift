@@ -11,6 +11,8 @@ package final class Emulator: Sendable {
     package let configuration: EmulatorConfiguration
     let service: EmulatorService
     let router: Router
+    /// The Vertex AI surface (`/vertex/…`).
+    let vertexRouter: VertexRouter
     /// The Cloud Storage routes over the gs:// root.
     let storage: StorageService
     let faults: FaultInjector?
@@ -69,6 +71,7 @@ package final class Emulator: Sendable {
             configuration: configuration, store: store, clock: clock, trainer: trainer,
             logger: logger, trainingShouldFail: { faults?.trainingShouldFail() ?? false })
         router = Router(service: service)
+        vertexRouter = VertexRouter(service: VertexService(base: service))
         storage = StorageService(
             objects: StorageObjects(mapper: GCSPathMapper(root: configuration.gcsRoot), store: store, clock: clock),
             uploads: StorageUploads(folder: configuration.dataDirectory.appendingPathComponent("storage-uploads")))
@@ -100,6 +103,7 @@ package final class Emulator: Sendable {
     package func handle(_ request: EmulatorRequest) async -> EmulatorResponse {
         lastRequest.withLock { $0 = .now }
         let options = ProtoJSONOptions(enumsAsIntegers: request.wantsIntegerEnums)
+        let isVertex = request.path.hasPrefix(VertexRouter.prefix)
         do {
             let limit = try checkAccess(request)
             if StorageService.handles(request.path) { return await storage.handle(request, limitedTo: limit) }
@@ -108,13 +112,16 @@ package final class Emulator: Sendable {
                 if let handler, let response = await handler(request, self) { return response }
                 throw ServiceError.notFound("Path", request.path)
             }
-            let message = try await router.route(request)
+            let message =
+                isVertex
+                ? try await vertexRouter.route(request, limitedTo: limit) : try await router.route(request)
             let stored = message as? any StoredJSONResponse
             let body = try stored?.body(options: options) ?? message.jsonData(options: options)
             var response = EmulatorResponse(status: 200, headers: jsonHeaders, body: body)
             if !options.enumsAsIntegers { response.bodyBuffer = stored?.canonicalBuffer }
             return response
-        } catch let error as ServiceError {
+        } catch var error as ServiceError {
+            if isVertex { error.domain = "aiplatform.googleapis.com" }
             return errorResponse(error)
         } catch {
             logger.error("\(request.method) \(request.path) failed: \(error)")
@@ -160,7 +167,10 @@ package final class Emulator: Sendable {
                 reason: "ACCESS_TOKEN_INVALID")
         }
         if grants.contains(where: { $0.project == nil }) { return nil }
-        if StorageService.handles(request.path) { return grants.first?.project }
+        // Storage paths name no project, and a Vertex AI path may name it by number: those routes check the limit.
+        if StorageService.handles(request.path) || request.path.hasPrefix(VertexRouter.prefix) {
+            return grants.first?.project
+        }
         let project = requestProject(request.path)
         guard grants.contains(where: { $0.project == project }) else {
             throw ServiceError(

@@ -13,6 +13,10 @@ enum OperationJob: Sendable, Codable, Equatable {
     case deleteModel(modelID: String)
     case exportModel(modelID: String, outputDirectory: String)
     case batchPredict(modelID: String, inputURIs: [String], outputDirectory: String, params: [String: String])
+    /// Vertex AI ImportData.
+    case vertexImport(datasetID: String, configs: [VertexImportJob])
+    /// Vertex AI DeployModel: the deployed model as JSON (its ID chosen) and the endpoint's traffic split after it.
+    case vertexDeploy(endpointID: String, deployedModelJSON: String, trafficSplit: [String: Int32])
 
     var storedText: String {
         get throws { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }
@@ -40,4 +44,14 @@ struct TrainingJobState: Sendable, Codable, Equatable {
     var baseModelID: String?
     var earlyStopping: Bool = true
     var labelSet: [String]
+    /// Set for a Vertex AI training pipeline: the model is a Vertex AI model and the pipeline records the result.
+    var vertexPipelineID: String?
+}
+
+/// One import config of a Vertex AI ImportData, as its operation keeps it.
+struct VertexImportJob: Sendable, Codable, Equatable {
+    var uris: [String]
+    var kind: VertexAnnotationKind
+    /// `dataItemLabels` of the request: the `aiplatform.googleapis.com/ml_use` one gives unlabelled rows their split.
+    var dataItemLabels: [String: String]
 }

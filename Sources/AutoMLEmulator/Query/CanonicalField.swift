@@ -13,6 +13,8 @@ enum CanonicalField: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case done
     case worksOn
     case operationID = "operation_id"
+    case displayName = "display_name"
+    case pipelineState = "state"
 
     /// What a field's value is, which decides how a written value is read.
     enum ValueKind: Sendable, Hashable {
@@ -40,6 +42,8 @@ enum CanonicalField: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case .done: [rawValue]
         case .worksOn: [rawValue, "works_on"]
         case .operationID: [rawValue, "operationId"]
+        case .displayName: [rawValue, "displayName"]
+        case .pipelineState: [rawValue]
         }
     }
 
@@ -49,7 +53,7 @@ enum CanonicalField: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case .imageClassificationDatasetMetadata, .imageObjectDetectionDatasetMetadata, .translationDatasetMetadata,
             .imageClassificationModelMetadata, .imageObjectDetectionModelMetadata:
             .presence
-        case .datasetID, .annotationSpecID, .worksOn, .operationID: .string
+        case .datasetID, .annotationSpecID, .worksOn, .operationID, .displayName, .pipelineState: .string
         case .done: .bool
         }
     }

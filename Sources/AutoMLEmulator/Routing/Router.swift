@@ -172,27 +172,9 @@ private struct Call {
         request.method == method && self.verb == verb
     }
 
-    /// The body as `Message`; an empty body is the empty message, malformed JSON is INVALID_ARGUMENT.
+    /// The body as `Message` (see ``EmulatorRequest/decodeBody(_:accepting:hints:)``).
     func body<Message: ProtoMessage>(_ type: Message.Type) throws -> Message {
-        if request.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return Message() }
-        let message: Message
-        do {
-            message = try Message(jsonData: request.body)
-        } catch {
-            throw ServiceError.invalidArgument("Invalid JSON payload received: \(error)")
-        }
-        // Google's front end refuses members that are not fields of the message; so does this backend, so that
-        // a misspelt or legacy field (the seed page's `trainBudget`) is an error rather than silently ignored.
-        let unknown = message.unknownFieldPaths().filter { !Self.extensionFields.contains(lastMember($0)) }
-        if let first = unknown.first {
-            let (parent, name) = splitMember(first)
-            throw ServiceError(
-                .invalidArgument,
-                "Invalid JSON payload received. Unknown name \"\(name)\" at '"
-                    + (parent.isEmpty ? "body" : parent) + "': Cannot find field."
-                    + (Self.hints[name].map { " \($0)" } ?? ""), reason: "UNKNOWN_FIELD")
-        }
-        return message
+        try request.decodeBody(type, accepting: Self.extensionFields, hints: Self.hints)
     }
 }
 
@@ -205,13 +187,4 @@ extension Call {
         "trainBudget": "Use trainBudgetMilliNodeHours (1,000 milli node hours are one node hour).",
         "baseModelId": "baseModelId belongs in imageClassificationModelMetadata.",
     ]
-}
-
-private func lastMember(_ path: String) -> String {
-    splitMember(path).name
-}
-
-private func splitMember(_ path: String) -> (parent: String, name: String) {
-    guard let dot = path.lastIndex(of: ".") else { return ("", path) }
-    return (String(path[..<dot]), String(path[path.index(after: dot)...]))
 }

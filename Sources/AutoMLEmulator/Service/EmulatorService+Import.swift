@@ -20,18 +20,9 @@ extension EmulatorService {
         for (index, uri) in uris.enumerated() {
             try Task.checkCancellation()
             let text: String
-            do {
-                let data = try FileFailure.contents(of: try mapper.resolveForReading(uri))
-                text = try CSVReader.decode(data, csvURI: uri)
-            } catch let error as ImportFileError {
-                return .failure(Status(code: .invalidArgument, message: error.message), partialFailures: failures)
-            } catch let error as GCSPathError {
-                return .failure(
-                    Status(code: .invalidArgument, message: "Error: \(error.message)"), partialFailures: failures)
-            } catch {
-                // Never the server's own path or Foundation's wording: the URI and what is wrong with it.
-                return .failure(
-                    Status(code: .notFound, message: FileFailure.message(uri, error)), partialFailures: failures)
+            switch readImportFile(uri, mapper: mapper) {
+            case .text(let contents): text = contents
+            case .failed(let status): return .failure(status, partialFailures: failures)
             }
             let parsed =
                 isDetection
@@ -63,8 +54,23 @@ extension EmulatorService {
         return .response(Empty(), partialFailures: failures)
     }
 
+    /// Reads an import file's text, or the status that ends the import.
+    func readImportFile(_ uri: String, mapper: GCSPathMapper) -> ImportFileRead {
+        do {
+            let data = try FileFailure.contents(of: try mapper.resolveForReading(uri))
+            return .text(try CSVReader.decode(data, csvURI: uri))
+        } catch let error as ImportFileError {
+            return .failed(Status(code: .invalidArgument, message: error.message))
+        } catch let error as GCSPathError {
+            return .failed(Status(code: .invalidArgument, message: "Error: \(error.message)"))
+        } catch {
+            // Never the server's own path or Foundation's wording: the URI and what is wrong with it.
+            return .failed(Status(code: .notFound, message: FileFailure.message(uri, error)))
+        }
+    }
+
     /// Resolves and probes one image; a missing, unreadable or too-small image is a partial failure.
-    private func prepare(_ example: ImportedExample, csvURI: String, mapper: GCSPathMapper, probe: ImageProbe)
+    func prepare(_ example: ImportedExample, csvURI: String, mapper: GCSPathMapper, probe: ImageProbe)
         -> PreparedImage
     {
         let info: ImageInfo
@@ -164,6 +170,12 @@ func exportTimestamp(_ date: Date) -> String {
     let timestamp = Timestamp(date)
     let whole = Timestamp(seconds: timestamp.seconds).rfc3339.dropLast()
     return whole + "." + String(format: "%03d", timestamp.nanos / 1_000_000) + "Z"
+}
+
+/// An import file's text, or the status that ends the import.
+enum ImportFileRead {
+    case text(String)
+    case failed(Status)
 }
 
 /// One image of an import after its checks: ready to store, or refused with a partial failure.

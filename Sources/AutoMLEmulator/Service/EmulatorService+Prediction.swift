@@ -26,22 +26,29 @@ extension EmulatorService {
     /// Asks the model's worker, starting it when needed; a worker that stopped is replaced once.
     func servingReply(_ stored: StoredModel, folder: String, request: PredictionRequest) async throws -> PredictionReply
     {
+        let nodes =
+            stored.model.imageClassificationModelMetadata?.nodeCount
+            ?? stored.model.imageObjectDetectionModelMetadata?.nodeCount ?? 1
+        return try await servingReply(
+            modelID: stored.id, folder: folder,
+            replicas: stored.model.deploymentState == .deployed ? Int(nodes) : 1, request: request)
+    }
+
+    /// Asks a model's worker (either API's model), starting it with `replicas` when needed.
+    func servingReply(modelID: String, folder: String, replicas: Int, request: PredictionRequest) async throws
+        -> PredictionReply
+    {
         for attempt in 0..<2 {
             let worker: ServingWorker
             do {
-                let nodes =
-                    stored.model.imageClassificationModelMetadata?.nodeCount
-                    ?? stored.model.imageObjectDetectionModelMetadata?.nodeCount ?? 1
-                worker = try await serving.worker(
-                    for: stored.id, directory: folder,
-                    replicas: stored.model.deploymentState == .deployed ? Int(nodes) : 1)
+                worker = try await serving.worker(for: modelID, directory: folder, replicas: replicas)
             } catch {
                 throw ServiceError(.internal, "the prediction worker cannot start: \(error)")
             }
             do {
                 return try await worker.predict(request)
             } catch {
-                await serving.discard(stored.id)
+                await serving.discard(modelID)
                 if attempt == 1 { throw ServiceError(.internal, "prediction failed: \(error)") }
             }
         }

@@ -5,6 +5,9 @@ extension EmulatorService {
     /// The work of CreateModel: the trainer spends the budget (or stops early), then the model and its
     /// evaluations are created in the transaction that ends the operation.
     func runTraining(_ operation: StoredOperation, state: TrainingJobState) async throws -> OperationOutcome {
+        if let pipelineID = state.vertexPipelineID {
+            return try await VertexService(base: self).runPipeline(operation, state: state, pipelineID: pipelineID)
+        }
         let parent = operation.parent
         guard let dataset = try await store.dataset(state.datasetID, in: parent) else {
             return .failure(
@@ -25,26 +28,12 @@ extension EmulatorService {
         let modelType =
             requested.imageClassificationModelMetadata?.modelType
             ?? requested.imageObjectDetectionModelMetadata?.modelType ?? ""
-        let specIDs = try await specIDsByName(ofDataset: dataset.id)
-        let artifactDirectory = configuration.dataDirectory.appendingPathComponent("models/\(state.modelID)")
-        let request = TrainingRequest(
-            modelID: state.modelID, isDetection: state.domain == .detection,
+        let outcome = try await train(
+            operation, state: state, examples: examples,
             multiLabel: dataset.dataset.imageClassificationDatasetMetadata?.classificationType == .multilabel,
-            modelType: modelType, labels: state.labelSet, annotationSpecIDs: state.labelSet.map { specIDs[$0] ?? "" },
-            examples: examples,
-            budgetMilliNodeHours: state.budgetMilliNodeHours, spentMilliNodeHours: state.spentMilliNodeHours,
-            nodeHour: configuration.nodeHour, earlyStopping: state.earlyStopping, baseArtifactPath: baseArtifact,
-            artifactDirectory: artifactDirectory)
-        if trainingShouldFail() {
-            throw TrainingFailure("training failed (injected by the local backend's --faults train-fail)")
-        }
+            modelType: modelType, baseArtifact: baseArtifact)
         let store = store
         let operationID = operation.id
-        let outcome = try await trainer.train(request, clock: clock) { [self] progress in
-            var saved = state
-            saved.spentMilliNodeHours = progress.spentMilliNodeHours
-            try await reportProgress(operationID, percent: progress.percent, job: .train(saved))
-        }
         var model = requested
         let now = clock.now()
         model.createTime = Timestamp(now)
@@ -67,5 +56,30 @@ extension EmulatorService {
         }.value
         // completeTraining marked the operation done (or found it done, when a cancel won the race).
         return .recorded(finished)
+    }
+
+    /// Runs the trainer for a training operation of either API: its examples (with the split they are used in),
+    /// progress persisted in the job so a restart continues, and the injected training failure.
+    func train(
+        _ operation: StoredOperation, state: TrainingJobState, examples: [TrainingExample], multiLabel: Bool,
+        modelType: String, baseArtifact: String?
+    ) async throws -> TrainingOutcome {
+        let specIDs = try await specIDsByName(ofDataset: state.datasetID)
+        let request = TrainingRequest(
+            modelID: state.modelID, isDetection: state.domain == .detection, multiLabel: multiLabel,
+            modelType: modelType, labels: state.labelSet, annotationSpecIDs: state.labelSet.map { specIDs[$0] ?? "" },
+            examples: examples,
+            budgetMilliNodeHours: state.budgetMilliNodeHours, spentMilliNodeHours: state.spentMilliNodeHours,
+            nodeHour: configuration.nodeHour, earlyStopping: state.earlyStopping, baseArtifactPath: baseArtifact,
+            artifactDirectory: configuration.dataDirectory.appendingPathComponent("models/\(state.modelID)"))
+        if trainingShouldFail() {
+            throw TrainingFailure("training failed (injected by the local backend's --faults train-fail)")
+        }
+        let operationID = operation.id
+        return try await trainer.train(request, clock: clock) { [self] progress in
+            var saved = state
+            saved.spentMilliNodeHours = progress.spentMilliNodeHours
+            try await reportProgress(operationID, percent: progress.percent, job: .train(saved))
+        }
     }
 }

@@ -107,6 +107,11 @@ final class EmulatorService: Sendable {
             return try await runBatchPrediction(
                 operation, modelID: modelID, inputURIs: uris, outputDirectory: directory,
                 params: params)
+        case .vertexImport(let datasetID, let configs):
+            return try await VertexService(base: self).runImport(operation, datasetID: datasetID, configs: configs)
+        case .vertexDeploy(let endpointID, let deployedModelJSON, let trafficSplit):
+            return try await VertexService(base: self).runDeploy(
+                operation, endpointID: endpointID, deployedModelJSON: deployedModelJSON, split: trafficSplit)
         case .deleteModel(let modelID):
             let artifact = try await store.model(modelID, in: operation.parent)?.artifactPath
             _ = try await store.deleteModel(modelID)

@@ -9,6 +9,8 @@ package struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible 
     package var reason: String
     /// Extra headers, such as `Retry-After`.
     package var headers: [String: String]
+    /// The `ErrorInfo.domain`: the API that answers (`aiplatform.googleapis.com` on the Vertex AI surface).
+    package var domain = "automl.googleapis.com"
 
     package init(_ code: RPCCode, _ message: String, reason: String? = nil, headers: [String: String] = [:]) {
         self.code = code
@@ -26,7 +28,7 @@ package struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible 
     package var envelope: ErrorEnvelope {
         var info = ErrorInfo()
         info.reason = reason
-        info.domain = "automl.googleapis.com"
+        info.domain = domain
         var body = ErrorEnvelope.Body()
         body.code = Int32(httpStatus)
         body.message = message

@@ -43,7 +43,7 @@ extension EmulatorStore {
                 db,
                 sql: """
                     SELECT d.id, d.seq, d.domain, d.json, (SELECT COUNT(*) FROM example e WHERE e.dataset_id = d.id) AS examples
-                    FROM dataset d WHERE d.id = ? AND d.project = ? AND d.location = ?
+                    FROM dataset d WHERE d.id = ? AND d.project = ? AND d.location = ? AND d.api = 'automl'
                     """, arguments: [id, parent.project, parent.location])
         else { return nil }
         return try storedDataset(row)
@@ -55,7 +55,7 @@ extension EmulatorStore {
             """
             SELECT d.id, d.seq, d.domain, d.json,
                    (SELECT COUNT(*) FROM example e WHERE e.dataset_id = d.id) AS examples
-            FROM dataset d WHERE d.project = ? AND d.location = ? AND d.seq > ? ORDER BY d.seq
+            FROM dataset d WHERE d.project = ? AND d.location = ? AND d.api = 'automl' AND d.seq > ? ORDER BY d.seq
             """, arguments: [parent.project, parent.location], page: page, decode: Self.storedDataset)
     }
 

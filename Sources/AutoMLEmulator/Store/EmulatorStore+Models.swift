@@ -32,7 +32,7 @@ extension EmulatorStore {
     func model(_ id: String, in parent: Parent) async throws -> StoredModel? {
         try await read { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM model WHERE id = ? AND project = ? AND location = ?",
+                db, sql: "SELECT * FROM model WHERE id = ? AND project = ? AND location = ? AND api = 'automl'",
                 arguments: [id, parent.project, parent.location]
             ).map(Self.storedModel)
         }
@@ -42,7 +42,7 @@ extension EmulatorStore {
     func models(in parent: Parent) async throws -> [StoredModel] {
         try await read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM model WHERE project = ? AND location = ? ORDER BY seq",
+                db, sql: "SELECT * FROM model WHERE project = ? AND location = ? AND api = 'automl' ORDER BY seq",
                 arguments: [parent.project, parent.location]
             ).map(Self.storedModel)
         }
@@ -51,7 +51,8 @@ extension EmulatorStore {
     /// One page of a location's model rows (see ``PageRead``).
     func modelRows(in parent: Parent, page: PageRead<StoredModelRow>) async throws -> [StoredModelRow] {
         try await pageRows(
-            "SELECT id, seq, dataset_id, domain, json FROM model WHERE project = ? AND location = ? AND seq > ? "
+            "SELECT id, seq, dataset_id, domain, json FROM model WHERE project = ? AND location = ? AND api = 'automl' "
+                + "AND seq > ? "
                 + "ORDER BY seq", arguments: [parent.project, parent.location], page: page
         ) { row in
             StoredModelRow(

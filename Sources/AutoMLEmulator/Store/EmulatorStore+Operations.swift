@@ -2,6 +2,14 @@ import AutoMLWire
 import Foundation
 import GRDB
 
+/// Which API an operation row belongs to.
+enum OperationAPI: String, Sendable {
+    case automl
+    case vertex
+    /// The hidden operation a training pipeline runs as; neither API lists it.
+    case vertexPipeline = "vertex-pipeline"
+}
+
 /// An operation row: the v1 JSON plus what the runner needs.
 struct StoredOperation: Sendable {
     var id: String
@@ -20,31 +28,52 @@ extension EmulatorStore {
         in parent: Parent, prefix: String, kind: String, worksOn: String, job: OperationJob,
         metadata: OperationMetadata
     ) async throws -> StoredOperation {
+        try await createOperation(
+            in: parent, prefix: prefix, kind: kind, worksOn: worksOn, job: job, api: .automl,
+            name: { "\(parent)/operations/\($0)" }, metadata: { _ in ProtoAny(metadata) })
+    }
+
+    /// Records a new operation of either API: `name` makes its name from its new ID, `metadata` its metadata.
+    func createOperation(
+        in parent: Parent, prefix: String, kind: String, worksOn: String, job: OperationJob, api: OperationAPI,
+        owner: String = "", name: @Sendable @escaping (String) -> String,
+        metadata: @Sendable @escaping (String) -> ProtoAny
+    ) async throws -> StoredOperation {
         try await write { db in
-            let id = try Self.issueID(db, prefix: prefix)
-            var operation = LongRunningOperation()
-            operation.name = "\(parent)/operations/\(id)"
-            operation.metadata = ProtoAny(metadata)
-            let seq = try Self.nextSeq(db, table: "operation")
-            try db.execute(
-                sql: """
-                    INSERT INTO operation (id, project, location, seq, kind, works_on, job, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    id, parent.project, parent.location, seq, kind, worksOn, try job.storedText,
-                    operation.storedJSON,
-                ])
-            return StoredOperation(
-                id: id, seq: seq, parent: parent, kind: kind, worksOn: worksOn,
-                cancelRequested: false, job: job, operation: operation)
+            try Self.insertOperation(
+                db, in: parent, id: try Self.issueID(db, prefix: prefix), kind: kind, worksOn: worksOn, job: job,
+                api: api, owner: owner, name: name, metadata: metadata)
         }
+    }
+
+    /// Inserts an operation row with a given ID (in the caller's transaction).
+    static func insertOperation(
+        _ db: Database, in parent: Parent, id: String, kind: String, worksOn: String, job: OperationJob,
+        api: OperationAPI, owner: String, name: (String) -> String, metadata: (String) -> ProtoAny
+    ) throws -> StoredOperation {
+        var operation = LongRunningOperation()
+        operation.name = name(id)
+        operation.metadata = metadata(id)
+        let seq = try nextSeq(db, table: "operation")
+        try db.execute(
+            sql: """
+                INSERT INTO operation (id, project, location, seq, kind, works_on, job, json, api, owner)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id, parent.project, parent.location, seq, kind, worksOn, try job.storedText,
+                operation.storedJSON, api.rawValue, owner,
+            ])
+        return StoredOperation(
+            id: id, seq: seq, parent: parent, kind: kind, worksOn: worksOn,
+            cancelRequested: false, job: job, operation: operation)
     }
 
     /// An operation of the parent; nil when there is none (or it was deleted).
     func operation(_ id: String, in parent: Parent) async throws -> StoredOperation? {
         try await read { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM operation WHERE id = ? AND project = ? AND location = ?",
+                db, sql: "SELECT * FROM operation WHERE id = ? AND project = ? AND location = ? AND api = 'automl'",
                 arguments: [id, parent.project, parent.location]
             ).map(Self.storedOperation)
         }
@@ -54,7 +83,7 @@ extension EmulatorStore {
     func operationJSON(_ id: String, in parent: Parent) async throws -> String? {
         try await read { db in
             try String.fetchOne(
-                db, sql: "SELECT json FROM operation WHERE id = ? AND project = ? AND location = ?",
+                db, sql: "SELECT json FROM operation WHERE id = ? AND project = ? AND location = ? AND api = 'automl'",
                 arguments: [id, parent.project, parent.location])
         }
     }
@@ -62,7 +91,7 @@ extension EmulatorStore {
     /// One page of a location's operations (see ``PageRead``).
     func operations(in parent: Parent, page: PageRead<StoredOperation>) async throws -> [StoredOperation] {
         try await pageRows(
-            "SELECT * FROM operation WHERE project = ? AND location = ? AND seq > ? ORDER BY seq",
+            "SELECT * FROM operation WHERE project = ? AND location = ? AND api = 'automl' AND seq > ? ORDER BY seq",
             arguments: [parent.project, parent.location], page: page, decode: Self.storedOperation)
     }
 
@@ -90,10 +119,7 @@ extension EmulatorStore {
             }
             var operation = try LongRunningOperation.fromStored(text)
             if operation.done { return operation }
-            var metadata = operation.automlMetadata ?? OperationMetadata()
-            change(&operation, &metadata)
-            metadata.updateTime = Timestamp(now)
-            operation.metadata = ProtoAny(metadata)
+            try OperationMetadataEdit.apply(to: &operation, now: now, change)
             if let jobText {
                 try db.execute(
                     sql: "UPDATE operation SET json = ?, done = ?, job = ? WHERE id = ?",
@@ -123,7 +149,7 @@ extension EmulatorStore {
         }
     }
 
-    private static func storedOperation(_ row: Row) throws -> StoredOperation {
+    static func storedOperation(_ row: Row) throws -> StoredOperation {
         StoredOperation(
             id: row["id"], seq: row["seq"], parent: Parent(project: row["project"], location: row["location"]),
             kind: row["kind"], worksOn: row["works_on"], cancelRequested: row["cancel_requested"],
@@ -172,10 +198,7 @@ extension EmulatorStore {
                     arguments: [evaluationID, modelID, seq, stored.storedJSON])
                 seq += 1
             }
-            var metadata = operation.automlMetadata ?? OperationMetadata()
-            metadata.progressPercent = 100
-            metadata.updateTime = Timestamp(now)
-            operation.metadata = ProtoAny(metadata)
+            try OperationMetadataEdit.apply(to: &operation, now: now) { _, metadata in metadata.progressPercent = 100 }
             operation.done = true
             operation.response = ProtoAny(created)
             try db.execute(

@@ -106,6 +106,48 @@ extension EmulatorStore {
                 table.column("project", .text).notNull()
             }
         }
+        // Vertex AI resources (issue 14). Datasets, models, evaluations and operations of both APIs share their
+        // tables (so imports, training, evaluation and serving are one code path), told apart by `api`; a Vertex AI
+        // dataset's annotation kind is fixed by its first import. Training pipelines and endpoints have no v1
+        // counterpart and get their own tables; a pipeline runs as a hidden operation row (`api` = `vertex-pipeline`),
+        // which gives it the runner's persistence, cancellation and resumption after a restart.
+        migrator.registerMigration("v4-vertex") { db in
+            for table in ["dataset", "model", "operation"] {
+                try db.alter(table: table) { $0.add(column: "api", .text).notNull().defaults(to: "automl") }
+            }
+            try db.alter(table: "dataset") { $0.add(column: "import_kind", .text) }
+            // The path between the location and `/operations` of a Vertex AI operation (`datasets/123`), or "".
+            try db.alter(table: "operation") { $0.add(column: "owner", .text).notNull().defaults(to: "") }
+            try db.create(table: "vertex_project") { table in
+                table.primaryKey("project", .text)
+                table.column("number", .text).notNull().unique()
+            }
+            try db.create(table: "training_pipeline") { table in
+                table.primaryKey("id", .text)
+                table.column("project", .text).notNull()
+                table.column("location", .text).notNull()
+                table.column("seq", .integer).notNull()
+                table.column("operation_id", .text).notNull()
+                table.column("json", .text).notNull()
+            }
+            try db.create(
+                index: "training_pipeline_parent", on: "training_pipeline", columns: ["project", "location", "seq"])
+            try db.create(table: "vertex_endpoint") { table in
+                table.primaryKey("id", .text)
+                table.column("project", .text).notNull()
+                table.column("location", .text).notNull()
+                table.column("seq", .integer).notNull()
+                table.column("json", .text).notNull()
+            }
+            try db.create(
+                index: "vertex_endpoint_parent", on: "vertex_endpoint", columns: ["project", "location", "seq"])
+            try db.create(table: "vertex_evaluation_slice") { table in
+                table.primaryKey("id", .text)
+                table.column("evaluation_id", .text).notNull().references("model_evaluation", onDelete: .cascade)
+                table.column("seq", .integer).notNull()
+                table.column("json", .text).notNull()
+            }
+        }
         return migrator
     }
 }

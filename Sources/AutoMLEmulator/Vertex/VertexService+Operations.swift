@@ -1,0 +1,77 @@
+import AutoMLWire
+import Foundation
+
+extension VertexService {
+    /// GetOperation under any owner (`datasets/123`, `endpoints/7`, …, or "" for the location).
+    func getOperation(_ id: String, owner: String, in parent: VertexParent) async throws -> LongRunningOperation {
+        try await requireOperation(id, owner: owner, in: parent).operation
+    }
+
+    /// ListOperations: under an owner, that owner's operations; at the location, every Vertex AI operation of the
+    /// location, nested or not (Google's behaviour here is not documented).
+    func listOperations(owner: String, in parent: VertexParent, query: [String: String]) async throws
+        -> ListOperationsResponse
+    {
+        let prefix = owner.isEmpty ? parent.description : "\(parent)/\(owner)"
+        let list = try ListQuery(query, list: .operations, parent: prefix)
+        let page = try await list.page(
+            reading: {
+                try await store.vertexOperations(owner: owner.isEmpty ? nil : owner, in: parent.parent, page: $0)
+            },
+            sequence: \.seq)
+        var response = ListOperationsResponse()
+        response.operations = page.items.map(\.operation)
+        response.nextPageToken = page.nextPageToken ?? ""
+        return response
+    }
+
+    /// CancelOperation: best effort; a running operation ends done with CANCELLED (code 1).
+    func cancelOperation(_ id: String, owner: String, in parent: VertexParent) async throws -> Empty {
+        let stored = try await requireOperation(id, owner: owner, in: parent)
+        guard !stored.operation.done else { return Empty() }
+        _ = try await store.requestCancel(id)
+        if base.runner.isRunning(id) {
+            base.runner.cancel(id)
+        } else {
+            await base.runner.endCancelled(id)
+        }
+        return Empty()
+    }
+
+    /// DeleteOperation: forgets the operation; its work goes on.
+    func deleteOperation(_ id: String, owner: String, in parent: VertexParent) async throws -> Empty {
+        _ = try await requireOperation(id, owner: owner, in: parent)
+        _ = try await store.deleteOperation(id)
+        return Empty()
+    }
+
+    /// WaitOperation: holds the request until the operation is done or `timeout` (query, such as `5s`; at most
+    /// 60 s) passes, then answers with it as it is.
+    func waitOperation(_ id: String, owner: String, in parent: VertexParent, timeout: String?) async throws
+        -> LongRunningOperation
+    {
+        var seconds = 60.0
+        if let timeout, !timeout.isEmpty {
+            guard timeout.hasSuffix("s"), let value = Double(timeout.dropLast()), value.isFinite, value >= 0 else {
+                throw ServiceError.invalidArgument("timeout \"\(timeout)\" must be a duration such as 5s or 0.5s.")
+            }
+            seconds = min(60, value)
+        }
+        let deadline = Date().addingTimeInterval(seconds)
+        var stored = try await requireOperation(id, owner: owner, in: parent)
+        while !stored.operation.done, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            stored = try await requireOperation(id, owner: owner, in: parent)
+        }
+        return stored.operation
+    }
+
+    private func requireOperation(_ id: String, owner: String, in parent: VertexParent) async throws -> StoredOperation
+    {
+        guard let stored = try await store.vertexOperation(id, owner: owner, in: parent.parent) else {
+            let prefix = owner.isEmpty ? parent.description : "\(parent)/\(owner)"
+            throw Self.notFound("Operation", "\(prefix)/operations/\(id)")
+        }
+        return stored
+    }
+}
