@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import base64
 import json
+import struct
 import time
+import zlib
 
 import pytest
 import requests
@@ -115,11 +117,14 @@ def import_files(clients, dataset: v1.Dataset, uri: str, schema: str = SINGLE_LA
     return operation, operation.result(timeout=WAIT_TIMEOUT, polling=FAST_POLLING)
 
 
-def pipeline_request(dataset: v1.Dataset, display_name: str, **inputs) -> v1.TrainingPipeline:
+def pipeline_request(dataset: v1.Dataset, display_name: str, definition: str = CLASSIFICATION,
+                     **inputs) -> v1.TrainingPipeline:
+    """A pipeline request as the SDK sends one (numbers as floats); an input given as None is left out."""
     task = {"modelType": "CLOUD", "budgetMilliNodeHours": 8000.0, "disableEarlyStopping": False, "multiLabel": False}
     task.update(inputs)
     return v1.TrainingPipeline(
-        display_name=display_name, training_task_definition=CLASSIFICATION, training_task_inputs=value(task),
+        display_name=display_name, training_task_definition=definition,
+        training_task_inputs=value({key: item for key, item in task.items() if item is not None}),
         input_data_config=v1.InputDataConfig(
             dataset_id=resource_id(dataset.name),
             filter_split=v1.FilterSplit(training_filter=f"labels.{ML_USE}=training",
@@ -375,15 +380,105 @@ def test_incremental_training_from_the_model(clients, dataset, trained):
 
 
 # ---------------------------------------------------------------------------------------------------
+# Exports.
+
+
+def test_export_data_writes_jsonl_that_imports_again(clients, backend, dataset):
+    operation = clients["datasets"].export_data(
+        name=dataset.name, export_config=v1.ExportDataConfig(
+            gcs_destination=v1.GcsDestination(output_uri_prefix=f"gs://{BUCKET}/exports")))
+    response = operation.result(timeout=WAIT_TIMEOUT, polling=FAST_POLLING)
+    assert operation.operation.name.startswith(dataset.name + "/operations/")
+    [exported] = response.exported_files
+    assert exported.startswith(operation.metadata.gcs_output_directory + "/")
+    assert f"gs://{BUCKET}/exports/export-data-flowers-" in exported
+    lines = [json.loads(line) for line in (backend.gcs_root / exported[len("gs://"):]).read_text().splitlines()]
+    assert len(lines) == 2 * IMAGES_PER_LABEL
+    assert {line["dataItemResourceLabels"][ML_USE] for line in lines} == {"training", "validation", "test"}
+    again = create_dataset(clients, "reimported")
+    import_files(clients, again, exported)
+    assert clients["datasets"].get_dataset(name=again.name).data_item_count == 2 * IMAGES_PER_LABEL
+
+
+def test_export_model_writes_its_files(clients, backend, trained):
+    model = clients["models"].get_model(name=trained.model_to_upload.name)
+    [listed] = model.supported_export_formats
+    assert listed.id == "torchscript"
+    operation = clients["models"].export_model(name=model.name, output_config=v1.ExportModelRequest.OutputConfig(
+        export_format_id="torchscript",
+        artifact_destination=v1.GcsDestination(output_uri_prefix=f"gs://{BUCKET}/models")))
+    assert isinstance(operation.result(timeout=WAIT_TIMEOUT, polling=FAST_POLLING), v1.ExportModelResponse)
+    folder = operation.metadata.output_info.artifact_output_uri
+    assert folder.startswith(f"gs://{BUCKET}/models/model-{resource_id(model.name)}/torchscript/")
+    written = backend.gcs_root / folder[len("gs://"):]
+    assert (written / "model.pt").stat().st_size > 0 and (written / "model.json").is_file()
+    with pytest.raises(exceptions.BadRequest, match="supportedExportFormats"):
+        clients["models"].export_model(name=model.name, output_config=v1.ExportModelRequest.OutputConfig(
+            export_format_id="tflite", artifact_destination=v1.GcsDestination(output_uri_prefix=f"gs://{BUCKET}/m")))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Object detection: boxes in, boxes out.
+
+
+def test_object_detection_pipeline_predicts_boxes(clients, backend):
+    folder = backend.gcs_root / BUCKET / "boxes"
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for index in range(12):
+        left = 8 + (index % 4) * 6
+        pixels = bytearray()
+        for y in range(64):
+            pixels.append(0)
+            for x in range(64):
+                inside = left <= x < left + 24 and 16 <= y < 40
+                pixels.extend((220, 40, 40) if inside else ((index * 9 + x) % 64, (y * 3) % 64, 90))
+        def chunk(kind, data):
+            return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 64, 64, 8, 2, 0, 0, 0))
+               + chunk(b"IDAT", zlib.compress(bytes(pixels))) + chunk(b"IEND", b""))
+        (folder / f"box_{index:02d}.png").write_bytes(png)
+        lines.append(json.dumps({
+            "imageGcsUri": f"gs://{BUCKET}/boxes/box_{index:02d}.png",
+            "boundingBoxAnnotations": [{"displayName": "square", "xMin": left / 64, "xMax": (left + 24) / 64,
+                                        "yMin": "0.25", "yMax": "0.625"}],
+            "dataItemResourceLabels": {ML_USE: "training" if index < 8 else "validation" if index < 10 else "test"}}))
+    (folder / "boxes.jsonl").write_text("\n".join(lines) + "\n")
+    created = create_dataset(clients, "squares")
+    import_files(clients, created, f"gs://{BUCKET}/boxes/boxes.jsonl", schema=BOUNDING_BOX)
+    request = pipeline_request(created, "squares-train", SCHEMA + "trainingjob/definition/"
+                               "automl_image_object_detection_1.0.0.yaml", modelType="CLOUD_HIGH_ACCURACY_1",
+                               budgetMilliNodeHours=20000.0, multiLabel=None)
+    ended = wait_pipeline(clients, clients["pipelines"].create_training_pipeline(
+        parent=PARENT, training_pipeline=request).name)
+    assert ended.state == v1.PipelineState.PIPELINE_STATE_SUCCEEDED, ended.error
+    [evaluation] = clients["models"].list_model_evaluations(parent=ended.model_to_upload.name)
+    assert evaluation.metrics_schema_uri.endswith("image_object_detection_metrics_1.0.0.yaml")
+    assert "boundingBoxMeanAveragePrecision" in evaluation.metrics
+    endpoint = clients["endpoints"].create_endpoint(parent=PARENT, endpoint=v1.Endpoint(display_name="squares")).result()
+    deployed = clients["endpoints"].deploy_model(
+        endpoint=endpoint.name, deployed_model=v1.DeployedModel(model=ended.model_to_upload.name),
+        traffic_split={"0": 100}).result(timeout=WAIT_TIMEOUT, polling=FAST_POLLING).deployed_model
+    image = base64.b64encode((folder / "box_11.png").read_bytes()).decode()
+    prediction = dict(clients["prediction"].predict(
+        endpoint=endpoint.name, instances=[value({"content": image})],
+        parameters=value({"confidenceThreshold": 0.0, "maxPredictions": 3})).predictions[0])
+    assert 1 <= len(prediction["bboxes"]) <= 3
+    assert set(prediction["displayNames"]) == {"square"}
+    assert all(len(box) == 4 and box[0] <= box[1] and box[2] <= box[3] for box in prediction["bboxes"])
+    clients["endpoints"].undeploy_model(endpoint=endpoint.name, deployed_model_id=deployed.id).result()
+
+
+# ---------------------------------------------------------------------------------------------------
 # Operations through the client's own operations client (the /ui/ bindings).
 
 
 def test_operations_client_reads_nested_operations(clients, dataset):
     ops = clients["datasets"].transport.operations_client
     listed = list(ops.list_operations(name=dataset.name, filter_=""))
-    assert len(listed) == 2  # create and import
     kinds = {o.metadata.type_url.rsplit(".", 1)[-1] for o in listed}
-    assert kinds == {"CreateDatasetOperationMetadata", "ImportDataOperationMetadata"}
+    assert {"CreateDatasetOperationMetadata", "ImportDataOperationMetadata"} <= kinds
+    assert all(o.name.startswith(dataset.name + "/operations/") for o in listed)
     again = ops.get_operation(name=listed[0].name)
     assert again.done and again.name == listed[0].name
     ops.delete_operation(name=listed[0].name)

@@ -15,6 +15,10 @@ enum OperationJob: Sendable, Codable, Equatable {
     case batchPredict(modelID: String, inputURIs: [String], outputDirectory: String, params: [String: String])
     /// Vertex AI ImportData.
     case vertexImport(datasetID: String, configs: [VertexImportJob])
+    /// Vertex AI ExportData: the dataset's images and annotations as JSON Lines in the import format.
+    case vertexExportData(datasetID: String, outputDirectory: String, fractions: [Double]?)
+    /// Vertex AI ExportModel.
+    case vertexExportModel(modelID: String, outputDirectory: String)
     /// Vertex AI DeployModel: the deployed model as JSON (its ID chosen) and the endpoint's traffic split after it.
     case vertexDeploy(endpointID: String, deployedModelJSON: String, trafficSplit: [String: Int32])
 

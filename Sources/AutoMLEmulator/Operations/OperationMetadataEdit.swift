@@ -26,6 +26,9 @@ enum OperationMetadataEdit {
         generic.updateTime = Timestamp(now)
         vertex.genericMetadata = generic
         if let folder = view.exportDataDetails?.outputInfo?.gcsOutputDirectory { vertex.gcsOutputDirectory = folder }
+        if let folder = view.exportModelDetails?.outputInfo?.gcsOutputDirectory {
+            vertex.outputInfo = VertexExportOutputInfo(artifactOutputUri: folder)
+        }
         operation.metadata = vertex.packed(as: kind)
     }
 }

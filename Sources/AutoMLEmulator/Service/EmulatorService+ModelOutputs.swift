@@ -11,6 +11,14 @@ extension EmulatorService {
         else {
             return .failure(ServiceError.notFound("Model", operation.worksOn).status)
         }
+        return try await exportArtifact(artifact, to: outputDirectory, operation: operation, response: Empty())
+    }
+
+    /// Writes a trained model's files (`automl-trainer export`: model.pt and model.json) into a `gs://` folder and
+    /// records the folder in the operation's metadata; the operation ends with `response`.
+    func exportArtifact(
+        _ artifact: String, to outputDirectory: String, operation: StoredOperation, response: some ProtoMessage
+    ) async throws -> OperationOutcome {
         let folder: URL
         do {
             folder = try await gcsMapper(for: operation.parent).resolveForWriting(outputDirectory + "/model.json")
@@ -37,7 +45,7 @@ extension EmulatorService {
         try await store.updateOperation(operation.id, now: clock.now()) { _, metadata in
             metadata.exportModelDetails = finished
         }
-        return .response(Empty())
+        return .response(response)
     }
 
     /// The work of BatchPredict: each image named in the input CSVs goes through the model's prediction

@@ -109,6 +109,11 @@ final class EmulatorService: Sendable {
                 params: params)
         case .vertexImport(let datasetID, let configs):
             return try await VertexService(base: self).runImport(operation, datasetID: datasetID, configs: configs)
+        case .vertexExportData(let datasetID, let directory, let fractions):
+            return try await VertexService(base: self).runExportData(
+                operation, datasetID: datasetID, directory: directory, fractions: fractions)
+        case .vertexExportModel(let modelID, let directory):
+            return try await VertexService(base: self).runExportModel(operation, modelID: modelID, directory: directory)
         case .vertexDeploy(let endpointID, let deployedModelJSON, let trafficSplit):
             return try await VertexService(base: self).runDeploy(
                 operation, endpointID: endpointID, deployedModelJSON: deployedModelJSON, split: trafficSplit)

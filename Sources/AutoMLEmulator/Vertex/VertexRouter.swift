@@ -60,7 +60,10 @@ struct VertexRouter: Sendable {
                 return try await service.importData(
                     rest[0], in: parent, body: try call.body(VertexImportDataRequest.self))
             }
-            if call.is("POST", "export") { throw Self.notYet("ExportData") }
+            if call.is("POST", "export") {
+                return try await service.exportData(
+                    rest[0], in: parent, body: try call.body(VertexExportDataRequest.self))
+            }
         case 3 where rest[1] == "annotationSpecs":
             if call.is("GET") { return try await service.getAnnotationSpec(rest[2], dataset: rest[0], in: parent) }
         default:
@@ -99,7 +102,10 @@ struct VertexRouter: Sendable {
         case 1:
             if call.is("GET") { return try await service.getModel(rest[0], in: parent) }
             if call.is("DELETE") { return try await service.deleteModel(rest[0], in: parent) }
-            if call.is("POST", "export") { throw Self.notYet("ExportModel") }
+            if call.is("POST", "export") {
+                return try await service.exportModel(
+                    rest[0], in: parent, body: try call.body(VertexExportModelRequest.self))
+            }
         case 2 where rest[1] == "evaluations":
             if call.is("GET") { return try await service.listEvaluations(ofModel: rest[0], in: parent, query: query) }
         case 3 where rest[1] == "evaluations":
@@ -183,10 +189,6 @@ struct VertexRouter: Sendable {
         ServiceError(
             .notFound, "no Vertex AI method of this backend answers \(request.method) \(request.path).",
             reason: "UNKNOWN_METHOD")
-    }
-
-    private static func notYet(_ method: String) -> ServiceError {
-        ServiceError(.unimplemented, "\(method) is not implemented by this backend's Vertex AI surface yet.")
     }
 }
 

@@ -76,6 +76,12 @@ extension VertexService {
         ])
         model.trainingPipeline = pipeline.name
         model.supportedDeploymentResourcesTypes = [.automaticResources]
+        if outcome.artifactPath != nil {
+            var format = VertexExportFormat()
+            format.id = EmulatorService.exportFormat
+            format.exportableContents = [.artifact]
+            model.supportedExportFormats = [format]
+        }
         model.supportedOutputStorageFormats = ["jsonl"]
         model.createTime = now
         model.updateTime = now

@@ -172,3 +172,11 @@ public struct VertexExportModelRequest: ProtoMessage {
         ]
     }
 }
+
+/// `google.cloud.aiplatform.v1.ExportModelResponse` (no fields).
+public struct VertexExportModelResponse: ProtoMessage {
+    public static let protoMessageName = "google.cloud.aiplatform.v1.ExportModelResponse"
+    public var unknownFields: JSONObject = [:]
+    public init() {}
+    public static var protoFields: [ProtoField<Self>] { [] }
+}

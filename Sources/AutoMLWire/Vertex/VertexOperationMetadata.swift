@@ -23,11 +23,28 @@ public struct VertexOperationMetadata: ProtoMessage {
     public var genericMetadata: VertexGenericOperationMetadata?
     /// ExportDataOperationMetadata only.
     public var gcsOutputDirectory = ""
+    /// ExportModelOperationMetadata only: where the model went.
+    public var outputInfo: VertexExportOutputInfo?
     public var unknownFields: JSONObject = [:]
     public init() {}
     public static let protoFields: [ProtoField<Self>] = [
         .field("genericMetadata", \.genericMetadata),
         .field("gcsOutputDirectory", \.gcsOutputDirectory),
+        .field("outputInfo", \.outputInfo),
+    ]
+}
+
+/// `ExportModelOperationMetadata.OutputInfo`: the folder an ExportModel wrote the model's files to.
+public struct VertexExportOutputInfo: ProtoMessage {
+    public static let protoMessageName = "google.cloud.aiplatform.v1.ExportModelOperationMetadata.OutputInfo"
+    public var artifactOutputUri = ""
+    public var imageOutputUri = ""
+    public var unknownFields: JSONObject = [:]
+    public init() {}
+    public init(artifactOutputUri: String) { self.artifactOutputUri = artifactOutputUri }
+    public static let protoFields: [ProtoField<Self>] = [
+        .field("artifactOutputUri", \.artifactOutputUri),
+        .field("imageOutputUri", \.imageOutputUri),
     ]
 }
 
@@ -81,6 +98,7 @@ extension VertexOperationMetadata {
     public func packed(as kind: VertexOperationKind, options: ProtoJSONOptions = .canonical) -> ProtoAny {
         var fields = protoJSON(options: options).objectValue ?? [:]
         if kind != .exportData { fields["gcsOutputDirectory"] = nil }
+        if kind != .exportModel { fields["outputInfo"] = nil }
         return ProtoAny(typeURL: kind.metadataTypeURL, fields: fields)
     }
 
