@@ -84,6 +84,17 @@ struct VertexImportFile {
             throw LineProblem(detail: "the line is not JSON: \(error)")
         }
         guard let members = value.objectValue else { throw LineProblem(detail: "the line is not a JSON object") }
+        let own: String
+        switch kind {
+        case .singleLabel: own = "classificationAnnotation"
+        case .multiLabel: own = "classificationAnnotations"
+        case .boundingBox: own = "boundingBoxAnnotations"
+        }
+        if let stray = members.keys.sorted().first(where: { !["imageGcsUri", "dataItemResourceLabels", own].contains($0) }) {
+            throw LineProblem(
+                detail: "\"\(stray)\" is not a member of a \(kind.rawValue) line (imageGcsUri, \(own), "
+                    + "dataItemResourceLabels)")
+        }
         guard let path = members["imageGcsUri"]?.stringValue, !path.isEmpty else {
             throw LineProblem(detail: "imageGcsUri is missing")
         }
