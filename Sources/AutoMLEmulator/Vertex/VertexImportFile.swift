@@ -90,7 +90,9 @@ struct VertexImportFile {
         case .multiLabel: own = "classificationAnnotations"
         case .boundingBox: own = "boundingBoxAnnotations"
         }
-        if let stray = members.keys.sorted().first(where: { !["imageGcsUri", "dataItemResourceLabels", own].contains($0) }) {
+        if let stray = members.keys.sorted().first(where: {
+            !["imageGcsUri", "dataItemResourceLabels", own].contains($0)
+        }) {
             throw LineProblem(
                 detail: "\"\(stray)\" is not a member of a \(kind.rawValue) line (imageGcsUri, \(own), "
                     + "dataItemResourceLabels)")

@@ -24,12 +24,12 @@ struct VertexRouter: Sendable {
         else { throw unknownRoute(request) }
         try Router.checkID(segments[1], of: "project", allowing: "._:-")
         try Router.checkID(segments[3], of: "location", allowing: "_-")
+        let denied = ServiceError(
+            .permissionDenied, "the token is not allowed to use project \(segments[1]).", reason: "PROJECT_NOT_ALLOWED")
+        // Checked before a project ID is given a number, so a limited token cannot make numbers for other projects.
+        if let project, !segments[1].allSatisfy(\.isASCIIDigit), segments[1] != project { throw denied }
         let parent = try await service.resolve(project: segments[1], location: segments[3])
-        if let project, parent.parent.project != project {
-            throw ServiceError(
-                .permissionDenied, "the token is not allowed to use project \(segments[1]).",
-                reason: "PROJECT_NOT_ALLOWED")
-        }
+        if let project, parent.parent.project != project { throw denied }
         let rest = Array(segments.dropFirst(4))
         let call = VertexCall(request: request, verb: verb, parent: parent)
         if let index = rest.lastIndex(of: "operations"), index >= rest.count - 2 {

@@ -28,11 +28,13 @@ import Testing
 
     @Test func multiLabelAndBoxesWithNumbersOrNumericStrings() {
         let multi = file(.multiLabel).parse(
-            #"{"imageGcsUri": "gs://bkt/a.png", "classificationAnnotations": [{"displayName": "daisy"}, {"displayName": "closeup"}]}"#)
+            #"{"imageGcsUri": "gs://bkt/a.png", "classificationAnnotations": [{"displayName": "daisy"}, {"displayName": "closeup"}]}"#
+        )
         #expect(multi.examples.first?.labels == ["daisy", "closeup"])
         #expect(multi.examples.first?.mlUse == .unassigned)
         let boxes = file(.boundingBox).parse(
-            #"{"imageGcsUri": "gs://bkt/a.png", "boundingBoxAnnotations": [{"displayName": "Tomato", "xMin": 0.3, "yMin": "0.3", "xMax": 0.7, "yMax": 1}]}"#)
+            #"{"imageGcsUri": "gs://bkt/a.png", "boundingBoxAnnotations": [{"displayName": "Tomato", "xMin": 0.3, "yMin": "0.3", "xMax": 0.7, "yMax": 1}]}"#
+        )
         #expect(boxes.errors.isEmpty)
         let box = boxes.examples.first?.boxes.first
         #expect(box == ImportedBox(label: "Tomato", xMin: 0.3, yMin: 0.3, xMax: 0.7, yMax: 1))
@@ -40,7 +42,8 @@ import Testing
 
     @Test func csvBoxRowsMayLeaveOutMLUseAndVertexWordsAreRead() {
         let boxes = file(.boundingBox, "gs://b/i.csv").parse(
-            "training,gs://bkt/a.png,Tomato,0.1,0.2,,,0.5,0.6,,\ngs://bkt/b.png,Salad,0.5,0.7,0.8,0.7,0.8,0.8,0.5,0.8\n")
+            "training,gs://bkt/a.png,Tomato,0.1,0.2,,,0.5,0.6,,\ngs://bkt/b.png,Salad,0.5,0.7,0.8,0.7,0.8,0.8,0.5,0.8\n"
+        )
         #expect(boxes.errors.isEmpty)
         #expect(boxes.examples.map(\.mlUse) == [.train, .unassigned])
         let labels = file(.singleLabel, "gs://b/i.csv").parse("validation,gs://bkt/a.png,daisy\ngs://bkt/b.png\n")
@@ -63,6 +66,7 @@ import Testing
         #expect(result.errors[0].detail.contains("not JSON"))
         #expect(result.errors[2].detail.contains("imageGcsUri is missing"))
         #expect(result.errors[4].detail.contains("training, validation or test"))
-        #expect(result.errors[5].detail.contains("\"classificationAnnotations\" is not a member of a single-label line"))
+        #expect(
+            result.errors[5].detail.contains("\"classificationAnnotations\" is not a member of a single-label line"))
     }
 }

@@ -71,6 +71,22 @@ import Testing
         }
     }
 
+    @Test func aProjectLimitedTokenIsCheckedByIDAndByNumber() async throws {
+        try await withServedEmulator(configure: { $0.tokens = ["owner@p"] }) { served in
+            let vertex = VertexClient(sharing: served.client(token: "owner"), endpoint: served.baseURL + "/vertex")
+            let dataset = try await vertex.wait(
+                for: try await vertex.createDataset(in: served.location, Self.dataset("mine")), as: VertexDataset.self,
+                policy: Self.polling)
+            let name = try #require(dataset.datasetName)
+            #expect(try await vertex.getDataset(name).name == dataset.name)  // by number
+            let other = LocationName(validatedSegments: ["q", "us-central1"])
+            let error = await #expect(throws: AutoMLError.self) {
+                _ = try await vertex.listDatasets(in: other).collect()
+            }
+            #expect(error?.code == .permissionDenied)
+        }
+    }
+
     @Test func pipelineCarriesOnAfterARestart() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vertex-restart-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
