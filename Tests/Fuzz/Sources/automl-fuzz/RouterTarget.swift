@@ -6,7 +6,7 @@ import Synchronization
 
 @testable import AutoMLEmulator
 
-/// The local backend's request handling (the v1 router and the Cloud Storage routes) on any request: the first
+/// The local backend's request handling (the v1 router, the Vertex AI routes and the Cloud Storage routes) on any request: the first
 /// line is `METHOD TARGET`, the rest the body. Every answer is a success or a 4xx with the error envelope, never a
 /// 5xx (but the 501 of the IAM methods); nothing is written outside the backend's folders. One backend (an in-memory store, a clock that does not
 /// move, so no operation runs) serves every input, so state built by earlier inputs is there for later ones (a saved
