@@ -2,11 +2,13 @@
 """Hostile and malformed requests against the local backend (issue 13, deliverable 2).
 
 The script starts its own `automl-emulator` on a fresh temporary folder, seeds a little real state with
-well-formed requests (datasets, two trained models, a bucket with images, upload sessions), then sends
-N requests drawn from categories of hostile input against every route of the backend (AutoML v1 and the
-Cloud Storage subset). Every answer is classified:
+well-formed requests (datasets, two trained models, a bucket with images, upload sessions; and on the Vertex AI
+surface under /vertex/ datasets, two finished training pipelines and their models, an evaluation, endpoints with a
+deployed model, operations), then sends N requests drawn from categories of hostile input against every route of
+the backend (AutoML v1, Vertex AI under /vertex/v1/ and /vertex/ui/, and the Cloud Storage subset). Every answer is
+classified:
 
-  ok                   a 4xx with the error envelope (the v1 one, or Cloud Storage's on storage routes)
+  ok                   a 4xx with the error envelope (the v1 one, Vertex AI's, or Cloud Storage's on storage routes)
   accepted             a 2xx (or 206/308/499 where the storage protocol says so) for a request that may be valid
   accepted-unexpected  a 2xx for a request this script expected to be refused (listed for review, not a failure)
   malformed-400        a bare 4xx from the HTTP layer for a request whose HTTP framing is malformed (acceptable)
@@ -17,6 +19,8 @@ Cloud Storage subset). Every answer is classified:
   FAIL-slow            an answer that took longer than --slow seconds (one request can hold the server)
   FAIL-dropped         the connection closed or reset without a (complete) answer to a well-formed request
   FAIL-no-envelope     a 4xx to a well-formed request without a proper error envelope
+  FAIL-domain          an error envelope whose ErrorInfo names the other API: a /vertex/ path must answer with
+                       domain aiplatform.googleapis.com (docs/vertex.md), a /v1/ path never with that one
   FAIL-status          a status outside 2xx/4xx/5xx that the protocol does not allow here
   FAIL-escape          an answer quoting a file outside the gs:// root (a sentinel, the database, /etc/passwd)
   FAIL-leak            an answer quoting the bearer token
@@ -81,6 +85,18 @@ PROJECT = "hostile"
 LOCATION = "us-central1"
 BUCKET = "hostile-bkt"
 MAX_READ = 64 << 20  # the most of one answer this script keeps
+# Vertex AI schema URIs (reference §3.1, §4): what an image dataset, a single-label import and an AutoML image
+# classification pipeline name. They are identifiers, not objects to read: path escapes leave them alone.
+VERTEX_SCHEMA = "gs://google-cloud-aiplatform/schema/"
+VERTEX_IMAGE_DATASET = VERTEX_SCHEMA + "dataset/metadata/image_1.0.0.yaml"
+VERTEX_SINGLE_LABEL = VERTEX_SCHEMA + "dataset/ioformat/image_classification_single_label_io_format_1.0.0.yaml"
+VERTEX_MULTI_LABEL = VERTEX_SCHEMA + "dataset/ioformat/image_classification_multi_label_io_format_1.0.0.yaml"
+VERTEX_BOUNDING_BOX = VERTEX_SCHEMA + "dataset/ioformat/image_bounding_box_io_format_1.0.0.yaml"
+VERTEX_CLASSIFICATION = VERTEX_SCHEMA + "trainingjob/definition/automl_image_classification_1.0.0.yaml"
+ML_USE = "aiplatform.googleapis.com/ml_use"
+VERTEX_DOMAIN = "aiplatform.googleapis.com"  # the ErrorInfo domain of every Vertex AI error (docs/vertex.md)
+V1_DOMAIN = "automl.googleapis.com"
+NO_SUCH_VERTEX_ID = "1234567890123456789"  # a well-formed Vertex AI ID nothing has: a victim no setup made
 LOOPBACK = "127.0.0.1"
 
 FAILURE_PREFIX = "FAIL-"

@@ -36,6 +36,7 @@ struct EmulatorStatusCommand: AsyncParsableCommand {
             }
         }
         print("log: \(setup.launcher.logFile.path) (`automl emulator logs`)")
+        print("Vertex AI: \(address.url)/vertex (the api_endpoint of Google's aiplatform clients; docs/vertex.md)")
         print(
             """
             token: every request needs `Authorization: Bearer TOKEN`; `automl emulator token` prints it (it changes \
