@@ -114,7 +114,8 @@ package final class Emulator: Sendable {
             }
             let message =
                 isVertex
-                ? try await vertexRouter.route(request, limitedTo: limit) : try await router.route(request)
+                ? try await vertexRouter.route(request, limitedTo: grantedProjects(request))
+                : try await router.route(request)
             let stored = message as? any StoredJSONResponse
             let body = try stored?.body(options: options) ?? message.jsonData(options: options)
             var response = EmulatorResponse(status: 200, headers: jsonHeaders, body: body)
@@ -178,6 +179,16 @@ package final class Emulator: Sendable {
                 reason: "PROJECT_NOT_ALLOWED")
         }
         return project
+    }
+
+    /// The projects the request's token may use; nil when it may use any (no tokens, or an unlimited one). Called
+    /// after ``checkAccess(_:)`` accepted the request.
+    private func grantedProjects(_ request: EmulatorRequest) -> Set<String>? {
+        guard !configuration.tokens.isEmpty, let header = request.header("Authorization") else { return nil }
+        let presented = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        let grants = configuration.tokens.compactMap { TokenGrant($0) }.filter { $0.token == presented }
+        if grants.contains(where: { $0.project == nil }) { return nil }
+        return Set(grants.compactMap(\.project))
     }
 
     private func requestProject(_ path: String) -> String? {

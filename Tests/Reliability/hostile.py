@@ -42,7 +42,7 @@ the backend, listing a bucket folder that holds symlinks to itself must answer.
 
 Usage:
   python3 Tests/Reliability/hostile.py --emulator .build/debug/automl-emulator            # 10,000 requests
-  python3 Tests/Reliability/hostile.py --emulator .build/debug/automl-emulator --quick    # ~500, < 60 s
+  python3 Tests/Reliability/hostile.py --emulator .build/debug/automl-emulator --quick    # 1,000, < 60 s
   python3 Tests/Reliability/hostile.py --emulator ... --seed 7 --case 1234               # replay one case
 
 Exit status: 0 when nothing failed, 1 when anything failed, 2 when the backend could not be started or seeded.
@@ -632,6 +632,23 @@ class Context:
         self.operation = None  # a done operation
         self.spec = None  # an annotation spec of `dataset`
         self.evaluation = None  # a model evaluation of `model`
+        # Vertex AI (docs/vertex.md): decimal IDs, and names that carry the project's number.
+        self.project_number = None  # what the Vertex AI surface calls PROJECT in the names it returns
+        self.vx_dataset = None  # imported (two labels, ml_use on every image); the pipelines' and exports' dataset
+        self.vx_import_dataset = None  # the import route's target, so that odd imports leave vx_dataset as it is
+        self.vx_empty_dataset = None  # no images: a valid CreateTrainingPipeline on it fails its precondition
+        self.vx_pipeline = None  # succeeded; made vx_model
+        self.vx_model = None  # deployed on vx_endpoint; predict, export, evaluations
+        self.vx_deploy_model = None  # trained; DeployModel puts it on vx_deploy_endpoint (never on vx_endpoint)
+        self.vx_endpoint = None  # serves vx_model
+        self.vx_deploy_endpoint = None  # where the deploy route deploys vx_deploy_model
+        self.vx_spec = None  # an annotation spec of vx_dataset
+        self.vx_evaluation = None  # the evaluation of vx_model
+        self.vx_slice = None  # a slice of that evaluation
+        self.vx_operation = None  # done, under datasets/vx_dataset (its CreateDataset)
+        self.vx_endpoint_operation = None  # done, under endpoints/vx_endpoint (its DeployModel)
+        self.vx_model_operation = None  # done, under models/vx_model (an ExportModel)
+        self.vx_location_operation = None  # done, at the location (a DeleteDataset)
         self.object = "img/red0.png"  # an object GET routes read
         self.image = png(16, 16, (200, 30, 30))
         self.secret = "HOSTILE-SECRET-%016x" % random.SystemRandom().getrandbits(64)
@@ -646,6 +663,14 @@ class Context:
             "m_victim": "ICN1111111111111111111", "spec": self.spec, "ev": self.evaluation, "op": self.operation,
             "op_victim": "ICN2222222222222222222", "bkt": self.bucket, "obj": pct(self.object),
             "obj_victim": pct("h/victim.txt"), "upload": "no-session", "upload_victim": "no-session",
+            # Vertex AI. The victims' defaults (a setup fills them) are IDs nothing has.
+            "pn": self.project_number, "vds": self.vx_dataset, "vds_import": self.vx_import_dataset,
+            "vds_victim": NO_SUCH_VERTEX_ID, "vspec": self.vx_spec, "vpl": self.vx_pipeline,
+            "vpl_run": NO_SUCH_VERTEX_ID, "vpl_victim": NO_SUCH_VERTEX_ID, "vm": self.vx_model,
+            "vm_victim": NO_SUCH_VERTEX_ID, "vev": self.vx_evaluation, "vsl": self.vx_slice, "ve": self.vx_endpoint,
+            "ve_deploy": self.vx_deploy_endpoint, "ve_victim": NO_SUCH_VERTEX_ID, "ve_undeploy": NO_SUCH_VERTEX_ID,
+            "vop": self.vx_operation, "vop_ep": self.vx_endpoint_operation, "vop_m": self.vx_model_operation,
+            "vop_loc": self.vx_location_operation, "vop_ds": self.vx_dataset, "vop_victim": NO_SUCH_VERTEX_ID,
         }
 
     def markers(self):
@@ -658,11 +683,12 @@ class Context:
         }
 
 
-def wait_operation(port, token, name, timeout=180.0):
-    """Polls an operation until done; returns its JSON."""
+def wait_operation(port, token, name, timeout=180.0, prefix="/v1/"):
+    """Polls an operation until done, at the name the backend returned (Vertex AI's: prefix /vertex/v1/, a name
+    nested under its resource and carrying the project number); returns its JSON."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        status, body, _ = normal_request(port, token, "GET", "/v1/" + name)
+        status, body, _ = normal_request(port, token, "GET", prefix + name)
         if status != 200:
             raise SetupError("GET %s answered %s: %s" % (name, status, body[:300]))
         operation = json.loads(body)
@@ -674,16 +700,27 @@ def wait_operation(port, token, name, timeout=180.0):
     raise SetupError("operation %s did not finish within %.0f s" % (name, timeout))
 
 
+def seed_call(backend, method, path, body=None, content_type="application/json", want=(200,)):
+    """A well-formed request of the seeding (or of a case's setup) that must succeed; returns the JSON answer."""
+    status, data, reply = normal_request(backend.port, backend.token, method, path, body, timeout=60,
+                                         content_type=content_type)
+    if status not in want:
+        raise SetupError("seeding: %s %s answered %s" % (method, path, reply.summary()))
+    return json.loads(data) if data.strip().startswith(b"{") else data
+
+
+def last_id(name):
+    """The last segment of a resource name: the ID routes put in their paths."""
+    return name.rsplit("/", 1)[1]
+
+
 def seed(backend, ctx):
-    """Creates the bucket, images and CSVs, two datasets (one imported), two trained models (one deployed); plants
-    the sentinels an escape would reveal."""
+    """Creates the bucket, images and CSVs, two datasets (one imported), two trained models (one deployed), the
+    Vertex AI resources (seed_vertex); plants the sentinels an escape would reveal."""
     port, token = backend.port, backend.token
 
     def call(method, path, body=None, content_type="application/json", want=(200,)):
-        status, data, reply = normal_request(port, token, method, path, body, timeout=60, content_type=content_type)
-        if status not in want:
-            raise SetupError("seeding: %s %s answered %s" % (method, path, reply.summary()))
-        return json.loads(data) if data.strip().startswith(b"{") else data
+        return seed_call(backend, method, path, body, content_type, want)
 
     parent = "/v1/projects/%s/locations/%s" % (ctx.project, ctx.location)
     call("POST", "/storage/v1/b?project=" + ctx.project, {"name": ctx.bucket})
@@ -731,7 +768,131 @@ def seed(backend, ctx):
     ctx.evaluation = ctx.evaluation or "ICN3333333333333333333"
     ctx.spec = ctx.spec or "4444444444"
 
+    seed_vertex(backend, ctx)
     plant_sentinels(backend, ctx)
+
+
+def vertex_parent(ctx):
+    return "/vertex/v1/projects/%s/locations/%s" % (ctx.project, ctx.location)
+
+
+def vertex_dataset_body(display):
+    return {"displayName": display, "metadataSchemaUri": VERTEX_IMAGE_DATASET}
+
+
+def vertex_pipeline_body(dataset, display="hostile_vx_train"):
+    """An AutoML image classification pipeline at the least CLOUD budget (0.08 s at --node-hour-seconds 0.01), split
+    by the ml_use labels the import gave every image (reference §3.4)."""
+    return {"displayName": display, "trainingTaskDefinition": VERTEX_CLASSIFICATION,
+            "trainingTaskInputs": {"modelType": "CLOUD", "budgetMilliNodeHours": 8000},
+            "inputDataConfig": {"datasetId": dataset, "filterSplit": {
+                "trainingFilter": "labels.%s=training" % ML_USE, "validationFilter": "labels.%s=validation" % ML_USE,
+                "testFilter": "labels.%s=test" % ML_USE}},
+            "modelToUpload": {"displayName": display, "labels": {"made_by": "hostile"}}}
+
+
+def vertex_deploy_body(ctx, model, deployed_id=None):
+    deployed = {"model": model, "automaticResources": {"minReplicaCount": 1, "maxReplicaCount": 1}}
+    if deployed_id:
+        deployed = dict(id=deployed_id, **deployed)
+    return {"deployedModel": deployed, "trafficSplit": {"0": 100}}
+
+
+def vertex_model_name(ctx, model):
+    """The full model name DeployModel wants, as the backend writes it (with the project number)."""
+    return "projects/%s/locations/%s/models/%s" % (ctx.project_number, ctx.location, model)
+
+
+PIPELINE_ENDED = ("PIPELINE_STATE_SUCCEEDED", "PIPELINE_STATE_FAILED", "PIPELINE_STATE_CANCELLED")
+
+
+def wait_pipeline(backend, name, timeout=180.0):
+    """Polls a training pipeline (not an operation: CreateTrainingPipeline answers the pipeline itself) until it
+    has ended; returns its JSON."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pipeline = seed_call(backend, "GET", "/vertex/v1/" + name)
+        if pipeline.get("state") in PIPELINE_ENDED:
+            return pipeline
+        time.sleep(0.2)
+    raise SetupError("training pipeline %s did not end within %.0f s" % (name, timeout))
+
+
+def train_vertex_model(backend, ctx, display):
+    """Creates a pipeline on vx_dataset and waits for it; returns (pipeline ID, model ID)."""
+    pipeline = seed_call(backend, "POST", vertex_parent(ctx) + "/trainingPipelines",
+                         vertex_pipeline_body(ctx.vx_dataset, display))
+    ended = wait_pipeline(backend, pipeline["name"])
+    if ended["state"] != "PIPELINE_STATE_SUCCEEDED" or "name" not in ended.get("modelToUpload", {}):
+        raise SetupError("training pipeline %s ended %s: %s" % (pipeline["name"], ended["state"],
+                                                               json.dumps(ended.get("error"))[:300]))
+    return last_id(ended["name"]), last_id(ended["modelToUpload"]["name"])
+
+
+def seed_vertex(backend, ctx):
+    """The Vertex AI resources, made through the Vertex AI REST paths as Google's clients make them: an image dataset
+    with a JSON Lines import (every label has training images, so pipelines on it train), two more datasets, two
+    finished pipelines and their models (one deployed on an endpoint), an evaluation and a slice, an empty endpoint
+    for the deploy route, and an operation under each kind of owner."""
+    parent = vertex_parent(ctx)
+
+    def call(method, path, body=None, content_type="application/json"):
+        return seed_call(backend, method, path, body, content_type)
+
+    def wait(operation):
+        return wait_operation(backend.port, backend.token, operation["name"], prefix="/vertex/v1/")
+
+    lines = []
+    for index in range(8):
+        for label in ("red", "blue"):
+            use = ("training", "validation", "test", "training")[index % 4]
+            lines.append(json.dumps({"imageGcsUri": "gs://%s/img/%s%d.png" % (ctx.bucket, label, index),
+                                     "classificationAnnotation": {"displayName": label},
+                                     "dataItemResourceLabels": {ML_USE: use}}))
+    call("POST", "/upload/storage/v1/b/%s/o?uploadType=media&name=vertex.jsonl" % ctx.bucket,
+         "\n".join(lines).encode(), "text/plain")
+
+    created = call("POST", parent + "/datasets", vertex_dataset_body("hostile_vx"))
+    if not created.get("done") or "response" not in created:
+        raise SetupError("CreateDataset did not answer a done operation: %s" % json.dumps(created)[:300])
+    ctx.vx_dataset = last_id(created["response"]["name"])
+    ctx.vx_operation = last_id(created["name"])
+    ctx.project_number = created["name"].split("/")[1]  # projects/NUMBER/locations/...
+    imported = call("POST", "%s/datasets/%s:import" % (parent, ctx.vx_dataset), {"importConfigs": [
+        {"gcsSource": {"uris": ["gs://%s/vertex.jsonl" % ctx.bucket]}, "importSchemaUri": VERTEX_SINGLE_LABEL}]})
+    done = wait(imported)
+    if done.get("metadata", {}).get("genericMetadata", {}).get("partialFailures"):
+        raise SetupError("the Vertex AI import had partial failures: %s" % json.dumps(done["metadata"])[:400])
+    ctx.vx_import_dataset = last_id(call("POST", parent + "/datasets", vertex_dataset_body("hostile_vx_import"))
+                                    ["response"]["name"])
+    ctx.vx_empty_dataset = last_id(call("POST", parent + "/datasets", vertex_dataset_body("hostile_vx_empty"))
+                                   ["response"]["name"])
+
+    ctx.vx_pipeline, ctx.vx_model = train_vertex_model(backend, ctx, "hostile_vx_model")
+    _, ctx.vx_deploy_model = train_vertex_model(backend, ctx, "hostile_vx_deploy")
+
+    evaluations = call("GET", "%s/models/%s/evaluations" % (parent, ctx.vx_model)).get("modelEvaluations", [])
+    if not evaluations:
+        raise SetupError("model %s has no evaluation" % ctx.vx_model)
+    ctx.vx_evaluation = last_id(evaluations[0]["name"])
+    specs = evaluations[0].get("metrics", {}).get("confusionMatrix", {}).get("annotationSpecs", [])
+    slices = call("GET", "%s/models/%s/evaluations/%s/slices" % (parent, ctx.vx_model, ctx.vx_evaluation))
+    if not specs or not slices.get("modelEvaluationSlices"):
+        raise SetupError("evaluation %s has no annotation specs or no slices" % ctx.vx_evaluation)
+    ctx.vx_spec = specs[0]["id"]
+    ctx.vx_slice = last_id(slices["modelEvaluationSlices"][0]["name"])
+    call("GET", "%s/datasets/%s/annotationSpecs/%s" % (parent, ctx.vx_dataset, ctx.vx_spec))  # the spec is real
+
+    ctx.vx_endpoint = last_id(call("POST", parent + "/endpoints", {"displayName": "hostile_vx"})["response"]["name"])
+    deployed = call("POST", "%s/endpoints/%s:deployModel" % (parent, ctx.vx_endpoint),
+                    vertex_deploy_body(ctx, vertex_model_name(ctx, ctx.vx_model)))
+    ctx.vx_endpoint_operation = last_id(wait(deployed)["name"])
+    ctx.vx_deploy_endpoint = last_id(call("POST", parent + "/endpoints", {"displayName": "hostile_vx_deploy"})
+                                     ["response"]["name"])
+    exported = call("POST", "%s/models/%s:export" % (parent, ctx.vx_model), model_export_vertex_body(ctx))
+    ctx.vx_model_operation = last_id(wait(exported)["name"])
+    doomed = last_id(call("POST", parent + "/datasets", vertex_dataset_body("hostile_vx_doomed"))["response"]["name"])
+    ctx.vx_location_operation = last_id(wait(call("DELETE", "%s/datasets/%s" % (parent, doomed)))["name"])
 
 
 def plant_sentinels(backend, ctx):
@@ -785,8 +946,58 @@ def fresh_upload(backend, ctx):
     return location
 
 
+def fresh_vertex_dataset(backend, ctx):
+    created = seed_call(backend, "POST", vertex_parent(ctx) + "/datasets", vertex_dataset_body("victim"))
+    return last_id(created["response"]["name"])
+
+
+def fresh_vertex_operation(backend, ctx):
+    """A done operation under a fresh dataset (its CreateDataset): fills its owner and its ID."""
+    created = seed_call(backend, "POST", vertex_parent(ctx) + "/datasets", vertex_dataset_body("victim_op"))
+    return {"vop_ds": last_id(created["response"]["name"]), "vop_victim": last_id(created["name"])}
+
+
+def fresh_vertex_pipeline(backend, ctx):
+    """A pipeline that has just been created (PENDING or RUNNING when the cancel arrives, if the trainer is slow
+    enough; a cancel that comes too late is a clean FAILED_PRECONDITION)."""
+    created = seed_call(backend, "POST", vertex_parent(ctx) + "/trainingPipelines",
+                        vertex_pipeline_body(ctx.vx_dataset, "victim_run"))
+    return last_id(created["name"])
+
+
+def fresh_vertex_ended_pipeline(backend, ctx):
+    """A pipeline that has ended (only those can be deleted); its model stays."""
+    return train_vertex_model(backend, ctx, "victim_pipeline")[0]
+
+
+def fresh_vertex_model(backend, ctx):
+    """A trained model that no endpoint serves (a deployed one cannot be deleted)."""
+    return train_vertex_model(backend, ctx, "victim_model")[1]
+
+
+def fresh_vertex_endpoint(backend, ctx):
+    created = seed_call(backend, "POST", vertex_parent(ctx) + "/endpoints", {"displayName": "victim"})
+    return last_id(created["response"]["name"])
+
+
+VICTIM_DEPLOYED_ID = "7"  # the deployed model ID fresh_vertex_deployment chooses, so the undeploy body can name it
+
+
+def fresh_vertex_deployment(backend, ctx):
+    """A fresh endpoint serving vx_deploy_model as deployed model VICTIM_DEPLOYED_ID (never vx_model: a deploy
+    restarts the model's prediction workers, and the predict route uses vx_model's)."""
+    endpoint = fresh_vertex_endpoint(backend, ctx)
+    operation = seed_call(backend, "POST", "%s/endpoints/%s:deployModel" % (vertex_parent(ctx), endpoint),
+                          vertex_deploy_body(ctx, vertex_model_name(ctx, ctx.vx_deploy_model), VICTIM_DEPLOYED_ID))
+    wait_operation(backend.port, backend.token, operation["name"], prefix="/vertex/v1/")
+    return endpoint
+
+
 SETUPS = {"fresh_dataset": fresh_dataset, "fresh_operation": fresh_operation, "fresh_object": fresh_object,
-          "fresh_upload": fresh_upload}
+          "fresh_upload": fresh_upload, "fresh_vertex_dataset": fresh_vertex_dataset,
+          "fresh_vertex_operation": fresh_vertex_operation, "fresh_vertex_pipeline": fresh_vertex_pipeline,
+          "fresh_vertex_ended_pipeline": fresh_vertex_ended_pipeline, "fresh_vertex_model": fresh_vertex_model,
+          "fresh_vertex_endpoint": fresh_vertex_endpoint, "fresh_vertex_deployment": fresh_vertex_deployment}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -867,6 +1078,127 @@ def multipart_wrap(ctx, metadata):
     return multipart(metadata, b"hostile multipart media")
 
 
+# Vertex AI: the services under /vertex/v1/, the operations also under /vertex/ui/ (Google's Python client polls
+# there). Names the backend returns carry the project number ({pn}); clients send those back as they are, so the
+# routes that read a seeded resource by such a name use the number, and the others the project ID.
+VX = "/vertex/v1/projects/{p}/locations/{l}"
+VXN = "/vertex/v1/projects/{pn}/locations/{l}"
+VUI = "/vertex/ui/projects/{p}/locations/{l}"
+VUIN = "/vertex/ui/projects/{pn}/locations/{l}"
+
+
+def vertex_import_body(ctx):
+    return {"importConfigs": [{"gcsSource": {"uris": ["gs://%s/vertex.jsonl" % ctx.bucket]},
+                               "importSchemaUri": VERTEX_SINGLE_LABEL}]}
+
+
+def vertex_export_body(ctx):
+    return {"exportConfig": {"gcsDestination": {"outputUriPrefix": "gs://%s/vertex-exports/" % ctx.bucket}}}
+
+
+def model_export_vertex_body(ctx):
+    return {"outputConfig": {"exportFormatId": "torchscript",
+                             "artifactDestination": {"outputUriPrefix": "gs://%s/vertex-model-exports/" % ctx.bucket}}}
+
+
+def vertex_predict_body(ctx):
+    return {"instances": [{"content": base64.b64encode(ctx.image).decode()}],
+            "parameters": {"confidenceThreshold": 0.5}}
+
+
+def vertex_routes():
+    """Every Vertex AI route of the backend (docs/vertex.md, "What is served"). Destructive ones act on victims a
+    setup makes (or on IDs nothing has), so the seeded resources stay for the other routes; the deploy route deploys
+    vx_deploy_model to an endpoint of its own. `methods` are the path's real methods, so that wrong_methods never
+    sends DELETE to a seeded resource."""
+    evaluation = VX + "/models/{vm}/evaluations/{vev}"
+    return [
+        Route("vertex.datasets.create", "vertex", VX + "/datasets", ["POST", "GET"],
+              json=lambda ctx: vertex_dataset_body("made_by_hostile")),
+        Route("vertex.datasets.list", "vertex", VX + "/datasets", ["GET", "POST"],
+              query={"filter": 'display_name="hostile_vx"', "pageSize": "5"}),
+        Route("vertex.datasets.get", "vertex", VXN + "/datasets/{vds}", ["GET", "DELETE"]),
+        Route("vertex.datasets.delete", "vertex", VX + "/datasets/{vds_victim}", ["DELETE", "GET"],
+              setup={"vds_victim": "fresh_vertex_dataset"}),
+        Route("vertex.datasets.import", "vertex", VX + "/datasets/{vds_import}:import", ["POST"],
+              json=vertex_import_body),
+        Route("vertex.datasets.export", "vertex", VX + "/datasets/{vds}:export", ["POST"], json=vertex_export_body),
+        Route("vertex.annotationSpecs.get", "vertex", VX + "/datasets/{vds}/annotationSpecs/{vspec}", ["GET"]),
+        # On the empty dataset: refused before anything trains (at least 2 labels with images are needed).
+        Route("vertex.trainingPipelines.create", "vertex", VX + "/trainingPipelines", ["POST", "GET"],
+              json=lambda ctx: vertex_pipeline_body(ctx.vx_empty_dataset)),
+        Route("vertex.trainingPipelines.list", "vertex", VX + "/trainingPipelines", ["GET", "POST"],
+              query={"filter": 'state="PIPELINE_STATE_SUCCEEDED"', "pageSize": "5"}),
+        Route("vertex.trainingPipelines.get", "vertex", VXN + "/trainingPipelines/{vpl}", ["GET", "DELETE"]),
+        Route("vertex.trainingPipelines.cancel", "vertex", VX + "/trainingPipelines/{vpl_run}:cancel", ["POST"],
+              json=lambda ctx: {}, setup={"vpl_run": "fresh_vertex_pipeline"}),
+        Route("vertex.trainingPipelines.delete", "vertex", VX + "/trainingPipelines/{vpl_victim}", ["DELETE", "GET"],
+              setup={"vpl_victim": "fresh_vertex_ended_pipeline"}),
+        Route("vertex.models.list", "vertex", VX + "/models", ["GET"],
+              query={"filter": 'display_name="hostile_vx_model"', "pageSize": "5"}),
+        Route("vertex.models.get", "vertex", VXN + "/models/{vm}", ["GET", "DELETE"]),
+        Route("vertex.models.get.alias", "vertex", VX + "/models/{vm}@default", ["GET", "DELETE"]),
+        Route("vertex.models.delete", "vertex", VX + "/models/{vm_victim}", ["DELETE", "GET"],
+              setup={"vm_victim": "fresh_vertex_model"}),
+        Route("vertex.models.export", "vertex", VX + "/models/{vm}:export", ["POST"], json=model_export_vertex_body),
+        Route("vertex.evaluations.list", "vertex", VX + "/models/{vm}/evaluations", ["GET"], query={"pageSize": "5"}),
+        Route("vertex.evaluations.get", "vertex", evaluation, ["GET"]),
+        Route("vertex.slices.list", "vertex", evaluation + "/slices", ["GET"],
+              query={"filter": 'slice.dimension="annotationSpec"', "pageSize": "5"}),
+        Route("vertex.slices.get", "vertex", evaluation + "/slices/{vsl}", ["GET"]),
+        Route("vertex.endpoints.create", "vertex", VX + "/endpoints", ["POST", "GET"],
+              json=lambda ctx: {"displayName": "made_by_hostile", "labels": {"k": "v"}}),
+        Route("vertex.endpoints.create.id", "vertex", VX + "/endpoints", ["POST", "GET"],
+              query={"endpointId": "hostile-ep"}, json=lambda ctx: {"displayName": "made_by_hostile_id"}),
+        Route("vertex.endpoints.list", "vertex", VX + "/endpoints", ["GET", "POST"],
+              query={"filter": 'display_name="hostile_vx"', "pageSize": "5"}),
+        Route("vertex.endpoints.get", "vertex", VXN + "/endpoints/{ve}", ["GET", "DELETE"]),
+        Route("vertex.endpoints.delete", "vertex", VX + "/endpoints/{ve_victim}", ["DELETE", "GET"],
+              setup={"ve_victim": "fresh_vertex_endpoint"}),
+        Route("vertex.endpoints.deployModel", "vertex", VX + "/endpoints/{ve_deploy}:deployModel", ["POST"],
+              json=lambda ctx: vertex_deploy_body(ctx, vertex_model_name(ctx, ctx.vx_deploy_model))),
+        Route("vertex.endpoints.undeployModel", "vertex", VX + "/endpoints/{ve_undeploy}:undeployModel", ["POST"],
+              json=lambda ctx: {"deployedModelId": VICTIM_DEPLOYED_ID},
+              setup={"ve_undeploy": "fresh_vertex_deployment"}),
+        Route("vertex.endpoints.predict", "vertex", VX + "/endpoints/{ve}:predict", ["POST"], json=vertex_predict_body),
+        # The Operations mixin on each kind of owner. Lists on every owner; get, cancel and wait on seeded done
+        # operations (CreateDataset under the dataset, DeployModel under the endpoint, ExportModel under the model, a
+        # DeleteDataset at the location); delete on a fresh CreateDataset operation.
+        Route("vertex.operations.list", "vertex", VX + "/operations", ["GET"],
+              query={"filter": "done=true", "pageSize": "5"}),
+        Route("vertex.operations.list.dataset", "vertex", VX + "/datasets/{vds}/operations", ["GET"],
+              query={"pageSize": "5"}),
+        Route("vertex.operations.list.endpoint", "vertex", VXN + "/endpoints/{ve}/operations", ["GET"]),
+        Route("vertex.operations.list.model", "vertex", VX + "/models/{vm}/operations", ["GET"],
+              query={"filter": "done=true"}),
+        Route("vertex.operations.list.evaluation", "vertex", evaluation + "/operations", ["GET"]),
+        Route("vertex.operations.list.pipeline", "vertex", VX + "/trainingPipelines/{vpl}/operations", ["GET"]),
+        Route("vertex.operations.get", "vertex", VXN + "/datasets/{vds}/operations/{vop}", ["GET", "DELETE"]),
+        Route("vertex.operations.get.endpoint", "vertex", VXN + "/endpoints/{ve}/operations/{vop_ep}",
+              ["GET", "DELETE"]),
+        Route("vertex.operations.get.model", "vertex", VXN + "/models/{vm}/operations/{vop_m}", ["GET", "DELETE"]),
+        Route("vertex.operations.get.location", "vertex", VXN + "/operations/{vop_loc}", ["GET", "DELETE"]),
+        Route("vertex.operations.cancel", "vertex", VX + "/datasets/{vds}/operations/{vop}:cancel", ["POST"],
+              json=lambda ctx: {}),
+        Route("vertex.operations.wait", "vertex", VX + "/endpoints/{ve}/operations/{vop_ep}:wait", ["POST"],
+              query={"timeout": "1s"}, json=lambda ctx: {}),
+        Route("vertex.operations.delete", "vertex", VX + "/datasets/{vop_ds}/operations/{vop_victim}",
+              ["DELETE", "GET"], setup={"vop_victim": "fresh_vertex_operation"}),
+        Route("vertex.ui.operations.list", "vertex", VUI + "/operations", ["GET"],
+              query={"filter": "done=false", "pageSize": "5"}),
+        Route("vertex.ui.operations.list.endpoint", "vertex", VUI + "/endpoints/{ve}/operations", ["GET"]),
+        Route("vertex.ui.operations.get", "vertex", VUIN + "/datasets/{vds}/operations/{vop}", ["GET", "DELETE"]),
+        Route("vertex.ui.operations.get.endpoint", "vertex", VUIN + "/endpoints/{ve}/operations/{vop_ep}",
+              ["GET", "DELETE"]),
+        Route("vertex.ui.operations.cancel", "vertex", VUIN + "/models/{vm}/operations/{vop_m}:cancel", ["POST"],
+              json=lambda ctx: {}),
+        Route("vertex.ui.operations.wait", "vertex", VUIN + "/datasets/{vds}/operations/{vop}:wait", ["POST"],
+              query={"timeout": "1s"}, json=lambda ctx: {}),
+        Route("vertex.ui.operations.delete", "vertex", VUI + "/datasets/{vop_ds}/operations/{vop_victim}",
+              ["DELETE", "GET"], setup={"vop_victim": "fresh_vertex_operation"}),
+    ]
+
+
 ROUTES = [
     # AutoML v1
     Route("locations.list", "v1", "/v1/projects/{p}/locations", ["GET"]),
@@ -902,6 +1234,8 @@ ROUTES = [
           setup={"op_victim": "fresh_operation"}),
     Route("operations.cancel", "v1", V1 + "/operations/{op}:cancel", ["POST"], json=lambda ctx: {}),
     Route("operations.wait", "v1", V1 + "/operations/{op}:wait", ["POST"], json=lambda ctx: {"timeout": "1s"}),
+    # Vertex AI
+    *vertex_routes(),
     # Cloud Storage
     Route("buckets.insert", "storage", "/storage/v1/b", ["POST"], query={"project": "{p}"},
           json=lambda ctx: {"name": "hostile-made"}),
@@ -932,7 +1266,9 @@ ROUTES = [
 ROUTE_BY_NAME = {route.name: route for route in ROUTES}
 JSON_ROUTES = [route for route in ROUTES if route.has_json]
 GCS_ROUTES = [route for route in ROUTES if route.name in (
-    "datasets.importData", "datasets.exportData", "models.export", "models.batchPredict")]
+    "datasets.importData", "datasets.exportData", "models.export", "models.batchPredict", "vertex.datasets.import",
+    "vertex.datasets.export", "vertex.models.export")]
+LIST_ROUTES = [route for route in ROUTES if route.name.endswith(".list") or ".list." in route.name]
 OBJECT_ROUTES = [ROUTE_BY_NAME[n] for n in ("objects.get", "objects.media", "objects.download", "objects.delete")]
 UPLOAD_ROUTES = [ROUTE_BY_NAME[n] for n in ("upload.media", "upload.multipart", "upload.resumable")]
 
@@ -967,6 +1303,8 @@ class Case:
             self.body, self.content_type = route.raw(ctx)
         if route.name == "buckets.insert":
             self.json = {"name": "hostile-made-%d" % abs(index)}
+        if route.name == "vertex.endpoints.create.id":
+            self.query = [("endpointId", "hostile-ep-%d" % abs(index))]  # a taken ID is ALREADY_EXISTS
         self.headers = []  # extra headers, (name, value), bytes or str
         self.host = AUTO
         self.auth = AUTO
@@ -1142,6 +1480,27 @@ UNKNOWN_KEYS = [
     ("dotted-key", "a.b.c"), ("bracket-key", "a[0]"),
 ]
 
+# Vertex AI fields that take one of a few names: route -> (path in the body, values to try, the valid ones among
+# them). The pipeline's dataset is empty, so a valid model type is still refused (later, for the dataset).
+VERTEX_NAMED_VALUES = {
+    "vertex.datasets.create": (("metadataSchemaUri",), [
+        VERTEX_SCHEMA + "dataset/metadata/text_1.0.0.yaml", VERTEX_SCHEMA + "dataset/metadata/tabular_1.0.0.yaml",
+        VERTEX_SCHEMA + "dataset/metadata/video_1.0.0.yaml", VERTEX_SCHEMA + "dataset/metadata/image_9.9.9.yaml",
+        VERTEX_IMAGE_DATASET.upper(), VERTEX_IMAGE_DATASET + "\u0000", "", "image", "gs://hostile-bkt/../../x.yaml",
+        "file:///etc/passwd"], []),
+    "vertex.datasets.import": (("importConfigs", 0, "importSchemaUri"), [
+        VERTEX_MULTI_LABEL, VERTEX_BOUNDING_BOX, VERTEX_SCHEMA + "dataset/ioformat/text_classification_single_label_"
+        "io_format_1.0.0.yaml", VERTEX_IMAGE_DATASET, VERTEX_SINGLE_LABEL + " ", "", "single_label",
+        VERTEX_SCHEMA + "dataset/ioformat/../../../../etc/passwd"], [VERTEX_MULTI_LABEL, VERTEX_BOUNDING_BOX]),
+    "vertex.trainingPipelines.create": (("trainingTaskInputs", "modelType"), [
+        "FOO", "", "cloud", "CLOUD_1", "MODEL_TYPE_UNSPECIFIED", "MOBILE_TF_LOW_LATENCY_1", "MOBILE_TF_VERSATILE_1",
+        "CLOUD_HIGH_ACCURACY_1", "EFFICIENTNET", "YOLO", "CLOUD\u0000", 1, 99, -1, None, [], {}],
+        ["MOBILE_TF_LOW_LATENCY_1", "MOBILE_TF_VERSATILE_1", "MODEL_TYPE_UNSPECIFIED", 1, None]),
+    "vertex.models.export": (("outputConfig", "exportFormatId"), [
+        "tflite", "core-ml", "tf-saved-model", "tf-js", "edgetpu-tflite", "custom-trained", "TORCHSCRIPT", "",
+        "torchscript\u0000", "../torchscript", 5, None], ["TORCHSCRIPT"]),
+}
+
 BAD_JSON = [
     ("empty-object-brace", b"{"), ("close-brace", b"}"), ("unterminated-key", b'{"a"'),
     ("missing-value", b'{"displayName": }'), ("single-quotes", b"{'displayName': 'x'}"),
@@ -1211,6 +1570,8 @@ def gen_baseline(index, ctx, rng):
     case.expect = "either"
     if route.name == "models.create" and rng.random() < 0.1:
         case.json = with_value(case.json, ("datasetId",), ctx.dataset)  # a real training now and then
+    if route.name == "vertex.trainingPipelines.create" and rng.random() < 0.1:
+        case.json = with_value(case.json, ("inputDataConfig", "datasetId"), ctx.vx_dataset)
     return case
 
 
@@ -1275,10 +1636,16 @@ def gen_huge_numbers(index, ctx, rng):
     choice = rng.random()
     if choice < 0.45:
         route = rng.choice([ROUTE_BY_NAME[n] for n in ("models.create", "models.deploy", "models.predict",
-                                                       "models.batchPredict")])
+                                                       "models.batchPredict", "vertex.trainingPipelines.create",
+                                                       "vertex.endpoints.deployModel", "vertex.endpoints.predict")])
         case = Case(index, "huge_numbers", route, ctx)
         value, case.expect = rng.choice(HUGE_NUMBERS)
-        if route.name == "models.predict":
+        if route.name == "vertex.endpoints.predict":
+            # parameters is a free Value: numbers as JSON numbers (or strings, which it should refuse)
+            key = rng.choice(["confidenceThreshold", "maxPredictions"])
+            case.json = with_value(case.json, ("parameters", key), value)
+            case.kind = "parameters." + key
+        elif route.name == "models.predict":
             key = rng.choice(["score_threshold", "max_bounding_box_count"])
             case.json = with_value(case.json, ("params", key), value if isinstance(value, str) else dump(value))
             case.kind = "params." + key
@@ -1292,15 +1659,20 @@ def gen_huge_numbers(index, ctx, rng):
             case.kind = path[-1]
         case.desc = "%s = %s" % (case.kind, dump(value)[:60])
     elif choice < 0.55:
-        route = ROUTE_BY_NAME["operations.wait"]
+        route = rng.choice([ROUTE_BY_NAME[n] for n in ("operations.wait", "vertex.operations.wait",
+                                                       "vertex.ui.operations.wait")])
         case = Case(index, "huge_numbers", route, ctx)
         value = rng.choice(DURATIONS)
-        case.json = {"timeout": value}
+        if route.family == "vertex":  # WaitOperation's timeout is a query parameter in Vertex AI's binding
+            case.query = [("timeout", value)]
+        else:
+            case.json = {"timeout": value}
         case.kind, case.desc = "wait timeout", "timeout = %r" % value
     elif choice < 0.8:
         route = rng.choice([ROUTE_BY_NAME[n] for n in ("datasets.list", "models.list", "operations.list",
                                                        "objects.list", "objects.get", "objects.media",
-                                                       "upload.media", "modelEvaluations.list")])
+                                                       "upload.media", "modelEvaluations.list")]
+                           + [r for r in LIST_ROUTES if r.family == "vertex"])
         case = Case(index, "huge_numbers", route, ctx)
         parameter = {"objects.list": "maxResults", "objects.get": "generation", "objects.media": "generation",
                      "upload.media": "ifGenerationMatch"}.get(route.name, "pageSize")
@@ -1350,7 +1722,7 @@ def gen_deep_nesting(index, ctx, rng):
     """Nesting far beyond any sane depth: bodies, fields, storage JSON, filters."""
     choice = rng.random()
     if choice < 0.2:
-        route = rng.choice([r for r in ROUTES if r.name.endswith(".list") and r.family == "v1"])
+        route = rng.choice([r for r in LIST_ROUTES if r.family in ("v1", "vertex")])
         case = Case(index, "deep_nesting", route, ctx)
         depth = rng.choice([1000, 5000, 20000])
         shape = rng.choice(["parens", "not", "and"])
@@ -1403,6 +1775,13 @@ def gen_unknown_fields(index, ctx, rng):
         case.json = with_value(case.json, enum_paths[route.name], value)
         case.kind = "enum value"
         case.expect = "either" if value in ("mobile-low-latency-1", 99) else "invalid"
+    elif choice < 0.3 and route.name in VERTEX_NAMED_VALUES:
+        # Vertex AI names its kinds with strings (schema URIs, model types in a free Value, export format IDs)
+        path, values, valid = VERTEX_NAMED_VALUES[route.name]
+        value = rng.choice(values)
+        case.json = with_value(case.json, path, value)
+        case.kind = "named value " + path[-1]
+        case.expect = "either" if value in valid else "invalid"
     else:
         label, key = rng.choice(UNKNOWN_KEYS)
         places = [p for p in objects_in(case.json) if not p or p[-1] not in MAP_FIELDS]
@@ -1422,22 +1801,31 @@ def gen_bad_names(index, ctx, rng):
     if choice < 0.55:
         route = rng.choice([r for r in ROUTES if "{" in r.path])
         case = Case(index, "bad_names", route, ctx)
-        keys = [k for k in ("p", "l", "ds", "m", "m_deploy", "op", "spec", "ev", "bkt", "obj", "ds_victim",
-                            "obj_victim", "op_victim", "m_victim") if "{" + k + "}" in route.path]
+        keys = re.findall(r"\{(\w+)\}", route.path)
         key = rng.choice(keys)
         label, value, case.expect = rng.choice(BAD_SEGMENTS)
-        if key in ("p", "l") and case.expect == "invalid" and label not in (
+        if key in ("p", "pn", "l") and case.expect == "invalid" and label not in (
                 "empty", "nul", "nul-inside", "crlf", "lf", "bad-percent", "overlong-utf8-slash", "invalid-utf8"):
             case.expect = "either"  # any project and location ID is accepted here (docs/emulator.md)
         case.set_value(key, value)
         case.kind, case.desc = "segment %s %s" % (key, label), "{%s} = %r" % (key, value[:40])
     elif choice < 0.65:
-        route = rng.choice([r for r in ROUTES if "{ds}" in r.path or "{m}" in r.path])
+        route = rng.choice([r for r in ROUTES if any("{%s}" % k in r.path for k in ("ds", "m", "vds", "vm", "ve"))])
         case = Case(index, "bad_names", route, ctx)
         if "{ds}" in route.path:
             case.set_value("ds", rng.choice([ctx.model, ctx.operation, ctx.spec, ctx.evaluation]))
-        else:
+        elif "{m}" in route.path:
             case.set_value("m", rng.choice([ctx.dataset, ctx.operation, ctx.evaluation]))
+        else:
+            # Vertex AI IDs all look alike (19 digits): another kind's ID, or a v1 ID, must be NOT_FOUND
+            key = rng.choice([k for k in ("vds", "vm", "ve") if "{%s}" % k in route.path])
+            others = {"vds": [ctx.vx_model, ctx.vx_endpoint, ctx.vx_pipeline, ctx.vx_evaluation, ctx.vx_operation,
+                              ctx.dataset],
+                      "vm": [ctx.vx_dataset, ctx.vx_endpoint, ctx.vx_pipeline, ctx.vx_evaluation, ctx.vx_slice,
+                             ctx.model],
+                      "ve": [ctx.vx_dataset, ctx.vx_model, ctx.vx_pipeline, ctx.vx_endpoint_operation,
+                             ctx.deploy_model]}[key]
+            case.set_value(key, rng.choice(others))
         case.kind, case.desc = "ID of another kind", "an ID of another resource kind in " + route.name
     elif choice < 0.8:
         route = rng.choice([r for r in ROUTES if r.query] + UPLOAD_ROUTES)
@@ -1483,7 +1871,9 @@ def gen_path_escapes(index, ctx, rng):
         route = rng.choice(GCS_ROUTES)
         case = Case(index, "path_escapes", route, ctx)
         uri = rng.choice(ESCAPE_URIS).replace("{b}", ctx.bucket)
-        positions = [p for p, v in tree_paths(case.json) if isinstance(v, str) and v.startswith("gs://")]
+        # Storage paths only: Vertex AI's schema URIs are gs:// too, but names compared as text, never read
+        positions = [p for p, v in tree_paths(case.json) if isinstance(v, str) and v.startswith("gs://")
+                     and not v.startswith(VERTEX_SCHEMA)]
         path = rng.choice(positions)
         case.json = with_value(case.json, path, uri)
         case.kind, case.desc = "gs:// URI in " + route.name, "%s = %r" % (".".join(map(str, path)), uri)
@@ -1544,7 +1934,9 @@ def gen_path_escapes(index, ctx, rng):
 def gen_oversized(index, ctx, rng):
     """Bodies over the limits: sent whole, announced and not sent, chunked; and near-limit bodies."""
     choice = rng.random()
-    v1_posts = [r for r in ROUTES if r.family == "v1" and r.method == "POST" and r.name != "models.predict"]
+    v1_posts = [r for r in ROUTES if r.family in ("v1", "vertex") and r.method == "POST"
+                and not r.path.endswith(":predict")]  # the 1 MiB limit (predict has 32 MiB)
+    predicts = [ROUTE_BY_NAME["models.predict"], ROUTE_BY_NAME["vertex.endpoints.predict"]]
     if choice < 0.2:
         route = rng.choice(v1_posts)
         case = Case(index, "oversized", route, ctx)
@@ -1555,7 +1947,7 @@ def gen_oversized(index, ctx, rng):
     elif choice < 0.4:
         route = rng.choice(ROUTES)
         case = Case(index, "oversized", route, ctx)
-        limit = PREDICT_BODY_LIMIT if route.name == "models.predict" else (
+        limit = PREDICT_BODY_LIMIT if route.path.endswith(":predict") else (
             UPLOAD_BODY_LIMIT if route.path.startswith("/upload/") else V1_BODY_LIMIT)
         announced = rng.choice([limit + 1, 2 ** 31, 2 ** 40, 2 ** 62])
         case.headers.append(("Content-Length", str(announced)))
@@ -1570,17 +1962,23 @@ def gen_oversized(index, ctx, rng):
         case.chunked = True
         case.kind, case.desc = "chunked over 1 MiB", "chunked %d bytes" % len(case.body)
     elif choice < 0.62:
-        route = ROUTE_BY_NAME["models.predict"]
+        route = rng.choice(predicts)
         case = Case(index, "oversized", route, ctx)
-        case.body = BigBody(PREDICT_BODY_LIMIT + 1, prefix=b'{"payload": {"image": {"imageBytes": "')
+        prefix = b'{"payload": {"image": {"imageBytes": "' if route.family == "v1" else b'{"instances": [{"content": "'
+        case.body = BigBody(PREDICT_BODY_LIMIT + 1, prefix=prefix)
         case.content_type = "application/json"
         case.kind, case.desc = "predict over 32 MiB", "%d-byte body sent whole" % (PREDICT_BODY_LIMIT + 1)
         case.timeout = 120
     elif choice < 0.67:
-        route = ROUTE_BY_NAME["models.predict"]
+        route = rng.choice(predicts)
         case = Case(index, "oversized", route, ctx)
         garbage = base64.b64encode(bytes(rng.getrandbits(8) for _ in range(1 << 16)) * 300).decode()
-        case.json = {"payload": {"image": {"imageBytes": garbage}}}
+        if route.family == "v1":
+            case.json = {"payload": {"image": {"imageBytes": garbage}}}
+        else:  # over Vertex AI's 1.5 MB an instance, in one instance or in pieces of 32
+            pieces = rng.choice([1, 32])
+            size = len(garbage) // pieces
+            case.json = {"instances": [{"content": garbage[i * size:(i + 1) * size]} for i in range(pieces)]}
         case.kind, case.desc = "predict near 32 MiB of garbage image", "%d bytes of base64" % len(garbage)
         case.timeout = 120
     elif choice < 0.77:
@@ -1596,12 +1994,15 @@ def gen_oversized(index, ctx, rng):
         case.chunked, case.chunk_sizes = True, [1]
         case.kind, case.desc, case.expect = "one-byte chunks", "%d one-byte chunks" % len(body), "either"
     elif choice < 0.93:
-        route = ROUTE_BY_NAME["datasets.importData"]
+        route = rng.choice([ROUTE_BY_NAME["datasets.importData"], ROUTE_BY_NAME["vertex.datasets.import"]])
         case = Case(index, "oversized", route, ctx)
         count = rng.choice([10000, 60000])
-        case.json = {"inputConfig": {"gcsSource": {"inputUris": ["gs://%s/n%d.csv" % (ctx.bucket, i)
-                                                                 for i in range(count)]}}}
-        case.kind, case.desc, case.expect = "many URIs", "%d inputUris" % count, "either"
+        uris = ["gs://%s/n%d.csv" % (ctx.bucket, i) for i in range(count)]
+        if route.family == "v1":
+            case.json = {"inputConfig": {"gcsSource": {"inputUris": uris}}}
+        else:
+            case.json = with_value(case.json, ("importConfigs", 0, "gcsSource", "uris"), uris)
+        case.kind, case.desc, case.expect = "many URIs", "%d URIs" % count, "either"
     else:
         route = ROUTE_BY_NAME["upload.media"]
         case = Case(index, "oversized", route, ctx)
@@ -2043,8 +2444,9 @@ def make_case(seed, index, ctx):
 
 
 def envelope_ok(case, response):
-    """The v1 error envelope {"error": {"code", "message", "status"}}, or on storage routes Cloud Storage's
-    {"error": {"code", "message", "errors": [...]}}; `code` must be the HTTP status."""
+    """The v1 error envelope {"error": {"code", "message", "status"}} (Vertex AI's has the same shape), or on
+    storage routes Cloud Storage's {"error": {"code", "message", "errors": [...]}}; `code` must be the HTTP status.
+    Which API's envelope it is, is domain_right's question."""
     try:
         document = json.loads(response.body)
     except ValueError:
@@ -2059,6 +2461,33 @@ def envelope_ok(case, response):
     return case.route.family == "storage" and isinstance(error.get("errors"), list)
 
 
+def surface(case):
+    """The API whose path the case's request names: "vertex" under /vertex/, "v1" under /v1/, None otherwise or when
+    the request line is written by hand without the case's target as its path (OPTIONS *, a path with a raw space,
+    the absolute form http://host/PATH, which the backend does not route)."""
+    if case.raw is not None and b" {TARGET}" not in case.raw:
+        return None
+    path = case.target().split(b"?", 1)[0]
+    return "vertex" if path.startswith(b"/vertex/") else "v1" if path.startswith(b"/v1/") else None
+
+
+def domain_right(case, response):
+    """Whether an error envelope (envelope_ok) is the one of the API the path belongs to: an error under /vertex/
+    carries an ErrorInfo of domain aiplatform.googleapis.com, as Google's does and docs/vertex.md promises (clients
+    read the reason from it), whichever layer of the backend refused the request; one under /v1/ never carries that
+    domain, and its ErrorInfo (when it has one) is automl.googleapis.com's."""
+    api = surface(case)
+    if api is None:
+        return True
+    details = json.loads(response.body)["error"].get("details")
+    infos = [d for d in details if isinstance(d, dict) and str(d.get("@type", "")).endswith("google.rpc.ErrorInfo")] \
+        if isinstance(details, list) else []
+    domains = {info.get("domain") for info in infos}
+    if api == "vertex":
+        return domains == {VERTEX_DOMAIN}
+    return domains <= {V1_DOMAIN}
+
+
 def classify_response(case, response, head_request):
     status = response.status
     storage_success = (status in (206, 308) or status == 499 and case.route.name == "upload.resumable.cancel"
@@ -2069,7 +2498,7 @@ def classify_response(case, response, head_request):
         if head_request:
             return "ok"  # an answer to HEAD has no body
         if envelope_ok(case, response):
-            return "ok"
+            return "ok" if domain_right(case, response) or not case.framing_ok else FAILURE_PREFIX + "domain"
         return "malformed-400" if not case.framing_ok else FAILURE_PREFIX + "no-envelope"
     if status == 501 and (head_request or envelope_ok(case, response)):
         return "unimplemented-501"
@@ -2151,9 +2580,11 @@ class Results:
 
 
 def health_check(backend, ctx, timeout):
-    """A normal request must still work: list datasets, get the bucket. Returns an error text or None."""
+    """A normal request must still work: list datasets (v1 and Vertex AI), get the bucket. Returns an error text or
+    None."""
     datasets = "/v1/projects/%s/locations/%s/datasets" % (ctx.project, ctx.location)
     for method, path, want in (("GET", datasets, b'"datasets"'),
+                               ("GET", vertex_parent(ctx) + "/datasets/" + ctx.vx_dataset, b'"dataItemCount"'),
                                ("GET", "/storage/v1/b/" + ctx.bucket, b'"storage#bucket"')):
         status, body, reply = normal_request(backend.port, backend.token, method, path, timeout=timeout)
         if status != 200 or want not in body:
@@ -2181,7 +2612,10 @@ def run_case(case, backend, ctx, args):
     """Runs the setup a route needs, sends the case, classifies the answer."""
     for key, setup in case.route.setup.items():
         if key not in case.overridden and case.path is None:
-            case.values[key] = SETUPS[setup](backend, ctx)
+            made = SETUPS[setup](backend, ctx)
+            # A setup may fill several placeholders (an operation and its owner); a mutated one stays as it is.
+            made = made if isinstance(made, dict) else {key: made}
+            case.values.update((k, v) for k, v in made.items() if k == key or k not in case.overridden)
     parts = case.render(backend.port, backend.token, ctx)
     http_layer_limits(case, parts)
     reply = exchange(backend.port, parts, case.timeout or args.timeout, half_close=case.half_close,
@@ -2567,27 +3001,15 @@ def final_checks(backend, ctx, args):
     problem = health_check(backend, ctx, args.normal_wait)
     if problem:
         problems.append("a normal request failed at the end: " + problem)
-    # Every operation, page by page: partialFailures or errors must not quote a file outside the root, nor the
-    # server's absolute paths.
-    token, escaped, leaking = "", set(), []
-    for _ in range(200):
-        path = "/v1/projects/%s/locations/%s/operations?pageSize=1000%s" % (ctx.project, ctx.location,
-                                                                            "&pageToken=" + pct(token) if token else "")
-        status, body, reply = normal_request(backend.port, backend.token, "GET", path, timeout=30)
-        if status != 200:
-            problems.append("listing operations at the end failed: " + reply.summary(200))
-            break
-        escaped.update(marker for marker in ctx.markers()["FAIL-escape"] if marker in body)
-        page = json.loads(body)
-        leaking += [o for o in page.get("operations", []) if ctx.workdir in json.dumps(o)]
-        token = page.get("nextPageToken", "")
-        if not token:
-            break
-    for marker in escaped:
-        problems.append("an operation quotes %r (a file outside the gs:// root)" % marker[:20])
-    if leaking:
-        message = json.dumps(leaking[0].get("error") or leaking[0], ensure_ascii=True)[:400]
-        problems.append("%d operations quote the server's absolute paths, e.g. %s" % (len(leaking), message))
+    # Every operation (v1's, and Vertex AI's: a location-level list holds them all, nested or not) and every training
+    # pipeline, page by page: partialFailures or errors must not quote a file outside the root, nor the server's
+    # absolute paths.
+    v1_parent = "/v1/projects/%s/locations/%s" % (ctx.project, ctx.location)
+    for what, collection, member in (("operations", v1_parent + "/operations", "operations"),
+                                     ("Vertex AI operations", vertex_parent(ctx) + "/operations", "operations"),
+                                     ("Vertex AI training pipelines", vertex_parent(ctx) + "/trainingPipelines",
+                                      "trainingPipelines")):
+        problems += leaks_in_list(backend, ctx, what, collection, member)
     # Nothing written outside the gs:// root: no new file beside it or in the folder links point at, and no
     # file named like the escape attempts' targets (canary-write, escape-canary) anywhere, the data folder included.
     expected = {"data", "gcs", "secret.txt", "tokens", "outside"}  # the emulator-N.stdout/stderr logs too
@@ -2599,6 +3021,30 @@ def final_checks(backend, ctx, args):
         stray += [os.path.relpath(os.path.join(folder, name), backend.workdir) for name in files if "canary" in name]
     if stray:
         problems.append("files appeared beside the gs:// root (an escape wrote outside it): %s" % ", ".join(stray))
+    return problems
+
+
+def leaks_in_list(backend, ctx, what, collection, member):
+    """Pages through a list; returns problems: items that quote a sentinel (a file outside the gs:// root) or the
+    server's absolute paths."""
+    problems, token, escaped, leaking = [], "", set(), []
+    for _ in range(500):
+        path = "%s?pageSize=1000%s" % (collection, "&pageToken=" + pct(token) if token else "")
+        status, body, reply = normal_request(backend.port, backend.token, "GET", path, timeout=30)
+        if status != 200:
+            problems.append("listing %s at the end failed: %s" % (what, reply.summary(200)))
+            break
+        escaped.update(marker for marker in ctx.markers()["FAIL-escape"] if marker in body)
+        page = json.loads(body)
+        leaking += [item for item in page.get(member, []) if ctx.workdir in json.dumps(item)]
+        token = page.get("nextPageToken", "")
+        if not token:
+            break
+    for marker in escaped:
+        problems.append("one of the %s quotes %r (a file outside the gs:// root)" % (what, marker[:20]))
+    if leaking:
+        message = json.dumps(leaking[0].get("error") or leaking[0], ensure_ascii=True)[:400]
+        problems.append("%d %s quote the server's absolute paths, e.g. %s" % (len(leaking), what, message))
     return problems
 
 
@@ -2783,7 +3229,7 @@ def parse_args(argv):
     parser.add_argument("--requests", type=int, default=None, help="hostile requests to send (default 10000)")
     parser.add_argument("--seed", default="1", help="seed of the request generator (default 1)")
     parser.add_argument("--quick", action="store_true",
-                        help="the test-suite version: ~500 requests, 200 idle connections, short waits")
+                        help="the test-suite version: 1,000 requests, 200 idle connections, short waits")
     parser.add_argument("--workers", type=int, default=4, help="requests in flight at once (default 4)")
     parser.add_argument("--batch", type=int, default=200, help="requests between normal-request checks")
     parser.add_argument("--timeout", type=float, default=None,
@@ -2814,7 +3260,7 @@ def parse_args(argv):
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
     args = parser.parse_args(argv)
     quick = args.quick
-    defaults = {"requests": (10000, 500), "timeout": (10.0, 8.0), "idle_connections": (2000, 200),
+    defaults = {"requests": (10000, 1000), "timeout": (10.0, 8.0), "idle_connections": (2000, 200),
                 "header_timeout": (10.0, 3.0), "idle_timeout": (10.0, 3.0), "grace": (5.0, 3.0),
                 "big_uploads": (2, 0)}
     timeout_given = args.timeout is not None

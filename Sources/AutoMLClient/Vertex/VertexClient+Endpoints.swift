@@ -44,9 +44,18 @@ extension VertexClient {
         deployed.model = model.description
         deployed.displayName = displayName
         deployed.automaticResources = VertexAutomaticResources(replicas: replicas)
+        return try await deployModel(deployed, to: endpoint, trafficSplit: ["0": 100], options: options)
+    }
+
+    /// DeployModel as the request has it: a DeployedModel (its `id` may be chosen) and the endpoint's traffic split
+    /// after the deploy (`"0"` is this model; an empty split leaves the endpoint's as it is).
+    public func deployModel(
+        _ deployed: VertexDeployedModel, to endpoint: VertexEndpointName, trafficSplit: [String: Int32],
+        options: CallOptions = .init()
+    ) async throws -> LongRunningOperation {
         var request = VertexDeployModelRequest()
         request.deployedModel = deployed
-        request.trafficSplit = ["0": 100]
+        request.trafficSplit = trafficSplit
         return try await perform(
             post("\(endpoint):deployModel", request, routing: "endpoint=\(endpoint)"), options: options,
             as: LongRunningOperation.self)

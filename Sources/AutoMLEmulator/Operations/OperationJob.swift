@@ -19,7 +19,8 @@ enum OperationJob: Sendable, Codable, Equatable {
     case vertexExportData(datasetID: String, outputDirectory: String, fractions: [Double]?)
     /// Vertex AI ExportModel.
     case vertexExportModel(modelID: String, outputDirectory: String)
-    /// Vertex AI DeployModel: the deployed model as JSON (its ID chosen) and the endpoint's traffic split after it.
+    /// Vertex AI DeployModel: the deployed model as JSON (its ID chosen) and the traffic split the request asked for
+    /// (`"0"` is the model being deployed), applied to the endpoint as it is when the deploy ends.
     case vertexDeploy(endpointID: String, deployedModelJSON: String, trafficSplit: [String: Int32])
 
     var storedText: String {

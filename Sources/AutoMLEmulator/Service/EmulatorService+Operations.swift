@@ -24,13 +24,19 @@ extension EmulatorService {
     func cancelOperation(_ id: String, in parent: Parent) async throws -> Empty {
         let stored = try await requireOperation(id, in: parent)
         guard !stored.operation.done else { return Empty() }
+        try await cancelWork(of: id)
+        return Empty()
+    }
+
+    /// Asks an operation's work to stop: a running task is cancelled (it ends the operation CANCELLED); one that
+    /// does not run here (it has not started again since a restart) is ended CANCELLED now.
+    func cancelWork(of id: String) async throws {
         _ = try await store.requestCancel(id)
         if runner.isRunning(id) {
             runner.cancel(id)
         } else {
             await runner.endCancelled(id)
         }
-        return Empty()
     }
 
     /// DeleteOperation: forgets the operation; its work goes on.
@@ -45,13 +51,18 @@ extension EmulatorService {
     func waitOperation(_ id: String, in parent: Parent, body: WaitOperationRequest) async throws -> LongRunningOperation
     {
         let limit = min(60, max(0, body.timeout.map { $0.duration.timeInterval } ?? 60))
-        let deadline = Date().addingTimeInterval(limit)
-        var stored = try await requireOperation(id, in: parent)
+        return try await waitUntilDone(seconds: limit) { try await requireOperation(id, in: parent) }.operation
+    }
+
+    /// Reads an operation every 50 ms until it is done or `seconds` of wall time have passed; returns the last read.
+    func waitUntilDone(seconds: Double, read: () async throws -> StoredOperation) async throws -> StoredOperation {
+        let deadline = Date().addingTimeInterval(seconds)
+        var stored = try await read()
         while !stored.operation.done, Date() < deadline {
             try await Task.sleep(for: .milliseconds(50))
-            stored = try await requireOperation(id, in: parent)
+            stored = try await read()
         }
-        return stored.operation
+        return stored
     }
 
     func requireOperation(_ id: String, in parent: Parent) async throws -> StoredOperation {

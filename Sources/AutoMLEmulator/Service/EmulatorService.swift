@@ -116,7 +116,7 @@ final class EmulatorService: Sendable {
             return try await VertexService(base: self).runExportModel(operation, modelID: modelID, directory: directory)
         case .vertexDeploy(let endpointID, let deployedModelJSON, let trafficSplit):
             return try await VertexService(base: self).runDeploy(
-                operation, endpointID: endpointID, deployedModelJSON: deployedModelJSON, split: trafficSplit)
+                operation, endpointID: endpointID, deployedModelJSON: deployedModelJSON, requestedSplit: trafficSplit)
         case .deleteModel(let modelID):
             let artifact = try await store.model(modelID, in: operation.parent)?.artifactPath
             _ = try await store.deleteModel(modelID)

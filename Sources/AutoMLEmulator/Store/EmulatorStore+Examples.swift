@@ -14,7 +14,8 @@ struct StoredBox: Sendable, Hashable, Codable {
 struct NewExample: Sendable {
     var uri: String
     var filePath: String
-    /// `TRAIN`, `VALIDATION` or `TEST` (UNASSIGNED is split before it gets here).
+    /// `TRAIN`, `VALIDATION` or `TEST`; a v1 import splits UNASSIGNED before it gets here, a Vertex AI import keeps
+    /// `UNASSIGNED` (its training pipeline's split decides).
     var mlUse: String
     var width: Int?
     var height: Int?
@@ -48,61 +49,66 @@ extension EmulatorStore {
     func addExamples(_ examples: [NewExample], toDataset datasetID: String, multiLabel: Bool) async throws
         -> [String: String]
     {
-        try await write { db in
-            var failures: [String: String] = [:]
-            var specIDs = try Self.specIDs(db, datasetID: datasetID)
-            for example in examples {
-                let existing = try Row.fetchOne(
-                    db, sql: "SELECT id FROM example WHERE dataset_id = ? AND uri = ?",
-                    arguments: [datasetID, example.uri])
-                let existingLabels: Set<String> =
-                    try existing.map { row in
-                        Set(
-                            try String.fetchAll(
-                                db,
-                                sql: """
-                                    SELECT s.display_name FROM annotation a JOIN annotation_spec s ON s.id = a.spec_id
-                                    WHERE a.example_id = ?
-                                    """, arguments: [row["id"] as Int64]))
-                    } ?? []
-                let newLabels = example.labels.filter { !existingLabels.contains($0) }
-                if !multiLabel, example.boxes.isEmpty, existingLabels.count + Set(newLabels).count > 1 {
-                    let all = (existingLabels.sorted() + newLabels).joined(separator: ", ")
-                    failures[example.uri] =
-                        "\(example.uri) would have more than one label (\(all)) in a MULTICLASS dataset"
-                    continue
-                }
-                let exampleID: Int64
-                if let existing {
-                    exampleID = existing["id"]
-                } else {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO example (dataset_id, uri, file_path, ml_use, width, height, format)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            datasetID, example.uri, example.filePath, example.mlUse, example.width,
-                            example.height, example.format,
-                        ])
-                    exampleID = db.lastInsertedRowID
-                }
-                for label in newLabels {
-                    let specID = try Self.specID(db, datasetID: datasetID, label: label, known: &specIDs)
-                    try db.execute(
-                        sql: "INSERT INTO annotation (example_id, spec_id) VALUES (?, ?)",
-                        arguments: [exampleID, specID])
-                }
-                for (label, box) in example.boxes {
-                    let specID = try Self.specID(db, datasetID: datasetID, label: label, known: &specIDs)
-                    try db.execute(
-                        sql: """
-                            INSERT INTO annotation (example_id, spec_id, x_min, y_min, x_max, y_max) VALUES (?, ?, ?, ?, ?, ?)
-                            """, arguments: [exampleID, specID, box.xMin, box.yMin, box.xMax, box.yMax])
-                }
+        try await write { db in try Self.insertExamples(db, examples, datasetID: datasetID, multiLabel: multiLabel) }
+    }
+
+    /// ``addExamples(_:toDataset:multiLabel:)`` in the caller's transaction.
+    static func insertExamples(_ db: Database, _ examples: [NewExample], datasetID: String, multiLabel: Bool) throws
+        -> [String: String]
+    {
+        var failures: [String: String] = [:]
+        var specIDs = try Self.specIDs(db, datasetID: datasetID)
+        for example in examples {
+            let existing = try Row.fetchOne(
+                db, sql: "SELECT id FROM example WHERE dataset_id = ? AND uri = ?",
+                arguments: [datasetID, example.uri])
+            let existingLabels: Set<String> =
+                try existing.map { row in
+                    Set(
+                        try String.fetchAll(
+                            db,
+                            sql: """
+                                SELECT s.display_name FROM annotation a JOIN annotation_spec s ON s.id = a.spec_id
+                                WHERE a.example_id = ?
+                                """, arguments: [row["id"] as Int64]))
+                } ?? []
+            let newLabels = example.labels.filter { !existingLabels.contains($0) }
+            if !multiLabel, example.boxes.isEmpty, existingLabels.count + Set(newLabels).count > 1 {
+                let all = (existingLabels.sorted() + newLabels).joined(separator: ", ")
+                failures[example.uri] =
+                    "\(example.uri) would have more than one label (\(all)) in a MULTICLASS dataset"
+                continue
             }
-            return failures
+            let exampleID: Int64
+            if let existing {
+                exampleID = existing["id"]
+            } else {
+                try db.execute(
+                    sql: """
+                        INSERT INTO example (dataset_id, uri, file_path, ml_use, width, height, format)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        datasetID, example.uri, example.filePath, example.mlUse, example.width,
+                        example.height, example.format,
+                    ])
+                exampleID = db.lastInsertedRowID
+            }
+            for label in newLabels {
+                let specID = try Self.specID(db, datasetID: datasetID, label: label, known: &specIDs)
+                try db.execute(
+                    sql: "INSERT INTO annotation (example_id, spec_id) VALUES (?, ?)",
+                    arguments: [exampleID, specID])
+            }
+            for (label, box) in example.boxes {
+                let specID = try Self.specID(db, datasetID: datasetID, label: label, known: &specIDs)
+                try db.execute(
+                    sql: """
+                        INSERT INTO annotation (example_id, spec_id, x_min, y_min, x_max, y_max) VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [exampleID, specID, box.xMin, box.yMin, box.xMax, box.yMax])
+            }
         }
+        return failures
     }
 
     /// The labels of a dataset with their example counts, by display name.

@@ -128,6 +128,8 @@ extension EmulatorStore {
                 table.column("location", .text).notNull()
                 table.column("seq", .integer).notNull()
                 table.column("operation_id", .text).notNull()
+                // The model the pipeline makes (its ID is chosen when the pipeline is created).
+                table.column("model_id", .text).notNull()
                 table.column("json", .text).notNull()
             }
             try db.create(

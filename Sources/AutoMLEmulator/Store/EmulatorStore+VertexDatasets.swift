@@ -67,25 +67,23 @@ extension EmulatorStore {
             arguments: [parent.project, parent.location], page: page, decode: Self.storedVertexDataset)
     }
 
-    /// Fixes a dataset's annotation kind at its first import; returns the kind it already had when that differs.
-    func claimVertexAnnotationKind(_ kind: VertexAnnotationKind, dataset id: String) async throws
-        -> VertexAnnotationKind?
+    /// Adds a Vertex AI import's images (see ``addExamples(_:toDataset:multiLabel:)``) and, when the dataset had no
+    /// kind yet and at least one image went in, fixes its annotation kind — in one transaction. Throws
+    /// ``AnnotationKindConflict`` (and adds nothing) when the dataset holds another kind.
+    func addVertexExamples(_ examples: [NewExample], toDataset id: String, kind: VertexAnnotationKind) async throws
+        -> [String: String]
     {
         try await write { db in
             let current = try String.fetchOne(db, sql: "SELECT import_kind FROM dataset WHERE id = ?", arguments: [id])
                 .flatMap(VertexAnnotationKind.init(rawValue:))
-            if let current { return current == kind ? nil : current }
-            try db.execute(
-                sql: "UPDATE dataset SET import_kind = ?, domain = ? WHERE id = ?",
-                arguments: [kind.rawValue, kind.domain.rawValue, id])
-            return nil
-        }
-    }
-
-    /// Replaces a Vertex AI dataset's JSON (an update).
-    func replaceVertexDataset(_ dataset: VertexDataset, id: String) async throws {
-        try await write { db in
-            try db.execute(sql: "UPDATE dataset SET json = ? WHERE id = ?", arguments: [dataset.storedJSON, id])
+            if let current, current != kind { throw AnnotationKindConflict(held: current) }
+            let refused = try Self.insertExamples(db, examples, datasetID: id, multiLabel: kind == .multiLabel)
+            if current == nil, examples.count > refused.count {
+                try db.execute(
+                    sql: "UPDATE dataset SET import_kind = ?, domain = ? WHERE id = ?",
+                    arguments: [kind.rawValue, kind.domain.rawValue, id])
+            }
+            return refused
         }
     }
 
@@ -102,4 +100,9 @@ extension EmulatorStore {
             kind: (row["import_kind"] as String?).flatMap(VertexAnnotationKind.init(rawValue:)),
             dataset: dataset)
     }
+}
+
+/// A Vertex AI dataset holds annotations of another kind than an import brings.
+struct AnnotationKindConflict: Error {
+    var held: VertexAnnotationKind
 }

@@ -93,12 +93,4 @@ extension EmulatorStore {
         try db.execute(sql: "UPDATE \(table.rawValue) SET json = ? WHERE id = ?", arguments: [changed, id])
         return changed
     }
-
-    /// Deletes a row; false when it was already gone.
-    func deleteVertexRow(_ table: VertexTable, _ id: String) async throws -> Bool {
-        try await write { db in
-            try db.execute(sql: "DELETE FROM \(table.rawValue) WHERE id = ?", arguments: [id])
-            return db.changesCount > 0
-        }
-    }
 }

@@ -2,12 +2,13 @@ import AutoMLWire
 import Foundation
 import GRDB
 
-/// A training pipeline row: its stored JSON and the hidden operation it runs as.
+/// A training pipeline row: its stored JSON and the hidden operation it runs as (nil only if that row is missing).
 struct StoredPipeline: Sendable {
     var id: String
     var seq: Int64
     var json: String
     var operationID: String
+    var operation: StoredOperation?
 }
 
 /// What a trained Vertex AI model is stored with.
@@ -51,34 +52,44 @@ extension EmulatorStore {
                 name: { "\(parent)/trainingPipelines/\(pipelineID)/runs/\($0)" }, metadata: { _ in ProtoAny(metadata) })
             let row = try Self.insertVertexRow(
                 db, .trainingPipeline, id: pipelineID, in: parent, json: { _ in json },
-                extra: ["operation_id": operationID])
-            return (StoredPipeline(id: pipelineID, seq: row.seq, json: json, operationID: operationID), operation)
+                extra: ["operation_id": operationID, "model_id": modelID])
+            return (
+                StoredPipeline(
+                    id: pipelineID, seq: row.seq, json: json, operationID: operationID, operation: operation),
+                operation
+            )
         }
     }
 
+    /// A pipeline of the parent with its operation; nil when there is none.
     func pipeline(_ id: String, in parent: Parent) async throws -> StoredPipeline? {
         try await read { db in
             try Row.fetchOne(
-                db,
-                sql:
-                    "SELECT id, seq, json, operation_id FROM training_pipeline WHERE id = ? AND project = ? AND location = ?",
+                db, sql: Self.pipelineColumns + " WHERE p.id = ? AND p.project = ? AND p.location = ?",
                 arguments: [id, parent.project, parent.location]
             ).map(Self.storedPipeline)
         }
     }
 
-    func pipelines(in parent: Parent, page: PageRead<StoredPipeline>) async throws -> [StoredPipeline] {
-        try await pageRows(
-            "SELECT id, seq, json, operation_id FROM training_pipeline WHERE project = ? AND location = ? AND seq > ? ORDER BY seq",
-            arguments: [parent.project, parent.location], page: page, decode: Self.storedPipeline)
+    /// The pipeline of the parent that makes the model with this ID, if there is one.
+    func pipeline(makingModel modelID: String, in parent: Parent) async throws -> StoredPipeline? {
+        try await read { db in
+            try Row.fetchOne(
+                db, sql: Self.pipelineColumns + " WHERE p.model_id = ? AND p.project = ? AND p.location = ?",
+                arguments: [modelID, parent.project, parent.location]
+            ).map(Self.storedPipeline)
+        }
     }
 
-    /// The hidden operation a pipeline runs as.
-    func pipelineOperation(_ operationID: String) async throws -> StoredOperation? {
-        try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM operation WHERE id = ?", arguments: [operationID])
-                .map(Self.storedOperation)
-        }
+    /// One page of a location's pipelines with their operations (see ``PageRead``), each decoded before the page's
+    /// filter sees it.
+    func pipelines<Item: Sendable>(
+        in parent: Parent, page: PageRead<Item>, decode: @Sendable @escaping (StoredPipeline) throws -> Item
+    ) async throws -> [Item] {
+        try await pageRows(
+            Self.pipelineColumns + " WHERE p.project = ? AND p.location = ? AND p.seq > ? ORDER BY p.seq",
+            arguments: [parent.project, parent.location], page: page
+        ) { try decode(try Self.storedPipeline($0)) }
     }
 
     /// Deletes a pipeline and its hidden operation; false when it was already gone.
@@ -146,7 +157,15 @@ extension EmulatorStore {
         }
     }
 
-    private static func storedPipeline(_ row: Row) -> StoredPipeline {
-        StoredPipeline(id: row["id"], seq: row["seq"], json: row["json"], operationID: row["operation_id"])
+    private static let pipelineColumns = """
+        SELECT p.id AS p_id, p.seq AS p_seq, p.json AS p_json, p.operation_id AS p_operation_id, o.*
+        FROM training_pipeline p LEFT JOIN operation o ON o.id = p.operation_id
+        """
+
+    private static func storedPipeline(_ row: Row) throws -> StoredPipeline {
+        let operationID: String = row["p_operation_id"]
+        let operation = (row["id"] as String?) == nil ? nil : try storedOperation(row)
+        return StoredPipeline(
+            id: row["p_id"], seq: row["p_seq"], json: row["p_json"], operationID: operationID, operation: operation)
     }
 }

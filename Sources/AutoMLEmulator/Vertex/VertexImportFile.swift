@@ -60,7 +60,8 @@ struct VertexImportFile {
     private func jsonRecords(_ text: String) -> ([CSVRecord], [ImportRowError]) {
         var records: [CSVRecord] = []
         var errors: [ImportRowError] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // CRLF is one Character in Swift, and a line break like LF.
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let number = index + 1
             guard line.contains(where: { !$0.isWhitespace }) else { continue }
             do throws(LineProblem) {

@@ -8,8 +8,9 @@ struct VertexRouter: Sendable {
 
     static let prefix = "/vertex/"
 
-    /// Answers one request, or throws a ``ServiceError``. `limitedTo` is the project a project-limited token may use.
-    func route(_ request: EmulatorRequest, limitedTo project: String?) async throws -> any ProtoMessage {
+    /// Answers one request, or throws a ``ServiceError``. `limitedTo` is the projects a project-limited token may use
+    /// (nil: any).
+    func route(_ request: EmulatorRequest, limitedTo projects: Set<String>?) async throws -> any ProtoMessage {
         let path = request.path.dropFirst(Self.prefix.count)
         let isOperationsBinding = path.hasPrefix("ui/")
         guard path.hasPrefix("v1/") || isOperationsBinding else { throw unknownRoute(request) }
@@ -27,9 +28,9 @@ struct VertexRouter: Sendable {
         let denied = ServiceError(
             .permissionDenied, "the token is not allowed to use project \(segments[1]).", reason: "PROJECT_NOT_ALLOWED")
         // Checked before a project ID is given a number, so a limited token cannot make numbers for other projects.
-        if let project, !segments[1].allSatisfy(\.isASCIIDigit), segments[1] != project { throw denied }
+        if let projects, !segments[1].allSatisfy(\.isASCIIDigit), !projects.contains(segments[1]) { throw denied }
         let parent = try await service.resolve(project: segments[1], location: segments[3])
-        if let project, parent.parent.project != project { throw denied }
+        if let projects, !projects.contains(parent.parent.project) { throw denied }
         let rest = Array(segments.dropFirst(4))
         let call = VertexCall(request: request, verb: verb, parent: parent)
         if let index = rest.lastIndex(of: "operations"), index >= rest.count - 2 {
@@ -50,7 +51,8 @@ struct VertexRouter: Sendable {
         switch rest.count {
         case 0:
             if call.is("POST") {
-                return try await service.createDataset(in: parent, body: try call.body(VertexDataset.self))
+                return try await service.createDataset(
+                    in: parent, body: try call.body(VertexDataset.self, ignoring: VertexCall.ignoredInDataset))
             }
             if call.is("GET") { return try await service.listDatasets(in: parent, query: call.request.query) }
         case 1:
@@ -77,7 +79,9 @@ struct VertexRouter: Sendable {
         switch rest.count {
         case 0:
             if call.is("POST") {
-                return try await service.createPipeline(in: parent, body: try call.body(VertexTrainingPipeline.self))
+                return try await service.createPipeline(
+                    in: parent, body: try call.body(VertexTrainingPipeline.self, ignoring: VertexCall.ignoredInPipeline)
+                )
             }
             if call.is("GET") { return try await service.listPipelines(in: parent, query: call.request.query) }
         case 1:
@@ -130,7 +134,7 @@ struct VertexRouter: Sendable {
         case 0:
             if call.is("POST") {
                 return try await service.createEndpoint(
-                    in: parent, body: try call.body(VertexEndpoint.self),
+                    in: parent, body: try call.body(VertexEndpoint.self, ignoring: VertexCall.ignoredInEndpoint),
                     endpointID: call.request.query["endpointId"] ?? call.request.query["endpoint_id"])
             }
             if call.is("GET") { return try await service.listEndpoints(in: parent, query: call.request.query) }
@@ -139,7 +143,9 @@ struct VertexRouter: Sendable {
             if call.is("GET") { return try await service.getEndpoint(id, in: parent) }
             if call.is("DELETE") { return try await service.deleteEndpoint(id, in: parent) }
             if call.is("POST", "deployModel") {
-                return try await service.deployModel(id, in: parent, body: try call.body(VertexDeployModelRequest.self))
+                return try await service.deployModel(
+                    id, in: parent,
+                    body: try call.body(VertexDeployModelRequest.self, ignoring: VertexCall.ignoredInDeploy))
             }
             if call.is("POST", "undeployModel") {
                 return try await service.undeployModel(
@@ -202,14 +208,28 @@ private struct VertexCall {
         request.method == method && self.verb == verb
     }
 
-    /// The body as `Message`, refusing members Vertex AI does not have; members it has that this backend does not
-    /// keep (encryption, logging and networking settings) are accepted and ignored.
-    func body<Message: ProtoMessage>(_ type: Message.Type) throws -> Message {
-        try request.decodeBody(type, accepting: Self.ignored)
+    /// The body as `Message`, refusing members Vertex AI does not have; the members at `ignoring` (Vertex AI fields
+    /// this backend does not keep: encryption, logging, networking, service accounts) are dropped unread.
+    func body<Message: ProtoMessage>(_ type: Message.Type, ignoring: Set<String> = []) throws -> Message {
+        try request.decodeBody(type, ignoring: ignoring, hints: Self.hints)
     }
 
-    static let ignored: Set<String> = [
-        "encryptionSpec", "versionDescription", "enableAccessLogging", "disableContainerLogging", "serviceAccount",
-        "explanationSpec", "disableExplanations", "enableContainerLogging", "network", "satisfiesPzs", "satisfiesPzi",
+    static let hints: [String: String] = [
+        "dedicatedResources": "AutoML image models are served with automaticResources (minReplicaCount, "
+            + "maxReplicaCount); this backend serves only those.",
+        "sharedResources": "AutoML image models are served with automaticResources (minReplicaCount, "
+            + "maxReplicaCount); this backend serves only those.",
+    ]
+    static let ignoredInDataset: Set<String> = ["encryptionSpec"]
+    static let ignoredInPipeline: Set<String> = [
+        "encryptionSpec", "modelToUpload.encryptionSpec", "modelToUpload.versionDescription",
+    ]
+    static let ignoredInEndpoint: Set<String> = [
+        "encryptionSpec", "network", "privateServiceConnectConfig", "predictRequestResponseLoggingConfig",
+        "dedicatedEndpointEnabled",
+    ]
+    static let ignoredInDeploy: Set<String> = [
+        "deployedModel.enableAccessLogging", "deployedModel.disableContainerLogging", "deployedModel.serviceAccount",
+        "deployedModel.explanationSpec", "deployedModel.disableExplanations",
     ]
 }

@@ -37,64 +37,70 @@ extension VertexService {
         deployed.model = model.model.name
         deployed.modelVersionId = "1"
         if deployed.displayName.isEmpty { deployed.displayName = model.model.displayName }
-        let split = try trafficAfterDeploy(endpoint, request: body.trafficSplit, newID: deployed.id)
+        _ = try Self.trafficAfterDeploy(endpoint, request: body.trafficSplit, newID: deployed.id)
         return try await startOperation(
             in: parent, owner: "endpoints/\(endpointID)", kind: .deployModel, worksOn: endpoint.name,
-            job: .vertexDeploy(endpointID: endpointID, deployedModelJSON: deployed.storedJSON, trafficSplit: split))
+            job: .vertexDeploy(
+                endpointID: endpointID, deployedModelJSON: deployed.storedJSON, trafficSplit: body.trafficSplit))
     }
 
     /// The most replicas (prediction workers) one deployed model may have on this backend.
     static let maxReplicas: Int32 = 8
 
-    /// The work of DeployModel: the configured deploy time, warm workers, then the endpoint and the model changed
-    /// together.
-    func runDeploy(_ operation: StoredOperation, endpointID: String, deployedModelJSON: String, split: [String: Int32])
-        async throws -> OperationOutcome
-    {
+    /// The work of DeployModel: the configured deploy time, then the endpoint, the model and the operation's end in
+    /// one transaction that checks the deployed model's ID and the traffic split again against the endpoint as it is
+    /// then (another deploy or undeploy may have changed it); then the model's workers start.
+    func runDeploy(
+        _ operation: StoredOperation, endpointID: String, deployedModelJSON: String, requestedSplit: [String: Int32]
+    ) async throws -> OperationOutcome {
         var deployed = try VertexDeployedModel.fromStored(deployedModelJSON)
-        let modelID = String(deployed.model.split(separator: "/").last ?? "")
-        guard let model = try await store.vertexModel(modelID, in: operation.parent), let folder = model.artifactPath
-        else {
+        let modelID = Self.modelID(of: deployed.model)
+        guard let folder = try await store.vertexModel(modelID, in: operation.parent)?.artifactPath else {
             return .failure(Status(code: .notFound, message: "model \(deployed.model) was deleted during the deploy."))
         }
         try await clock.sleep(for: base.configuration.deployDuration)
-        await base.serving.discard(modelID)
-        _ = try? await base.serving.warm(
-            modelID, directory: folder, replicas: Int(deployed.automaticResources?.maxReplicaCount ?? 1))
         let now = Timestamp(clock.now())
         deployed.createTime = now
         let final = deployed
-        do {
-            guard
-                let endpoint = try await store.changeEndpointAndModel(
-                    endpointID: endpointID, modelID: modelID,
-                    endpoint: { endpoint in
-                        endpoint.deployedModels.append(final)
-                        endpoint.trafficSplit = split
-                        endpoint.updateTime = now
-                        endpoint.etag = UUID().uuidString
-                    },
-                    model: { model in
-                        var reference = VertexDeployedModelRef()
-                        reference.endpoint = operation.worksOn
-                        reference.deployedModelId = final.id
-                        model.deployedModels.append(reference)
-                        model.updateTime = now
-                    })
-            else {
-                return .failure(Status(code: .notFound, message: "model \(final.model) was deleted during the deploy."))
+        let endpointName = operation.worksOn
+        let store = store
+        // Shielded from cancellation: the commit is whole or not at all.
+        let commit = try await Task { [store] in
+            try await store.commitDeploy(
+                operationID: operation.id, endpointID: endpointID, modelID: modelID, now: now.date
+            ) { endpoint, model in
+                guard !endpoint.deployedModels.contains(where: { $0.id == final.id }) else {
+                    throw ServiceError(
+                        .alreadyExists, "endpoint \(endpoint.name) already has deployed model \(final.id).")
+                }
+                endpoint.trafficSplit = try Self.trafficAfterDeploy(endpoint, request: requestedSplit, newID: final.id)
+                endpoint.deployedModels.append(final)
+                endpoint.updateTime = now
+                endpoint.etag = UUID().uuidString
+                var reference = VertexDeployedModelRef()
+                reference.endpoint = endpointName
+                reference.deployedModelId = final.id
+                model.deployedModels.append(reference)
+                model.updateTime = now
+                var response = VertexDeployModelResponse()
+                response.deployedModel = final
+                return ProtoAny(response)
             }
-            var response = VertexDeployModelResponse()
-            response.deployedModel = endpoint.deployedModels.first { $0.id == final.id }
-            return .response(response)
-        } catch is EndpointGone {
-            return .failure(
-                Status(code: .notFound, message: "endpoint \(operation.worksOn) was deleted during the deploy."))
+        }.value
+        switch commit {
+        case .deployed(_, let response):
+            // Workers start once the deployment is recorded (a model already serving elsewhere keeps its workers).
+            _ = try? await base.serving.warm(
+                modelID, directory: folder, replicas: Int(final.automaticResources?.maxReplicaCount ?? 1))
+            return OperationOutcome(response: response, isRecorded: true)
+        case .refused(let status): return .failure(status)
+        case .ended: return OperationOutcome(isRecorded: true)
         }
     }
 
-    /// UndeployModel: the model leaves the endpoint within the request (its workers stop when no endpoint serves it).
-    /// A model that still gets traffic can go only with a new split that leaves it out, or when it is the last one.
+    /// UndeployModel: the model leaves the endpoint within the request, checked and written in one transaction
+    /// (its workers stop when no endpoint serves it). A model that still gets traffic can go only with a new split
+    /// that leaves it out, or when it is the last one. A model deleted meanwhile still leaves the endpoint.
     func undeployModel(_ endpointID: String, in parent: VertexParent, body: VertexUndeployModelRequest) async throws
         -> LongRunningOperation
     {
@@ -102,42 +108,49 @@ extension VertexService {
         guard let deployed = endpoint.deployedModels.first(where: { $0.id == body.deployedModelId }) else {
             throw Self.notFound("DeployedModel", "\(endpoint.name) deployed model \"\(body.deployedModelId)\"")
         }
-        let remaining = endpoint.deployedModels.filter { $0.id != deployed.id }
-        var split = body.trafficSplit
-        if split.isEmpty {
-            split = endpoint.trafficSplit.filter { $0.key != deployed.id }
-            if remaining.isEmpty {
-                split = [:]
-            } else if (endpoint.trafficSplit[deployed.id] ?? 0) > 0 {
-                throw ServiceError.failedPrecondition(
-                    "deployed model \(deployed.id) gets \(endpoint.trafficSplit[deployed.id] ?? 0)% of endpoint "
-                        + "\(endpoint.name)'s traffic; send a trafficSplit that gives it none.")
-            }
-        } else {
-            try Self.checkSplit(split, deployedIDs: Set(remaining.map(\.id)))
-        }
-        let modelID = String(deployed.model.split(separator: "/").last ?? "")
+        let modelID = Self.modelID(of: deployed.model)
         let now = Timestamp(clock.now())
-        let newSplit = split
-        let changed = try await store.changeEndpointAndModel(
-            endpointID: endpointID, modelID: modelID,
-            endpoint: { endpoint in
-                endpoint.deployedModels.removeAll { $0.id == deployed.id }
-                endpoint.trafficSplit = newSplit
-                endpoint.updateTime = now
-                endpoint.etag = UUID().uuidString
-            },
-            model: { model in
-                model.deployedModels.removeAll { $0.deployedModelId == deployed.id }
-                model.updateTime = now
-            })
-        if let model = try await store.vertexModel(modelID, in: parent.parent), model.model.deployedModels.isEmpty {
-            await base.serving.discard(modelID)
+        let requested = body.trafficSplit
+        let model = try await store.commitUndeploy(endpointID: endpointID, modelID: modelID) { endpoint, model in
+            endpoint.trafficSplit = try Self.trafficAfterUndeploy(endpoint, of: deployed.id, request: requested)
+            endpoint.deployedModels.removeAll { $0.id == deployed.id }
+            endpoint.updateTime = now
+            endpoint.etag = UUID().uuidString
+            model?.deployedModels.removeAll { $0.deployedModelId == deployed.id }
+            model?.updateTime = now
         }
-        guard changed != nil else { throw Self.notFound("Model", deployed.model) }
+        if model?.deployedModels.isEmpty ?? true { await base.serving.discard(modelID) }
         return try await finishedOperation(
             in: parent, owner: "endpoints/\(endpointID)", kind: .undeployModel, worksOn: endpoint.name,
             response: VertexUndeployModelResponse())
+    }
+
+    /// The endpoint's split once a model leaves: the request's (naming only the models that stay), or, without one,
+    /// the current split without the model, which must get no traffic unless it is the last model.
+    static func trafficAfterUndeploy(_ endpoint: VertexEndpoint, of id: String, request: [String: Int32]) throws
+        -> [String: Int32]
+    {
+        guard endpoint.deployedModels.contains(where: { $0.id == id }) else {
+            throw ServiceError(.notFound, "deployed model \(id) has already left endpoint \(endpoint.name).")
+        }
+        let remaining = Set(endpoint.deployedModels.map(\.id)).subtracting([id])
+        if !request.isEmpty {
+            try checkSplit(request, deployedIDs: remaining)
+            return request
+        }
+        if remaining.isEmpty { return [:] }
+        let share = endpoint.trafficSplit[id] ?? 0
+        guard share == 0 else {
+            throw ServiceError.failedPrecondition(
+                "deployed model \(id) gets \(share)% of endpoint \(endpoint.name)'s traffic; send a trafficSplit that "
+                    + "gives it none.")
+        }
+        return endpoint.trafficSplit.filter { $0.key != id }
+    }
+
+    /// The bare model ID of a deployed model's `model` name.
+    static func modelID(of name: String) -> String {
+        String(name.split(separator: "/").last?.split(separator: "@").first ?? "")
     }
 
     /// The model a deploy names: a model of the endpoint's project and location with trained weights. A model whose
@@ -149,8 +162,10 @@ extension VertexService {
             throw ServiceError.invalidArgument(
                 "deployedModel.model \"\(name)\" must be a model name, projects/PROJECT/locations/LOCATION/models/ID.")
         }
-        let named = try await resolve(project: parts[1], location: parts[3])
-        guard named.parent == parent.parent else {
+        // Read only: a name in a body never gives a project a number.
+        let project =
+            parts[1].allSatisfy(\.isASCIIDigit) ? try await store.vertexProject(withNumber: parts[1]) : parts[1]
+        guard project == parent.parent.project, parts[3] == parent.parent.location else {
             throw ServiceError.invalidArgument(
                 "deployedModel.model \(name) is not in the endpoint's project and location (\(parent)).")
         }
@@ -171,21 +186,13 @@ extension VertexService {
 
     /// The pipeline that is training the model with this ID, if one is.
     private func pipelineMaking(_ modelID: String, in parent: VertexParent) async throws -> VertexTrainingPipeline? {
-        for stored in try await store.pipelines(
-            in: parent.parent, page: PageRead(afterSeq: nil, limit: .max) { _ in true })
-        {
-            guard let operation = try await store.pipelineOperation(stored.operationID),
-                case .train(let state) = operation.job, state.modelID == modelID
-            else { continue }
-            return try await pipelineView(stored)
-        }
-        return nil
+        try await store.pipeline(makingModel: modelID, in: parent.parent).map(Self.view(of:))
     }
 
     /// The endpoint's split once the new model is deployed: the request's (key "0" is the new model), which must
     /// name only deployed models and add up to 100; none given leaves the split as it is, except that the first model
     /// of an endpoint gets all the traffic.
-    private func trafficAfterDeploy(_ endpoint: VertexEndpoint, request: [String: Int32], newID: String) throws
+    static func trafficAfterDeploy(_ endpoint: VertexEndpoint, request: [String: Int32], newID: String) throws
         -> [String: Int32]
     {
         if request.isEmpty { return endpoint.trafficSplit.isEmpty ? [newID: 100] : endpoint.trafficSplit }

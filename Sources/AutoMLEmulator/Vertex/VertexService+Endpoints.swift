@@ -61,17 +61,20 @@ extension VertexService {
         return response
     }
 
-    /// DeleteEndpoint: refused while models are deployed on it; the operation is at the location, done.
+    /// DeleteEndpoint: refused while models are deployed on it (checked in the deleting transaction); the operation
+    /// is at the location, done.
     func deleteEndpoint(_ id: String, in parent: VertexParent) async throws -> LongRunningOperation {
-        let endpoint = try await getEndpoint(id, in: parent)
-        if let deployed = endpoint.deployedModels.first {
-            throw ServiceError.failedPrecondition(
-                "endpoint \(endpoint.name) still has deployed model \(deployed.id) (\(deployed.model)); undeploy its "
-                    + "models before deleting it.")
+        _ = try await requireEndpoint(id, in: parent)
+        let deleted = try await store.deleteVertexEndpoint(id) { endpoint in
+            endpoint.deployedModels.first.map { deployed in
+                ServiceError.failedPrecondition(
+                    "endpoint \(endpoint.name) still has deployed model \(deployed.id) (\(deployed.model)); undeploy "
+                        + "its models before deleting it.")
+            }
         }
-        _ = try await store.deleteVertexRow(.endpoint, id)
+        guard let deleted else { throw Self.notFound("Endpoint", parent.name("endpoints", id)) }
         return try await finishedOperation(
-            in: parent, owner: "", kind: .delete, worksOn: endpoint.name, response: Empty())
+            in: parent, owner: "", kind: .delete, worksOn: deleted.name, response: Empty())
     }
 
     func requireEndpoint(_ id: String, in parent: VertexParent) async throws -> VertexRow {

@@ -25,7 +25,7 @@ extension VertexService {
         }
         let directory =
             (prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix)
-            + "/export-data-\(stored.dataset.displayName)-\(exportTimestamp(clock.now()))"
+            + "/export-data-\(Self.folderSafe(stored.dataset.displayName))-\(exportTimestamp(clock.now()))"
         do {
             _ = try await base.gcsMapper(for: parent.parent).resolveForWriting(directory + "/data.jsonl")
         } catch {
@@ -76,6 +76,11 @@ extension VertexService {
         var response = VertexExportDataResponse()
         response.exportedFiles = [file]
         return .response(response)
+    }
+
+    /// A display name as part of a folder name: characters other than ASCII letters, digits, `_` and `-` become `_`.
+    static func folderSafe(_ name: String) -> String {
+        String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") ? $0 : "_" })
     }
 
     /// One image as an import line of its dataset's kind.

@@ -40,14 +40,18 @@ extension VertexService {
                 }
             }
         }
-        if !examples.isEmpty, let held = try await store.claimVertexAnnotationKind(kind, dataset: datasetID) {
+        let refused: [String: String]
+        do {
+            refused = try await store.addVertexExamples(examples, toDataset: datasetID, kind: kind)
+        } catch let conflict as AnnotationKindConflict {
             return .failure(
                 Status(
                     code: .failedPrecondition,
-                    message: "dataset \(datasetID) holds \(held.rawValue) annotations; import \(kind.rawValue) data "
-                        + "into a new dataset."))
+                    message:
+                        "dataset \(datasetID) holds \(conflict.held.rawValue) annotations; import \(kind.rawValue) "
+                        + "data into a new dataset."),
+                partialFailures: failures)
         }
-        let refused = try await store.addExamples(examples, toDataset: datasetID, multiLabel: kind == .multiLabel)
         failures += refused.keys.sorted().compactMap { key in
             refused[key].map { Status(code: .invalidArgument, message: "Error: \($0)") }
         }

@@ -16,15 +16,18 @@ extension VertexService {
         return response
     }
 
-    /// DeleteModel: refused while an endpoint serves the model; the operation is at the location, done.
+    /// DeleteModel: refused while an endpoint serves the model (checked in the deleting transaction); the operation
+    /// is at the location, done.
     func deleteModel(_ id: String, in parent: VertexParent) async throws -> LongRunningOperation {
         let stored = try await requireModel(id, in: parent)
-        if let deployed = stored.model.deployedModels.first {
-            throw ServiceError.failedPrecondition(
-                "model \(stored.model.name) is deployed on endpoint \(deployed.endpoint) (deployed model "
-                    + "\(deployed.deployedModelId)); undeploy it from every endpoint before deleting it.")
+        let deleted = try await store.deleteVertexModel(stored.id) { model in
+            model.deployedModels.first.map { deployed in
+                ServiceError.failedPrecondition(
+                    "model \(model.name) is deployed on endpoint \(deployed.endpoint) (deployed model "
+                        + "\(deployed.deployedModelId)); undeploy it from every endpoint before deleting it.")
+            }
         }
-        _ = try await store.deleteModel(stored.id)
+        guard deleted else { throw Self.notFound("Model", stored.model.name) }
         await base.serving.discard(stored.id)
         if let artifact = stored.artifactPath { try? FileManager.default.removeItem(atPath: artifact) }
         return try await finishedOperation(

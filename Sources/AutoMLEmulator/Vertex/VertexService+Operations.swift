@@ -29,12 +29,7 @@ extension VertexService {
     func cancelOperation(_ id: String, owner: String, in parent: VertexParent) async throws -> Empty {
         let stored = try await requireOperation(id, owner: owner, in: parent)
         guard !stored.operation.done else { return Empty() }
-        _ = try await store.requestCancel(id)
-        if base.runner.isRunning(id) {
-            base.runner.cancel(id)
-        } else {
-            await base.runner.endCancelled(id)
-        }
+        try await base.cancelWork(of: id)
         return Empty()
     }
 
@@ -57,13 +52,9 @@ extension VertexService {
             }
             seconds = min(60, value)
         }
-        let deadline = Date().addingTimeInterval(seconds)
-        var stored = try await requireOperation(id, owner: owner, in: parent)
-        while !stored.operation.done, Date() < deadline {
-            try await Task.sleep(for: .milliseconds(50))
-            stored = try await requireOperation(id, owner: owner, in: parent)
-        }
-        return stored.operation
+        return try await base.waitUntilDone(seconds: seconds) {
+            try await requireOperation(id, owner: owner, in: parent)
+        }.operation
     }
 
     private func requireOperation(_ id: String, owner: String, in parent: VertexParent) async throws -> StoredOperation

@@ -103,20 +103,19 @@ extension VertexService {
     }
 
     func getPipeline(_ id: String, in parent: VertexParent) async throws -> VertexTrainingPipeline {
-        try await pipelineView(try await requirePipeline(id, in: parent))
+        try Self.view(of: try await requirePipeline(id, in: parent))
     }
 
     func listPipelines(in parent: VertexParent, query: [String: String]) async throws
         -> VertexListTrainingPipelinesResponse
     {
         let list = try ListQuery(query, list: .vertexPipelines, parent: parent.description)
-        var views: [PipelineView] = []
-        for stored in try await store.pipelines(
-            in: parent.parent, page: PageRead(afterSeq: nil, limit: .max) { _ in true })
-        {
-            views.append(PipelineView(seq: stored.seq, pipeline: try await pipelineView(stored)))
-        }
-        let page = list.page(of: views, sequence: \.seq)
+        let page = try await list.page(
+            reading: { page in
+                try await store.pipelines(in: parent.parent, page: page) {
+                    PipelineView(seq: $0.seq, pipeline: try Self.view(of: $0))
+                }
+            }, sequence: \.seq)
         var response = VertexListTrainingPipelinesResponse()
         response.trainingPipelines = page.items.map(\.pipeline)
         response.nextPageToken = page.nextPageToken ?? ""
@@ -127,25 +126,20 @@ extension VertexService {
     /// stopped, then CANCELLED with error code 1. A pipeline that has ended cannot be cancelled.
     func cancelPipeline(_ id: String, in parent: VertexParent) async throws -> Empty {
         let stored = try await requirePipeline(id, in: parent)
-        let view = try await pipelineView(stored)
+        let view = try Self.view(of: stored)
         guard !view.state.isTerminal else {
             throw ServiceError.failedPrecondition(
                 "training pipeline \(view.name) has ended (\(view.state.rawValue)); only a pipeline that has not "
                     + "ended can be cancelled.")
         }
-        _ = try await store.requestCancel(stored.operationID)
-        if base.runner.isRunning(stored.operationID) {
-            base.runner.cancel(stored.operationID)
-        } else {
-            await base.runner.endCancelled(stored.operationID)
-        }
+        try await base.cancelWork(of: stored.operationID)
         return Empty()
     }
 
     /// DeletePipeline: only an ended pipeline (cancel a running one first); its model stays.
     func deletePipeline(_ id: String, in parent: VertexParent) async throws -> LongRunningOperation {
         let stored = try await requirePipeline(id, in: parent)
-        let view = try await pipelineView(stored)
+        let view = try Self.view(of: stored)
         guard view.state.isTerminal else {
             throw ServiceError.failedPrecondition(
                 "training pipeline \(view.name) is \(view.state.rawValue); cancel it and wait until it is "
@@ -157,11 +151,9 @@ extension VertexService {
 
     /// A pipeline as it is now: its stored JSON (final once it succeeded), with the state, error, times and cost
     /// read from the operation it runs as.
-    func pipelineView(_ stored: StoredPipeline) async throws -> VertexTrainingPipeline {
+    static func view(of stored: StoredPipeline) throws -> VertexTrainingPipeline {
         var pipeline = try VertexTrainingPipeline.fromStored(stored.json)
-        guard !pipeline.state.isTerminal, let operation = try await store.pipelineOperation(stored.operationID) else {
-            return pipeline
-        }
+        guard !pipeline.state.isTerminal, let operation = stored.operation else { return pipeline }
         let updated = operation.operation.automlMetadata?.updateTime
         if operation.operation.done, let error = operation.operation.error {
             pipeline.state = error.code == RPCCode.cancelled.rawValue ? .cancelled : .failed

@@ -43,6 +43,11 @@ extension VertexService {
                 Self.prediction(
                     reply, labels: model.labelSet, specIDs: specIDs, threshold: threshold, limit: maxPredictions))
         }
+        // An undeploy that ended while this request ran has stopped the workers, which the request may have started
+        // again: they go unless an endpoint still serves the model.
+        if try await store.vertexModel(modelID, in: parent.parent)?.model.deployedModels.isEmpty ?? true {
+            await base.serving.discard(modelID)
+        }
         response.deployedModelId = deployed.id
         response.model = model.model.name
         response.modelDisplayName = model.model.displayName

@@ -66,7 +66,3 @@ struct VertexService: Sendable {
         ServiceError(.notFound, "\(kind) \"\(name)\" not found.", reason: "RESOURCE_NOT_FOUND")
     }
 }
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}
