@@ -1,7 +1,8 @@
-"""Hostile requests (issue 13), the short version of Tests/Reliability/hostile.py: about 500 malformed and hostile
-requests over every route of a fresh local backend, then idle, half-sent and slow connections beside normal
-requests. Every answer must be a 4xx with the error envelope (or the framing layer's 400 for broken HTTP), never a
-5xx, a hang, a crash, a dropped connection for a well-formed request, or a quoted path or token.
+"""Hostile requests (issue 13), the short version of Tests/Reliability/hostile.py: 1,000 malformed and hostile
+requests over every route of a fresh local backend (AutoML v1, Vertex AI, storage), then idle, half-sent and slow
+connections beside normal requests. Every answer must be a 4xx with the error envelope (or the framing layer's 400
+for broken HTTP), never a 5xx, a hang, a crash, a dropped connection for a well-formed request, or a quoted path or
+token.
 
 Environment:
   AUTOML_BIN   the automl binary (default .build/debug/automl, relative to the package root); automl-emulator is

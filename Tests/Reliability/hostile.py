@@ -2606,6 +2606,10 @@ def http_layer_limits(case, parts):
     target = pieces[1] if len(pieces) >= 3 else line
     if any(byte < 0x21 or byte > 0x7E for byte in target) or len(head) > HEAD_LIMIT:
         case.framing_ok = False
+    # A target that is neither origin-form (/...), absolute-form nor * (a path escape put at its very start, such as
+    # \..\upload/...) is no request-target at all (RFC 9112 3.2), as in the framing category's no-leading-slash.
+    if target and not target.startswith((b"/", b"*", b"http://", b"https://")):
+        case.framing_ok = False
 
 
 def run_case(case, backend, ctx, args):
@@ -3001,6 +3005,12 @@ def final_checks(backend, ctx, args):
     problem = health_check(backend, ctx, args.normal_wait)
     if problem:
         problems.append("a normal request failed at the end: " + problem)
+    # The seeded Vertex AI endpoint still serves its model: deploys, undeploys and deletes hit other resources only.
+    status, body, reply = normal_request(backend.port, backend.token, "POST", "%s/endpoints/%s:predict"
+                                         % (vertex_parent(ctx), ctx.vx_endpoint), vertex_predict_body(ctx),
+                                         timeout=args.normal_wait)
+    if status != 200 or b'"predictions"' not in body:
+        problems.append("a Vertex AI predict on the seeded endpoint failed at the end: " + reply.summary(300))
     # Every operation (v1's, and Vertex AI's: a location-level list holds them all, nested or not) and every training
     # pipeline, page by page: partialFailures or errors must not quote a file outside the root, nor the server's
     # absolute paths.

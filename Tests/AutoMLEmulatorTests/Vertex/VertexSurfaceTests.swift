@@ -110,10 +110,13 @@ import Testing
             in: location, Self.pipeline("p", dataset: datasetName.id))
         let name = try #require(pipeline.pipelineName)
         #expect(try await eventually { try await vertex.getTrainingPipeline(name).state == .running })
-        clock.advance(by: .seconds(3))
+        // The trainer may not be asleep on the clock yet when the pipeline shows RUNNING: move the clock a step at a
+        // time until it has spent something (each step wakes at most one of its 0.4-node-hour steps).
         #expect(
             try await eventually {
-                try await vertex.getTrainingPipeline(name).trainingTaskMetadata.objectValue?["costMilliNodeHours"]
+                clock.advance(by: .milliseconds(500))
+                return try await vertex.getTrainingPipeline(name).trainingTaskMetadata.objectValue?[
+                    "costMilliNodeHours"]
                     != .string("0")
             })
         await emulator.shutdown()
