@@ -121,13 +121,19 @@ package final class Emulator: Sendable {
             var response = EmulatorResponse(status: 200, headers: jsonHeaders, body: body)
             if !options.enumsAsIntegers { response.bodyBuffer = stored?.canonicalBuffer }
             return response
-        } catch var error as ServiceError {
-            if isVertex { error.domain = "aiplatform.googleapis.com" }
-            return errorResponse(error)
+        } catch let error as ServiceError {
+            return errorResponse(error, for: request.path)
         } catch {
             logger.error("\(request.method) \(request.path) failed: \(error)")
-            return errorResponse(ServiceError(.internal, "the local backend failed: \(error)"))
+            return errorResponse(ServiceError(.internal, "the local backend failed: \(error)"), for: request.path)
         }
+    }
+
+    /// The error envelope of an answer to `path`: its ErrorInfo names the API the path belongs to.
+    func errorResponse(_ error: ServiceError, for path: String) -> EmulatorResponse {
+        var error = error
+        if path.hasPrefix(VertexRouter.prefix) { error.domain = "aiplatform.googleapis.com" }
+        return errorResponse(error)
     }
 
     func errorResponse(_ error: ServiceError) -> EmulatorResponse {

@@ -97,6 +97,8 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
     private var head: HTTPRequestHead?
     private var body = ByteBuffer()
     private var limit = 0
+    /// The decoded path of the request being read (a refusal's envelope names its API).
+    private var path = ""
     private var refused = false
     /// Bytes of a refused body read and dropped, so the client can finish sending and read the answer.
     private var drained = 0
@@ -124,6 +126,7 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
             drained = 0
             let rawPath = String(head.uri.split(separator: "?").first ?? "")
             let path = rawPath.removingPercentEncoding ?? rawPath
+            self.path = path
             limit =
                 path.hasSuffix(":predict")
                 ? emulator.configuration.maxPredictBodyBytes
@@ -166,7 +169,7 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
         deadlines.refusedBody()
         let error = ServiceError.invalidArgument("Request payload size exceeds the limit: \(limit) bytes.")
         write(
-            emulator.errorResponse(error), version: version, keepAlive: false, closeAfterWrite: !drain,
+            emulator.errorResponse(error, for: path), version: version, keepAlive: false, closeAfterWrite: !drain,
             context: context)
     }
 
@@ -184,7 +187,8 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
             listensOnLoopback: listensOnLoopback)
         {
             write(
-                emulator.errorResponse(refusal), version: version, keepAlive: keepAlive, closeAfterWrite: !keepAlive,
+                emulator.errorResponse(refusal, for: request.path), version: version, keepAlive: keepAlive,
+                closeAfterWrite: !keepAlive,
                 context: context)
             return
         }
@@ -206,12 +210,12 @@ private final class EmulatorHTTPHandler: ChannelInboundHandler, @unchecked Senda
                     ServiceError(
                         .unavailable,
                         "The service is currently unavailable "
-                            + "(injected by --faults)."))
+                            + "(injected by --faults)."), for: request.path)
             case .respond429(let retryAfter):
                 return emulator.errorResponse(
                     ServiceError(
                         .resourceExhausted, "Quota exceeded (injected by --faults).",
-                        headers: ["Retry-After": FaultDecision.retryAfterHeader(for: retryAfter)]))
+                        headers: ["Retry-After": FaultDecision.retryAfterHeader(for: retryAfter)]), for: request.path)
             }
         }
         promise.futureResult.whenSuccess { [self] response in

@@ -174,6 +174,7 @@ struct VertexRouter: Sendable {
         let parent = call.parent
         guard let id else {
             if call.is("GET") {
+                try await service.requireOwner(segments, in: parent)
                 return try await service.listOperations(owner: owner, in: parent, query: call.request.query)
             }
             throw unknownRoute(call.request)

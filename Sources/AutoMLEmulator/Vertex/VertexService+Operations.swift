@@ -25,6 +25,19 @@ extension VertexService {
         return response
     }
 
+    /// Checks that an operation owner (`datasets/123`, `models/1/evaluations/2`, … or none) exists, so a list under
+    /// a resource that does not exist is NOT_FOUND rather than empty.
+    func requireOwner(_ segments: [String], in parent: VertexParent) async throws {
+        switch (segments.first, segments.count) {
+        case ("datasets", 2): _ = try await requireDataset(segments[1], in: parent)
+        case ("endpoints", 2): _ = try await requireEndpoint(segments[1], in: parent)
+        case ("models", 2): _ = try await requireModel(segments[1], in: parent)
+        case ("models", 4): _ = try await getEvaluation(segments[3], model: segments[1], in: parent)
+        case ("trainingPipelines", 2): _ = try await requirePipeline(segments[1], in: parent)
+        default: return
+        }
+    }
+
     /// CancelOperation: best effort; a running operation ends done with CANCELLED (code 1).
     func cancelOperation(_ id: String, owner: String, in parent: VertexParent) async throws -> Empty {
         let stored = try await requireOperation(id, owner: owner, in: parent)
@@ -47,10 +60,13 @@ extension VertexService {
     {
         var seconds = 60.0
         if let timeout, !timeout.isEmpty {
-            guard timeout.hasSuffix("s"), let value = Double(timeout.dropLast()), value.isFinite, value >= 0 else {
+            // A google.protobuf.Duration: decimal seconds, at most 9 fractional digits, 0 to 315,576,000,000 s.
+            guard let duration = try? ProtoDuration(protoJSON: .string(timeout), path: "timeout"),
+                duration.seconds >= 0, duration.nanos >= 0, duration.seconds <= 315_576_000_000
+            else {
                 throw ServiceError.invalidArgument("timeout \"\(timeout)\" must be a duration such as 5s or 0.5s.")
             }
-            seconds = min(60, value)
+            seconds = min(60, duration.duration.timeInterval)
         }
         return try await base.waitUntilDone(seconds: seconds) {
             try await requireOperation(id, owner: owner, in: parent)

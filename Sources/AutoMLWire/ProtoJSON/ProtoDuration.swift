@@ -55,5 +55,6 @@ extension ProtoDuration: ProtoJSONConvertible {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    /// Whether this is one of the ASCII digits 0–9.
+    package var isASCIIDigit: Bool { isASCII && isNumber }
 }
