@@ -14,6 +14,9 @@ struct EmulatorCommand: AsyncParsableCommand {
             `automl` starts this server by itself, in the background, for its data folder (see `automl emulator \
             status`); run it by hand for a server in the foreground, on another folder or with other settings.
 
+            It also serves Vertex AI's image subset under /vertex/ (http://HOST:PORT/vertex is the api_endpoint for \
+            Google's aiplatform clients; docs/vertex.md), on the same data.
+
             The first line on standard output is exactly `automl emulator listening on http://HOST:PORT`; logs go \
             to standard error. SIGINT or SIGTERM stops it; operations that were running carry on at the next start \
             on the same data directory.

@@ -39,11 +39,20 @@ extension AutoMLClient {
         of listing: JSONListing, in parent: LocationName, filter: String? = nil, pageSize: Int? = nil,
         options: CallOptions = .init(), _ body: ([JSONValue]) async throws -> Void
     ) async throws -> Int {
+        try await forEachPage(
+            path: "\(parent)/\(listing.path)", collection: listing.collection, parent: parent, filter: filter,
+            pageSize: pageSize, routingKey: listing == .operations ? "name" : "parent", options: options, body)
+    }
+
+    /// Lists the collection at `path` page by page as parsed JSON (see ``forEachPage(of:in:filter:pageSize:options:_:)``).
+    func forEachPage(
+        path: String, collection: String, parent: some CustomStringConvertible & Sendable, filter: String?,
+        pageSize: Int?, routingKey: String, options: CallOptions, _ body: ([JSONValue]) async throws -> Void
+    ) async throws -> Int {
         let fetch: @Sendable (String?) async throws -> (items: [JSONValue], next: String) = { token in
             let call = self.list(
-                "\(parent)/\(listing.path)", parent: parent, filter: filter, pageSize: pageSize, pageToken: token,
-                routingKey: listing == .operations ? "name" : "parent")
-            return try await self.jsonPage(call, collection: listing.collection, options: options)
+                path, parent: parent, filter: filter, pageSize: pageSize, pageToken: token, routingKey: routingKey)
+            return try await self.jsonPage(call, collection: collection, options: options)
         }
         var pending = Task { try await fetch(nil) }
         var seen: Set<String> = []

@@ -70,6 +70,27 @@ extension AutoMLClient {
             isDone: \.done, report: report)
     }
 
+    /// ``pollUntil(described:policy:fetch:isDone:report:)`` as a stream of the changes, ending with the done state.
+    /// Cancelling the reading task stops the polling, not the work.
+    func pollStream<State: Equatable & Sendable>(
+        described name: String, policy: PollPolicy, fetch: @escaping @Sendable () async throws -> State,
+        isDone: @escaping @Sendable (State) -> Bool
+    ) -> AsyncThrowingStream<State, any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    try await pollUntil(
+                        described: name, policy: policy, fetch: fetch, isDone: isDone,
+                        report: { continuation.yield($0) })
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
     /// Reads a state again and again with the policy's delays until `isDone`, reporting each change; polls through
     /// passing failures (a busy service, a dropped poll) for up to the policy's patience. The AutoML and Vertex AI
     /// clients wait this way for operations, and for training pipelines (which are not operations).

@@ -75,4 +75,11 @@ extension VertexClient {
                 options: options, as: VertexListModelEvaluationSlicesResponse.self)
         }
     }
+
+    /// GetModelEvaluationSlice: one label's metrics.
+    public func getModelEvaluationSlice(_ name: VertexModelEvaluationSliceName, options: CallOptions = .init())
+        async throws -> VertexModelEvaluationSlice
+    {
+        try await perform(get(name), options: options, as: VertexModelEvaluationSlice.self)
+    }
 }

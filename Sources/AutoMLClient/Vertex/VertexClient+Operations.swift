@@ -31,6 +31,16 @@ extension VertexClient {
         _ = try await perform(delete(name), options: options, as: Empty.self)
     }
 
+    /// The states of an operation (under any owner) as it runs: the current one at once, then each poll that shows a
+    /// change, ending with the done one. Cancelling the reading task stops the polling, not the operation.
+    public func progress(
+        of name: VertexOperationName, policy: PollPolicy = .standard, options: CallOptions = .init()
+    ) -> AsyncThrowingStream<LongRunningOperation, any Error> {
+        engine.pollStream(
+            described: name.description, policy: policy, fetch: { try await getOperation(name, options: options) },
+            isDone: \.done)
+    }
+
     /// Polls an operation until it is done and returns its response as `Result`, or throws its error.
     public func wait<Result: ProtoMessage>(
         for name: VertexOperationName, as type: Result.Type, policy: PollPolicy = .standard,

@@ -59,20 +59,9 @@ extension VertexClient {
     public func progress(
         of name: VertexTrainingPipelineName, policy: PollPolicy = .standard, options: CallOptions = .init()
     ) -> AsyncThrowingStream<VertexTrainingPipeline, any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    try await engine.pollUntil(
-                        described: name.description, policy: policy,
-                        fetch: { try await getTrainingPipeline(name, options: options) }, isDone: \.state.isTerminal,
-                        report: { continuation.yield($0) })
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        engine.pollStream(
+            described: name.description, policy: policy,
+            fetch: { try await getTrainingPipeline(name, options: options) }, isDone: \.state.isTerminal)
     }
 
     /// Waits for a pipeline to end; returns it when it SUCCEEDED (``VertexTrainingPipeline/modelToUpload`` names the

@@ -41,17 +41,27 @@ extension EmulatorService {
             try await reportProgress(operation.id, percent: Int32((index + 1) * 90 / uris.count))
         }
         let refused = try await store.addExamples(examples, toDataset: datasetID, multiLabel: multiLabel)
-        failures += refused.keys.sorted().compactMap { key in
-            refused[key].map { Status(code: .invalidArgument, message: "Error: \($0)") }
-        }
-        if examples.count == refused.count, !failures.isEmpty {
+        return importOutcome(added: examples.count, refused: refused, failures: failures, response: Empty())
+    }
+
+    /// How an import ends once its images were added: every refused image is a partial failure, and an import that
+    /// added nothing while something was refused fails.
+    func importOutcome(added count: Int, refused: [String: String], failures: [Status], response: some ProtoMessage)
+        -> OperationOutcome
+    {
+        let failures =
+            failures
+            + refused.keys.sorted().compactMap { key in
+                refused[key].map { Status(code: .invalidArgument, message: "Error: \($0)") }
+            }
+        if count == refused.count, !failures.isEmpty {
             return .failure(
                 Status(
                     code: .invalidArgument,
                     message: "no image could be imported: every row was refused (see partialFailures)."),
                 partialFailures: failures)
         }
-        return .response(Empty(), partialFailures: failures)
+        return .response(response, partialFailures: failures)
     }
 
     /// Reads an import file's text, or the status that ends the import.
@@ -148,20 +158,31 @@ extension EmulatorService {
         let text =
             dataset.domain == .detection ? ExportCSV.objectDetection(examples) : ExportCSV.classification(examples)
         let fileName = dataset.domain == .detection ? "image_object_detection_1.csv" : "image_classification_1.csv"
+        if let failure = try await writeExport(
+            text, to: "\(directoryURI)/\(fileName)", directory: directoryURI, mapper: mapper, operation: operation)
+        {
+            return .failure(failure)
+        }
+        return .response(Empty())
+    }
+
+    /// Writes an ExportData's file into its folder and records the folder in the operation's metadata; returns the
+    /// status that fails the export when the file cannot be written.
+    func writeExport(
+        _ text: String, to file: String, directory: String, mapper: GCSPathMapper, operation: StoredOperation
+    ) async throws -> Status? {
         do {
-            let url = try mapper.resolveForWriting("\(directoryURI)/\(fileName)")
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try Data(text.utf8).write(to: try mapper.resolveForWriting(file), options: .atomic)
         } catch {
-            return .failure(
-                Status(code: .invalidArgument, message: "cannot write \(directoryURI): \(FileFailure.describe(error))"))
+            return Status(code: .invalidArgument, message: "cannot write \(directory): \(FileFailure.describe(error))")
         }
         var exportDetails = ExportDataOperationMetadata()
-        exportDetails.outputInfo = OutputInfo(gcsOutputDirectory: directoryURI)
+        exportDetails.outputInfo = OutputInfo(gcsOutputDirectory: directory)
         let details = exportDetails
         try await store.updateOperation(operation.id, now: clock.now()) { _, metadata in
             metadata.exportDataDetails = details
         }
-        return .response(Empty())
+        return nil
     }
 }
 

@@ -59,19 +59,11 @@ extension VertexService {
             lines.append(Self.exportLine(example, kind: kind, mlUse: MLUse(csvValue: use) ?? .unassigned))
         }
         let file = directory + "/data.jsonl"
-        do {
-            let url = try await base.gcsMapper(for: operation.parent).resolveForWriting(file)
-            try Data((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8).write(
-                to: url, options: .atomic)
-        } catch {
-            return .failure(
-                Status(code: .invalidArgument, message: "cannot write \(file): \(FileFailure.describe(error))"))
-        }
-        var details = ExportDataOperationMetadata()
-        details.outputInfo = OutputInfo(gcsOutputDirectory: directory)
-        let finished = details
-        try await store.updateOperation(operation.id, now: clock.now()) { _, metadata in
-            metadata.exportDataDetails = finished
+        if let failure = try await base.writeExport(
+            lines.map { $0 + "\n" }.joined(), to: file, directory: directory,
+            mapper: try await base.gcsMapper(for: operation.parent), operation: operation)
+        {
+            return .failure(failure)
         }
         var response = VertexExportDataResponse()
         response.exportedFiles = [file]

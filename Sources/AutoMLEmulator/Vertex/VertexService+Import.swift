@@ -52,16 +52,7 @@ extension VertexService {
                         + "data into a new dataset."),
                 partialFailures: failures)
         }
-        failures += refused.keys.sorted().compactMap { key in
-            refused[key].map { Status(code: .invalidArgument, message: "Error: \($0)") }
-        }
-        if examples.count == refused.count, !failures.isEmpty {
-            return .failure(
-                Status(
-                    code: .invalidArgument,
-                    message: "no image could be imported: every line was refused (see partialFailures)."),
-                partialFailures: failures)
-        }
-        return .response(VertexImportDataResponse(), partialFailures: failures)
+        return base.importOutcome(
+            added: examples.count, refused: refused, failures: failures, response: VertexImportDataResponse())
     }
 }

@@ -73,3 +73,35 @@ func grouped(_ value: Int64) -> String {
     }
     return result
 }
+
+extension ImageModelType {
+    /// Vertex AI's name of the model type (`CLOUD`, `MOBILE_TF_VERSATILE_1`, `CLOUD_HIGH_ACCURACY_1`); nil for the
+    /// types Vertex AI does not have (the Core ML ones: on Vertex AI, Core ML is an export format of MOBILE_TF_*).
+    public var vertexName: String? {
+        Self.vertexNames.first { $0.v1 == name && $0.detection == isDetection }?.vertex
+    }
+
+    /// The model type Vertex AI's name stands for; the objective's default for an empty name.
+    public init?(vertexName: String, detection: Bool) {
+        let wanted = vertexName.isEmpty ? (detection ? "CLOUD_HIGH_ACCURACY_1" : "CLOUD") : vertexName
+        guard let entry = Self.vertexNames.first(where: { $0.vertex == wanted && $0.detection == detection }),
+            let type = Self.named(entry.v1, detection: detection)
+        else { return nil }
+        self = type
+    }
+
+    /// Vertex AI's names of the model types both APIs have, for each objective.
+    public static func vertexNames(detection: Bool) -> [String] {
+        vertexNames.filter { $0.detection == detection }.map(\.vertex)
+    }
+
+    private static let vertexNames: [(vertex: String, v1: String, detection: Bool)] = [
+        ("CLOUD", "cloud", false), ("MOBILE_TF_LOW_LATENCY_1", "mobile-low-latency-1", false),
+        ("MOBILE_TF_VERSATILE_1", "mobile-versatile-1", false),
+        ("MOBILE_TF_HIGH_ACCURACY_1", "mobile-high-accuracy-1", false),
+        ("CLOUD_HIGH_ACCURACY_1", "cloud-high-accuracy-1", true), ("CLOUD_LOW_LATENCY_1", "cloud-low-latency-1", true),
+        ("MOBILE_TF_LOW_LATENCY_1", "mobile-low-latency-1", true),
+        ("MOBILE_TF_VERSATILE_1", "mobile-versatile-1", true),
+        ("MOBILE_TF_HIGH_ACCURACY_1", "mobile-high-accuracy-1", true),
+    ]
+}

@@ -9,6 +9,25 @@ import Testing
         try Message(jsonData: Data(json.utf8))
     }
 
+    @Test func modelTypesHaveTheirVertexNamesAndBack() throws {
+        #expect(ImageModelType.named("cloud", detection: false)?.vertexName == "CLOUD")
+        #expect(ImageModelType.named("mobile-versatile-1", detection: true)?.vertexName == "MOBILE_TF_VERSATILE_1")
+        #expect(ImageModelType.named("cloud-low-latency-1", detection: true)?.vertexName == "CLOUD_LOW_LATENCY_1")
+        #expect(ImageModelType.named("mobile-core-ml-versatile-1", detection: false)?.vertexName == nil)
+        #expect(
+            ImageModelType(vertexName: "MOBILE_TF_HIGH_ACCURACY_1", detection: false)?.name == "mobile-high-accuracy-1")
+        #expect(ImageModelType(vertexName: "", detection: true)?.name == "cloud-high-accuracy-1")
+        #expect(ImageModelType(vertexName: "", detection: false)?.name == "cloud")
+        #expect(ImageModelType(vertexName: "CLOUD", detection: true) == nil)
+        #expect(ImageModelType(vertexName: "CLOUD_1", detection: false) == nil)
+        #expect(ImageModelType.vertexNames(detection: false).count == 4)
+        for detection in [false, true] {
+            for name in ImageModelType.vertexNames(detection: detection) {
+                #expect(ImageModelType(vertexName: name, detection: detection)?.vertexName == name)
+            }
+        }
+    }
+
     @Test func aFinishedPipelineReadsWithItsInputsModelAndState() throws {
         let pipeline = try read(
             VertexTrainingPipeline.self,

@@ -8,16 +8,26 @@ import Testing
 /// Deploys, undeploys and deletes that overlap: each ends whole or not at all, checked against the endpoint as it is
 /// when it commits. Deploys wait on a manual clock, so the overlap is certain.
 @Suite struct VertexDeploymentRaceTests {
-    /// Trains at once and leaves a (fake) weights folder, so that models can be deployed; nothing predicts here.
+    /// Trains at once and leaves a (fake) weights folder, so that models can be deployed (nothing predicts here), and
+    /// an overall evaluation and one per label with a made-up auPRC.
     struct InstantTrainer: Trainer {
         func train(
             _ job: TrainingRequest, clock: any EmulatorClock,
             report: @escaping @Sendable (TrainingProgress) async throws -> Void
         ) async throws -> TrainingOutcome {
             try FileManager.default.createDirectory(at: job.artifactDirectory, withIntermediateDirectories: true)
+            let evaluations = [("", "")] + zip(job.annotationSpecIDs, job.labels).map { ($0, $1) }
             return TrainingOutcome(
                 stopReason: TrainingOutcome.budgetReached, costMilliNodeHours: job.budgetMilliNodeHours,
-                artifactPath: job.artifactDirectory.path)
+                evaluations: evaluations.map { specID, label in
+                    var evaluation = ModelEvaluation()
+                    evaluation.annotationSpecId = specID
+                    evaluation.displayName = label
+                    var metrics = ClassificationEvaluationMetrics()
+                    metrics.auPrc = 0.75
+                    evaluation.classificationEvaluationMetrics = metrics
+                    return evaluation
+                }, artifactPath: job.artifactDirectory.path)
         }
     }
 
@@ -145,6 +155,51 @@ import Testing
             #expect(try await backend.vertex.getModel(model).deployedModels.isEmpty)
             // The model is not held by a deployment that never happened.
             _ = try await backend.vertex.deleteModel(model)
+        }
+    }
+
+    @Test func listingsAsJSONProgressOfAnOperationAndSlices() async throws {
+        try await withBackend { backend in
+            let (model, endpoint) = try await modelAndEndpoint(backend)
+            let vertex = backend.vertex
+            var names: [String: [String]] = [:]
+            for listing in [VertexJSONListing.datasets, .models, .trainingPipelines, .endpoints, .operations] {
+                try await vertex.forEachPage(of: listing, in: backend.location, pageSize: 1) { items in
+                    names[listing.collection, default: []] += items.compactMap { $0.objectValue?["name"]?.stringValue }
+                }
+            }
+            #expect(names["datasets"]?.count == 1 && names["models"] == [model.description])
+            #expect(names["trainingPipelines"]?.count == 1 && names["endpoints"] == [endpoint.description])
+            #expect((names["operations"]?.count ?? 0) >= 3)  // create and import of the dataset, create of the endpoint
+            let dataset = try VertexDatasetName(parsing: try #require(names["datasets"]?.first))
+            var nested: [String] = []
+            try await vertex.forEachPage(of: .operations, in: backend.location, under: "datasets/\(dataset.id)") {
+                nested += $0.compactMap { $0.objectValue?["name"]?.stringValue }
+            }
+            #expect(nested.count == 2 && nested.allSatisfy { $0.hasPrefix(dataset.description + "/operations/") })
+
+            let pending = try await deploy(backend, model, on: endpoint)
+            let watching = Task {
+                var states: [Bool] = []
+                for try await state in vertex.progress(
+                    of: try VertexOperationName(parsing: pending.name), policy: VertexSurfaceTests.polling)
+                {
+                    states.append(state.done)
+                }
+                return states
+            }
+            _ = try await settle(backend, [pending])
+            let states = try await watching.value
+            #expect(states.first == false && states.last == true)
+
+            let evaluation = try #require(try await vertex.listModelEvaluations(of: model).collect().first)
+            let slices = try await vertex.listModelEvaluationSlices(
+                of: try VertexModelEvaluationName(parsing: evaluation.name)
+            ).collect()
+            #expect(slices.compactMap(\.slice?.value).sorted() == ["cat", "dog"])
+            let one = try await vertex.getModelEvaluationSlice(
+                try VertexModelEvaluationSliceName(parsing: slices[0].name))
+            #expect(one.metrics.objectValue?["auPrc"] == .number(0.75))
         }
     }
 
