@@ -4,8 +4,8 @@ import Foundation
 /// server, `local(off)` says that it does not run now (the next command that needs it starts it).
 enum Prompt {
     static func text(for context: SessionContext, colors: Bool, serverRunning: Bool? = nil) -> String {
-        let endpoint = context.endpoint.map(shortEndpoint) ?? (serverRunning == false ? "local(off)" : "local")
-        let project = context.project ?? (context.endpoint == nil ? SessionContext.localProject : "?")
+        let endpoint = context.endpointValue.promptName(serverRunning: serverRunning)
+        let project = context.project ?? context.endpointValue.defaultProject ?? "?"
         var parts = ["automl", "\(endpoint):\(project)/\(context.location)"]
         if let dataset = context.dataset { parts.append("ds:" + abbreviated(dataset)) }
         if let model = context.model { parts.append("m:" + abbreviated(model)) }
@@ -23,10 +23,5 @@ enum Prompt {
         guard id.count > 10 else { return id }
         let letters = id.prefix { $0.isLetter }
         return letters + "…" + id.suffix(4)
-    }
-
-    private static func shortEndpoint(_ endpoint: String) -> String {
-        if endpoint == "https://automl.googleapis.com" { return "cloud" }
-        return endpoint.replacingOccurrences(of: "http://", with: "").replacingOccurrences(of: "https://", with: "")
     }
 }

@@ -94,7 +94,7 @@ package enum ShellLauncher {
 
     private static func banner(context: SessionContext, backends: BackendFactory) -> String {
         var backend = context.endpoint.map { "endpoint \($0)" } ?? "the local server"
-        if context.endpoint == nil, let state = backends.localServerState?() {
+        if context.endpointValue.isLocalServer, let state = backends.localServerState?() {
             backend +=
                 " (" + (state.isRunning ? "running" : "started by the first command that needs it")
                 + "; data in \(state.dataDirectory.path), `automl emulator status` tells more)"

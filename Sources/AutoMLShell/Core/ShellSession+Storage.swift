@@ -19,7 +19,7 @@ extension ShellSession {
     /// be one of the user's.
     func stagingBucket(_ storage: StorageClient) async throws -> String {
         if let bucket = context.bucket { return try await existingBucket(bucket, storage) }
-        guard context.endpoint == nil || isLoopbackEndpoint else {
+        guard context.endpointValue.isLocalServer || isLoopbackEndpoint else {
             throw ShellError(
                 "this needs a Cloud Storage bucket to stage files in",
                 hint: "`set bucket NAME` (a bucket of project \(context.project ?? "?") the AutoML service can read)")
@@ -39,7 +39,7 @@ extension ShellSession {
     /// `bucket`, made first on a local backend when it is missing; on Google it must exist.
     private func existingBucket(_ bucket: String, _ storage: StorageClient) async throws -> String {
         if try await storage.bucketExists(bucket) { return bucket }
-        guard context.endpoint == nil || isLoopbackEndpoint else {
+        guard context.endpointValue.isLocalServer || isLoopbackEndpoint else {
             throw ShellError(
                 "there is no bucket \(bucket), or the credentials cannot see it",
                 hint:

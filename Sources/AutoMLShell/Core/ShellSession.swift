@@ -77,7 +77,7 @@ package final class ShellSession {
 
     /// The local server's state when the context's endpoint is the local server; nil otherwise.
     var localServerState: LocalServerState? {
-        context.endpoint == nil ? backends.localServerState?() : nil
+        context.endpointValue.isLocalServer ? backends.localServerState?() : nil
     }
 
     /// The client for the current endpoint, made once per endpoint.
@@ -90,7 +90,7 @@ package final class ShellSession {
 
     /// The project and location of the context; the local server works without a project.
     func location() throws -> LocationName {
-        guard let project = context.project ?? (context.endpoint == nil ? SessionContext.localProject : nil) else {
+        guard let project = context.project ?? context.endpointValue.defaultProject else {
             throw ShellError("no project is set", hint: "choose one with `use project PROJECT_ID` or --project")
         }
         return try LocationName(project: project, location: context.location)

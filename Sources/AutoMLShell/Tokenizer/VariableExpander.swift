@@ -174,7 +174,7 @@ package struct VariableExpander: Sendable {
         case "model": (value, hint) = (context.model, "use model ID first")
         case "operation": (value, hint) = (context.operation, "use operation ID first, or start one")
         case "project":
-            value = context.project ?? (context.endpoint == nil ? SessionContext.localProject : nil)
+            value = context.project ?? context.endpointValue.defaultProject
             hint = "use project ID first, or pass --project"
         default: (value, hint) = (context.location, "use location LOCATION first")
         }

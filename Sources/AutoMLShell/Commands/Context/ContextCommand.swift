@@ -13,7 +13,7 @@ struct ContextCommand: ShellCommand {
             "format": .string(context.format.description),
             "onError": .string(context.continueOnError ? "continue" : "stop"),
         ]
-        object["project"] = .string(context.project ?? (context.endpoint == nil ? SessionContext.localProject : ""))
+        object["project"] = .string(context.project ?? context.endpointValue.defaultProject ?? "")
         if let dataset = context.dataset { object["dataset"] = .string(dataset) }
         if let model = context.model { object["model"] = .string(model) }
         if let operation = context.operation { object["operation"] = .string(operation) }
