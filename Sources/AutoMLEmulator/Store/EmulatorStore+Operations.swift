@@ -198,13 +198,20 @@ extension EmulatorStore {
                     arguments: [evaluationID, modelID, seq, stored.storedJSON])
                 seq += 1
             }
-            try OperationMetadataEdit.apply(to: &operation, now: now) { _, metadata in metadata.progressPercent = 100 }
-            operation.done = true
-            operation.response = ProtoAny(created)
-            try db.execute(
-                sql: "UPDATE operation SET json = ?, done = 1 WHERE id = ?",
-                arguments: [operation.storedJSON, operationID])
+            try Self.recordDone(db, &operation, id: operationID, response: ProtoAny(created), now: now)
             return true
         }
+    }
+
+    /// Marks an operation done with `response` in the caller's transaction: its metadata's update time (and, for v1,
+    /// progress 100) and the row's `done`.
+    static func recordDone(
+        _ db: Database, _ operation: inout LongRunningOperation, id: String, response: ProtoAny, now: Date
+    ) throws {
+        try OperationMetadataEdit.apply(to: &operation, now: now) { _, metadata in metadata.progressPercent = 100 }
+        operation.done = true
+        operation.response = response
+        try db.execute(
+            sql: "UPDATE operation SET json = ?, done = 1 WHERE id = ?", arguments: [operation.storedJSON, id])
     }
 }

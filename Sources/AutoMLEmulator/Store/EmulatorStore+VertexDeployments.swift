@@ -45,12 +45,7 @@ extension EmulatorStore {
             try db.execute(
                 sql: "UPDATE vertex_endpoint SET json = ? WHERE id = ?", arguments: [endpoint.storedJSON, endpointID])
             try db.execute(sql: "UPDATE model SET json = ? WHERE id = ?", arguments: [model.storedJSON, modelID])
-            try OperationMetadataEdit.apply(to: &operation, now: now) { _, _ in }
-            operation.done = true
-            operation.response = response
-            try db.execute(
-                sql: "UPDATE operation SET json = ?, done = 1 WHERE id = ?",
-                arguments: [operation.storedJSON, operationID])
+            try Self.recordDone(db, &operation, id: operationID, response: response, now: now)
             return .deployed(endpoint, response: response)
         }
     }

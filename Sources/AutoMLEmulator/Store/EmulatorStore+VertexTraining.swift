@@ -147,12 +147,7 @@ extension EmulatorStore {
                 seq += 1
             }
             _ = try Self.updateVertexRow(db, .trainingPipeline, pipelineID, finishPipeline)
-            try OperationMetadataEdit.apply(to: &operation, now: now) { _, metadata in metadata.progressPercent = 100 }
-            operation.done = true
-            operation.response = ProtoAny(model)
-            try db.execute(
-                sql: "UPDATE operation SET json = ?, done = 1 WHERE id = ?",
-                arguments: [operation.storedJSON, operationID])
+            try Self.recordDone(db, &operation, id: operationID, response: ProtoAny(model), now: now)
             return true
         }
     }
