@@ -78,12 +78,14 @@ final class OperationRunner: Sendable {
         }
     }
 
-    /// Marks the operation done, changing it as given, unless it is done already.
+    /// Marks the operation done, changing it as given, unless it is done already; returns it as stored afterwards
+    /// (nil when it is gone).
+    @discardableResult
     func finish(
         _ id: String,
         _ change: @Sendable @escaping (inout LongRunningOperation, inout OperationMetadata) -> Void
     )
-        async throws
+        async throws -> LongRunningOperation?
     {
         try await store.updateOperation(id, now: clock.now()) { operation, metadata in
             operation.done = true

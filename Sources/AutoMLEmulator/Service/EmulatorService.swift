@@ -79,8 +79,7 @@ final class EmulatorService: Sendable {
             in: parent, prefix: prefix, kind: metadata.kind ?? "unknown",
             worksOn: worksOn, job: .none, metadata: metadata)
         let answer = ProtoAny(response)
-        try await runner.finish(stored.id) { operation, _ in operation.response = answer }
-        return try await store.operation(stored.id, in: parent)?.operation ?? stored.operation
+        return try await runner.finish(stored.id) { operation, _ in operation.response = answer } ?? stored.operation
     }
 
     /// The work of one operation, run by the runner.

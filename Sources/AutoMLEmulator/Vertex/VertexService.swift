@@ -42,8 +42,7 @@ struct VertexService: Sendable {
     ) async throws -> LongRunningOperation {
         let stored = try await createOperation(in: parent, owner: owner, kind: kind, worksOn: worksOn, job: .none)
         let answer = ProtoAny(response)
-        try await base.runner.finish(stored.id) { operation, _ in operation.response = answer }
-        return try await store.vertexOperation(stored.id, owner: owner, in: parent.parent)?.operation
+        return try await base.runner.finish(stored.id) { operation, _ in operation.response = answer }
             ?? stored.operation
     }
 
