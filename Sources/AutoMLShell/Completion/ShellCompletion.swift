@@ -33,26 +33,9 @@ enum ShellCompletion {
         -> @Sendable (ResourceScope, ResourceKind) async throws -> [ResourceEntry]
     {
         { scope, kind in
-            let client = try await backends.makeClient(scope.endpoint)
-            let location = try LocationName(project: scope.project, location: scope.location)
-            switch kind {
-            case .dataset:
-                return try await client.listDatasets(in: location).collect().compactMap { dataset in
-                    dataset.datasetName.map { ResourceEntry(id: $0.dataset, displayName: dataset.displayName) }
-                }
-            case .model:
-                return try await client.listModels(in: location).collect().compactMap { model in
-                    model.modelName.map { ResourceEntry(id: $0.model, displayName: model.displayName) }
-                }
-            case .operation:
-                return try await client.listOperations(in: location).collect().compactMap { operation in
-                    operation.operationName.map {
-                        ResourceEntry(id: $0.operation, displayName: operation.automlMetadata?.kind ?? "")
-                    }
-                }
-            default:
-                return []
-            }
+            let backend = try await backends.connect(scope.endpoint, location: scope.location).backend
+            return try await backend.entries(
+                of: kind, in: try LocationName(project: scope.project, location: scope.location))
         }
     }
 }

@@ -9,7 +9,9 @@ struct LabelStats: Sendable {
         var train = 0
         var validation = 0
         var test = 0
-        var total: Int { train + validation + test }
+        /// Images without a split (Vertex AI's exports say so; v1's count them as test, as the service splits them).
+        var unassigned = 0
+        var total: Int { train + validation + test + unassigned }
     }
 
     var rows: [Row]
@@ -17,6 +19,11 @@ struct LabelStats: Sendable {
 
     static let minimumPerLabel = 10
     static let recommendedPerLabel = 1000
+
+    init(rows: [Row], isDetection: Bool) {
+        self.rows = rows
+        self.isDetection = isDetection
+    }
 
     /// Counts the rows of an export CSV in the import grammar (one row per image, or per box for detection).
     init(csv: String, isDetection: Bool) {
@@ -90,12 +97,12 @@ struct LabelStats: Sendable {
 }
 
 extension ShellSession {
-    /// The label statistics of a dataset, read by exporting it (the v1 API has no call that lists labels) to a
-    /// temporary prefix of the staging bucket and reading the export's CSV through the Cloud Storage API, on any
-    /// endpoint; the prefix is removed afterwards. Each failure says which step failed.
+    /// The label statistics of a dataset, read by exporting it (neither API has a call that counts labels per
+    /// split) to a temporary prefix of the staging bucket and reading the export's files through the Cloud Storage
+    /// API, on any endpoint; the prefix is removed afterwards. Each failure says which step failed.
     func labelStats(of name: DatasetName) async throws -> LabelStats {
-        let client = try await client()
-        let dataset = try await client.getDataset(name)
+        let backend = try await backend()
+        let kind = backend.datasetKind(of: try await backend.getDataset(name))
         let storage = try await storage()
         let bucket: String
         do {
@@ -109,8 +116,7 @@ extension ShellSession {
         }
         let prefix = StorageLocation(bucket: bucket, name: "automl-shell/label-stats-\(UUID().uuidString.lowercased())")
         do {
-            let stats = try await exportedStats(
-                of: name, dataset: dataset, to: prefix, client: client, storage: storage)
+            let stats = try await exportedStats(of: name, kind: kind, to: prefix, backend: backend, storage: storage)
             await removeObjects(under: prefix, storage)
             return stats
         } catch {
@@ -120,37 +126,28 @@ extension ShellSession {
     }
 
     private func exportedStats(
-        of name: DatasetName, dataset: Dataset, to prefix: StorageLocation, client: AutoMLClient,
+        of name: DatasetName, kind: DatasetKind, to prefix: StorageLocation, backend: any ShellBackend,
         storage: StorageClient
     ) async throws -> LabelStats {
-        let operationName: OperationName
         do {
-            let started = try await client.exportData(
-                name, to: OutputConfig(gcsDestination: GcsDestination(outputUriPrefix: prefix.description)))
-            operationName = try OperationName(parsing: started.name)
-            let policy = PollPolicy(
-                initialDelay: .milliseconds(20), maxDelay: .milliseconds(500), timeout: .seconds(300))
-            _ = try await client.wait(for: operationName, as: Empty.self, policy: policy)
+            try await backend.exportForLabelStats(name, to: prefix)
         } catch {
             throw ShellError(
                 "exporting \(name.dataset) to \(prefix) to count its labels failed: "
                     + ErrorReport.oneLine(error, session: self))
         }
-        // The export is the shell's own bookkeeping: forget it so it does not crowd `operations`.
-        try? await client.deleteOperation(operationName)
-        let isDetection = dataset.imageObjectDetectionDatasetMetadata != nil
-        var csv = ""
+        var text = ""
         do {
             let objects = try await storage.list(bucket: prefix.bucket, prefix: prefix.name + "/")
-            for object in objects where object.name.hasSuffix(".csv") {
+            for object in objects where object.name.hasSuffix(backend.exportFileSuffix) {
                 let data = try await storage.download(StorageLocation(bucket: object.bucket, name: object.name))
-                csv += String(decoding: data, as: UTF8.self) + "\n"
+                text += String(decoding: data, as: UTF8.self) + "\n"
             }
         } catch {
             throw ShellError(
                 "reading the export of \(name.dataset) from \(prefix) failed: "
                     + ErrorReport.oneLine(error, session: self))
         }
-        return LabelStats(csv: csv, isDetection: isDetection)
+        return backend.labelStats(exported: text, kind: kind)
     }
 }

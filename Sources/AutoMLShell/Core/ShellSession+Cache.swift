@@ -2,20 +2,14 @@ import AutoMLClient
 import Foundation
 
 extension ShellSession {
-    /// Adds a dataset to the completion cache (after a create or a get).
-    func remember(_ dataset: Dataset) {
-        guard let id = dataset.datasetName?.dataset else { return }
-        cacheWarning(cache?.insert(.dataset, id: id, displayName: dataset.displayName))
+    /// Adds a dataset or model to the completion cache (after a create or a get).
+    func remember(_ kind: ResourceKind, _ resource: BackendResource) {
+        guard !resource.id.isEmpty else { return }
+        cacheWarning(cache?.insert(kind, id: resource.id, displayName: resource.displayName))
     }
 
-    func remember(_ model: Model) {
-        guard let id = model.modelName?.model else { return }
-        cacheWarning(cache?.insert(.model, id: id, displayName: model.displayName))
-    }
-
-    func remember(_ operation: LongRunningOperation) {
-        guard let id = operation.operationName?.operation else { return }
-        cacheWarning(cache?.insert(.operation, id: id, displayName: operation.automlMetadata?.kind ?? ""))
+    func remember(_ operation: BackendOperation) {
+        cacheWarning(cache?.insert(.operation, id: operation.reference, displayName: operation.kind ?? ""))
     }
 
     /// Adds `gs://` URIs the running command used, for Tab: `files` as they are, `folders` with a `/` at the end.
@@ -26,38 +20,10 @@ extension ShellSession {
         }
     }
 
-    /// Replaces the cached datasets with a full listing.
-    func rememberAll(_ datasets: [Dataset], complete: Bool = true) {
-        let entries = datasets.compactMap { dataset in
-            dataset.datasetName.map { ResourceEntry(id: $0.dataset, displayName: dataset.displayName) }
-        }
-        store(.dataset, entries, complete: complete)
-    }
-
-    func rememberAll(_ models: [Model], complete: Bool = true) {
-        let entries = models.compactMap { model in
-            model.modelName.map { ResourceEntry(id: $0.model, displayName: model.displayName) }
-        }
-        store(.model, entries, complete: complete)
-    }
-
-    func rememberAll(_ operations: [LongRunningOperation], complete: Bool = true) {
-        let entries = operations.compactMap { operation in
-            operation.operationName.map {
-                ResourceEntry(id: $0.operation, displayName: operation.automlMetadata?.kind ?? "")
-            }
-        }
-        store(.operation, entries, complete: complete)
-    }
-
     /// Replaces the cached evaluations with one model's (what `evaluation get ⇥` then offers), each shown with its
     /// label, the overall one as `all labels`.
-    func rememberAll(_ evaluations: [ModelEvaluation]) {
-        let entries = evaluations.compactMap { evaluation -> ResourceEntry? in
-            guard let id = evaluation.name.split(separator: "/").last, !id.isEmpty else { return nil }
-            let label = evaluation.annotationSpecId.isEmpty ? "all labels" : evaluation.displayName
-            return ResourceEntry(id: String(id), displayName: label)
-        }
+    func rememberAll(_ evaluations: BackendEvaluations) {
+        let entries = evaluations.entries.map { ResourceEntry(id: $0.id, displayName: $0.label ?? "all labels") }
         store(.evaluation, entries, complete: true)
     }
 

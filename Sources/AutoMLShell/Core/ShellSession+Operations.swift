@@ -4,22 +4,20 @@ import Foundation
 extension ShellSession {
     /// Reports an operation the command started: it becomes the current one, it is bound to
     /// `$operation_KIND_TARGET` (the display name of what it works on), and the result shows it.
-    func started(_ operation: LongRunningOperation, what: String, on target: OperationTarget) async {
+    func started(_ operation: BackendOperation, what: String, on target: OperationTarget) async {
         adopt(operation)
         remember(operation)
-        if let id = operation.operationName?.operation, let kind = operation.automlMetadata?.kind,
-            let name = await displayName(of: target)
-        {
-            variables.bind(ShellVariables.name("operation", kind, name), to: id)
+        if let kind = operation.kind, let name = await displayName(of: target) {
+            variables.bind(ShellVariables.name("operation", kind, name), to: operation.reference)
         }
         if operation.done {
             note(operation.error == nil ? "\(what): done" : "\(what): failed")
         } else {
             // A one-shot command saves no current operation, so the next `automl watch` needs the ID.
-            let id = operation.operationName?.operation ?? operation.name
+            let id = operation.reference
             note("\(what) started: operation \(id) (`\(oneShot ? "automl watch \(id)" : "watch")` follows it)")
         }
-        emit(operation)
+        emit(operation.json)
     }
 
     /// A command that starts an operation failed before it started one (the current operation is the one from
@@ -31,27 +29,24 @@ extension ShellSession {
     }
 
     /// Makes an operation the current one.
-    func adopt(_ operation: LongRunningOperation) {
-        if let id = operation.operationName?.operation { update { $0.operation = id } }
-    }
-
-    /// Waits for an operation that finishes quickly (a dataset create) and returns its result.
-    func finish<Result: ProtoMessage>(_ operation: LongRunningOperation, as type: Result.Type) async throws -> Result {
-        if operation.done { return try AutoMLClient.result(of: operation, as: type) }
-        let name = try OperationName(parsing: operation.name)
-        let policy = PollPolicy(initialDelay: .milliseconds(100), maxDelay: .seconds(2), timeout: .seconds(120))
-        return try await client().wait(for: name, as: type, policy: policy)
+    func adopt(_ operation: BackendOperation) {
+        update { $0.operation = operation.reference }
     }
 
     /// What a finished operation produced, applied to the context: a trained model becomes the current one.
-    func settle(_ operation: LongRunningOperation) {
-        guard operation.done, operation.error == nil, let response = operation.response else { return }
-        if response.holds(Model.self), let model = try? response.unpack(Model.self), let id = model.modelName?.model {
-            update { $0.model = id }
-            remember(model)
-            if !model.displayName.isEmpty { variables.bind(ShellVariables.name("model", model.displayName), to: id) }
-        } else if response.holds(Dataset.self), let dataset = try? response.unpack(Dataset.self) {
-            remember(dataset)
+    func settle(_ operation: BackendOperation) {
+        guard operation.done, operation.error == nil else { return }
+        switch operation.result {
+        case .model(let model):
+            update { $0.model = model.id }
+            remember(.model, model)
+            if !model.displayName.isEmpty {
+                variables.bind(ShellVariables.name("model", model.displayName), to: model.id)
+            }
+        case .dataset(let dataset):
+            remember(.dataset, dataset)
+        case .none, .other:
+            break
         }
     }
 }
@@ -74,13 +69,13 @@ extension ShellSession {
             if let known = cache?.snapshot.entry(.dataset, id: name.dataset)?.displayName, !known.isEmpty {
                 return known
             }
-            guard let dataset = try? await client().getDataset(name) else { return nil }
-            remember(dataset)
+            guard let dataset = try? await backend().getDataset(name) else { return nil }
+            remember(.dataset, dataset)
             return dataset.displayName
         case .model(let name):
             if let known = cache?.snapshot.entry(.model, id: name.model)?.displayName, !known.isEmpty { return known }
-            guard let model = try? await client().getModel(name) else { return nil }
-            remember(model)
+            guard let model = try? await backend().getModel(name) else { return nil }
+            remember(.model, model)
             return model.displayName
         }
     }

@@ -8,10 +8,8 @@ extension ShellSession {
         guard let text = text ?? context.dataset else { throw ShellError.notSet("dataset", use: "use dataset ID") }
         if text.contains("/") { return try DatasetName(parsing: text) }
         if looksLikeID(text) { return try location.dataset(text) }
-        let client = try await client()
-        let matches = try await client.listDatasets(in: location).collect().filter { $0.displayName == text }
-        return try location.dataset(
-            try unique(matches.compactMap { $0.datasetName?.dataset }, kind: "dataset", text: text))
+        let matches = try await backend().entries(of: .dataset, in: location).filter { $0.displayName == text }
+        return try location.dataset(try unique(matches.map(\.id), kind: "dataset", text: text))
     }
 
     /// The model named by an ID, a full name or a unique display name; the current one when nil.
@@ -20,18 +18,18 @@ extension ShellSession {
         guard let text = text ?? context.model else { throw ShellError.notSet("model", use: "use model ID") }
         if text.contains("/") { return try ModelName(parsing: text) }
         if looksLikeID(text) { return try location.model(text) }
-        let client = try await client()
-        let matches = try await client.listModels(in: location).collect().filter { $0.displayName == text }
-        return try location.model(try unique(matches.compactMap { $0.modelName?.model }, kind: "model", text: text))
+        let matches = try await backend().entries(of: .model, in: location).filter { $0.displayName == text }
+        return try location.model(try unique(matches.map(\.id), kind: "model", text: text))
     }
 
-    /// The operation named by an ID or a full name; the last one started when nil.
-    func operation(_ text: String?) throws -> OperationName {
+    /// The reference of the operation named by an ID, a reference or a full name (``BackendOperation/reference``);
+    /// the last one started when nil.
+    func operation(_ text: String?) async throws -> String {
         guard let text = text ?? context.operation else {
             throw ShellError.notSet("operation", use: "use operation ID")
         }
-        if text.contains("/") { return try OperationName(parsing: text) }
-        return try location().operation(text)
+        let known = cache?.snapshot.entries(.operation) ?? []
+        return try await backend().operationReference(text, in: try location(), known: known)
     }
 
     /// IDs are letters then digits (`ICN123…`, `IOD…`) or digits; anything else is taken as a display name.

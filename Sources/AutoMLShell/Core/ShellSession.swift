@@ -17,7 +17,7 @@ package final class ShellSession {
     package let output: ShellOutput
     let backends: BackendFactory
     let store: SessionStore?
-    private var clientCache: (endpoint: String?, client: AutoMLClient)?
+    var connectionCache: (key: BackendKey, client: AutoMLClient, backend: any ShellBackend)?
     /// The last result printed, for `$last` paths.
     package internal(set) var lastResult: JSONValue?
     /// Where `record` writes, when recording.
@@ -78,14 +78,6 @@ package final class ShellSession {
     /// The local server's state when the context's endpoint is the local server; nil otherwise.
     var localServerState: LocalServerState? {
         context.endpointValue.isLocalServer ? backends.localServerState?() : nil
-    }
-
-    /// The client for the current endpoint, made once per endpoint.
-    func client() async throws -> AutoMLClient {
-        if let cached = clientCache, cached.endpoint == context.endpoint { return cached.client }
-        let client = try await backends.makeClient(context.endpoint)
-        clientCache = (context.endpoint, client)
-        return client
     }
 
     /// The project and location of the context; the local server works without a project.

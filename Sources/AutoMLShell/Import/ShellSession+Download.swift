@@ -5,21 +5,17 @@ extension ShellSession {
     /// Follows an operation that writes under a `gs://` folder (a model export, a batch prediction) and then downloads
     /// what it wrote into `folder`. Ctrl-C stops watching (the operation goes on) and says how to fetch the files
     /// later.
-    func downloadWhenDone(_ operation: LongRunningOperation, requested destination: String, into folder: String)
+    func downloadWhenDone(_ operation: BackendOperation, requested destination: String, into folder: String)
         async throws
     {
-        let name = try OperationName(parsing: operation.name)
-        guard let done = try await OperationWatcher(session: self).follow(name) else {
+        guard let done = try await OperationWatcher(session: self).follow(operation.reference) else {
             note("the files were not downloaded; once it is done: `download \(destination) \(folder)`")
             return
         }
         settle(done)
-        emit(done)
+        emit(done.json)
         if let error = done.error { throw AutoMLError(operationError: error) }
-        let metadata = done.automlMetadata
-        let written =
-            [metadata?.exportModelDetails?.outputInfo, metadata?.batchPredictDetails?.outputInfo]
-            .compactMap { $0?.gcsOutputDirectory }.first { !$0.isEmpty } ?? destination
+        let written = done.outputDirectory ?? destination
         remember(folders: [written])
         try await download(written, into: folder)
     }

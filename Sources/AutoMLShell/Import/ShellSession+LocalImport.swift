@@ -32,8 +32,12 @@ extension ShellSession {
         if count > 20 { note("  … and \(count - 20) more") }
     }
 
-    /// Uploads a plan's images and its import CSV under `prefix`; returns the CSV's `gs://` URI.
-    func stage(_ plan: LocalImportPlan, under prefix: StorageLocation, storage: StorageClient) async throws -> String {
+    /// Uploads a plan's images and its import file (v1's CSV, or Vertex AI's JSON Lines for a dataset of `kind`)
+    /// under `prefix`; returns the import file's `gs://` URI.
+    func stage(
+        _ plan: LocalImportPlan, under prefix: StorageLocation, storage: StorageClient, format: StagedImportFormat,
+        kind: DatasetKind
+    ) async throws -> String {
         let items = ImageUploader.items(plan.uploads.map { ($0.file, $0.relativeName) })
         var view = UploadProgressView(output: output, title: plan.sourceName)
         let uploader = ImageUploader(storage: storage, prefix: prefix)
@@ -52,9 +56,17 @@ extension ShellSession {
         }
         view.clear()
         note(UploadProgressView.summary(progress, to: "gs://\(prefix.bucket)/\(prefix.name)/"))
-        let csv = StorageLocation(bucket: prefix.bucket, name: prefix.name + "/import.csv")
-        _ = try await storage.upload(Data(plan.csv(prefix: prefix).utf8), to: csv, contentType: "text/csv")
-        return csv.description
+        switch format {
+        case .automlCSV:
+            let csv = StorageLocation(bucket: prefix.bucket, name: prefix.name + "/import.csv")
+            _ = try await storage.upload(Data(plan.csv(prefix: prefix).utf8), to: csv, contentType: "text/csv")
+            return csv.description
+        case .vertexJSONLines:
+            let file = StorageLocation(bucket: prefix.bucket, name: prefix.name + "/import.jsonl")
+            let text = plan.jsonLines(prefix: prefix, kind: kind)
+            _ = try await storage.upload(Data(text.utf8), to: file, contentType: "application/jsonl")
+            return file.description
+        }
     }
 
     private static func head(of file: URL) -> [UInt8] {

@@ -43,9 +43,9 @@ struct UseDatasetCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.dataset(dataset)
-        let found = try await session.client().getDataset(name)
+        let found = try await session.backend().getDataset(name)
         session.update { $0.dataset = name.dataset }
-        session.remember(found)
+        session.remember(.dataset, found)
         session.note("dataset: \(name.dataset) (\(found.displayName))")
     }
 }
@@ -57,9 +57,9 @@ struct UseModelCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.model(model)
-        let found = try await session.client().getModel(name)
+        let found = try await session.backend().getModel(name)
         session.update { $0.model = name.model }
-        session.remember(found)
+        session.remember(.model, found)
         session.note("model: \(name.model) (\(found.displayName))")
     }
 }
@@ -70,10 +70,10 @@ struct UseOperationCommand: ShellCommand {
     @Argument(help: "An operation ID or full name.") var operation: String
 
     func run(in session: ShellSession) async throws {
-        let name = try session.operation(operation)
-        _ = try await session.client().getOperation(name)
-        session.update { $0.operation = name.operation }
-        session.note("operation: \(name.operation)")
+        let reference = try await session.operation(operation)
+        _ = try await session.backend().operation(reference, in: try session.location())
+        session.update { $0.operation = reference }
+        session.note("operation: \(reference)")
     }
 }
 
@@ -86,7 +86,7 @@ struct UseEndpointCommand: ShellCommand {
     func run(in session: ShellSession) async throws {
         let resolved = try EndpointChoice.parse(endpoint)
         session.move(endpoint: .some(resolved))
-        _ = try await session.client()
+        _ = try await session.backend()
         session.note("endpoint: \(resolved ?? "the local server")")
     }
 }

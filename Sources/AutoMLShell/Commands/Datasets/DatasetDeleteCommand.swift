@@ -9,7 +9,7 @@ struct DatasetDeleteCommand: StartsOperation {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.dataset(dataset)
-        let operation = try await session.client().deleteDataset(name)
+        let operation = try await session.backend().deleteDataset(name)
         session.forget(.dataset, id: name.dataset)
         if session.context.dataset == name.dataset { session.update { $0.dataset = nil } }
         await session.started(operation, what: "deletion of \(name.dataset)", on: .dataset(name))

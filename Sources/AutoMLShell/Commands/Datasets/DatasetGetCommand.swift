@@ -9,6 +9,6 @@ struct DatasetGetCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.dataset(dataset)
-        session.emit(try await session.client().getDataset(name))
+        session.emit(try await session.backend().getDataset(name).json)
     }
 }

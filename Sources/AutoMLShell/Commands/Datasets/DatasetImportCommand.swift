@@ -44,6 +44,8 @@ struct DatasetImportCommand: StartsOperation {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.dataset(dataset)
+        let backend = try await session.backend()
+        let kind = backend.datasetKind(of: try await backend.getDataset(name))
         let local = source.filter { !$0.hasPrefix("gs://") }
         if local.isEmpty, bucket != nil || prefix != nil || split != nil {
             throw ShellError("--bucket, --prefix and --split are for local folders and CSVs; every source is gs://")
@@ -68,7 +70,9 @@ struct DatasetImportCommand: StartsOperation {
             let bucket = try await session.importBucket(bucket, storage)
             for (plan, path) in zip(plans, prefixes) {
                 let folder = StorageLocation(bucket: bucket, name: path)
-                uris.append(try await session.stage(plan, under: folder, storage: storage))
+                uris.append(
+                    try await session.stage(
+                        plan, under: folder, storage: storage, format: backend.stagedImportFormat, kind: kind))
                 session.remember(folders: [folder.description])
             }
         }
@@ -78,8 +82,7 @@ struct DatasetImportCommand: StartsOperation {
             defer { localIndex += 1 }
             return uris[localIndex]
         }
-        let operation = try await session.client().importData(
-            into: name, InputConfig(gcsSource: GcsSource(inputUris: csvs)))
+        let operation = try await backend.importData(into: name, kind: kind, uris: csvs)
         session.remember(storageFiles: csvs)
         await session.started(operation, what: "import into \(name.dataset)", on: .dataset(name))
     }

@@ -7,7 +7,7 @@ struct DatasetsCommand: ShellCommand {
     @Option(help: "A ListDatasets filter, such as image_object_detection_dataset_metadata:*.") var filter: String?
 
     func run(in session: ShellSession) async throws {
-        try await session.emitListing(.datasets, filter: filter, remembering: .dataset, complete: filter == nil)
+        try await session.emitListing(.dataset, filter: filter, complete: filter == nil)
     }
 }
 

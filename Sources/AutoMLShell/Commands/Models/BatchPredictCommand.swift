@@ -25,12 +25,8 @@ struct BatchPredictCommand: StartsOperation {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.model(model)
-        var request = BatchPredictRequest()
-        request.inputConfig = BatchPredictInputConfig(gcsSource: GcsSource(inputUris: csv))
-        request.outputConfig = BatchPredictOutputConfig(gcsDestination: GcsDestination(outputUriPrefix: output))
-        if let threshold { request.params["score_threshold"] = String(threshold) }
-        if let maxBoxes { request.params["max_bounding_box_count"] = String(maxBoxes) }
-        let operation = try await session.client().batchPredict(name, request)
+        let operation = try await session.backend().batchPredict(
+            name, csv: csv, output: output, threshold: threshold, maxBoxes: maxBoxes)
         session.remember(storageFiles: csv, folders: [output])
         await session.started(operation, what: "batch prediction with \(name.model)", on: .model(name))
         if let download {

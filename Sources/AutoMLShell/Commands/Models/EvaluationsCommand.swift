@@ -8,20 +8,17 @@ struct EvaluationsCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.model(model)
-        var response = ListModelEvaluationsResponse()
-        response.modelEvaluation = try await session.client().listModelEvaluations(of: name).collect()
-        session.rememberAll(response.modelEvaluation)
+        let evaluations = try await session.backend().evaluations(of: name)
+        session.rememberAll(evaluations)
         if let model = await session.displayName(of: .model(name)) {
-            for evaluation in response.modelEvaluation {
-                guard let id = evaluation.name.split(separator: "/").last else { continue }
-                let label = evaluation.annotationSpecId.isEmpty ? "all" : evaluation.displayName
-                session.variables.bind(ShellVariables.name("evaluation", model, label), to: String(id))
+            for entry in evaluations.entries {
+                session.variables.bind(ShellVariables.name("evaluation", model, entry.label ?? "all"), to: entry.id)
             }
         }
-        if response.modelEvaluation.isEmpty {
+        if evaluations.entries.isEmpty {
             session.note("\(name.model) has no evaluations (models trained without a real trainer have none)")
         }
-        session.emit(response)
+        session.emit(evaluations.json)
     }
 }
 
@@ -46,15 +43,19 @@ struct EvaluationGetCommand: ShellCommand {
     @Flag(help: "Print the curve and the confusion matrix instead of the result.") var view = false
 
     func run(in session: ShellSession) async throws {
-        let name = try await session.model(model).evaluation(evaluation)
-        let result = try await session.client().getModelEvaluation(name)
-        let drawing = EvaluationView(width: session.output.width).render(result)
+        let result = try await session.backend().evaluation(evaluation, of: try await session.model(model))
+        let drawing = result.view.map { EvaluationView(width: session.output.width).render($0) }
         if view {
-            session.lastResult = result.protoJSON(options: .canonical)
+            guard let drawing else {
+                throw ShellError(
+                    "this evaluation's metrics have no view: Vertex AI's are printed as they are",
+                    hint: "leave out --view")
+            }
+            session.lastResult = result.json
             session.output.standardOutput(drawing)
             return
         }
-        session.emit(result)
-        if session.output.interactive { session.output.standardOutput("\n" + drawing) }
+        session.emit(result.json)
+        if session.output.interactive, let drawing { session.output.standardOutput("\n" + drawing) }
     }
 }

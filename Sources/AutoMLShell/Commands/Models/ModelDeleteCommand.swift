@@ -8,7 +8,7 @@ struct ModelDeleteCommand: StartsOperation {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.model(model)
-        let operation = try await session.client().deleteModel(name)
+        let operation = try await session.backend().deleteModel(name)
         session.forget(.model, id: name.model)
         if session.context.model == name.model { session.update { $0.model = nil } }
         await session.started(operation, what: "deletion of \(name.model)", on: .model(name))

@@ -14,16 +14,8 @@ struct ModelDeployCommand: StartsOperation {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.model(model)
-        let client = try await session.client()
-        let current = try await client.getModel(name)
-        var request = DeployModelRequest()
-        if current.imageObjectDetectionModelMetadata != nil {
-            request.imageObjectDetectionModelDeploymentMetadata = ModelDeploymentMetadata(nodeCount: nodes)
-        } else {
-            request.imageClassificationModelDeploymentMetadata = ModelDeploymentMetadata(nodeCount: nodes)
-        }
         await session.started(
-            try await client.deployModel(name, request), what: "deployment of \(name.model)",
+            try await session.backend().deployModel(name, nodes: nodes), what: "deployment of \(name.model)",
             on: .model(name))
     }
 }

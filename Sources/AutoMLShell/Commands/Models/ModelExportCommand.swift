@@ -15,10 +15,7 @@ struct ModelExportCommand: StartsOperation {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.model(model)
-        var config = ModelExportOutputConfig()
-        config.gcsDestination = GcsDestination(outputUriPrefix: destination)
-        config.modelFormat = modelFormat ?? ""
-        let operation = try await session.client().exportModel(name, to: config)
+        let operation = try await session.backend().exportModel(name, to: destination, format: modelFormat)
         session.remember(folders: [destination])
         await session.started(operation, what: "export of \(name.model)", on: .model(name))
         if let download {

@@ -8,6 +8,6 @@ struct ModelGetCommand: ShellCommand {
     @Argument(help: "A model ID, full name or display name.") var model: String?
 
     func run(in session: ShellSession) async throws {
-        session.emit(try await session.client().getModel(try await session.model(model)))
+        session.emit(try await session.backend().getModel(try await session.model(model)).json)
     }
 }

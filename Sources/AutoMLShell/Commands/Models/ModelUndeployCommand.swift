@@ -9,7 +9,7 @@ struct ModelUndeployCommand: StartsOperation {
     func run(in session: ShellSession) async throws {
         let name = try await session.model(model)
         await session.started(
-            try await session.client().undeployModel(name), what: "undeployment of \(name.model)",
+            try await session.backend().undeployModel(name), what: "undeployment of \(name.model)",
             on: .model(name))
     }
 }

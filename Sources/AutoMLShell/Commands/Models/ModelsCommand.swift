@@ -9,11 +9,12 @@ struct ModelsCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         var filters: [String] = []
-        if let dataset { filters.append("dataset_id=\(try await session.dataset(dataset).dataset)") }
+        if let dataset {
+            filters.append(try await session.backend().modelsFilter(dataset: try await session.dataset(dataset)))
+        }
         if let filter { filters.append(filter) }
         try await session.emitListing(
-            .models, filter: filters.isEmpty ? nil : filters.joined(separator: " AND "), remembering: .model,
-            complete: filters.isEmpty)
+            .model, filter: filters.isEmpty ? nil : filters.joined(separator: " AND "), complete: filters.isEmpty)
     }
 }
 

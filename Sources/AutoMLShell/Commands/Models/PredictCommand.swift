@@ -18,17 +18,12 @@ struct PredictCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         let name = try await session.model(model)
-        var params: [String: String] = [:]
-        if let threshold { params["score_threshold"] = String(threshold) }
-        if let maxBoxes { params["max_bounding_box_count"] = String(maxBoxes) }
-        let client = try await session.client()
+        let backend = try await session.backend()
         for path in file {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ShellError("cannot read \(path)")
             }
-            let response = try await client.predict(
-                name, payload: ExamplePayload(image: Image(imageBytes: data)),
-                params: params)
+            let response = try await backend.predict(name, image: data, threshold: threshold, maxBoxes: maxBoxes)
             if file.count > 1 { session.note("\(path):") }
             session.emit(response)
         }

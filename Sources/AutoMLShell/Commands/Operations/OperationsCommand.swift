@@ -15,20 +15,18 @@ struct OperationsCommand: ShellCommand {
     }
 
     func run(in session: ShellSession) async throws {
-        var filters: [String] = []
-        if done { filters.append("done=true") }
-        if running { filters.append("done=false") }
+        var target: String?
         if let worksOn {
-            if worksOn.hasPrefix("dataset/") {
-                filters.append("worksOn=\(try await session.dataset(String(worksOn.dropFirst(8))))")
-            } else {
-                filters.append("worksOn=\(try await session.model(worksOn))")
-            }
+            target =
+                worksOn.hasPrefix("dataset/")
+                ? try await session.dataset(String(worksOn.dropFirst(8))).description
+                : try await session.model(worksOn).description
         }
+        var filters = try await session.backend().operationsFilter(
+            done: done ? true : running ? false : nil, worksOn: target)
         if let filter { filters.append(filter) }
         try await session.emitListing(
-            .operations, filter: filters.isEmpty ? nil : filters.joined(separator: " AND "), remembering: .operation,
-            complete: filters.isEmpty)
+            .operation, filter: filters.isEmpty ? nil : filters.joined(separator: " AND "), complete: filters.isEmpty)
     }
 }
 
@@ -46,10 +44,10 @@ struct OperationGetCommand: ShellCommand {
     @Argument(help: "An operation ID or full name.") var operation: String?
 
     func run(in session: ShellSession) async throws {
-        let name = try session.operation(operation)
-        let state = try await session.client().getOperation(name)
+        let reference = try await session.operation(operation)
+        let state = try await session.backend().operation(reference, in: try session.location())
         session.adopt(state)
-        session.emit(state)
+        session.emit(state.json)
     }
 }
 
@@ -60,11 +58,11 @@ struct OperationCancelCommand: ShellCommand {
     @Argument(help: "An operation ID or full name.") var operation: String?
 
     func run(in session: ShellSession) async throws {
-        let name = try session.operation(operation)
-        let client = try await session.client()
-        try await client.cancelOperation(name)
-        session.note("cancel requested for \(name.operation); `watch \(name.operation)` shows how it ends")
-        session.emit(try await client.getOperation(name))
+        let reference = try await session.operation(operation)
+        let backend = try await session.backend()
+        try await backend.cancelOperation(reference, in: try session.location())
+        session.note("cancel requested for \(reference); `watch \(reference)` shows how it ends")
+        session.emit(try await backend.operation(reference, in: try session.location()).json)
     }
 }
 
@@ -75,10 +73,10 @@ struct OperationDeleteCommand: ShellCommand {
     @Argument(help: "An operation ID or full name.") var operation: String?
 
     func run(in session: ShellSession) async throws {
-        let name = try session.operation(operation)
-        try await session.client().deleteOperation(name)
-        session.forget(.operation, id: name.operation)
-        if session.context.operation == name.operation { session.update { $0.operation = nil } }
-        session.note("forgot \(name.operation)")
+        let reference = try await session.operation(operation)
+        try await session.backend().deleteOperation(reference, in: try session.location())
+        session.forget(.operation, id: reference)
+        if session.context.operation == reference { session.update { $0.operation = nil } }
+        session.note("forgot \(reference)")
     }
 }

@@ -52,22 +52,13 @@ extension ShellSession {
         if let cache, !cache.isLoaded, let warning = cache.load() { note("warning: \(warning)") }
         var catalog = cache?.snapshot ?? ResourceCatalog()
         do {
-            let client = try await client()
+            let backend = try await backend()
             let location = try location()
-            let datasets = try await client.listDatasets(in: location).collect()
-            let models = try await client.listModels(in: location).collect()
-            rememberAll(datasets)
-            rememberAll(models)
-            catalog.replace(
-                .dataset,
-                with: datasets.compactMap { dataset in
-                    dataset.datasetName.map { ResourceEntry(id: $0.dataset, displayName: dataset.displayName) }
-                }, fetchedAt: nil)
-            catalog.replace(
-                .model,
-                with: models.compactMap { model in
-                    model.modelName.map { ResourceEntry(id: $0.model, displayName: model.displayName) }
-                }, fetchedAt: nil)
+            for kind in [ResourceKind.dataset, .model] {
+                let entries = try await backend.entries(of: kind, in: location)
+                store(kind, entries, complete: true)
+                catalog.replace(kind, with: entries, fetchedAt: nil)
+            }
         } catch {
             note(
                 "warning: could not list the datasets and models (\(ErrorReport.oneLine(error, session: self))); IDs of those the "

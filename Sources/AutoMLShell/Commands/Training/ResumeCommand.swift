@@ -23,23 +23,17 @@ struct ResumeCommand: StartsOperation {
 
     func run(in session: ShellSession) async throws {
         let baseName = try await session.model(baseModel)
-        let client = try await session.client()
-        let base = try await client.getModel(baseName)
-        guard let metadata = base.imageClassificationModelMetadata else {
-            throw ShellError(
-                "model \(baseName.model) is not an image classification model",
-                hint: "resumable training exists only for image classification in v1")
-        }
-        let datasetName = try session.location().dataset(base.datasetId)
-        let dataset = try await client.getDataset(datasetName)
+        let backend = try await session.backend()
+        let base = try await backend.trainedModel(try await backend.getModel(baseName))
+        let datasetName = try session.location().dataset(base.datasetID)
+        let dataset = try await backend.getDataset(datasetName)
         let plan = try TrainingPlan(
-            dataset: dataset, datasetID: base.datasetId,
+            dataset: datasetName, kind: backend.datasetKind(of: dataset), datasetDisplayName: dataset.displayName,
             name: name ?? TrainingPlan.defaultName(for: dataset.displayName),
-            budgetNodeHours: budget, modelType: metadata.modelType, earlyStopping: true,
+            budgetNodeHours: budget, modelType: base.modelTypeName, earlyStopping: true,
             baseModelID: baseName.model)
-        var problems = try await ResumeChecks(session: session, base: base, baseName: baseName, dataset: datasetName)
-            .problems()
-        if let trained = base.createTime?.date, Date().timeIntervalSince(trained) > 14 * 86_400 {
+        var problems = try await ResumeChecks(session: session, baseName: baseName, dataset: datasetName).problems()
+        if backend.api == .automl, let trained = base.created, Date().timeIntervalSince(trained) > 14 * 86_400 {
             problems.append("base model \(baseName.model) was trained more than 14 days ago")
         }
         session.note(
@@ -53,31 +47,26 @@ struct ResumeCommand: StartsOperation {
             session.note("warning: " + problems.joined(separator: "; ") + " (sent anyway: --force)")
         }
         if dryRun {
-            session.output.standardOutput(
-                CurlCommand.createModel(
-                    plan.model, in: try session.location(),
-                    endpoint: session.context.endpoint) + "\n")
+            try await session.printCurl(plan.request, backend: backend)
             return
         }
-        let operation = try await client.createModel(in: try session.location(), plan.model)
-        if name == nil { session.replayWords += ["--name", plan.model.displayName] }
+        let operation = try await backend.train(plan.request, in: try session.location())
+        if name == nil { session.replayWords += ["--name", plan.displayName] }
         await session.started(
-            operation, what: "resumed training of \(plan.model.displayName) from \(baseName.model)",
-            on: .displayName(plan.model.displayName))
+            operation, what: "resumed training of \(plan.displayName) from \(baseName.model)",
+            on: .displayName(plan.displayName))
     }
 }
 
 /// What the service checks for resumable training that the shell can check first: the label set.
 struct ResumeChecks {
     let session: ShellSession
-    let base: Model
     let baseName: ModelName
     let dataset: DatasetName
 
     /// The labels the base model was trained on come from its per-label evaluations; today's from the dataset.
     func problems() async throws -> [String] {
-        let evaluations = try await session.client().listModelEvaluations(of: baseName).collect()
-        let trainedOn = Set(evaluations.map(\.displayName).filter { !$0.isEmpty })
+        let trainedOn = try await session.backend().trainedLabels(of: baseName)
         guard !trainedOn.isEmpty else {
             session.note(
                 "note: \(baseName.model) has no per-label evaluations, so the shell cannot compare labels; "

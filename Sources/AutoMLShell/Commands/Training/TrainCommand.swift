@@ -27,28 +27,26 @@ struct TrainCommand: StartsOperation {
 
     func run(in session: ShellSession) async throws {
         let datasetName = try await session.dataset(dataset)
-        let client = try await session.client()
-        let target = try await client.getDataset(datasetName)
-        let plan = try TrainingPlan(
-            dataset: target, datasetID: datasetName.dataset, name: name, budgetNodeHours: budget,
-            modelType: modelType, earlyStopping: !noEarlyStop, baseModelID: nil)
+        let backend = try await session.backend()
+        let target = try await backend.getDataset(datasetName)
+        var plan = try TrainingPlan(
+            dataset: datasetName, kind: backend.datasetKind(of: target), datasetDisplayName: target.displayName,
+            name: name, budgetNodeHours: budget, modelType: modelType, earlyStopping: !noEarlyStop, baseModelID: nil)
         if !dryRun, let stats = try await checkedLabels(datasetName, session: session) {
             try plan.check(stats, force: force, session: session)
+            plan.useImportedSplits(stats, session: session)
         }
         if dryRun {
-            session.output.standardOutput(
-                CurlCommand.createModel(
-                    plan.model, in: try session.location(),
-                    endpoint: session.context.endpoint) + "\n")
+            try await session.printCurl(plan.request, backend: backend)
             return
         }
-        let operation = try await client.createModel(in: try session.location(), plan.model)
-        if name == nil { session.replayWords += ["--name", plan.model.displayName] }
+        let operation = try await backend.train(plan.request, in: try session.location())
+        if name == nil { session.replayWords += ["--name", plan.displayName] }
         await session.started(
             operation,
-            what: "training of \(plan.model.displayName) "
+            what: "training of \(plan.displayName) "
                 + "(budget \(plan.budgetText), \(plan.modelType.name))",
-            on: .displayName(plan.model.displayName))
+            on: .displayName(plan.displayName))
         if deploy { try await DeployAfterTraining(session: session).run(operation) }
     }
 }
@@ -76,21 +74,27 @@ extension TrainCommand {
 struct DeployAfterTraining {
     let session: ShellSession
 
-    func run(_ operation: LongRunningOperation) async throws {
-        let name = try OperationName(parsing: operation.name)
-        guard let done = try await OperationWatcher(session: session).follow(name) else { return }
+    func run(_ operation: BackendOperation) async throws {
+        guard let done = try await OperationWatcher(session: session).follow(operation.reference) else { return }
         session.settle(done)
         if let error = done.error { throw AutoMLError(operationError: error) }
-        let model = try AutoMLClient.result(of: done, as: Model.self)
-        let modelName = try ModelName(parsing: model.name)
-        var request = DeployModelRequest()
-        if model.imageObjectDetectionModelMetadata != nil {
-            request.imageObjectDetectionModelDeploymentMetadata = ModelDeploymentMetadata(nodeCount: 1)
-        } else {
-            request.imageClassificationModelDeploymentMetadata = ModelDeploymentMetadata(nodeCount: 1)
+        guard case .model(let model) = done.result else {
+            throw ShellError("training \(done.reference) ended without naming its model")
         }
+        let modelName = try session.location().model(model.id)
         await session.started(
-            try await session.client().deployModel(modelName, request),
+            try await session.backend().deployModel(modelName, nodes: 1),
             what: "deployment of \(modelName.model) on 1 node", on: .displayName(model.displayName))
+    }
+}
+
+extension ShellSession {
+    /// `--dry-run`: the curl command that sends the training request.
+    func printCurl(_ request: TrainingRequest, backend: any ShellBackend) async throws {
+        let location = try location()
+        let call = backend.trainingCall(request, in: location)
+        let endpoint = context.endpointValue.isLocalServer ? nil : try await client().configuration.endpoint
+        output.standardOutput(
+            CurlCommand.post(call.body, path: call.path, project: location.project, endpoint: endpoint) + "\n")
     }
 }

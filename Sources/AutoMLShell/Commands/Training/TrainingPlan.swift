@@ -1,11 +1,13 @@
 import AutoMLClient
 import Foundation
 
-/// A CreateModel request built from the context and checked as the service would check it.
+/// A training request built from the context and checked as the service would check it (either API's request is
+/// made from ``request`` by the backend).
 struct TrainingPlan {
-    var model: Model
-    var modelType: ImageModelType
-    var budgetMilliNodeHours: Int64
+    var request: TrainingRequest
+    var modelType: ImageModelType { request.modelType }
+    var budgetMilliNodeHours: Int64 { request.budgetMilliNodeHours }
+    var displayName: String { request.displayName }
 
     var budgetText: String {
         let hours = Double(budgetMilliNodeHours) / 1000
@@ -13,10 +15,10 @@ struct TrainingPlan {
     }
 
     init(
-        dataset: Dataset, datasetID: String, name: String?, budgetNodeHours: Double, modelType typeName: String?,
-        earlyStopping: Bool, baseModelID: String?
+        dataset: DatasetName, kind: DatasetKind, datasetDisplayName: String, name: String?, budgetNodeHours: Double,
+        modelType typeName: String?, earlyStopping: Bool, baseModelID: String?
     ) throws {
-        let isDetection = dataset.imageObjectDetectionDatasetMetadata != nil
+        let isDetection = kind == .detection
         guard let type = ImageModelType.named(typeName ?? "", detection: isDetection) else {
             let valid = (isDetection ? ImageModelType.detection : ImageModelType.classification).map(\.name)
             throw ShellError(
@@ -32,26 +34,9 @@ struct TrainingPlan {
                 "a budget of \(budgetNodeHours) node hours is out of range for \(type.name)",
                 hint: "it must be \(type.budgetRangeText)")
         }
-        var model = Model()
-        model.displayName = name ?? Self.defaultName(for: dataset.displayName)
-        model.datasetId = datasetID
-        if isDetection {
-            var metadata = ImageObjectDetectionModelMetadata()
-            metadata.modelType = type.name
-            metadata.trainBudgetMilliNodeHours = budget
-            if !earlyStopping { metadata.unknownFields["disableEarlyStopping"] = .bool(true) }
-            model.imageObjectDetectionModelMetadata = metadata
-        } else {
-            var metadata = ImageClassificationModelMetadata()
-            metadata.modelType = type.name
-            metadata.trainBudgetMilliNodeHours = budget
-            metadata.baseModelId = baseModelID ?? ""
-            if !earlyStopping { metadata.unknownFields["disableEarlyStopping"] = .bool(true) }
-            model.imageClassificationModelMetadata = metadata
-        }
-        self.model = model
-        self.modelType = type
-        self.budgetMilliNodeHours = budget
+        request = TrainingRequest(
+            displayName: name ?? Self.defaultName(for: datasetDisplayName), dataset: dataset, kind: kind,
+            modelType: type, budgetMilliNodeHours: budget, earlyStopping: earlyStopping, baseModelID: baseModelID)
     }
 
     /// `flowers_20261129_0142`: the dataset's name and the time, within the 32-character limit, starting
@@ -61,6 +46,18 @@ struct TrainingPlan {
         var base = datasetName.isEmpty ? "model" : datasetName
         if let first = base.first, !first.isLetter { base = "m_" + base }
         return String(base.prefix(32 - stamp.count - 1)) + "_" + stamp
+    }
+
+    /// Trains on the import's splits when every image has one; otherwise (images imported without a split, which
+    /// only Vertex AI's exports show) on the service's automatic split, and says so.
+    mutating func useImportedSplits(_ stats: LabelStats, session: ShellSession) {
+        let unassigned = stats.rows.reduce(0) { $0 + $1.unassigned }
+        request.splitByImportedUse = unassigned == 0
+        if unassigned > 0 {
+            session.note(
+                "note: \(unassigned) image(s) have no split, so Vertex AI splits them all itself (80/10/10); "
+                    + "import with split folders or --split to choose")
+        }
     }
 
     /// Refuses labels too thin to train on (unless forced) and shows the stats and the advice.

@@ -8,23 +8,25 @@ struct WatchCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Follow an operation until it is done (Ctrl-C stops watching, not the operation).")
-    @Argument(help: "An operation ID or full name (the last one started by default).") var operation: String?
+    @Argument(
+        help: "An operation ID or full name (the last one started by default); on Vertex AI also a training pipeline.")
+    var operation: String?
 
     func run(in session: ShellSession) async throws {
-        let name = try session.operation(operation)
-        let final = try await OperationWatcher(session: session).follow(name)
+        let reference = try await session.operation(operation)
+        let final = try await OperationWatcher(session: session).follow(reference)
         guard let final else { return }
         session.adopt(final)
         session.settle(final)
         if let error = final.error {
-            session.emit(final)
+            session.emit(final.json)
             throw AutoMLError(operationError: error)
         }
         // A trained model or a created dataset is the result; an operation that returns nothing shows itself.
-        if let response = final.response, !response.holds(Empty.self) {
-            session.emit(response.protoJSON(options: .canonical))
-        } else {
-            session.emit(final)
+        switch final.result {
+        case .model(let resource), .dataset(let resource): session.emit(resource.json)
+        case .other(let json): session.emit(json)
+        case .none: session.emit(final.json)
         }
     }
 }
@@ -34,17 +36,16 @@ struct OperationWatcher {
     let session: ShellSession
 
     /// The operation once done, or nil when watching was interrupted (the operation goes on).
-    func follow(_ name: OperationName) async throws -> LongRunningOperation? {
-        let client = try await session.client()
+    func follow(_ reference: String) async throws -> BackendOperation? {
+        let states = try await session.backend().progress(of: reference, in: try session.location())
         let output = session.output
         let started = Date()
         let finished = Mutex(false)
-        let reader = Task { () -> LongRunningOperation? in
+        let reader = Task { () -> BackendOperation? in
             defer { finished.withLock { $0 = true } }
-            var last: LongRunningOperation?
+            var last: BackendOperation?
             var shown = ""
-            let policy = PollPolicy(initialDelay: .milliseconds(200), maxDelay: .seconds(5))
-            for try await state in client.progress(of: name, policy: policy) {
+            for try await state in states {
                 last = state
                 shown = ProgressLine.show(state, since: started, output: output, previous: shown)
             }
@@ -54,7 +55,7 @@ struct OperationWatcher {
             if session.interrupted() {
                 reader.cancel()
                 if output.interactive { output.standardError("\n") }
-                session.note("stopped watching \(name.operation); it goes on (`watch` follows it again)")
+                session.note("stopped watching \(reference); it goes on (`watch` follows it again)")
                 return nil
             }
             try? await Task.sleep(for: .milliseconds(50))
@@ -67,14 +68,9 @@ struct OperationWatcher {
 /// The progress of an operation as one line: kind, ID, state, percent, elapsed time.
 enum ProgressLine {
     /// Writes the line (over the previous one on a terminal; only when it changed otherwise) and returns it.
-    static func show(_ state: LongRunningOperation, since start: Date, output: ShellOutput, previous: String) -> String
-    {
-        let metadata = state.automlMetadata
-        let kind = metadata?.kind ?? "operation"
-        let percent = metadata?.progressPercent ?? 0
+    static func show(_ state: BackendOperation, since start: Date, output: ShellOutput, previous: String) -> String {
         let status = state.done ? (state.error == nil ? "done" : "failed") : "running"
-        let id = state.operationName?.operation ?? state.name
-        let summary = "\(kind) \(id): \(status), \(percent)%"
+        let summary = "\(state.kind ?? "operation") \(state.id): \(status)" + (state.percent.map { ", \($0)%" } ?? "")
         let elapsed = Int(Date().timeIntervalSince(start))
         let line = summary + ", \(elapsed / 60):\(String(format: "%02d", elapsed % 60)) elapsed"
         if output.interactive {

@@ -1,0 +1,143 @@
+import AutoMLClient
+import Foundation
+
+extension VertexBackend {
+    func operationReference(_ text: String, in location: LocationName, known: [ResourceEntry]) throws -> String {
+        if text.hasPrefix("projects/") {
+            if let pipeline = VertexTrainingPipelineName(text) { return "trainingPipelines/\(pipeline.segments[2])" }
+            return Self.belowLocation(try VertexOperationName(parsing: text).description)
+        }
+        if text.contains("/") {
+            _ = try target(text, in: location)
+            return text
+        }
+        let matches = known.filter { $0.id.hasSuffix("/" + text) }
+        guard matches.count == 1 else {
+            throw ShellError(
+                matches.isEmpty
+                    ? "no training pipeline or operation the shell has listed has the ID \(text)"
+                    : "\(matches.count) operations have the ID \(text): "
+                        + matches.map(\.id).joined(separator: ", "),
+                hint: "on Vertex AI operations live under their resource: give the path `operations` shows, "
+                    + "such as trainingPipelines/\(text)")
+        }
+        return matches[0].id
+    }
+
+    /// What a reference names: a training pipeline, or an operation under its owner.
+    private enum Target {
+        case pipeline(VertexTrainingPipelineName)
+        case operation(VertexOperationName)
+    }
+
+    private func target(_ reference: String, in location: LocationName) throws -> Target {
+        let full = "\(location)/\(reference)"
+        if reference.hasPrefix("trainingPipelines/"), !reference.contains("/operations/") {
+            return .pipeline(try VertexTrainingPipelineName(parsing: full))
+        }
+        return .operation(try VertexOperationName(parsing: full))
+    }
+
+    func operation(_ reference: String, in location: LocationName) async throws -> BackendOperation {
+        switch try target(reference, in: location) {
+        case .pipeline(let name): return try await state(of: try await client.getTrainingPipeline(name))
+        case .operation(let name):
+            return Self.operation(try await client.getOperation(name).protoJSON(options: .canonical), in: location)
+        }
+    }
+
+    func cancelOperation(_ reference: String, in location: LocationName) async throws {
+        switch try target(reference, in: location) {
+        case .pipeline(let name): try await client.cancelTrainingPipeline(name)
+        case .operation(let name): try await client.cancelOperation(name)
+        }
+    }
+
+    func deleteOperation(_ reference: String, in location: LocationName) async throws {
+        switch try target(reference, in: location) {
+        case .pipeline:
+            throw ShellError(
+                "\(reference) is a training pipeline: on Vertex AI it is a resource that keeps the training's record, "
+                    + "not an operation result to forget; the shell leaves it")
+        case .operation(let name): try await client.deleteOperation(name)
+        }
+    }
+
+    func progress(of reference: String, in location: LocationName) -> AsyncThrowingStream<BackendOperation, any Error> {
+        let backend = self
+        return BackendStream.states(
+            of: { () throws -> AsyncThrowingStream<BackendOperation, any Error> in
+                switch try backend.target(reference, in: location) {
+                case .pipeline(let name):
+                    return BackendStream.states(
+                        of: { backend.client.progress(of: name, policy: BackendStream.watchPolicy) },
+                        { try await backend.state(of: $0) })
+                case .operation(let name):
+                    return BackendStream.states(
+                        of: { backend.client.progress(of: name, policy: BackendStream.watchPolicy) },
+                        { Self.operation($0.protoJSON(options: .canonical), in: location) })
+                }
+            }, { $0 })
+    }
+
+    /// A pipeline as an operation; once it succeeded, its result is the model it made (read again, whole).
+    func state(of pipeline: VertexTrainingPipeline) async throws -> BackendOperation {
+        var state = Self.operation(pipeline.protoJSON(options: .canonical), in: nil)
+        if pipeline.state == .succeeded, let model = pipeline.modelToUpload?.modelName {
+            let made = try await client.getModel(model)
+            state.result = .model(
+                BackendResource(
+                    json: made.protoJSON(options: .canonical), id: Self.id(of: .object(["name": .string(made.name)])),
+                    displayName: made.displayName))
+        }
+        return state
+    }
+
+    /// What the shell reads from a training pipeline's or an operation's JSON.
+    static func operation(_ json: JSONValue, in location: LocationName?) -> BackendOperation {
+        let name = json["name"]?.stringValue ?? ""
+        let reference = belowLocation(name)
+        let error = json["error"].flatMap { try? Status(protoJSON: $0, path: "error") }
+        if let state = json["state"]?.stringValue {
+            let done = ["PIPELINE_STATE_SUCCEEDED", "PIPELINE_STATE_FAILED", "PIPELINE_STATE_CANCELLED"].contains(state)
+            let cost = Self.number(json["trainingTaskMetadata"]?["costMilliNodeHours"])
+            let budget = Self.number(json["trainingTaskInputs"]?["budgetMilliNodeHours"])
+            var percent = budget > 0 ? min(100, Int(cost * 100 / budget)) : 0
+            if state == "PIPELINE_STATE_SUCCEEDED" { percent = 100 }
+            return BackendOperation(
+                json: json, reference: reference, kind: "createModel", done: done, error: error, percent: percent)
+        }
+        let metadata = json["metadata"]
+        let type = metadata?["@type"]?.stringValue ?? ""
+        var kind = type.split(separator: ".").last.map(String.init)
+        if let text = kind, text.hasSuffix("OperationMetadata") {
+            let base = text.dropLast("OperationMetadata".count)
+            kind = base.prefix(1).lowercased() + base.dropFirst()
+        }
+        var result = BackendOperation(
+            json: json, reference: reference, kind: kind, done: json["done"] == .bool(true), error: error)
+        if result.done, error == nil, let response = json["response"] {
+            let responseType = response["@type"]?.stringValue ?? ""
+            if responseType.hasSuffix(".Dataset") {
+                result.result = .dataset(
+                    BackendResource(
+                        json: response, id: id(of: response), displayName: response["displayName"]?.stringValue ?? ""))
+            } else if !responseType.hasSuffix(".Empty"), (response.objectValue?.count ?? 0) > 1 {
+                result.result = .other(response)
+            }
+        }
+        let directory =
+            metadata?["gcsOutputDirectory"]?.stringValue ?? metadata?["outputInfo"]?["artifactOutputUri"]?.stringValue
+        result.outputDirectory = directory.flatMap { $0.isEmpty ? nil : $0 }
+        return result
+    }
+
+    private static func number(_ value: JSONValue?) -> Double {
+        switch value {
+        case .integer(let number): Double(number)
+        case .number(let number): number
+        case .string(let text): Double(text) ?? 0
+        default: 0
+        }
+    }
+}
