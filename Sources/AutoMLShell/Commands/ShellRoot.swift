@@ -4,10 +4,11 @@ import ArgumentParser
 struct ShellRoot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "automl",
-        abstract: "Train image models with the AutoML API v1.",
+        abstract: "Train image models with the AutoML API v1 or Vertex AI.",
         discussion: """
             Type a command, or `help COMMAND`. Tab completes commands, flags and resource IDs. Every command also \
-            takes --endpoint, --project, --location and --format, for itself only.
+            takes --endpoint, --project, --location and --format, for itself only. `help vertex` shows how the \
+            commands map onto Vertex AI.
             """,
         subcommands: [
             UseCommand.self, ContextCommand.self, UnsetCommand.self,

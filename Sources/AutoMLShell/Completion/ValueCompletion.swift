@@ -60,7 +60,7 @@ package enum ValueCompletion: Sendable, Hashable {
     }
 
     /// The named endpoints `use endpoint` and `--endpoint` take besides a URL.
-    static let endpoints = ["cloud", "local"]
+    static let endpoints = ["cloud", "local", "vertex", "vertex:local"]
 
     /// Every export format of the image model types, once each, sorted.
     static let exportFormats: [String] = Array(

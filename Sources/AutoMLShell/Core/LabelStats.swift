@@ -84,11 +84,13 @@ struct LabelStats: Sendable {
         .object([
             "labels": .array(
                 rows.map { row in
-                    .object([
+                    var members: JSONObject = [
                         "label": .string(row.label), "train": .integer(Int64(row.train)),
                         "validation": .integer(Int64(row.validation)), "test": .integer(Int64(row.test)),
                         "total": .integer(Int64(row.total)),
-                    ])
+                    ]
+                    if row.unassigned > 0 { members["unassigned"] = .integer(Int64(row.unassigned)) }
+                    return .object(members)
                 }),
             "problems": .array(blockers.map(JSONValue.string)),
             "advice": .array(advice.map(JSONValue.string)),

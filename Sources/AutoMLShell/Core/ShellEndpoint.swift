@@ -57,6 +57,17 @@ package struct ShellEndpoint: Hashable, Sendable {
         }
     }
 
+    /// The server's URL when the place is one.
+    package var url: String? {
+        if case .url(let url) = place { return url }
+        return nil
+    }
+
+    /// Whether requests go to Google (whose storage is Google's Cloud Storage).
+    package var isGoogle: Bool {
+        place == .googleRegional || (url.flatMap { URL(string: $0)?.host?.hasSuffix("googleapis.com") } ?? false)
+    }
+
     /// Whether requests go to the server `automl` starts (its project defaults to `local`, its state is shown).
     package var isLocalServer: Bool { place == .localServer }
 

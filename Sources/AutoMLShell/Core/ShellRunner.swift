@@ -176,6 +176,10 @@ package final class ShellRunner {
 
     private func run(parsed words: [String], session: ShellSession) async -> Int32 {
         guard let first = words.first else { return 0 }
+        if words == ["help", "vertex"] {
+            session.output.standardOutput(VertexHelp.text(width: session.output.width) + "\n")
+            return 0
+        }
         if let suggestion = CommandSuggestion.unknownCommand(first) {
             session.output.standardError("error: unknown command \"\(first)\"\(suggestion)\n")
             return 2

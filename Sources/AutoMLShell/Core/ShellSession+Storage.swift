@@ -6,12 +6,18 @@ extension ShellSession {
     /// The local backend's bucket for the shell's own files, when no bucket is set.
     static let localStagingBucket = "automl-shell"
 
-    /// A Cloud Storage client for the current endpoint: Google's storage host when the endpoint is Google's AutoML,
-    /// the endpoint itself otherwise (the local backend serves both APIs; so does `automl emulator`).
+    /// A Cloud Storage client for the current endpoint: Google's storage host when the endpoint is Google's, the
+    /// endpoint's server otherwise (the local backend serves every API; so does `automl emulator`), without the
+    /// path a Vertex AI surface has (`http://127.0.0.1:PORT/vertex` → `http://127.0.0.1:PORT`).
     func storage() async throws -> StorageClient {
         let client = try await client()
-        let isGoogle = context.endpoint.map { URL(string: $0)?.host?.hasSuffix("googleapis.com") ?? false } ?? false
-        return StorageClient(sharing: client, endpoint: isGoogle ? StorageClient.googleEndpoint : nil)
+        let endpoint = context.endpointValue
+        if endpoint.isGoogle { return StorageClient(sharing: client, endpoint: StorageClient.googleEndpoint) }
+        guard endpoint.api == .vertex, let url = endpoint.url, var origin = URLComponents(string: url) else {
+            return StorageClient(sharing: client, endpoint: nil)
+        }
+        origin.path = ""
+        return StorageClient(sharing: client, endpoint: origin.string)
     }
 
     /// The bucket the shell stages files in: the one set (`set bucket`), or on the local backend its own
@@ -52,7 +58,7 @@ extension ShellSession {
 
     /// Whether the endpoint is a server on this machine (`automl emulator`), which serves storage over its gs:// root.
     private var isLoopbackEndpoint: Bool {
-        context.endpoint.map(EndpointChoice.isOnThisMachine) ?? false
+        context.endpointValue.url.map(EndpointChoice.isOnThisMachine) ?? false
     }
 
     /// Deletes every object under `prefix`; a failure is noted (the objects stay), never thrown.

@@ -56,6 +56,10 @@ struct LabelsView {
             }
             lines.append(line)
         }
+        let unassigned = stats.rows.reduce(0) { $0 + $1.unassigned }
+        if unassigned > 0 {
+            lines.append("\(unassigned) image(s) have no split (counted in total only): the service splits them")
+        }
         if let imbalance = stats.imbalance { lines.append(painter.paint("advice: " + imbalance, .yellow)) }
         if stats.rows.contains(where: { $0.total < LabelStats.minimumPerLabel }) {
             lines.append("training stops at labels below the minimum (`train --force` goes past the check)")

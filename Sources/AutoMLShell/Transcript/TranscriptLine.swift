@@ -147,11 +147,21 @@ struct TranscriptLine {
             value = text[text.index(after: equals)...]
         }
         let segments = value.split(separator: "/", omittingEmptySubsequences: false)
-        let collections: Set<Substring> = ["datasets", "models", "operations", "modelEvaluations"]
+        let collections: Set<Substring> = [
+            "datasets", "models", "operations", "modelEvaluations", "trainingPipelines", "endpoints", "evaluations",
+            "slices",
+        ]
+        func isID(_ text: Substring) -> Bool { !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        // A Vertex AI operation's reference (`trainingPipelines/1`, `datasets/2/operations/3`) is its ID as a whole.
+        if [2, 4].contains(segments.count), collections.contains(segments[0]), segments.count == 2 || segments[2] == "operations",
+            stride(from: 1, to: segments.count, by: 2).allSatisfy({ isID(segments[$0]) })
+        {
+            return (prefix, String(value))
+        }
         switch segments.count {
         case 1:
             break
-        case 6, 8:
+        case 6, 8, 10:
             guard segments[0] == "projects", segments[2] == "locations",
                 stride(from: 4, to: segments.count, by: 2).allSatisfy({ collections.contains(segments[$0]) })
             else { return nil }

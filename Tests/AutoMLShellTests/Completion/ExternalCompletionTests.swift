@@ -175,7 +175,8 @@ struct ExternalCompletionTests {
     }
 
     @Test func endpointsCompleteTheirNames() {
-        #expect(words("use", "endpoint", "") == ["cloud", "local"])
+        #expect(words("use", "endpoint", "") == ["cloud", "local", "vertex", "vertex:local"])
+        #expect(words("use", "endpoint", "vertex:") == ["vertex:local"])
         #expect(words("--endpoint", "c") == ["cloud"])
         #expect(words("--endpoint=l") == ["--endpoint=local"])
     }

@@ -77,11 +77,18 @@ struct UseOperationCommand: ShellCommand {
     }
 }
 
-/// `use endpoint URL|local|cloud`.
+/// `use endpoint URL|local|cloud|vertex|vertex:local|vertex:URL`.
 struct UseEndpointCommand: ShellCommand {
     static let configuration = CommandConfiguration(
-        commandName: "endpoint", abstract: "Use the local server (local), Google (cloud), or a URL.")
-    @Argument(help: "local, cloud, or an http(s) URL of a v1-compatible server.") var endpoint: String
+        commandName: "endpoint",
+        abstract: "Use the local server (local), Google (cloud), a URL, or Vertex AI (vertex…).",
+        discussion: """
+            AutoML API v1: local (the local server), cloud (Google's retired host), or the http(s) URL of a \
+            v1-compatible server. Vertex AI: vertex (Google's host for the current location), vertex:local (the \
+            local server's Vertex AI surface), or vertex:URL (a Vertex-compatible server, such as \
+            http://127.0.0.1:PORT/vertex). The same commands drive both; `help vertex` shows how they map.
+            """)
+    @Argument(help: "local, cloud, an http(s) URL, vertex, vertex:local, or vertex:URL.") var endpoint: String
 
     func run(in session: ShellSession) async throws {
         let resolved = try EndpointChoice.parse(endpoint)
@@ -95,17 +102,25 @@ struct UseEndpointCommand: ShellCommand {
 package enum EndpointChoice {
     static let cloud = "https://automl.googleapis.com"
 
-    /// nil for the local server.
+    /// The saved form (``ShellEndpoint``): nil for the local server.
     static func parse(_ text: String) throws -> String? {
         switch text {
         case "local", "embedded": return nil
         case "cloud", "google": return cloud
+        case "vertex", "vertex:cloud", "vertex:google": return "vertex"
+        case "vertex:local": return "vertex:local"
+        case _ where text.hasPrefix("vertex:"):
+            guard let url = try parse(String(text.dropFirst("vertex:".count))), url.hasPrefix("http") else {
+                throw ShellError(
+                    "vertex: takes local or a server's URL", hint: "vertex:http://127.0.0.1:8080/vertex, or vertex")
+            }
+            return "vertex:" + url
         default:
             guard text.hasPrefix("http://") || text.hasPrefix("https://"), text.count > 8 else {
                 // Not repeated when it may carry credentials (`HTTPS://user:token@host`).
                 let shown = text.contains(where: { "@?#:".contains($0) }) ? "that" : "\"\(text)\""
                 throw ShellError(
-                    "\(shown) is not an endpoint", hint: "give local, cloud, or a URL such as http://127.0.0.1:8080")
+                    "\(shown) is not an endpoint", hint: "give local, cloud, vertex, or a URL such as http://127.0.0.1:8080")
             }
             try refuseCredentials(in: text)
             return text.hasSuffix("/") ? String(text.dropLast()) : text
