@@ -1,5 +1,6 @@
 package import AutoMLClient
 package import AutoMLEmulator
+import Foundation
 
 /// A test double for the state machine and the HTTP surface: spends the whole budget on the (usually
 /// manual) clock and produces no weights. Its models end with BUDGET_REACHED, have the evaluations the test
@@ -9,10 +10,16 @@ package struct ClockBudgetTrainer: Trainer {
     package var steps: Int
     /// The evaluations a finished training stores, for tests of what reads them.
     package var evaluations: @Sendable (TrainingRequest) -> [ModelEvaluation]
+    /// Whether a finished training leaves an (empty, fake) weights folder, so that its model can be deployed and be a
+    /// base model (nothing can predict with it).
+    package var leavesWeights: Bool
 
-    package init(steps: Int = 20, evaluations: @escaping @Sendable (TrainingRequest) -> [ModelEvaluation] = { _ in [] })
-    {
+    package init(
+        steps: Int = 20, leavesWeights: Bool = false,
+        evaluations: @escaping @Sendable (TrainingRequest) -> [ModelEvaluation] = { _ in [] }
+    ) {
         self.steps = max(1, steps)
+        self.leavesWeights = leavesWeights
         self.evaluations = evaluations
     }
 
@@ -29,8 +36,11 @@ package struct ClockBudgetTrainer: Trainer {
             spent = next
             try await report(TrainingProgress(spentMilliNodeHours: spent, percent: Int32(spent * 100 / budget)))
         }
+        if leavesWeights {
+            try FileManager.default.createDirectory(at: job.artifactDirectory, withIntermediateDirectories: true)
+        }
         return TrainingOutcome(
             stopReason: TrainingOutcome.budgetReached, costMilliNodeHours: budget,
-            evaluations: evaluations(job))
+            evaluations: evaluations(job), artifactPath: leavesWeights ? job.artifactDirectory.path : nil)
     }
 }

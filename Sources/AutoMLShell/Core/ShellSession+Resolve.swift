@@ -28,8 +28,16 @@ extension ShellSession {
         guard let text = text ?? context.operation else {
             throw ShellError.notSet("operation", use: "use operation ID")
         }
-        let known = cache?.snapshot.entries(.operation) ?? []
-        return try await backend().operationReference(text, in: try location(), known: known)
+        let backend = try await backend()
+        let location = try location()
+        do {
+            return try backend.operationReference(text, in: location, known: cache?.snapshot.entries(.operation) ?? [])
+        } catch let error as ShellError where !text.contains("/") {
+            // A bare ID the cache does not know (Vertex AI): list the operations and look again.
+            guard let listed = try? await backend.entries(of: .operation, in: location) else { throw error }
+            store(.operation, listed, complete: true)
+            return try backend.operationReference(text, in: location, known: listed)
+        }
     }
 
     /// IDs are letters then digits (`ICN123…`, `IOD…`) or digits; anything else is taken as a display name.

@@ -151,9 +151,12 @@ struct TranscriptLine {
             "datasets", "models", "operations", "modelEvaluations", "trainingPipelines", "endpoints", "evaluations",
             "slices",
         ]
-        func isID(_ text: Substring) -> Bool { !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        func isID(_ text: Substring) -> Bool {
+            !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
         // A Vertex AI operation's reference (`trainingPipelines/1`, `datasets/2/operations/3`) is its ID as a whole.
-        if [2, 4].contains(segments.count), collections.contains(segments[0]), segments.count == 2 || segments[2] == "operations",
+        if [2, 4].contains(segments.count), collections.contains(segments[0]),
+            segments.count == 2 || segments[2] == "operations",
             stride(from: 1, to: segments.count, by: 2).allSatisfy({ isID(segments[$0]) })
         {
             return (prefix, String(value))

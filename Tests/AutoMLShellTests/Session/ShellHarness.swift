@@ -53,6 +53,18 @@ final class ShellHarness: Sendable {
             cache: cache, interactive: interactive, interrupted: { false })
     }
 
+    /// A client of the backend's AutoML API v1, and of its Vertex AI surface, to look at what commands did.
+    var client: AutoMLClient {
+        AutoMLClient(
+            configuration: .init(endpoint: "http://embedded.local", retry: .disabled),
+            transport: EmulatorTransport(emulator: emulator))
+    }
+
+    var vertex: VertexClient { VertexClient(sharing: client, endpoint: "http://embedded.local/vertex") }
+
+    /// The location sessions use by default.
+    var location: LocationName { LocationName(validatedSegments: ["local", "us-central1"]) }
+
     var sessionFile: String { directory.appendingPathComponent("config/session.json").path }
 
     /// Runs lines as a piped transcript does; returns the exit status.

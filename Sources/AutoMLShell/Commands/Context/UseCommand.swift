@@ -120,7 +120,8 @@ package enum EndpointChoice {
                 // Not repeated when it may carry credentials (`HTTPS://user:token@host`).
                 let shown = text.contains(where: { "@?#:".contains($0) }) ? "that" : "\"\(text)\""
                 throw ShellError(
-                    "\(shown) is not an endpoint", hint: "give local, cloud, vertex, or a URL such as http://127.0.0.1:8080")
+                    "\(shown) is not an endpoint",
+                    hint: "give local, cloud, vertex, or a URL such as http://127.0.0.1:8080")
             }
             try refuseCredentials(in: text)
             return text.hasSuffix("/") ? String(text.dropLast()) : text
