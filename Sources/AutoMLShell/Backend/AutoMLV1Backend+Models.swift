@@ -57,6 +57,8 @@ extension AutoMLV1Backend {
         ).protoJSON(options: .canonical)
     }
 
+    var batchPredictionUnavailable: ShellError? { nil }
+
     func batchPredict(
         _ model: ModelName, csv: [String], output: String, threshold: Double?, maxBoxes: Int?
     ) async throws -> BackendOperation {

@@ -55,6 +55,8 @@ protocol ShellBackend: Sendable {
     /// One evaluation, and the v1 message the evaluation view draws when the API's metrics convert to it.
     func evaluation(_ id: String, of model: ModelName) async throws -> (json: JSONValue, view: ModelEvaluation?)
     func predict(_ model: ModelName, image: Data, threshold: Double?, maxBoxes: Int?) async throws -> JSONValue
+    /// Why batch prediction cannot be asked for here, when it cannot (checked before anything is resolved).
+    var batchPredictionUnavailable: ShellError? { get }
     func batchPredict(
         _ model: ModelName, csv: [String], output: String, threshold: Double?, maxBoxes: Int?
     ) async throws -> BackendOperation

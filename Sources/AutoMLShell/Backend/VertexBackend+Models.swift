@@ -113,13 +113,17 @@ extension VertexBackend {
         ).protoJSON(options: .canonical)
     }
 
-    func batchPredict(
-        _ model: ModelName, csv: [String], output: String, threshold: Double?, maxBoxes: Int?
-    ) async throws -> BackendOperation {
-        throw ShellError(
+    var batchPredictionUnavailable: ShellError? {
+        ShellError(
             "batch-predict is not available on Vertex AI in this shell: Vertex AI predicts in batches with "
                 + "batch prediction jobs (JobService), which neither the shell nor the local backend speaks",
             hint: "`predict FILE…` predicts images one request each through the model's endpoint")
+    }
+
+    func batchPredict(
+        _ model: ModelName, csv: [String], output: String, threshold: Double?, maxBoxes: Int?
+    ) async throws -> BackendOperation {
+        throw batchPredictionUnavailable ?? ShellError("batch prediction is not available")
     }
 
     static func lastSegment(_ name: String) -> String {

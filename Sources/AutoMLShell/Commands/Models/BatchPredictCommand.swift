@@ -24,8 +24,10 @@ struct BatchPredictCommand: StartsOperation {
     }
 
     func run(in session: ShellSession) async throws {
+        let backend = try await session.backend()
+        if let unavailable = backend.batchPredictionUnavailable { throw unavailable }
         let name = try await session.model(model)
-        let operation = try await session.backend().batchPredict(
+        let operation = try await backend.batchPredict(
             name, csv: csv, output: output, threshold: threshold, maxBoxes: maxBoxes)
         session.remember(storageFiles: csv, folders: [output])
         await session.started(operation, what: "batch prediction with \(name.model)", on: .model(name))
