@@ -63,7 +63,8 @@ extension VertexBackend {
         return Self.operation(started.protoJSON(options: .canonical), in: nil)
     }
 
-    /// The evaluation (the overall one) and its slices (one per label), together.
+    /// The evaluation (the overall one), then its slices (one per label), as one list: `modelEvaluations`, each item
+    /// the resource as the server sent it.
     func evaluations(of model: ModelName) async throws -> BackendEvaluations {
         let evaluations = try await client.listModelEvaluations(of: try vertex(model)).collect()
         var slices: [VertexModelEvaluationSlice] = []
@@ -71,11 +72,9 @@ extension VertexBackend {
             guard let name = VertexModelEvaluationName(evaluation.name) else { continue }
             slices += try await client.listModelEvaluationSlices(of: name).collect()
         }
-        var json: JSONObject = [:]
-        if !evaluations.isEmpty {
-            json["modelEvaluations"] = .array(evaluations.map { $0.protoJSON(options: .canonical) })
-        }
-        if !slices.isEmpty { json["modelEvaluationSlices"] = .array(slices.map { $0.protoJSON(options: .canonical) }) }
+        let items =
+            evaluations.map { $0.protoJSON(options: .canonical) } + slices.map { $0.protoJSON(options: .canonical) }
+        let json: JSONObject = items.isEmpty ? [:] : ["modelEvaluations": .array(items)]
         let entries =
             evaluations.map { (id: Self.lastSegment($0.name), label: String?.none) }
             + slices.map { (id: Self.lastSegment($0.name), label: Optional($0.slice?.value ?? "")) }

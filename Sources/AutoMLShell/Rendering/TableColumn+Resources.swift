@@ -8,20 +8,23 @@ extension TableColumn {
         case .dataset:
             [
                 .id, .displayName, TableColumn("TYPE", datasetType),
-                TableColumn("EXAMPLES", path: "exampleCount", default: "0"), .time("CREATED", path: "createTime"),
+                TableColumn("EXAMPLES") {
+                    JSONText.scalar($0["exampleCount"] ?? $0["dataItemCount"] ?? .integer(0)) ?? ""
+                },
+                .time("CREATED", path: "createTime"),
             ]
         case .model:
             [
                 .id, .displayName, TableColumn("DATASET", path: "datasetId").key,
-                TableColumn("STATE") { $0["deploymentState"]?.stringValue.flatMap(deploymentState) ?? "" },
+                TableColumn("STATE", modelState),
                 TableColumn("MODEL TYPE") { modelMetadata($0, "modelType") },
                 TableColumn("STOP REASON") { modelMetadata($0, "stopReason") },
             ]
         case .operation:
             [
-                .id, TableColumn("KIND", operationKind), TableColumn("DONE", path: "done", default: "false"),
-                TableColumn("PROGRESS", operationProgress), TableColumn("ERROR", operationError),
-                .time("CREATED", path: "metadata.createTime"),
+                TableColumn("ID", operationID).key, TableColumn("KIND", operationKind),
+                TableColumn("DONE", operationDone), TableColumn("PROGRESS", operationProgress),
+                TableColumn("ERROR", operationError), TableColumn("CREATED", operationCreated),
             ]
         case .evaluation:
             evaluationColumns(items)
@@ -34,8 +37,10 @@ extension TableColumn {
         }
     }
 
-    /// `multiclass`, `multilabel` or `detection`: the words of `dataset create --type`.
+    /// `multiclass`, `multilabel` or `detection`: the words of `dataset create --type` (on Vertex AI, the label the
+    /// shell keeps them in).
     private static func datasetType(_ dataset: JSONObject) -> String {
+        if let kind = dataset["labels"]?[VertexBackend.kindLabel]?.stringValue { return kind }
         if dataset["imageObjectDetectionDatasetMetadata"] != nil { return "detection" }
         guard let type = dataset["imageClassificationDatasetMetadata"]?["classificationType"]?.stringValue else {
             return ""
@@ -43,26 +48,74 @@ extension TableColumn {
         return type == "CLASSIFICATION_TYPE_UNSPECIFIED" ? "" : type.lowercased()
     }
 
-    private static func deploymentState(_ state: String) -> String {
-        state == "DEPLOYMENT_STATE_UNSPECIFIED" ? "" : state
+    /// v1's deployment state; on Vertex AI, DEPLOYED when the model is on an endpoint.
+    private static func modelState(_ model: JSONObject) -> String {
+        if model["deployedModels"]?.arrayValue?.isEmpty == false { return "DEPLOYED" }
+        let state = model["deploymentState"]?.stringValue ?? ""
+        return state == "DEPLOYMENT_STATE_UNSPECIFIED" ? "" : state
     }
 
-    /// A member of whichever image model metadata the model has.
+    /// A member of whichever image model metadata the model has (Vertex AI: its `metadata`).
     private static func modelMetadata(_ model: JSONObject, _ key: String) -> String {
-        let metadata = model["imageClassificationModelMetadata"] ?? model["imageObjectDetectionModelMetadata"]
+        let metadata =
+            model["imageClassificationModelMetadata"] ?? model["imageObjectDetectionModelMetadata"]
+            ?? model["metadata"]
         return metadata?[key].flatMap(JSONText.scalar) ?? ""
     }
 
-    /// The metadata's details member without `Details`: `createModel`, `importData`, `deployModel`.
-    private static func operationKind(_ operation: JSONObject) -> String {
-        let keys = operation["metadata"]?.objectValue?.keys.filter { $0.hasSuffix("Details") } ?? []
-        return keys.sorted().first.map { String($0.dropLast("Details".count)) } ?? ""
+    /// The ID; on Vertex AI an operation nested under a resource, and a training pipeline, by its path below the
+    /// location (`trainingPipelines/1`, `datasets/2/operations/3`), as commands take them.
+    private static func operationID(_ operation: JSONObject) -> String {
+        let name = operation["name"]?.stringValue ?? ""
+        let segments = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.count > 6 || segments.dropLast().last == "trainingPipelines" else {
+            return segments.last.map(String.init) ?? ""
+        }
+        return segments.dropFirst(4).joined(separator: "/")
     }
 
-    /// `40%`; `0%` for a running operation that reports none; empty for a finished one that reports none.
+    /// The metadata's details member without `Details`: `createModel`, `importData`, `deployModel`; on Vertex AI the
+    /// metadata's type the same way, and `createModel` for a training pipeline.
+    private static func operationKind(_ operation: JSONObject) -> String {
+        if operation["state"] != nil { return "createModel" }
+        let keys = operation["metadata"]?.objectValue?.keys.filter { $0.hasSuffix("Details") } ?? []
+        if let key = keys.sorted().first { return String(key.dropLast("Details".count)) }
+        let type = operation["metadata"]?["@type"]?.stringValue?.split(separator: ".").last ?? ""
+        guard type.hasSuffix("OperationMetadata") else { return "" }
+        let base = type.dropLast("OperationMetadata".count)
+        return base.prefix(1).lowercased() + base.dropFirst()
+    }
+
+    private static let pipelineEnds: Set<String> = [
+        "PIPELINE_STATE_SUCCEEDED", "PIPELINE_STATE_FAILED", "PIPELINE_STATE_CANCELLED",
+    ]
+
+    private static func operationDone(_ operation: JSONObject) -> String {
+        if let state = operation["state"]?.stringValue { return String(pipelineEnds.contains(state)) }
+        return operation["done"] == .bool(true) ? "true" : "false"
+    }
+
+    /// `40%`; `0%` for a running operation that reports none; empty for a finished one that reports none. A training
+    /// pipeline's is its cost against its budget.
     private static func operationProgress(_ operation: JSONObject) -> String {
         if let percent = operation["metadata"]?["progressPercent"].flatMap(JSONText.scalar) { return percent + "%" }
+        if let state = operation["state"]?.stringValue {
+            if state == "PIPELINE_STATE_SUCCEEDED" { return "100%" }
+            let cost = number(operation["trainingTaskMetadata"]?["costMilliNodeHours"]) ?? 0
+            guard let budget = number(operation["trainingTaskInputs"]?["budgetMilliNodeHours"]), budget > 0 else {
+                return pipelineEnds.contains(state) ? "" : "0%"
+            }
+            return "\(min(100, Int(cost * 100 / budget)))%"
+        }
         return operation["done"] == .bool(true) ? "" : "0%"
+    }
+
+    private static func operationCreated(_ operation: JSONObject) -> String {
+        let text =
+            (operation["metadata"]?["createTime"] ?? operation["metadata"]?["genericMetadata"]?["createTime"]
+            ?? operation["createTime"])?.stringValue ?? ""
+        guard let dot = text.firstIndex(of: "."), text.hasSuffix("Z") else { return text }
+        return String(text[..<dot]) + "Z"
     }
 
     /// The canonical name of the error's code, such as `INVALID_ARGUMENT`.
@@ -78,16 +131,25 @@ extension TableColumn {
     /// Label, spec ID, examples and the headline metric: AU PRC for classification, mAP for detection.
     private static func evaluationColumns(_ items: [JSONObject]) -> [TableColumn] {
         let detection =
-            items.contains { $0["imageObjectDetectionEvaluationMetrics"] != nil }
+            items.contains {
+                $0["imageObjectDetectionEvaluationMetrics"] != nil
+                    || $0["metrics"]?["boundingBoxMeanAveragePrecision"] != nil
+            }
             && !items.contains { $0["classificationEvaluationMetrics"] != nil }
         // Three decimals: the float32 values read back as doubles carry noise digits (0.99182266).
         let metric =
             detection
             ? TableColumn("MAP") {
-                decimal($0["imageObjectDetectionEvaluationMetrics"]?["boundingBoxMeanAveragePrecision"])
+                decimal(
+                    ($0["imageObjectDetectionEvaluationMetrics"] ?? $0["metrics"])?["boundingBoxMeanAveragePrecision"])
             }
-            : TableColumn("AU PRC") { decimal($0["classificationEvaluationMetrics"]?["auPrc"]) }
+            : TableColumn("AU PRC") {
+                decimal($0["classificationEvaluationMetrics"]?["auPrc"] ?? $0["metrics"]?["auPrc"])
+            }
         let label = TableColumn("LABEL") { evaluation in
+            // A Vertex AI slice: its label is the slice's value.
+            if let value = evaluation["slice"]?["value"]?.stringValue { return value }
+            if evaluation["metricsSchemaUri"] != nil { return "(all labels)" }
             let name = evaluation["displayName"]?.stringValue ?? ""
             let spec = evaluation["annotationSpecId"]?.stringValue ?? ""
             return name.isEmpty && spec.isEmpty ? "(all labels)" : name

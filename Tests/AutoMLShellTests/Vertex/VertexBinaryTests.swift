@@ -30,7 +30,7 @@ import Testing
             result.err.contains(
                 "training of flowers_v1 (budget 8 node hours, cloud) started: operation trainingPipelines/"))
         #expect(result.err.contains(": done, 100%, "), "the pipeline's progress line")
-        #expect(result.out.contains("\"modelEvaluationSlices\""), "the real trainer evaluated each label")
+        #expect(result.out.contains("/evaluations/") && result.out.contains("/slices/"), "evaluated, per label too")
         #expect(result.out.contains("\"displayNames\""), "the endpoint predicted")
         #expect(result.out.contains("/trainingPipelines/"))
         #expect(result.out.contains("/endpoints/"), "the deploy's operation is listed")
