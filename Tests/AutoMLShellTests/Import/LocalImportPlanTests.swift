@@ -64,4 +64,46 @@ struct LocalImportPlanTests {
         #expect(
             LocalImportPlan.objectName(for: URL(fileURLWithPath: "/data/x.png"), under: folder) == "files/data/x.png")
     }
+
+    /// Vertex AI's import file from the same plan: one line per image, the split as `ml_use`, the labels as the
+    /// dataset's kind of annotation, a detection image's boxes together.
+    @Test func jsonLinesForVertexAIByKind() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["a.png", "b.png"] {
+            try TestImages.png(color: (1, 2, 3)).write(to: folder.appendingPathComponent(name))
+        }
+        let csv = folder.appendingPathComponent("labels.csv")
+        try Data(
+            """
+            TRAIN,a.png,cat,0.1,0.2,,,0.5,0.6,,
+            TRAIN,a.png,dog,0.3,0.3,0.9,0.3,0.9,0.8,0.3,0.8
+            b.png,cat,dog
+            """.utf8
+        ).write(to: csv)
+        let plan = try LocalImportPlan.csv(csv)
+        let prefix = StorageLocation(bucket: "b", name: "imports/labels")
+        func lines(_ kind: DatasetKind) throws -> [JSONValue] {
+            try plan.jsonLines(prefix: prefix, kind: kind).split(separator: "\n").map {
+                try JSONValue(parsing: Data($0.utf8))
+            }
+        }
+        let detection = try lines(.detection)
+        #expect(detection.count == 2)
+        #expect(detection[0]["imageGcsUri"]?.stringValue == "gs://b/imports/labels/a.png")
+        #expect(detection[0]["dataItemResourceLabels"]?["aiplatform.googleapis.com/ml_use"]?.stringValue == "training")
+        let boxes = try #require(detection[0]["boundingBoxAnnotations"]?.arrayValue)
+        #expect(boxes.map { $0["displayName"]?.stringValue } == ["cat", "dog"])
+        #expect(boxes[0]["xMin"] == .number(0.1) && boxes[0]["yMax"] == .number(0.6))
+        #expect(boxes[1]["xMax"] == .number(0.9) && boxes[1]["yMin"] == .number(0.3))
+        #expect(detection[1]["dataItemResourceLabels"] == nil, "no split: no ml_use")
+
+        let multilabel = try lines(.multilabel)
+        #expect(
+            multilabel[1]["classificationAnnotations"]?.arrayValue?.compactMap { $0["displayName"]?.stringValue }
+                == ["cat", "dog"])
+        let single = try lines(.multiclass)
+        #expect(single[1]["classificationAnnotation"]?["displayName"]?.stringValue == "cat")
+    }
 }

@@ -219,6 +219,41 @@ import Testing
         #expect(try await shell.vertex.listModels(in: shell.location).collect().isEmpty)
     }
 
+    @Test func aDetectionDatasetImportsBoxesAndTrainsADetectionPipeline() async throws {
+        let shell = try await ShellHarness(trainer: VertexShellSupport.trainer())
+        let session = shell.session(persists: false)
+        let folder = shell.directory.appendingPathComponent("boxes")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var rows: [String] = []
+        for number in 0..<12 {
+            try TestImages.png(width: 32, height: 32, color: (UInt8(20 * number), 10, 10)).write(
+                to: folder.appendingPathComponent("\(number).png"))
+            let split = number < 8 ? "TRAIN" : number < 10 ? "VALIDATION" : "TEST"
+            rows.append("\(split),\(number).png,car,0.1,0.1,,,0.6,0.6,,")
+        }
+        let csv = folder.appendingPathComponent("labels.csv")
+        try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: csv)
+        let status = await shell.run(
+            """
+            use endpoint vertex:local
+            dataset create boxes --type detection
+            dataset import \(csv.path)
+            watch
+            train --budget 20 --name b1
+            watch
+            """, in: session)
+        #expect(status == 0, "\(shell.standardError)")
+        let dataset = try #require(session.context.dataset)
+        let name = try VertexDatasetName(parsing: "\(shell.location)/datasets/\(dataset)")
+        #expect(try await shell.vertex.getDataset(name).dataItemCount == 12)
+        let reference = try #require(session.variables.values["operation_createModel_b1"])
+        let pipeline = try await pipeline(shell, reference)
+        #expect(pipeline.trainingTaskDefinition == VertexSchema.Training.objectDetection)
+        #expect(pipeline.trainingTaskInputs["modelType"]?.stringValue == "CLOUD_HIGH_ACCURACY_1")
+        #expect(pipeline.state == .succeeded, "\(String(describing: pipeline.error))")
+        #expect(session.context.model != nil)
+    }
+
     @Test func helpVertexShowsEveryRowAndDocsHaveTheSameRows() throws {
         let text = VertexHelp.text(width: 100)
         for row in VertexHelp.rows { #expect(text.contains(row.command)) }
