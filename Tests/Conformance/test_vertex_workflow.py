@@ -262,6 +262,10 @@ def test_model_evaluation_and_slices(clients, trained):
     evaluation = evaluations[0]
     assert evaluation.metrics_schema_uri.endswith("classification_metrics_1.0.0.yaml")
     assert 0 <= evaluation.metrics["auPrc"] <= 1
+    # The curve: one entry per confidence threshold, each at every prediction with the top-1 figures beside.
+    curve = evaluation.metrics["confidenceMetrics"]
+    assert len(curve) > 1 and all("precision" in entry or "recall" in entry for entry in curve)
+    assert not any("positionThreshold" in entry for entry in curve)
     matrix = evaluation.metrics["confusionMatrix"]
     assert sorted(spec["displayName"] for spec in matrix["annotationSpecs"]) == list(LABELS)
     slices = list(clients["models"].list_model_evaluation_slices(parent=evaluation.name))

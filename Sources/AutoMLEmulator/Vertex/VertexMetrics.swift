@@ -56,8 +56,10 @@ enum VertexMetrics {
             object["confidenceMetrics"] = .array(
                 entries.compactMap { entry in
                     guard var fields = entry.objectValue else { return entry }
-                    // v1 adds entries at top-1 (`positionThreshold`); Vertex AI's list is at every prediction.
-                    if case .integer(let position)? = fields["positionThreshold"], position != 0 { return nil }
+                    // v1 may add entries counted at the top-1 prediction only (`positionThreshold` 1); Vertex AI's list is
+                    // at every prediction, with the top-1 figures in its `…At1` members. The evaluator's entries are
+                    // at every position (`positionThreshold` the int32 maximum) and stay.
+                    if case .integer(1)? = fields["positionThreshold"] { return nil }
                     fields["positionThreshold"] = nil
                     return .object(fields)
                 })

@@ -52,7 +52,7 @@ protocol ShellBackend: Sendable {
     func undeployModel(_ name: ModelName) async throws -> BackendOperation
     func exportModel(_ name: ModelName, to prefix: String, format: String?) async throws -> BackendOperation
     func evaluations(of model: ModelName) async throws -> BackendEvaluations
-    /// One evaluation, and the v1 message the evaluation view draws when the API's metrics convert to it.
+    /// One evaluation, and the v1 message the evaluation view draws (Vertex AI's metrics read back into it).
     func evaluation(_ id: String, of model: ModelName) async throws -> (json: JSONValue, view: ModelEvaluation?)
     func predict(_ model: ModelName, image: Data, threshold: Double?, maxBoxes: Int?) async throws -> JSONValue
     /// Why batch prediction cannot be asked for here, when it cannot (checked before anything is resolved).

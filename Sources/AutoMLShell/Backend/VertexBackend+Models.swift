@@ -86,12 +86,15 @@ extension VertexBackend {
         let name = try vertex(model)
         let evaluations = try await client.listModelEvaluations(of: name).collect()
         if let evaluation = evaluations.first(where: { Self.lastSegment($0.name) == id }) {
-            return (evaluation.protoJSON(options: .canonical), nil)
+            let json = evaluation.protoJSON(options: .canonical)
+            return (json, VertexEvaluationView.modelEvaluation(json))
         }
         for evaluation in evaluations {
             let slice = try VertexModelEvaluationSliceName(parsing: "\(evaluation.name)/slices/\(id)")
             do {
-                return (try await client.getModelEvaluationSlice(slice).protoJSON(options: .canonical), nil)
+                let json = try await client.getModelEvaluationSlice(slice).protoJSON(options: .canonical)
+                let overall = evaluation.protoJSON(options: .canonical)
+                return (json, VertexEvaluationView.modelEvaluation(json, overall: overall))
             } catch let error as AutoMLError where error.code == .notFound {
                 continue
             }

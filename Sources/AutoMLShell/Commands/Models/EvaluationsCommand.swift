@@ -48,8 +48,7 @@ struct EvaluationGetCommand: ShellCommand {
         if view {
             guard let drawing else {
                 throw ShellError(
-                    "this evaluation's metrics have no view: Vertex AI's are printed as they are",
-                    hint: "leave out --view")
+                    "this evaluation's metrics are of a kind the view does not draw", hint: "leave out --view")
             }
             session.lastResult = result.json
             session.output.standardOutput(drawing)
