@@ -11,6 +11,7 @@ struct TableRenderer: Sendable {
 
     /// The value as a table, ending in a newline.
     func render(_ value: JSONValue) -> String {
+        if let payload = Self.vertexPredictions(value) { return renderList(key: "payload", items: payload) }
         switch ResultShape(value) {
         case .list(let key, let items):
             return renderList(key: key, items: items)
@@ -96,6 +97,35 @@ struct TableRenderer: Sendable {
             rows.append([path, "[]"])
         default:
             rows.append([path, JSONText.scalar(value) ?? "null"])
+        }
+    }
+
+    /// A Vertex AI PredictResponse's parallel arrays (`ids`, `displayNames`, `confidences`, `bboxes` as
+    /// [xMin, xMax, yMin, yMax]) as v1's payload items, so that both APIs' predictions print as the same rows.
+    static func vertexPredictions(_ value: JSONValue) -> [JSONValue]? {
+        guard value["deployedModelId"] != nil, let predictions = value["predictions"]?.arrayValue else { return nil }
+        return predictions.flatMap { prediction -> [JSONValue] in
+            let names = prediction["displayNames"]?.arrayValue ?? []
+            let ids = prediction["ids"]?.arrayValue ?? []
+            let scores = prediction["confidences"]?.arrayValue ?? []
+            let boxes = prediction["bboxes"]?.arrayValue
+            return names.indices.map { index in
+                let score = scores.indices.contains(index) ? scores[index] : .null
+                var item: JSONObject = [
+                    "displayName": names[index], "annotationSpecId": ids.indices.contains(index) ? ids[index] : .null,
+                ]
+                if let box = boxes?.indices.contains(index) == true ? boxes?[index].arrayValue : nil, box.count == 4 {
+                    let corners: [JSONValue] = [
+                        .object(["x": box[0], "y": box[2]]), .object(["x": box[1], "y": box[3]]),
+                    ]
+                    item["imageObjectDetection"] = .object([
+                        "score": score, "boundingBox": .object(["normalizedVertices": .array(corners)]),
+                    ])
+                } else {
+                    item["classification"] = .object(["score": score])
+                }
+                return .object(item)
+            }
         }
     }
 }

@@ -158,6 +158,35 @@ struct TableRendererTests {
                 """)
     }
 
+    /// Vertex AI's parallel arrays print as the same rows as v1's payload.
+    @Test func vertexPredictionsShowTheSameRows() throws {
+        let classification = try JSONValue(
+            parsing: Array(
+                #"""
+                {"deployedModelId": "9", "predictions": [{"ids": ["11", "12"], "displayNames": ["daisy", "tulip"],
+                 "confidences": [0.87654, 0.12346]}]}
+                """#.utf8))
+        #expect(
+            table(classification) == """
+                LABEL  SCORE  ANNOTATION SPEC
+                daisy  0.877  11
+                tulip  0.123  12
+
+                """)
+        let detection = try JSONValue(
+            parsing: Array(
+                #"""
+                {"deployedModelId": "9", "predictions": [{"ids": ["3"], "displayNames": ["star"], "confidences": [0.5],
+                 "bboxes": [[0.1, 0.75, 0.2, 1]]}]}
+                """#.utf8))
+        #expect(
+            table(detection) == """
+                LABEL  SCORE  BOX                      ANNOTATION SPEC
+                star   0.500  0.100,0.200–0.750,1.000  3
+
+                """)
+    }
+
     @Test func evaluationMetricsShowThreeDecimals() throws {
         let list = try JSONValue(
             parsing: Array(
