@@ -6,25 +6,32 @@ import Testing
 /// The built binary on Vertex AI as a person's piped transcript uses it: the local server's Vertex AI surface with the
 /// real trainer, then the same server over HTTP as `vertex:URL`.
 @Suite(.serialized) struct VertexBinaryTests {
-    @Test func aPipedTranscriptTrainsDeploysAndPredictsThenTheSameServerAnswersOverHTTP() throws {
+    typealias Run = (status: Int32, out: String, err: String)
+
+    @Test func aPipedTranscriptTrainsDeploysAndPredictsThenTheSameServerAnswersOverHTTP() async throws {
         let harness = try BinaryHarness(nodeHourSeconds: 0.5)
         let folder = try VertexShellSupport.flowers(in: harness.home)
-        let result = try harness.run(
-            [],
-            input: """
-                use endpoint vertex:local
-                dataset create flowers
-                dataset import \(folder.path)
-                watch
-                train --budget 8 --name flowers_v1
-                watch
-                evaluations
-                model deploy
-                watch
-                predict \(folder.path)/test/daisy/0.png
-                set format value(name)
-                operations
-                """)
+        // The processes are waited for on a thread of their own (see onOwnThread); the checks come after.
+        let (result, status, token): (Run, Run, String) = try await onOwnThread {
+            let result = try harness.run(
+                [],
+                input: """
+                    use endpoint vertex:local
+                    dataset create flowers
+                    dataset import \(folder.path)
+                    watch
+                    train --budget 8 --name flowers_v1
+                    watch
+                    evaluations
+                    model deploy
+                    watch
+                    predict \(folder.path)/test/daisy/0.png
+                    set format value(name)
+                    operations
+                    """)
+            let token = try harness.run(["emulator", "token"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+            return (result, try harness.run(["emulator", "status"]), token)
+        }
         #expect(result.status == 0, "stderr: \(result.err)")
         #expect(
             result.err.contains(
@@ -35,17 +42,17 @@ import Testing
         #expect(result.out.contains("/trainingPipelines/"))
         #expect(result.out.contains("/endpoints/"), "the deploy's operation is listed")
 
-        let address = try harness.run(["emulator", "status"])
-        let line = try #require(address.out.split(separator: "\n").first { $0.hasPrefix("Vertex AI: ") })
+        let line = try #require(status.out.split(separator: "\n").first { $0.hasPrefix("Vertex AI: ") })
         let url = try #require(line.dropFirst("Vertex AI: ".count).split(separator: " ").first.map(String.init))
-        let token = try harness.run(["emulator", "token"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
-        let remote = try harness.run(
-            ["--endpoint", "vertex:" + url, "--project", "local", "-c", "use model flowers_v1; model get"],
-            environment: ["GOOGLE_OAUTH_ACCESS_TOKEN": token])
+        let (remote, refused): (Run, Run) = try await onOwnThread {
+            let remote = try harness.run(
+                ["--endpoint", "vertex:" + url, "--project", "local", "-c", "use model flowers_v1; model get"],
+                environment: ["GOOGLE_OAUTH_ACCESS_TOKEN": token])
+            return (remote, try harness.run(["--endpoint", "vertex:" + url, "--project", "local", "datasets"]))
+        }
         #expect(remote.status == 0, "stderr: \(remote.err)")
         #expect(remote.out.contains("\"displayName\": \"flowers_v1\""))
         #expect(!remote.err.contains(token) && !remote.out.contains(token))
-        let refused = try harness.run(["--endpoint", "vertex:" + url, "--project", "local", "datasets"])
         #expect(refused.status == 1, "no token, no answer")
         #expect(refused.err.contains("UNAUTHENTICATED"), "\(refused.err)")
     }
