@@ -44,3 +44,19 @@ package struct ClockBudgetTrainer: Trainer {
             evaluations: evaluations(job), artifactPath: leavesWeights ? job.artifactDirectory.path : nil)
     }
 }
+
+extension ClockBudgetTrainer {
+    /// An overall evaluation and one per label of a training, each with the same made-up auPRC: what tests of what
+    /// reads evaluations need.
+    package static func labelEvaluations(_ job: TrainingRequest, auPrc: Float = 0.75) -> [ModelEvaluation] {
+        ([("", "")] + zip(job.annotationSpecIDs, job.labels).map { ($0, $1) }).map { spec, label in
+            var evaluation = ModelEvaluation()
+            evaluation.annotationSpecId = spec
+            evaluation.displayName = label
+            var metrics = ClassificationEvaluationMetrics()
+            metrics.auPrc = auPrc
+            evaluation.classificationEvaluationMetrics = metrics
+            return evaluation
+        }
+    }
+}

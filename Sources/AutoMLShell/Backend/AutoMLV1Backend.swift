@@ -51,13 +51,6 @@ struct AutoMLV1Backend: ShellBackend {
 
     func modelsFilter(dataset: DatasetName) -> String { "dataset_id=\(dataset.dataset)" }
 
-    func operationsFilter(done: Bool?, worksOn: String?) -> [String] {
-        var filters: [String] = []
-        if let done { filters.append("done=\(done)") }
-        if let worksOn { filters.append("worksOn=\(worksOn)") }
-        return filters
-    }
-
     // MARK: Operations
 
     func operationReference(_ text: String, in location: LocationName, known: [ResourceEntry]) throws -> String {

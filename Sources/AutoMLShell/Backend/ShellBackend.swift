@@ -82,6 +82,16 @@ protocol ShellBackend: Sendable {
     func progress(of reference: String, in location: LocationName) -> AsyncThrowingStream<BackendOperation, any Error>
 }
 
+extension ShellBackend {
+    /// v1's filter terms (`done=true`, `worksOn=NAME`): v1 sends them; Vertex AI's backend applies them itself.
+    func operationsFilter(done: Bool?, worksOn: String?) -> [String] {
+        var filters: [String] = []
+        if let done { filters.append("done=\(done)") }
+        if let worksOn { filters.append("worksOn=\(worksOn)") }
+        return filters
+    }
+}
+
 /// A dataset or model as the server returned it.
 struct BackendResource: Sendable {
     /// What is printed.

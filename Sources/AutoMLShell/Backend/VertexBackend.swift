@@ -92,13 +92,6 @@ struct VertexBackend: ShellBackend {
 
     func modelsFilter(dataset: DatasetName) -> String { "dataset_id=\(dataset.dataset)" }
 
-    func operationsFilter(done: Bool?, worksOn: String?) -> [String] {
-        var filters: [String] = []
-        if let done { filters.append("done=\(done)") }
-        if let worksOn { filters.append("worksOn=\(worksOn)") }
-        return filters
-    }
-
     /// The models the training pipelines of a dataset made.
     private func modelIDs(trainedOn dataset: String, in location: LocationName) async throws -> Set<String> {
         var ids: Set<String> = []

@@ -16,18 +16,9 @@ import Testing
             report: @escaping @Sendable (TrainingProgress) async throws -> Void
         ) async throws -> TrainingOutcome {
             try FileManager.default.createDirectory(at: job.artifactDirectory, withIntermediateDirectories: true)
-            let evaluations = [("", "")] + zip(job.annotationSpecIDs, job.labels).map { ($0, $1) }
             return TrainingOutcome(
                 stopReason: TrainingOutcome.budgetReached, costMilliNodeHours: job.budgetMilliNodeHours,
-                evaluations: evaluations.map { specID, label in
-                    var evaluation = ModelEvaluation()
-                    evaluation.annotationSpecId = specID
-                    evaluation.displayName = label
-                    var metrics = ClassificationEvaluationMetrics()
-                    metrics.auPrc = 0.75
-                    evaluation.classificationEvaluationMetrics = metrics
-                    return evaluation
-                }, artifactPath: job.artifactDirectory.path)
+                evaluations: ClockBudgetTrainer.labelEvaluations(job), artifactPath: job.artifactDirectory.path)
         }
     }
 

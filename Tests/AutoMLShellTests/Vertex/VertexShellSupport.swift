@@ -10,17 +10,7 @@ enum VertexShellSupport {
     /// Spends the budget on the clock and leaves an overall evaluation and one per label, and fake weights (models
     /// deploy and are base models; nothing predicts: the binary's tests predict with the real trainer).
     static func trainer(steps: Int = 20) -> ClockBudgetTrainer {
-        ClockBudgetTrainer(steps: steps, leavesWeights: true) { job in
-            ([("", "")] + zip(job.annotationSpecIDs, job.labels).map { ($0, $1) }).map { spec, label in
-                var evaluation = ModelEvaluation()
-                evaluation.annotationSpecId = spec
-                evaluation.displayName = label
-                var metrics = ClassificationEvaluationMetrics()
-                metrics.auPrc = 0.75
-                evaluation.classificationEvaluationMetrics = metrics
-                return evaluation
-            }
-        }
+        ClockBudgetTrainer(steps: steps, leavesWeights: true) { ClockBudgetTrainer.labelEvaluations($0) }
     }
 
     /// `flowers/{train,validation,test}/{daisy,tulip}/N.png`: 8, 2 and 2 images per label.
