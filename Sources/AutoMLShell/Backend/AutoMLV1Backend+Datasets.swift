@@ -33,6 +33,8 @@ extension AutoMLV1Backend {
 
     var stagedImportFormat: StagedImportFormat { .automlCSV }
 
+    var importNeedsDatasetKind: Bool { false }
+
     func importData(into name: DatasetName, kind: DatasetKind, uris: [String]) async throws -> BackendOperation {
         Self.operation(try await client.importData(into: name, InputConfig(gcsSource: GcsSource(inputUris: uris))))
     }

@@ -23,7 +23,7 @@ extension AutoMLV1Backend {
         Self.operation(try await client.createModel(in: location, Self.model(request)))
     }
 
-    func trainingCall(_ request: TrainingRequest, in location: LocationName) -> (path: String, body: JSONValue) {
+    func trainingCall(_ request: TrainingRequest, in location: LocationName) throws -> (path: String, body: JSONValue) {
         ("/v1/\(location)/models", Self.model(request).protoJSON(options: .canonical))
     }
 

@@ -53,26 +53,32 @@ struct AutoMLV1Backend: ShellBackend {
 
     // MARK: Operations
 
-    func operationReference(_ text: String, in location: LocationName, known: [ResourceEntry]) throws -> String {
-        text.contains("/") ? try OperationName(parsing: text).operation : try location.operation(text).operation
+    func operationReference(_ text: String, in location: LocationName?, known: [ResourceEntry]) throws -> String {
+        if text.contains("/") { return try OperationName(parsing: text).description }
+        guard let location else { throw ShellError.notSet("project", use: "use project PROJECT_ID") }
+        return try location.operation(text).operation
+    }
+
+    /// A reference is an ID in `location`, or a full name.
+    private func name(_ reference: String, _ location: LocationName) throws -> OperationName {
+        reference.contains("/") ? try OperationName(parsing: reference) : try location.operation(reference)
     }
 
     func operation(_ reference: String, in location: LocationName) async throws -> BackendOperation {
-        Self.operation(try await client.getOperation(try location.operation(reference)))
+        Self.operation(try await client.getOperation(try name(reference, location)))
     }
 
     func cancelOperation(_ reference: String, in location: LocationName) async throws {
-        try await client.cancelOperation(try location.operation(reference))
+        try await client.cancelOperation(try name(reference, location))
     }
 
     func deleteOperation(_ reference: String, in location: LocationName) async throws {
-        try await client.deleteOperation(try location.operation(reference))
+        try await client.deleteOperation(try name(reference, location))
     }
 
     func progress(of reference: String, in location: LocationName) -> AsyncThrowingStream<BackendOperation, any Error> {
-        let client = client
-        return BackendStream.states(
-            of: { client.progress(of: try location.operation(reference), policy: BackendStream.watchPolicy) },
+        BackendStream.states(
+            of: { [self] in client.progress(of: try name(reference, location), policy: BackendStream.watchPolicy) },
             { Self.operation($0) })
     }
 
@@ -81,7 +87,7 @@ struct AutoMLV1Backend: ShellBackend {
         let metadata = operation.automlMetadata
         var result = BackendOperation(
             json: operation.protoJSON(options: .canonical),
-            reference: operation.operationName?.operation ?? operation.name, kind: metadata?.kind,
+            reference: operation.operationName?.operation ?? "", kind: metadata?.kind,
             done: operation.done, error: operation.error, percent: Int(metadata?.progressPercent ?? 0))
         if let response = operation.response, operation.done, operation.error == nil {
             let json = response.protoJSON(options: .canonical)

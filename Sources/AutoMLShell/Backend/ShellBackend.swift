@@ -34,6 +34,8 @@ protocol ShellBackend: Sendable {
     func datasetKind(of dataset: BackendResource) -> DatasetKind
     /// The format `dataset import` stages local images in.
     var stagedImportFormat: StagedImportFormat { get }
+    /// Whether an import needs the dataset's kind (Vertex AI: for its import schema); v1 reads it from the dataset.
+    var importNeedsDatasetKind: Bool { get }
     func importData(into name: DatasetName, kind: DatasetKind, uris: [String]) async throws -> BackendOperation
     func exportData(_ name: DatasetName, to prefix: String) async throws -> BackendOperation
     func deleteDataset(_ name: DatasetName) async throws -> BackendOperation
@@ -69,12 +71,13 @@ protocol ShellBackend: Sendable {
     func trainedLabels(of model: ModelName) async throws -> Set<String>
     func train(_ request: TrainingRequest, in location: LocationName) async throws -> BackendOperation
     /// The request `train --dry-run` prints: the path under the endpoint and the JSON body.
-    func trainingCall(_ request: TrainingRequest, in location: LocationName) -> (path: String, body: JSONValue)
+    func trainingCall(_ request: TrainingRequest, in location: LocationName) throws -> (path: String, body: JSONValue)
 
     // MARK: Operations
 
-    /// The reference of an operation named by the user: its ID, a reference, or a full name.
-    func operationReference(_ text: String, in location: LocationName, known: [ResourceEntry]) throws -> String
+    /// The reference of an operation named by the user: its ID, a reference, or a full name (kept whole, and the
+    /// only form that needs no `location`).
+    func operationReference(_ text: String, in location: LocationName?, known: [ResourceEntry]) throws -> String
     func operation(_ reference: String, in location: LocationName) async throws -> BackendOperation
     func cancelOperation(_ reference: String, in location: LocationName) async throws
     func deleteOperation(_ reference: String, in location: LocationName) async throws
@@ -107,7 +110,7 @@ struct BackendOperation: Sendable {
     var json: JSONValue
     /// How the context, `$operation_…` variables and Tab completion keep it: the ID on AutoML v1; on Vertex AI the
     /// path below the location (`trainingPipelines/123`, `datasets/4/operations/5`), since Vertex AI operations
-    /// live under the resource they concern.
+    /// live under the resource they concern. Empty when the server sent a name that does not read.
     var reference: String
     /// What it does, as v1's metadata names it (`createModel`, `importData`, `deployModel`, …).
     var kind: String?
@@ -127,8 +130,11 @@ struct BackendOperation: Sendable {
         case other(JSONValue)
     }
 
-    /// The last segment of the reference.
-    var id: String { reference.split(separator: "/").last.map(String.init) ?? reference }
+    /// The last segment of the reference; the name as the server sent it when it gave none that reads.
+    var id: String {
+        guard !reference.isEmpty else { return json["name"]?.stringValue ?? "" }
+        return reference.split(separator: "/").last.map(String.init) ?? reference
+    }
 }
 
 /// A model's evaluations as `evaluations` prints them, with each one's ID and label (nil: the overall one).

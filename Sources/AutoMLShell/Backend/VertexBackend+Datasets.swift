@@ -25,6 +25,8 @@ extension VertexBackend {
 
     var stagedImportFormat: StagedImportFormat { .vertexJSONLines }
 
+    var importNeedsDatasetKind: Bool { true }
+
     func importData(into name: DatasetName, kind: DatasetKind, uris: [String]) async throws -> BackendOperation {
         var config = VertexImportDataConfig()
         config.gcsSource = VertexGcsSource(uris: uris)

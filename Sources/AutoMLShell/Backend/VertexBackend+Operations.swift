@@ -2,11 +2,12 @@ import AutoMLClient
 import Foundation
 
 extension VertexBackend {
-    func operationReference(_ text: String, in location: LocationName, known: [ResourceEntry]) throws -> String {
+    func operationReference(_ text: String, in location: LocationName?, known: [ResourceEntry]) throws -> String {
         if text.hasPrefix("projects/") {
-            if let pipeline = VertexTrainingPipelineName(text) { return "trainingPipelines/\(pipeline.segments[2])" }
-            return Self.belowLocation(try VertexOperationName(parsing: text).description)
+            if VertexTrainingPipelineName(text) == nil { _ = try VertexOperationName(parsing: text) }
+            return text
         }
+        guard let location else { throw ShellError.notSet("project", use: "use project PROJECT_ID") }
         if text.contains("/") {
             _ = try target(text, in: location)
             return text
@@ -30,11 +31,10 @@ extension VertexBackend {
         case operation(VertexOperationName)
     }
 
+    /// A reference is a path below `location`, or a full name.
     private func target(_ reference: String, in location: LocationName) throws -> Target {
-        let full = "\(location)/\(reference)"
-        if reference.hasPrefix("trainingPipelines/"), !reference.contains("/operations/") {
-            return .pipeline(try VertexTrainingPipelineName(parsing: full))
-        }
+        let full = reference.hasPrefix("projects/") ? reference : "\(location)/\(reference)"
+        if let pipeline = VertexTrainingPipelineName(full) { return .pipeline(pipeline) }
         return .operation(try VertexOperationName(parsing: full))
     }
 
@@ -80,15 +80,13 @@ extension VertexBackend {
             }, { $0 })
     }
 
-    /// A pipeline as an operation; once it succeeded, its result is the model it made (read again, whole).
+    /// A pipeline as an operation; once it succeeded, its result is the model it made, read again whole (or as the
+    /// pipeline names it, when it cannot be read: deleted since, say).
     func state(of pipeline: VertexTrainingPipeline) async throws -> BackendOperation {
         var state = Self.operation(pipeline.protoJSON(options: .canonical), in: nil)
-        if pipeline.state == .succeeded, let model = pipeline.modelToUpload?.modelName {
-            let made = try await client.getModel(model)
-            state.result = .model(
-                BackendResource(
-                    json: made.protoJSON(options: .canonical), id: Self.id(of: .object(["name": .string(made.name)])),
-                    displayName: made.displayName))
+        if pipeline.state == .succeeded, let made = pipeline.modelToUpload, let model = made.modelName {
+            let read = (try? await client.getModel(model)) ?? made
+            state.result = .model(Self.resource(read.protoJSON(options: .canonical)))
         }
         return state
     }
@@ -97,12 +95,18 @@ extension VertexBackend {
     static func operation(_ json: JSONValue, in location: LocationName?) -> BackendOperation {
         let name = json["name"]?.stringValue ?? ""
         let reference = belowLocation(name)
-        let error = json["error"].flatMap { try? Status(protoJSON: $0, path: "error") }
+        var error = json["error"].flatMap { try? Status(protoJSON: $0, path: "error") }
         if let state = json["state"]?.stringValue {
             let done = ["PIPELINE_STATE_SUCCEEDED", "PIPELINE_STATE_FAILED", "PIPELINE_STATE_CANCELLED"].contains(state)
-            let cost = Self.number(json["trainingTaskMetadata"]?["costMilliNodeHours"])
-            let budget = Self.number(json["trainingTaskInputs"]?["budgetMilliNodeHours"])
-            var percent = budget > 0 ? min(100, Int(cost * 100 / budget)) : 0
+            if done, state != "PIPELINE_STATE_SUCCEEDED", error == nil {
+                error = Status(
+                    code: state == "PIPELINE_STATE_CANCELLED" ? .cancelled : .unknown, message: "\(name) ended \(state)"
+                )
+            }
+            let ratio =
+                Self.number(json["trainingTaskMetadata"]?["costMilliNodeHours"])
+                / Self.number(json["trainingTaskInputs"]?["budgetMilliNodeHours"])
+            var percent = ratio.isFinite ? Int(max(0, min(1, ratio)) * 100) : 0
             if state == "PIPELINE_STATE_SUCCEEDED" { percent = 100 }
             return BackendOperation(
                 json: json, reference: reference, kind: "createModel", done: done, error: error, percent: percent)

@@ -2,10 +2,8 @@ import AutoMLClient
 import Foundation
 
 extension VertexBackend {
-    /// The dataset comes from the pipeline that made the model; the type from its metadata.
+    /// The dataset, the objective and the model type come from the pipeline that made the model.
     func trainedModel(_ model: BackendResource) async throws -> TrainedModel {
-        let detection = (model.json["metadataSchemaUri"]?.stringValue ?? "").contains("object_detection")
-        let vertexType = model.json["metadata"]?["modelType"]?.stringValue ?? ""
         guard let pipelineText = model.json["trainingPipeline"]?.stringValue,
             let pipelineName = VertexTrainingPipelineName(pipelineText)
         else {
@@ -14,6 +12,10 @@ extension VertexBackend {
                 hint: "incremental training starts from an AutoML model trained on Vertex AI")
         }
         let pipeline = try await client.getTrainingPipeline(pipelineName)
+        let detection = pipeline.trainingTaskDefinition == VertexSchema.Training.objectDetection
+        let vertexType =
+            pipeline.trainingTaskInputs["modelType"]?.stringValue ?? model.json["metadata"]?["modelType"]?.stringValue
+            ?? ""
         return TrainedModel(
             datasetID: pipeline.inputDataConfig?.datasetId ?? "",
             modelTypeName: ImageModelType(vertexName: vertexType, detection: detection)?.name ?? vertexType,
@@ -30,9 +32,8 @@ extension VertexBackend {
         return Self.operation(pipeline.protoJSON(options: .canonical), in: nil)
     }
 
-    func trainingCall(_ request: TrainingRequest, in location: LocationName) -> (path: String, body: JSONValue) {
-        let body = (try? Self.pipeline(request))?.protoJSON(options: .canonical) ?? .object([:])
-        return ("/v1/\(location)/trainingPipelines", body)
+    func trainingCall(_ request: TrainingRequest, in location: LocationName) throws -> (path: String, body: JSONValue) {
+        ("/v1/\(location)/trainingPipelines", try Self.pipeline(request).protoJSON(options: .canonical))
     }
 
     /// The CreateTrainingPipeline request: the AutoML image task for the dataset's kind, the splits the import gave

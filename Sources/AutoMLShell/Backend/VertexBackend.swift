@@ -114,9 +114,12 @@ struct VertexBackend: ShellBackend {
     func vertex(_ name: DatasetName) throws -> VertexDatasetName { try VertexDatasetName(parsing: name.description) }
     func vertex(_ name: ModelName) throws -> VertexModelName { try VertexModelName(parsing: name.description) }
 
-    /// The path below the location: `projects/1/locations/l/datasets/2/operations/3` → `datasets/2/operations/3`.
+    /// The path below the location: `projects/1/locations/l/datasets/2/operations/3` → `datasets/2/operations/3`;
+    /// empty for a name that is not below a location.
     static func belowLocation(_ name: String) -> String {
-        name.split(separator: "/", omittingEmptySubsequences: false).dropFirst(4).joined(separator: "/")
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 6, parts[0] == "projects", parts[2] == "locations" else { return "" }
+        return parts.dropFirst(4).joined(separator: "/")
     }
 }
 

@@ -6,6 +6,7 @@ extension LabelStats {
     /// the `aiplatform.googleapis.com/ml_use` label; an image without one is unassigned.
     init(jsonLines text: String, isDetection: Bool) {
         var rows: [String: Row] = [:]
+        var unassigned = 0
         for line in text.split(whereSeparator: \.isNewline) {
             guard let item = try? JSONValue(parsing: Data(line.utf8)) else { continue }
             let annotations =
@@ -15,6 +16,7 @@ extension LabelStats {
             // Detection counts images with the label, not boxes.
             let labels = Set(annotations.compactMap { $0["displayName"]?.stringValue }.filter { !$0.isEmpty })
             let use = item["dataItemResourceLabels"]?["aiplatform.googleapis.com/ml_use"]?.stringValue
+            if !labels.isEmpty, !["training", "validation", "test"].contains(use ?? "") { unassigned += 1 }
             for label in labels {
                 var row = rows[label] ?? Row(label: label)
                 switch use {
@@ -27,5 +29,6 @@ extension LabelStats {
             }
         }
         self.init(rows: rows.values.sorted { $0.label < $1.label }, isDetection: isDetection)
+        unassignedImages = unassigned
     }
 }

@@ -16,6 +16,8 @@ struct LabelStats: Sendable {
 
     var rows: [Row]
     var isDetection: Bool
+    /// Images without a split (each counted once, whatever its labels).
+    var unassignedImages = 0
 
     static let minimumPerLabel = 10
     static let recommendedPerLabel = 1000

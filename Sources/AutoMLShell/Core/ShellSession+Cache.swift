@@ -9,6 +9,7 @@ extension ShellSession {
     }
 
     func remember(_ operation: BackendOperation) {
+        guard !operation.reference.isEmpty else { return }
         cacheWarning(cache?.insert(.operation, id: operation.reference, displayName: operation.kind ?? ""))
     }
 

@@ -7,14 +7,14 @@ extension ShellSession {
     func started(_ operation: BackendOperation, what: String, on target: OperationTarget) async {
         adopt(operation)
         remember(operation)
-        if let kind = operation.kind, let name = await displayName(of: target) {
+        if !operation.reference.isEmpty, let kind = operation.kind, let name = await displayName(of: target) {
             variables.bind(ShellVariables.name("operation", kind, name), to: operation.reference)
         }
         if operation.done {
             note(operation.error == nil ? "\(what): done" : "\(what): failed")
         } else {
             // A one-shot command saves no current operation, so the next `automl watch` needs the ID.
-            let id = operation.reference
+            let id = operation.reference.isEmpty ? operation.id : operation.reference
             note("\(what) started: operation \(id) (`\(oneShot ? "automl watch \(id)" : "watch")` follows it)")
         }
         emit(operation.json)
@@ -30,7 +30,7 @@ extension ShellSession {
 
     /// Makes an operation the current one.
     func adopt(_ operation: BackendOperation) {
-        update { $0.operation = operation.reference }
+        if !operation.reference.isEmpty { update { $0.operation = operation.reference } }
     }
 
     /// What a finished operation produced, applied to the context: a trained model becomes the current one.

@@ -29,6 +29,8 @@ extension ShellSession {
             throw ShellError.notSet("operation", use: "use operation ID")
         }
         let backend = try await backend()
+        // A full name goes where it says (another project or location included), without a project set.
+        if text.hasPrefix("projects/") { return try backend.operationReference(text, in: nil, known: []) }
         let location = try location()
         do {
             return try backend.operationReference(text, in: location, known: cache?.snapshot.entries(.operation) ?? [])
@@ -38,6 +40,13 @@ extension ShellSession {
             store(.operation, listed, complete: true)
             return try backend.operationReference(text, in: location, known: listed)
         }
+    }
+
+    /// The location an operation reference is under: its own for a full name, else the context's.
+    func location(of reference: String) throws -> LocationName {
+        guard reference.hasPrefix("projects/") else { return try location() }
+        let parts = reference.split(separator: "/", omittingEmptySubsequences: false)
+        return try LocationName(project: String(parts[1]), location: parts.count > 3 ? String(parts[3]) : "")
     }
 
     /// IDs are letters then digits (`ICN123…`, `IOD…`) or digits; anything else is taken as a display name.

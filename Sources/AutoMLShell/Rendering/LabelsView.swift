@@ -56,7 +56,7 @@ struct LabelsView {
             }
             lines.append(line)
         }
-        let unassigned = stats.rows.reduce(0) { $0 + $1.unassigned }
+        let unassigned = stats.unassignedImages
         if unassigned > 0 {
             lines.append("\(unassigned) image(s) have no split (counted in total only): the service splits them")
         }

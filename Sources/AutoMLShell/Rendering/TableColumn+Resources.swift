@@ -68,7 +68,10 @@ extension TableColumn {
     private static func operationID(_ operation: JSONObject) -> String {
         let name = operation["name"]?.stringValue ?? ""
         let segments = name.split(separator: "/", omittingEmptySubsequences: false)
-        guard segments.count > 6 || segments.dropLast().last == "trainingPipelines" else {
+        // A Vertex AI operation at the location (a delete) is `operations/ID` too: its metadata says it is one.
+        let vertex = operation["metadata"]?["@type"]?.stringValue?.contains(".aiplatform.") == true
+        guard segments.count > 6 || segments.dropLast().last == "trainingPipelines" || (vertex && segments.count == 6)
+        else {
             return segments.last.map(String.init) ?? ""
         }
         return segments.dropFirst(4).joined(separator: "/")
@@ -102,10 +105,9 @@ extension TableColumn {
         if let state = operation["state"]?.stringValue {
             if state == "PIPELINE_STATE_SUCCEEDED" { return "100%" }
             let cost = number(operation["trainingTaskMetadata"]?["costMilliNodeHours"]) ?? 0
-            guard let budget = number(operation["trainingTaskInputs"]?["budgetMilliNodeHours"]), budget > 0 else {
-                return pipelineEnds.contains(state) ? "" : "0%"
-            }
-            return "\(min(100, Int(cost * 100 / budget)))%"
+            let ratio = cost / (number(operation["trainingTaskInputs"]?["budgetMilliNodeHours"]) ?? 0)
+            guard ratio.isFinite else { return pipelineEnds.contains(state) ? "" : "0%" }
+            return "\(Int(max(0, min(1, ratio)) * 100))%"
         }
         return operation["done"] == .bool(true) ? "" : "0%"
     }

@@ -102,7 +102,8 @@ struct TranscriptLine {
                 comments.append(comment)
                 return (pieces, false)
             case nil:
-                return (pieces, false)
+                // A path such as `models/ICN1` is one ID only on Vertex AI; elsewhere its IDs are replaced below.
+                if !whole.id.contains("/") { return (pieces, false) }
             }
         }
         var result: [Piece] = []

@@ -268,6 +268,19 @@ import Testing
         #expect(try line("x ICN1:x", names: names).written == "x ${dataset_flowers}:x")
     }
 
+    /// A Vertex AI operation's path is one ID (its variable holds the path); a path of v1 IDs keeps its IDs replaced.
+    @Test func vertexOperationPathsAreOneIDAndV1PathsKeepTheirIDsReplaced() throws {
+        var names = names
+        names.bind("operation_createModel_v2", to: "trainingPipelines/123")
+        names.bind("operation_importData_flowers", to: "datasets/5/operations/6")
+        #expect(try line("watch trainingPipelines/123", names: names).written == "watch $operation_createModel_v2")
+        #expect(
+            try line("operation get datasets/5/operations/6", names: names).written
+                == "operation get $operation_importData_flowers")
+        #expect(try line("x models/ICN2", names: names).written == "x models/$model_v1")
+        #expect(try line("watch trainingPipelines/999", names: names).written == "watch trainingPipelines/999")
+    }
+
     @Test func existingIDsByDisplayNameOnlyAsAWholeWord() throws {
         #expect(try line("dataset get ICN8", names: names).written == "dataset get 'with space'")
         let inside = try line("x --filter=dataset_id=ICN7", names: names)

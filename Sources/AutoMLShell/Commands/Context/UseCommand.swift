@@ -71,9 +71,10 @@ struct UseOperationCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         let reference = try await session.operation(operation)
-        _ = try await session.backend().operation(reference, in: try session.location())
-        session.update { $0.operation = reference }
-        session.note("operation: \(reference)")
+        let found = try await session.backend().operation(reference, in: try session.location(of: reference))
+        let kept = found.reference.isEmpty ? reference : found.reference
+        session.update { $0.operation = kept }
+        session.note("operation: \(kept)")
     }
 }
 

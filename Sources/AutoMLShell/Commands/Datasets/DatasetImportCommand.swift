@@ -45,7 +45,6 @@ struct DatasetImportCommand: StartsOperation {
     func run(in session: ShellSession) async throws {
         let name = try await session.dataset(dataset)
         let backend = try await session.backend()
-        let kind = backend.datasetKind(of: try await backend.getDataset(name))
         let local = source.filter { !$0.hasPrefix("gs://") }
         if local.isEmpty, bucket != nil || prefix != nil || split != nil {
             throw ShellError("--bucket, --prefix and --split are for local folders and CSVs; every source is gs://")
@@ -64,6 +63,8 @@ struct DatasetImportCommand: StartsOperation {
                 "two sources would go to the same place in the bucket (\(prefixes.joined(separator: ", ")))",
                 hint: "import them one at a time with different --prefix values")
         }
+        let kind =
+            backend.importNeedsDatasetKind ? backend.datasetKind(of: try await backend.getDataset(name)) : .multiclass
         var uris: [String] = []
         if !plans.isEmpty {
             let storage = try await session.storage()

@@ -45,7 +45,7 @@ struct OperationGetCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         let reference = try await session.operation(operation)
-        let state = try await session.backend().operation(reference, in: try session.location())
+        let state = try await session.backend().operation(reference, in: try session.location(of: reference))
         session.adopt(state)
         session.emit(state.json)
     }
@@ -60,9 +60,9 @@ struct OperationCancelCommand: ShellCommand {
     func run(in session: ShellSession) async throws {
         let reference = try await session.operation(operation)
         let backend = try await session.backend()
-        try await backend.cancelOperation(reference, in: try session.location())
+        try await backend.cancelOperation(reference, in: try session.location(of: reference))
         session.note("cancel requested for \(reference); `watch \(reference)` shows how it ends")
-        session.emit(try await backend.operation(reference, in: try session.location()).json)
+        session.emit(try await backend.operation(reference, in: try session.location(of: reference)).json)
     }
 }
 
@@ -74,7 +74,7 @@ struct OperationDeleteCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         let reference = try await session.operation(operation)
-        try await session.backend().deleteOperation(reference, in: try session.location())
+        try await session.backend().deleteOperation(reference, in: try session.location(of: reference))
         session.forget(.operation, id: reference)
         if session.context.operation == reference { session.update { $0.operation = nil } }
         session.note("forgot \(reference)")

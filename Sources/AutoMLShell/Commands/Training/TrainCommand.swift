@@ -92,9 +92,12 @@ extension ShellSession {
     /// `--dry-run`: the curl command that sends the training request.
     func printCurl(_ request: TrainingRequest, backend: any ShellBackend) async throws {
         let location = try location()
-        let call = backend.trainingCall(request, in: location)
-        let endpoint = context.endpointValue.isLocalServer ? nil : try await client().configuration.endpoint
+        let call = try backend.trainingCall(request, in: location)
+        let local = context.endpointValue.isLocalServer
+        let endpoint = local ? nil : try await client().configuration.endpoint
+        // The local server's Vertex AI surface is under its own path.
+        let path = (local && backend.api == .vertex ? VertexBackend.localSurfacePath : "") + call.path
         output.standardOutput(
-            CurlCommand.post(call.body, path: call.path, project: location.project, endpoint: endpoint) + "\n")
+            CurlCommand.post(call.body, path: path, project: location.project, endpoint: endpoint) + "\n")
     }
 }

@@ -51,7 +51,7 @@ struct TrainingPlan {
     /// Trains on the import's splits when every image has one; otherwise (images imported without a split, which
     /// only Vertex AI's exports show) on the service's automatic split, and says so.
     mutating func useImportedSplits(_ stats: LabelStats, session: ShellSession) {
-        let unassigned = stats.rows.reduce(0) { $0 + $1.unassigned }
+        let unassigned = stats.unassignedImages
         request.splitByImportedUse = unassigned == 0
         if unassigned > 0 {
             session.note(

@@ -37,7 +37,7 @@ struct OperationWatcher {
 
     /// The operation once done, or nil when watching was interrupted (the operation goes on).
     func follow(_ reference: String) async throws -> BackendOperation? {
-        let states = try await session.backend().progress(of: reference, in: try session.location())
+        let states = try await session.backend().progress(of: reference, in: try session.location(of: reference))
         let output = session.output
         let started = Date()
         let finished = Mutex(false)
