@@ -111,9 +111,11 @@ package enum EndpointChoice {
         case "vertex", "vertex:cloud", "vertex:google": return "vertex"
         case "vertex:local": return "vertex:local"
         case _ where text.hasPrefix("vertex:"):
-            guard let url = try parse(String(text.dropFirst("vertex:".count))), url.hasPrefix("http") else {
+            let rest = String(text.dropFirst("vertex:".count))
+            guard rest.hasPrefix("http://") || rest.hasPrefix("https://"), let url = try parse(rest) else {
                 throw ShellError(
-                    "vertex: takes local or a server's URL", hint: "vertex:http://127.0.0.1:8080/vertex, or vertex")
+                    "vertex: is followed by local or a server's URL",
+                    hint: "vertex:local, vertex:http://127.0.0.1:8080/vertex, or vertex for Google's host")
             }
             return "vertex:" + url
         default:
