@@ -195,6 +195,10 @@ import Testing
         #expect(shell.standardOutput.contains("\"baseModelId\" : \"\(base)\""), "\(shell.standardOutput)")
         #expect(shell.standardOutput.contains("\"trainBudgetMilliNodeHours\" : \"9000\""))
         #expect(shell.standardOutput.contains("\"displayName\" : \"flowers_"))
+        // To the local server where it runs, with its token (as a command, never the token itself).
+        #expect(shell.standardOutput.contains("-H \"Authorization: Bearer $(automl emulator token)\""))
+        #expect(
+            shell.standardOutput.contains("\"http://embedded.local/v1/projects/local/locations/us-central1/models\""))
         #expect(shell.standardError.contains("resumable training is offered for datasets of more than 1,000 images"))
 
         // Sent: the new model is trained from the base, and becomes the current one.

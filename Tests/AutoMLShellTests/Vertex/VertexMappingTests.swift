@@ -122,6 +122,14 @@ import Testing
         #expect(shell.standardOutput.split(separator: "\n").sorted() == ["m1", "m2"])
         #expect(await shell.run("train --budget 1 --model-type mobile-core-ml-low-latency-1", in: session) == 1)
         #expect(shell.standardError.contains("Vertex AI has no model type mobile-core-ml-low-latency-1"))
+        #expect(
+            await shell.run("train --budget 1 --model-type mobile-core-ml-low-latency-1 --dry-run", in: session) == 1)
+        shell.clearOutput()
+        #expect(await shell.run("train --budget 8 --dry-run", in: session) == 0)
+        #expect(
+            shell.standardOutput.contains(
+                "\"http://embedded.local/vertex/v1/projects/local/locations/us-central1/trainingPipelines\""))
+        #expect(shell.standardOutput.contains("\"budgetMilliNodeHours\" : \"8000\""), "\(shell.standardOutput)")
     }
 
     @Test func operationsListPipelinesAndOperationsAndGetCancelAndDeleteThem() async throws {

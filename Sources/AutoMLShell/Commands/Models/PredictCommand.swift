@@ -6,7 +6,7 @@ import Foundation
 struct PredictCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict", abstract: "Predict labels or boxes for image files.")
-    @Argument(help: "Image files (JPEG, PNG, GIF).") var file: [String]
+    @Argument(help: "Image files (JPEG or PNG).") var file: [String]
     @Option(help: "The model (the current one by default).") var model: String?
     @Option(help: "Only results scoring at least this, 0–1.") var threshold: Double?
     @Option(name: .customLong("max-boxes"), help: "At most this many boxes (object detection).") var maxBoxes: Int?

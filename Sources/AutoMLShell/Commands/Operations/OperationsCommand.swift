@@ -30,10 +30,10 @@ struct OperationsCommand: ShellCommand {
     }
 }
 
-/// `operation get|cancel|delete|wait`.
+/// `operation get|cancel|delete`.
 struct OperationCommand: CommandGroup {
     static let configuration = CommandConfiguration(
-        commandName: "operation", abstract: "Show, cancel, forget or wait for an operation.",
+        commandName: "operation", abstract: "Show, cancel or forget an operation (`watch` waits for one).",
         subcommands: [OperationGetCommand.self, OperationCancelCommand.self, OperationDeleteCommand.self])
 }
 

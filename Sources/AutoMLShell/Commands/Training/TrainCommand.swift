@@ -94,10 +94,13 @@ extension ShellSession {
         let location = try location()
         let call = try backend.trainingCall(request, in: location)
         let local = context.endpointValue.isLocalServer
-        let endpoint = local ? nil : try await client().configuration.endpoint
-        // The local server's Vertex AI surface is under its own path.
+        // The local server's address as it runs now (the dataset was just read from it); its Vertex AI surface is
+        // under its own path.
+        let endpoint = try await client().configuration.endpoint
         let path = (local && backend.api == .vertex ? VertexBackend.localSurfacePath : "") + call.path
         output.standardOutput(
-            CurlCommand.post(call.body, path: path, project: location.project, endpoint: endpoint) + "\n")
+            CurlCommand.post(
+                call.body, path: path, project: location.project, endpoint: endpoint,
+                token: local ? .localServer : .gcloud) + "\n")
     }
 }
