@@ -14,7 +14,8 @@ package enum ShellLauncher {
         let output = ShellOutput(
             standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
             standardError: { FileHandle.standardError.write(Data($0.utf8)) },
-            colors: capabilities.colors && interactive, interactive: interactive, width: capabilities.width)
+            colors: capabilities.colors && interactive, interactive: interactive, width: capabilities.width,
+            resultWidth: capabilities.resultWidth)
         let paths = ShellPaths(environment: environment)
         let store = SessionStore(path: paths.sessionFile, report: output.standardError)
         let saved = store.load() ?? SavedSession()

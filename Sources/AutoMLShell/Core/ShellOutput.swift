@@ -9,18 +9,25 @@ package struct ShellOutput: Sendable {
     package var colors: Bool
     /// Whether live progress lines (carriage-return updates) may be written.
     package var interactive: Bool
-    /// The terminal width, for tables and progress lines.
+    /// The terminal width, for progress lines and the views drawn on a terminal.
     package var width: Int
+    /// The width results (tables) are fitted to: the terminal's when standard output is one; otherwise
+    /// ``unlimitedWidth``, so a table in a pipe or a file is never cut.
+    package var resultWidth: Int
+
+    /// A width no table reaches.
+    package static let unlimitedWidth = 1 << 20
 
     package init(
         standardOutput: @escaping @Sendable (String) -> Void,
         standardError: @escaping @Sendable (String) -> Void,
-        colors: Bool = false, interactive: Bool = false, width: Int = 100
+        colors: Bool = false, interactive: Bool = false, width: Int = 100, resultWidth: Int? = nil
     ) {
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.colors = colors
         self.interactive = interactive
         self.width = width
+        self.resultWidth = resultWidth ?? width
     }
 }

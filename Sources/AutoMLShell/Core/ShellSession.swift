@@ -95,7 +95,7 @@ package final class ShellSession {
 
     func emit(_ value: JSONValue) {
         lastResult = value
-        let text = Renderer.render(value, format: context.format, colors: output.colors, width: output.width)
+        let text = Renderer.render(value, format: context.format, colors: output.colors, width: output.resultWidth)
         if text.isEmpty { return }
         output.standardOutput(text.hasSuffix("\n") ? text : text + "\n")
     }

@@ -17,11 +17,18 @@ package struct TerminalCapabilities: Sendable, Hashable {
     package var colors: Bool
     /// Columns: `COLUMNS` when it is a positive number, else the window size, else 80.
     package var width: Int
+    /// Whether standard output is a terminal: results (tables) are fitted to ``width`` only then, and never cut in a
+    /// pipe or a file.
+    package var outputIsTerminal: Bool
 
-    package init(interactive: Bool, colors: Bool, width: Int) {
+    /// The width results are laid out for: the terminal's, or no limit when standard output is not a terminal.
+    package var resultWidth: Int { outputIsTerminal ? width : ShellOutput.unlimitedWidth }
+
+    package init(interactive: Bool, colors: Bool, width: Int, outputIsTerminal: Bool? = nil) {
         self.interactive = interactive
         self.colors = colors
         self.width = width
+        self.outputIsTerminal = outputIsTerminal ?? interactive
     }
 
     /// The rules above, applied to the given facts.
@@ -30,6 +37,7 @@ package struct TerminalCapabilities: Sendable, Hashable {
         windowColumns: Int?
     ) {
         interactive = standardInputIsTerminal && standardOutputIsTerminal
+        outputIsTerminal = standardOutputIsTerminal
         colors = standardOutputIsTerminal && environment[.term] != "dumb" && environment[.noColor] == nil
         if let columns = environment[.columns].flatMap({ Int($0) }), columns > 0 {
             width = columns

@@ -22,6 +22,18 @@ import Testing
         #expect(!result.out.contains("automl local"), "no prompt when piped")
     }
 
+    /// Found trying the shell as a new user: tables piped to a file or `less` were cut to 80 columns (`DISPL…`).
+    @Test func tablesInAPipeAreNeverCut() throws {
+        let harness = try BinaryHarness()
+        let name = "a_display_name_of_thirty_two_ch"
+        let result = try harness.run(
+            ["-c", "dataset create \(name); datasets --format table"], environment: ["COLUMNS": "30"])
+        #expect(result.status == 0, "stderr: \(result.err)")
+        let lines = result.out.split(separator: "\n").drop { !$0.hasPrefix("ID ") }
+        #expect(lines.first?.contains("DISPLAY NAME") == true, "\(result.out)")
+        #expect(lines.count == 2 && lines.last?.contains(name) == true && !result.out.contains("…"), "\(result.out)")
+    }
+
     @Test func oneShotCommandsAndTheirExitCodes() throws {
         let harness = try BinaryHarness()
         let created = try harness.run(["dataset", "create", "flowers"])

@@ -38,6 +38,15 @@ import Testing
         #expect(capabilities(["COLUMNS": "132"], stdout: false, columns: nil).width == 132)
     }
 
+    /// Tables in a pipe or a file are never cut (progress lines on a terminal still fit it).
+    @Test func resultsAreFittedOnlyWhenStandardOutputIsATerminal() {
+        #expect(capabilities(columns: 90).resultWidth == 90)
+        #expect(capabilities(stdin: false, columns: 90).resultWidth == 90)
+        #expect(capabilities(stdout: false, columns: 90).resultWidth == ShellOutput.unlimitedWidth)
+        #expect(capabilities(["COLUMNS": "60"], stdout: false, columns: 90).resultWidth == ShellOutput.unlimitedWidth)
+        #expect(capabilities(stdout: false, columns: 90).width == 90)
+    }
+
     @Test func theProcessIsNotATerminalUnderTheTestRunner() {
         // `swift test` output is piped here (and in CI); this only checks that asking the process works.
         let current = TerminalCapabilities.current(environment: EnvironmentVariables(["COLUMNS": "77"]))
