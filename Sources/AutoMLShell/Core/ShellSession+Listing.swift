@@ -6,17 +6,23 @@ extension ShellSession {
     /// prints), from the parsed JSON: nothing is read into typed messages. A table is printed once every row is in.
     /// The whole list becomes `$last`, and its IDs and display names go to the completion cache (replacing the
     /// kind's entries when `complete`).
-    func emitListing(_ kind: ResourceKind, filter: String?, complete: Bool) async throws {
+    func emitListing(_ kind: ResourceKind, filter: String?, complete: Bool, list: ListOptions = ListOptions())
+        async throws
+    {
         let backend = try await backend()
         let collection = backend.collection(of: kind)
         var renderer = ListingRenderer(format: context.format, collection: collection, colors: output.colors)
+        // Sorted or cut, the list is printed once every page is in.
+        let streams = renderer.streams && list.isEmpty
         var all: [JSONValue] = []
         try await backend.forEachPage(of: kind, in: try location(), filter: filter) { items in
             all += items
-            if let text = renderer.pageText(items), !text.isEmpty { output.standardOutput(text) }
+            if streams, let text = renderer.pageText(items), !text.isEmpty { output.standardOutput(text) }
         }
+        let complete = complete && list.limit == nil
+        all = list.apply(all)
         let result: JSONValue = all.isEmpty ? .object([:]) : .object([collection: .array(all)])
-        if renderer.streams {
+        if streams {
             output.standardOutput(renderer.endText())
             lastResult = result
         } else {

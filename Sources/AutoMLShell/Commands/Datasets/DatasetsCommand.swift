@@ -5,9 +5,10 @@ import AutoMLClient
 struct DatasetsCommand: ShellCommand {
     static let configuration = CommandConfiguration(commandName: "datasets", abstract: "List datasets.")
     @Option(help: "A ListDatasets filter, such as image_object_detection_dataset_metadata:*.") var filter: String?
+    @OptionGroup var list: ListOptions
 
     func run(in session: ShellSession) async throws {
-        try await session.emitListing(.dataset, filter: filter, complete: filter == nil)
+        try await session.emitListing(.dataset, filter: filter, complete: filter == nil, list: list)
     }
 }
 

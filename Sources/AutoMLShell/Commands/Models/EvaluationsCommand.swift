@@ -5,6 +5,7 @@ import AutoMLClient
 struct EvaluationsCommand: ShellCommand {
     static let configuration = CommandConfiguration(commandName: "evaluations", abstract: "List a model's evaluations.")
     @Argument(help: "A model ID, full name or display name (the current one by default).") var model: String?
+    @OptionGroup var list: ListOptions
 
     func run(in session: ShellSession) async throws {
         let name = try await session.model(model)
@@ -18,7 +19,7 @@ struct EvaluationsCommand: ShellCommand {
         if evaluations.entries.isEmpty {
             session.note("\(name.model) has no evaluations (models trained without a real trainer have none)")
         }
-        session.emit(evaluations.json)
+        session.emit(list.apply(toList: evaluations.json))
     }
 }
 

@@ -6,6 +6,7 @@ struct ModelsCommand: ShellCommand {
     static let configuration = CommandConfiguration(commandName: "models", abstract: "List models.")
     @Option(help: "Only the models trained on this dataset.") var dataset: String?
     @Option(help: "A ListModels filter, such as image_classification_model_metadata:*.") var filter: String?
+    @OptionGroup var list: ListOptions
 
     func run(in session: ShellSession) async throws {
         var filters: [String] = []
@@ -14,7 +15,8 @@ struct ModelsCommand: ShellCommand {
         }
         if let filter { filters.append(filter) }
         try await session.emitListing(
-            .model, filter: filters.isEmpty ? nil : filters.joined(separator: " AND "), complete: filters.isEmpty)
+            .model, filter: filters.isEmpty ? nil : filters.joined(separator: " AND "), complete: filters.isEmpty,
+            list: list)
     }
 }
 

@@ -9,6 +9,7 @@ struct OperationsCommand: ShellCommand {
     @Option(name: .customLong("works-on"), help: "Only those working on this model (or dataset: dataset/ID).")
     var worksOn: String?
     @Option(help: "A ListOperations filter, such as operation_id=ICN123.") var filter: String?
+    @OptionGroup var list: ListOptions
 
     func validate() throws {
         if done, running { throw ValidationError("give --done or --running, not both") }
@@ -26,7 +27,8 @@ struct OperationsCommand: ShellCommand {
             done: done ? true : running ? false : nil, worksOn: target)
         if let filter { filters.append(filter) }
         try await session.emitListing(
-            .operation, filter: filters.isEmpty ? nil : filters.joined(separator: " AND "), complete: filters.isEmpty)
+            .operation, filter: filters.isEmpty ? nil : filters.joined(separator: " AND "), complete: filters.isEmpty,
+            list: list)
     }
 }
 
