@@ -18,6 +18,7 @@ struct ShellRoot: ParsableCommand {
             ModelsCommand.self, ModelCommand.self, EvaluationsCommand.self, EvaluationCommand.self,
             PredictCommand.self,
             BatchPredictCommand.self, DownloadCommand.self,
-            SetCommand.self, HistoryCommand.self, RecordCommand.self, SourceCommand.self, ExitCommand.self,
+            SetCommand.self, HistoryCommand.self, ClearCommand.self, RecordCommand.self, SourceCommand.self,
+            ExitCommand.self,
         ])
 }

@@ -70,7 +70,17 @@ package enum ShellLauncher {
         }
         // Closed on every path out (end of input, exit, errors), which ends libedit and restores the terminal.
         defer { reader.close() }
+        if !options.noRC { await runRCFile(paths.rcFile, runner: runner, session: session) }
+        if session.exitRequested { return 0 }
         return await runner.runLoop(reader: reader, session: session)
+    }
+
+    /// The rc file's commands, as if typed before the first prompt; its first failing command stops it (the shell
+    /// goes on, and says where it stopped).
+    static func runRCFile(_ path: String, runner: ShellRunner, session: ShellSession) async {
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        let status = await runner.run(text: String(decoding: data, as: UTF8.self), session: session, source: path)
+        if status != 0 { session.note("\(path) stopped at that error (`automl --no-rc` starts without it)") }
     }
 
     /// The run's flags over its environment; never saved.

@@ -11,7 +11,7 @@ extension ShellOptions {
         var options = ShellOptions()
         (options.endpoint, options.project, options.location, options.format) = (nil, nil, nil, nil)
         (options.file, options.command, options.echo, options.words) = (nil, nil, false, [])
-        (options.insecure, options.logHTTP) = (false, false)
+        (options.insecure, options.logHTTP, options.noRC) = (false, false, false)
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
@@ -24,8 +24,12 @@ extension ShellOptions {
                 index += 1
                 continue
             }
-            if word == "--insecure" || word == "--log-http" {
-                if word == "--insecure" { options.insecure = true } else { options.logHTTP = true }
+            if word == "--insecure" || word == "--log-http" || word == "--no-rc" {
+                switch word {
+                case "--insecure": options.insecure = true
+                case "--log-http": options.logHTTP = true
+                default: options.noRC = true
+                }
                 index += 1
                 continue
             }

@@ -5,7 +5,7 @@ package import ArgumentParser
 package struct ShellOptions: ParsableArguments {
     @Option(
         help:
-            "An AutoML v1 endpoint URL, `local` (the local server) or `cloud`, for this run (default: $AUTOML_ENDPOINT, then the saved session)."
+            "`local` (the local server), `cloud`, an AutoML v1 endpoint URL, or Vertex AI: `vertex`, `vertex:local`, `vertex:URL`; for this run (default: $AUTOML_ENDPOINT, then the saved session)."
     )
     package var endpoint: String?
 
@@ -43,6 +43,11 @@ package struct ShellOptions: ParsableArguments {
             "Print every HTTP exchange to standard error: method, URL, status, time, and the bodies (tokens and keys redacted)."
     )
     package var logHTTP = false
+
+    @Flag(
+        name: .customLong("no-rc"),
+        help: "Do not run the commands of $XDG_CONFIG_HOME/automl/automlrc when the interactive shell starts.")
+    package var noRC = false
 
     @Argument(parsing: .captureForPassthrough, help: "A command to run once, such as `models --dataset flowers`.")
     package var words: [String] = []

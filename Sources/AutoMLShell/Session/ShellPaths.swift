@@ -23,6 +23,8 @@ package struct ShellPaths: Sendable, Hashable {
     }
 
     package var sessionFile: String { config + "/session.json" }
+    /// Commands the interactive shell runs when it starts (skipped with `--no-rc`).
+    package var rcFile: String { config + "/automlrc" }
     package var historyFile: String { state + "/history" }
     /// The local server's data directory.
     package var localBackend: String { data + "/local" }

@@ -267,6 +267,10 @@ package final class LibEditLineReader: LineReader {
                 return reader.complete()
             })
         _ = automl_el_bind(editLine, "^I", "automl-complete")
+        // Ctrl-R searches the history backwards as the user types (libedit's emacs map has it redraw the line).
+        _ = automl_el_bind(editLine, "^R", "em-inc-search-prev")
+        // The user's ~/.editrc (or $EDITRC) last, so its bindings win.
+        _ = el_source(editLine, nil)
 
         _ = automl_history_set_size(history, Int32(clamping: max(historyCapacity, 1)))
         _ = automl_history_set_unique(history, 1)

@@ -1,0 +1,54 @@
+import AutoMLTestSupport
+import Foundation
+import Testing
+
+/// Habits of the shells people know, typed into tmux: the rc file (and `--no-rc`), `~/.editrc`, Ctrl-R, `clear` and
+/// Ctrl-L.
+@Suite(.serialized, .enabled(if: tmuxAvailable, "needs tmux (make test installs it)"))
+struct ShellHabitsTests {
+    @Test func rcFileEditrcCtrlRClearAndCtrlL() async throws {
+        let harness = try BinaryHarness()
+        let config = harness.home.appendingPathComponent("config/automl")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "set format yaml\nuse location europe-west4\n".write(
+            to: config.appendingPathComponent("automlrc"), atomically: true, encoding: .utf8)
+        // A macro key: the user's ~/.editrc is read after the shell's own bindings.
+        try "bind -s ^X context\n".write(
+            to: harness.home.appendingPathComponent(".editrc"), atomically: true, encoding: .utf8)
+        let binary = try builtAutomlBinary().path
+        try await onOwnThread {
+            let tmux = try TmuxSession(command: binary, environment: harness.environment)
+            try tmux.waitFor("automl local(off):local/europe-west4>")
+            try tmux.press("C-x")
+            try tmux.press("Enter")
+            try tmux.waitFor("format: yaml")
+            try tmux.typeLine("history")
+            try tmux.waitFor("  history")
+            try tmux.press("C-r")
+            try tmux.type("conte")
+            try tmux.waitFor("bck:conte")
+            try tmux.press("Enter")
+            try tmux.waitUntil { $0.components(separatedBy: "format: yaml").count == 3 }
+            try tmux.typeLine("clear")
+            try tmux.waitUntil { !$0.contains("format: yaml") && $0.contains("europe-west4>") }
+            try tmux.typeLine("context")
+            try tmux.waitFor("format: yaml")
+            try tmux.press("C-l")
+            try tmux.waitUntil { !$0.contains("format: yaml") }
+            try tmux.typeLine("exit")
+
+            let plain = try TmuxSession(command: binary + " --no-rc", environment: harness.environment)
+            // The rc's `use location` was saved like a typed one; --no-rc skips the file, whose note does not show.
+            try plain.waitFor("automl local(off):local/europe-west4>")
+            try plain.typeLine("unset dataset")
+            try plain.waitUntil { $0.components(separatedBy: "europe-west4>").count == 3 }
+            if try plain.screen().contains("location: europe-west4") { throw ShellHabitsFailure.rcRan }
+            try plain.typeLine("exit")
+        }
+    }
+}
+
+enum ShellHabitsFailure: Error {
+    /// `--no-rc` ran the rc file.
+    case rcRan
+}
