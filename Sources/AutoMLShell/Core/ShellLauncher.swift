@@ -42,6 +42,15 @@ package enum ShellLauncher {
         session.echo = options.echo
         let runner = ShellRunner()
         if !options.words.isEmpty {
+            // A one-shot command typed at a terminal asks as the shell does (on standard error, read from standard
+            // input).
+            if capabilities.interactive {
+                session.confirmer = { question in
+                    output.standardError(question)
+                    let answer = Swift.readLine() ?? ""
+                    return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+                }
+            }
             return await runner.run(words: options.words, session: session)
         }
         if let command = options.command {

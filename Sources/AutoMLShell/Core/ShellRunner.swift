@@ -11,6 +11,13 @@ package final class ShellRunner {
     /// Reads and runs lines until `exit` or the end of input; returns the process exit status.
     package func runLoop(reader: any LineReader, session: ShellSession) async -> Int32 {
         session.runner = self
+        if session.interactive {
+            // Asked through the line editor while a command runs; the answer is not kept in the history.
+            session.confirmer = { question in
+                guard case .line(let answer) = reader.readLine(prompt: question) else { return false }
+                return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+            }
+        }
         var status: Int32 = 0
         while !session.exitRequested {
             if let warning = session.cache?.takeLoadWarning() { session.note("warning: \(warning)") }

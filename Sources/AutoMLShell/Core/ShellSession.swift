@@ -49,6 +49,9 @@ package final class ShellSession {
     var toldAboutScopedSave = false
     /// Whether Ctrl-C was pressed since the current command started (checked by `watch`).
     let interrupted: @Sendable () -> Bool
+    /// Asks a person a yes/no question (`delete …? [y/N]`) and says whether the answer was yes; nil when no one can
+    /// answer (a script). Set by the interactive loop and by one-shot commands on a terminal.
+    var confirmer: ((String) -> Bool)?
     /// Whether the shell is reading from a person at a terminal.
     package let interactive: Bool
     /// IDs and display names for Tab completion, for the context's endpoint, project and location.

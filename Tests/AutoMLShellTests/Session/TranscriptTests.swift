@@ -99,7 +99,7 @@ import Testing
         await shell.run("dataset create twin", in: session)
         let twin = try datasetID(session)
         await shell.run("dataset create twin", in: session)
-        await shell.run("dataset delete \(twin)", in: session)
+        await shell.run("dataset delete \(twin) --quiet", in: session)
         let deletion = try #require(session.context.operation)
         await shell.run("dataset create twin", in: session)
         let lines = try await record(

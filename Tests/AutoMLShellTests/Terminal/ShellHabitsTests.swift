@@ -2,8 +2,8 @@ import AutoMLTestSupport
 import Foundation
 import Testing
 
-/// Habits of the shells people know, typed into tmux: the rc file (and `--no-rc`), `~/.editrc`, Ctrl-R, `clear` and
-/// Ctrl-L.
+/// Habits of the shells people know, typed into tmux: the rc file (and `--no-rc`), `~/.editrc`, Ctrl-R, `clear`,
+/// Ctrl-L, and a delete that asks first.
 @Suite(.serialized, .enabled(if: tmuxAvailable, "needs tmux (make test installs it)"))
 struct ShellHabitsTests {
     @Test func rcFileEditrcCtrlRClearAndCtrlL() async throws {
@@ -35,11 +35,22 @@ struct ShellHabitsTests {
             try tmux.waitFor("format: yaml")
             try tmux.press("C-l")
             try tmux.waitUntil { !$0.contains("format: yaml") }
+            // A delete asks first; no keeps it, yes deletes.
+            try tmux.typeLine("dataset create roses")
+            try tmux.waitFor("displayName: roses")
+            try tmux.typeLine("dataset delete")
+            try tmux.waitFor("and everything in it? [y/N]")
+            try tmux.typeLine("n")
+            try tmux.waitFor("nothing was deleted (not confirmed)")
+            try tmux.typeLine("dataset delete roses")
+            try tmux.waitUntil { $0.components(separatedBy: "[y/N]").count == 3 }
+            try tmux.typeLine("y")
+            try tmux.waitFor("deletion of ")
             try tmux.typeLine("exit")
 
             let plain = try TmuxSession(command: binary + " --no-rc", environment: harness.environment)
             // The rc's `use location` was saved like a typed one; --no-rc skips the file, whose note does not show.
-            try plain.waitFor("automl local(off):local/europe-west4>")
+            try plain.waitFor("automl local:local/europe-west4>")
             try plain.typeLine("unset dataset")
             try plain.waitUntil { $0.components(separatedBy: "europe-west4>").count == 3 }
             if try plain.screen().contains("location: europe-west4") { throw ShellHabitsFailure.rcRan }

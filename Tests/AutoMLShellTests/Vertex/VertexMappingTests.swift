@@ -75,7 +75,7 @@ import Testing
         #expect(exported.contains { $0.hasSuffix(".jsonl") }, "\(exported)")
 
         shell.clearOutput()
-        #expect(await shell.run("dataset delete\nwatch\ndatasets", in: session) == 0, "\(shell.standardError)")
+        #expect(await shell.run("dataset delete --quiet\nwatch\ndatasets", in: session) == 0, "\(shell.standardError)")
         #expect(session.context.dataset == nil)
         #expect(try await shell.vertex.listDatasets(in: shell.location).collect().isEmpty)
     }
@@ -224,7 +224,7 @@ import Testing
         #expect(shell.standardError.contains("batch-predict is not available on Vertex AI"))
 
         shell.clearOutput()
-        #expect(await shell.run("model delete\nwatch\nmodels", in: session) == 0, "\(shell.standardError)")
+        #expect(await shell.run("model delete --quiet\nwatch\nmodels", in: session) == 0, "\(shell.standardError)")
         #expect(session.context.model == nil)
         #expect(try await shell.vertex.listModels(in: shell.location).collect().isEmpty)
     }
