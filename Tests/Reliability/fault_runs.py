@@ -43,7 +43,7 @@ model get m1
 evaluations m1
 resume --name m2 --budget 8
 watch
-model delete m1
+model delete m1 --quiet
 models
 train --name m3 --budget 800
 operation cancel

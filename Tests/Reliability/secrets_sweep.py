@@ -111,7 +111,7 @@ resume --name m2 --budget 8 --model m1
 watch
 model undeploy m1
 watch
-model delete m1
+model delete m1 --quiet
 watch
 train --name m3 --budget 800 --force
 operation cancel
