@@ -11,10 +11,14 @@ package enum ShellLauncher {
         let capabilities = TerminalCapabilities.current(environment: environment)
         let scripted = options.file != nil || options.command != nil || !options.words.isEmpty
         let interactive = capabilities.interactive && !scripted
+        guard let colors = colors(options.color, capabilities: capabilities) else {
+            FileHandle.standardError.write(Data("error: --color takes auto, always or never\n".utf8))
+            return 2
+        }
         let output = ShellOutput(
             standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
             standardError: { FileHandle.standardError.write(Data($0.utf8)) },
-            colors: capabilities.colors && interactive, interactive: interactive, width: capabilities.width,
+            colors: colors, interactive: interactive, width: capabilities.width,
             resultWidth: capabilities.resultWidth)
         let paths = ShellPaths(environment: environment)
         let store = SessionStore(path: paths.sessionFile, report: output.standardError)
@@ -82,6 +86,17 @@ package enum ShellLauncher {
         if !options.noRC { await runRCFile(paths.rcFile, runner: runner, session: session) }
         if session.exitRequested { return 0 }
         return await runner.runLoop(reader: reader, session: session)
+    }
+
+    /// Whether results are coloured: `--color always|never`, else (`auto`) whenever standard output is a terminal
+    /// that takes colour, in one-shot commands and scripts too; nil for a value that is none of those.
+    package static func colors(_ choice: String?, capabilities: TerminalCapabilities) -> Bool? {
+        switch choice ?? "auto" {
+        case "auto": capabilities.colors
+        case "always": true
+        case "never": false
+        default: nil
+        }
     }
 
     /// The rc file's commands, as if typed before the first prompt; its first failing command stops it (the shell

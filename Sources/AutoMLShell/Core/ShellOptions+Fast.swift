@@ -10,6 +10,7 @@ extension ShellOptions {
     package static func fastParse(_ arguments: [String]) -> ShellOptions? {
         var options = ShellOptions()
         (options.endpoint, options.project, options.location, options.format) = (nil, nil, nil, nil)
+        options.color = nil
         (options.file, options.command, options.echo, options.words) = (nil, nil, false, [])
         (options.insecure, options.logHTTP, options.noRC) = (false, false, false)
         var index = 0
@@ -52,6 +53,7 @@ extension ShellOptions {
             case "--project": options.project = value
             case "--location": options.location = value
             case "--format": options.format = value
+            case "--color": options.color = value
             case "-f", "--file": options.file = value
             case "-c", "--command": options.command = value
             default: return nil

@@ -21,6 +21,12 @@ package struct ShellOptions: ParsableArguments {
     @Option(help: "json, yaml, table or value(FIELD,...), for this run.")
     package var format: String?
 
+    @Option(
+        help:
+            "Colour: auto (when standard output is a terminal, unless NO_COLOR is set or TERM is dumb), always, or never."
+    )
+    package var color: String?
+
     @Option(name: [.customShort("f"), .customLong("file")], help: "Run the commands of a file, then exit.")
     package var file: String?
 

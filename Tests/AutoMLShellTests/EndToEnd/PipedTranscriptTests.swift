@@ -34,6 +34,16 @@ import Testing
         #expect(lines.count == 2 && lines.last?.contains(name) == true && !result.out.contains("…"), "\(result.out)")
     }
 
+    @Test func colourIsAskedForWithColorAndNeverOtherwiseInAPipe() throws {
+        let harness = try BinaryHarness()
+        let always = try harness.run(["--color", "always", "context", "--format", "table"])
+        #expect(always.status == 0 && always.out.contains("\u{1B}["), "\(always)")
+        let auto = try harness.run(["context", "--format", "table"])
+        #expect(auto.status == 0 && !auto.out.contains("\u{1B}["))
+        let bad = try harness.run(["--color", "sometimes", "context"])
+        #expect(bad.status == 2 && bad.err.contains("--color takes auto, always or never"))
+    }
+
     @Test func oneShotCommandsAndTheirExitCodes() throws {
         let harness = try BinaryHarness()
         let created = try harness.run(["dataset", "create", "flowers"])

@@ -14,6 +14,7 @@ import Testing
         ["models", "-x"], ["dataset", "get", "--", "x"], ["--format", "value(name,displayName)", "models"],
         ["-", "models"], ["--project", "p", "-", "x"], ["--insecure", "--endpoint", "http://10.0.0.2:80", "models"],
         ["-x", "--insecure", "-f", "t.automl"], ["--log-http", "models"], ["--project", "p", "--log-http", "-c", "x"],
+        ["--no-rc"], ["--color", "always", "models"], ["--color=never", "-c", "x"], ["--no-rc", "--color", "auto"],
         // Left to ArgumentParser: help, unknown options, missing values, values that look like options, `--`.
         ["--help"], ["-h"], ["--bogus", "models"], ["--project"], ["--project", "--format", "json"], ["-c"],
         ["--", "models"], ["-xf", "t.automl"], ["-x=1"], ["-f=t.automl"],
@@ -35,6 +36,8 @@ import Testing
         #expect(fast.echo == expected.echo)
         #expect(fast.insecure == expected.insecure)
         #expect(fast.logHTTP == expected.logHTTP)
+        #expect(fast.noRC == expected.noRC)
+        #expect(fast.color == expected.color)
         #expect(fast.words == expected.words)
     }
 

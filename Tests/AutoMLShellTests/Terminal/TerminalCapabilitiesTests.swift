@@ -52,4 +52,15 @@ import Testing
         let current = TerminalCapabilities.current(environment: EnvironmentVariables(["COLUMNS": "77"]))
         #expect(current.width == 77)
     }
+
+    /// `--color`: auto follows the terminal (one-shot commands and scripts too), always and never decide.
+    @Test func colourChoice() {
+        #expect(ShellLauncher.colors(nil, capabilities: capabilities()) == true)
+        #expect(ShellLauncher.colors("auto", capabilities: capabilities(stdin: false)) == true)
+        #expect(ShellLauncher.colors("auto", capabilities: capabilities(stdout: false)) == false)
+        #expect(ShellLauncher.colors("auto", capabilities: capabilities(["NO_COLOR": "1"])) == false)
+        #expect(ShellLauncher.colors("always", capabilities: capabilities(stdout: false)) == true)
+        #expect(ShellLauncher.colors("never", capabilities: capabilities()) == false)
+        #expect(ShellLauncher.colors("sometimes", capabilities: capabilities()) == nil)
+    }
 }
