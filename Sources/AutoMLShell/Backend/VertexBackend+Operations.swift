@@ -97,27 +97,19 @@ extension VertexBackend {
         let reference = belowLocation(name)
         var error = json["error"].flatMap { try? Status(protoJSON: $0, path: "error") }
         if let state = json["state"]?.stringValue {
-            let done = ["PIPELINE_STATE_SUCCEEDED", "PIPELINE_STATE_FAILED", "PIPELINE_STATE_CANCELLED"].contains(state)
+            let done = VertexPipelineState(rawValue: state).isTerminal
             if done, state != "PIPELINE_STATE_SUCCEEDED", error == nil {
                 error = Status(
                     code: state == "PIPELINE_STATE_CANCELLED" ? .cancelled : .unknown, message: "\(name) ended \(state)"
                 )
             }
-            let ratio =
-                Self.number(json["trainingTaskMetadata"]?["costMilliNodeHours"])
-                / Self.number(json["trainingTaskInputs"]?["budgetMilliNodeHours"])
-            var percent = ratio.isFinite ? Int(max(0, min(1, ratio)) * 100) : 0
-            if state == "PIPELINE_STATE_SUCCEEDED" { percent = 100 }
             return BackendOperation(
-                json: json, reference: reference, kind: "createModel", done: done, error: error, percent: percent)
+                json: json, reference: reference, kind: "createModel", done: done, error: error,
+                percent: pipelinePercent(json) ?? 0)
         }
         let metadata = json["metadata"]
         let type = metadata?["@type"]?.stringValue ?? ""
-        var kind = type.split(separator: ".").last.map(String.init)
-        if let text = kind, text.hasSuffix("OperationMetadata") {
-            let base = text.dropLast("OperationMetadata".count)
-            kind = base.prefix(1).lowercased() + base.dropFirst()
-        }
+        let kind = Self.kind(metadataType: type) ?? type.split(separator: ".").last.map(String.init)
         var result = BackendOperation(
             json: json, reference: reference, kind: kind, done: json["done"] == .bool(true), error: error)
         if result.done, error == nil, let response = json["response"] {
@@ -136,12 +128,21 @@ extension VertexBackend {
         return result
     }
 
-    private static func number(_ value: JSONValue?) -> Double {
-        switch value {
-        case .integer(let number): Double(number)
-        case .number(let number): number
-        case .string(let text): Double(text) ?? 0
-        default: 0
-        }
+    /// The kind a Vertex AI operation's metadata type names: `…v1.ImportDataOperationMetadata` → `importData`.
+    static func kind(metadataType type: String) -> String? {
+        guard let last = type.split(separator: ".").last, last.hasSuffix("OperationMetadata") else { return nil }
+        let base = last.dropLast("OperationMetadata".count)
+        return base.prefix(1).lowercased() + base.dropFirst()
+    }
+
+    /// A pipeline's cost against its budget, 0–100 (100 once it succeeded); nil when there is no budget to measure
+    /// it by.
+    static func pipelinePercent(_ json: JSONValue) -> Int? {
+        if json["state"]?.stringValue == VertexPipelineState.succeeded.rawValue { return 100 }
+        func number(_ value: JSONValue?) -> Double? { value.flatMap { try? Double(protoJSON: $0, path: "") } }
+        let ratio =
+            (number(json["trainingTaskMetadata"]?["costMilliNodeHours"]) ?? 0)
+            / (number(json["trainingTaskInputs"]?["budgetMilliNodeHours"]) ?? 0)
+        return ratio.isFinite ? Int(max(0, min(1, ratio)) * 100) : nil
     }
 }

@@ -61,12 +61,8 @@ struct ListOptions: ParsableArguments {
     }
 
     private static func number(_ value: JSONValue) -> Double? {
-        switch value {
-        case .integer(let number): Double(number)
-        case .number(let number): number
-        case .string(let text): Double(text).flatMap { $0.isFinite ? $0 : nil }
-        default: nil
-        }
+        guard case .string = value else { return try? Double(protoJSON: value, path: "") }
+        return (try? Double(protoJSON: value, path: "")).flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// A list result (`{"datasets": [...]}`) with its items sorted and cut; other values as they are.

@@ -51,8 +51,7 @@ package enum ShellLauncher {
             if capabilities.interactive {
                 session.confirmer = { question in
                     output.standardError(question)
-                    let answer = Swift.readLine() ?? ""
-                    return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+                    return ShellSession.isYes(Swift.readLine() ?? "")
                 }
             }
             return await runner.run(words: options.words, session: session)

@@ -15,7 +15,7 @@ package final class ShellRunner {
             // Asked through the line editor while a command runs; the answer is not kept in the history.
             session.confirmer = { question in
                 guard case .line(let answer) = reader.readLine(prompt: question) else { return false }
-                return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+                return ShellSession.isYes(answer)
             }
         }
         var status: Int32 = 0

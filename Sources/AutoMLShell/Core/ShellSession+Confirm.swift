@@ -1,6 +1,11 @@
 import Foundation
 
 extension ShellSession {
+    /// Whether an answer to a `[y/N]` question is yes.
+    static func isYes(_ answer: String) -> Bool {
+        ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
     /// Asks before something that cannot be undone (a delete), unless `quiet` (`--quiet`). A person at the shell or
     /// at a one-shot command on a terminal answers; a script cannot, so it must say `--quiet` and fails with a
     /// message otherwise. A confirmed command is recorded with `--quiet`, so that its replay does not ask.

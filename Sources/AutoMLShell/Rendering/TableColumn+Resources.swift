@@ -83,18 +83,13 @@ extension TableColumn {
         if operation["state"] != nil { return "createModel" }
         let keys = operation["metadata"]?.objectValue?.keys.filter { $0.hasSuffix("Details") } ?? []
         if let key = keys.sorted().first { return String(key.dropLast("Details".count)) }
-        let type = operation["metadata"]?["@type"]?.stringValue?.split(separator: ".").last ?? ""
-        guard type.hasSuffix("OperationMetadata") else { return "" }
-        let base = type.dropLast("OperationMetadata".count)
-        return base.prefix(1).lowercased() + base.dropFirst()
+        return VertexBackend.kind(metadataType: operation["metadata"]?["@type"]?.stringValue ?? "") ?? ""
     }
 
-    private static let pipelineEnds: Set<String> = [
-        "PIPELINE_STATE_SUCCEEDED", "PIPELINE_STATE_FAILED", "PIPELINE_STATE_CANCELLED",
-    ]
-
     private static func operationDone(_ operation: JSONObject) -> String {
-        if let state = operation["state"]?.stringValue { return String(pipelineEnds.contains(state)) }
+        if let state = operation["state"]?.stringValue {
+            return String(VertexPipelineState(rawValue: state).isTerminal)
+        }
         return operation["done"] == .bool(true) ? "true" : "false"
     }
 
@@ -103,11 +98,8 @@ extension TableColumn {
     private static func operationProgress(_ operation: JSONObject) -> String {
         if let percent = operation["metadata"]?["progressPercent"].flatMap(JSONText.scalar) { return percent + "%" }
         if let state = operation["state"]?.stringValue {
-            if state == "PIPELINE_STATE_SUCCEEDED" { return "100%" }
-            let cost = number(operation["trainingTaskMetadata"]?["costMilliNodeHours"]) ?? 0
-            let ratio = cost / (number(operation["trainingTaskInputs"]?["budgetMilliNodeHours"]) ?? 0)
-            guard ratio.isFinite else { return pipelineEnds.contains(state) ? "" : "0%" }
-            return "\(Int(max(0, min(1, ratio)) * 100))%"
+            if let percent = VertexBackend.pipelinePercent(.object(operation)) { return "\(percent)%" }
+            return VertexPipelineState(rawValue: state).isTerminal ? "" : "0%"
         }
         return operation["done"] == .bool(true) ? "" : "0%"
     }
