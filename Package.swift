@@ -89,6 +89,7 @@ let package = Package(
             dependencies: [
                 "AutoMLClient",
                 "AutoMLEmulator",
+                "AutoMLWorkerProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

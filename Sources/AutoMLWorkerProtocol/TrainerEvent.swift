@@ -44,11 +44,47 @@ package struct TrainerProgress: Codable, Sendable, Equatable {
     package var percent: Int
     /// What the search is doing, for logs: the candidate, its epoch and validation score.
     package var note: String
+    /// The epoch just finished, when the progress follows one (absent from older trainers and for other notes).
+    package var epoch: TrainerEpoch?
 
-    package init(spentMilliNodeHours: Int64, percent: Int, note: String) {
+    package init(spentMilliNodeHours: Int64, percent: Int, note: String, epoch: TrainerEpoch? = nil) {
         self.spentMilliNodeHours = spentMilliNodeHours
         self.percent = percent
         self.note = note
+        self.epoch = epoch
+    }
+}
+
+/// One finished epoch of a candidate of the search, as the local backend's training log keeps it.
+package struct TrainerEpoch: Codable, Sendable, Equatable {
+    /// The candidate, e.g. `cnn w16 d4 @64 colour-aug` (`resumed …` when training goes on from a base model).
+    package var candidate: String
+    /// Whether the candidate is the one the search kept and trains for the rest of the budget.
+    package var chosen: Bool
+    /// Epochs the candidate has trained, this one included.
+    package var epoch: Int
+    /// The training loss of the epoch; nil when it was not a number.
+    package var loss: Double?
+    /// The epoch's score on the validation split and the candidate's best so far (see `metric`).
+    package var validationScore: Double
+    package var bestValidationScore: Double
+    /// The learning rate the epoch trained with.
+    package var learningRate: Double
+    /// What the score measures: `accuracy`, `micro F1 at 0.5` or `mAP at IoU 0.5`.
+    package var metric: String
+
+    package init(
+        candidate: String, chosen: Bool, epoch: Int, loss: Double?, validationScore: Double,
+        bestValidationScore: Double, learningRate: Double, metric: String
+    ) {
+        self.candidate = candidate
+        self.chosen = chosen
+        self.epoch = epoch
+        self.loss = loss
+        self.validationScore = validationScore
+        self.bestValidationScore = bestValidationScore
+        self.learningRate = learningRate
+        self.metric = metric
     }
 }
 

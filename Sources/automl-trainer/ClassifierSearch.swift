@@ -98,11 +98,7 @@ struct ClassifierSearch {
     }
 
     private func report(_ run: CandidateRun<TorchClassifier>) {
-        events.progress(
-            TrainerProgress(
-                spentMilliNodeHours: budget.spentMilliNodeHours, percent: budget.percent,
-                note: "\(run.name): epoch \(run.epochs), loss \(run.lastLoss), "
-                    + "best validation \(run.bestScore)"))
+        events.epoch(of: run, budget: budget, metric: job.multiLabel ? "micro F1 at 0.5" : "accuracy")
     }
 }
 
@@ -129,6 +125,7 @@ struct Exploitation {
         _ run: CandidateRun<Model>, data: SplitData, score: (Model) throws -> Double,
         report: (CandidateRun<Model>) -> Void
     ) throws -> String? {
+        run.chosen = true
         while !budget.isSpent {
             guard
                 try run.train(

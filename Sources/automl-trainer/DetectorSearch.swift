@@ -63,11 +63,7 @@ struct DetectorSearch {
     }
 
     private func report(_ run: CandidateRun<TorchDetector>) {
-        events.progress(
-            TrainerProgress(
-                spentMilliNodeHours: budget.spentMilliNodeHours, percent: budget.percent,
-                note: "\(run.name): epoch \(run.epochs), loss \(run.lastLoss), "
-                    + "best validation mAP@0.5 \(run.bestScore)"))
+        events.epoch(of: run, budget: budget, metric: "mAP at IoU 0.5")
     }
 }
 

@@ -31,6 +31,10 @@ final class CandidateRun<Model: SearchModel> {
     private(set) var epochsWithoutGain = 0
     private(set) var learningRateDrops = 0
     private(set) var lastLoss: Float = .nan
+    /// The last epoch's validation score.
+    private(set) var lastScore = 0.0
+    /// Set when the search keeps this candidate and trains it for the rest of the budget.
+    var chosen = false
 
     init(name: String, model: Model, options: AMTTrainOptions) {
         self.name = name
@@ -54,6 +58,7 @@ final class CandidateRun<Model: SearchModel> {
             epochs += 1
             try model.recalibrate(on: data.train)
             let value = try score(model)
+            lastScore = value
             if value > bestScore + 1e-4 {
                 bestScore = value
                 best = try model.snapshot()

@@ -137,6 +137,8 @@ struct Router: Sendable {
         case 1:
             let id = rest[0]
             if call.is("GET") { return try await service.getOperation(id, in: parent) }
+            // The local backend's own extension (docs/emulator.md, "Training log").
+            if call.is("GET", "trainingLog") { return try await service.trainingLog(ofOperation: id, in: parent) }
             if call.is("DELETE") { return try await service.deleteOperation(id, in: parent) }
             if call.is("POST", "cancel") {
                 _ = try call.body(Empty.self)  // CancelOperationRequest has only the name, which is in the path

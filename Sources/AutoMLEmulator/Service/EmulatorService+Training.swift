@@ -1,5 +1,7 @@
 import AutoMLWire
+import AutoMLWorkerProtocol
 import Foundation
+import Synchronization
 
 extension EmulatorService {
     /// The work of CreateModel: the trainer spends the budget (or stops early), then the model and its
@@ -76,10 +78,33 @@ extension EmulatorService {
             throw TrainingFailure("training failed (injected by the local backend's --faults train-fail)")
         }
         let operationID = operation.id
-        return try await trainer.train(request, clock: clock) { [self] progress in
+        // A restarted training goes on with the log it had.
+        let log = Mutex(
+            try await store.trainingLog(ofOperation: operationID)
+                ?? TrainingLog(
+                    budgetMilliNodeHours: state.budgetMilliNodeHours, spentMilliNodeHours: state.spentMilliNodeHours))
+        let outcome = try await trainer.train(request, clock: clock) { [self] progress in
             var saved = state
             saved.spentMilliNodeHours = progress.spentMilliNodeHours
             try await reportProgress(operationID, percent: progress.percent, job: .train(saved))
+            if let epoch = progress.epoch {
+                let updated = log.withLock {
+                    $0.record(
+                        candidate: epoch.candidate, chosen: epoch.chosen, epoch: epoch.epoch,
+                        validationScore: epoch.validationScore, bestValidationScore: epoch.bestValidationScore,
+                        learningRate: epoch.learningRate, metric: epoch.metric,
+                        spentMilliNodeHours: progress.spentMilliNodeHours)
+                    return $0
+                }
+                try await store.saveTrainingLog(updated, ofOperation: operationID)
+            }
         }
+        let finished = log.withLock {
+            $0.stopReason = outcome.stopReason
+            $0.spentMilliNodeHours = max($0.spentMilliNodeHours, outcome.costMilliNodeHours)
+            return $0
+        }
+        try await store.saveTrainingLog(finished, ofOperation: operationID)
+        return outcome
     }
 }

@@ -1,4 +1,5 @@
 package import AutoMLWire
+package import AutoMLWorkerProtocol
 package import Foundation
 
 /// Trains a model for a CreateModel operation. The local backend calls it in the operation's task;
@@ -50,10 +51,13 @@ package struct TrainingRequest: Sendable {
 package struct TrainingProgress: Sendable, Equatable {
     package var spentMilliNodeHours: Int64
     package var percent: Int32
+    /// The epoch the trainer just finished, for the training log; nil when the progress follows none.
+    package var epoch: TrainerEpoch?
 
-    package init(spentMilliNodeHours: Int64, percent: Int32) {
+    package init(spentMilliNodeHours: Int64, percent: Int32, epoch: TrainerEpoch? = nil) {
         self.spentMilliNodeHours = spentMilliNodeHours
         self.percent = percent
+        self.epoch = epoch
     }
 }
 

@@ -86,6 +86,8 @@ struct VertexRouter: Sendable {
             if call.is("GET") { return try await service.listPipelines(in: parent, query: call.request.query) }
         case 1:
             if call.is("GET") { return try await service.getPipeline(rest[0], in: parent) }
+            // The local backend's own extension (docs/emulator.md, "Training log").
+            if call.is("GET", "trainingLog") { return try await service.trainingLog(ofPipeline: rest[0], in: parent) }
             if call.is("DELETE") { return try await service.deletePipeline(rest[0], in: parent) }
             if call.is("POST", "cancel") {
                 _ = try call.body(Empty.self)

@@ -54,7 +54,7 @@ package struct WorkerTrainer: Trainer {
                         try await report(
                             TrainingProgress(
                                 spentMilliNodeHours: progress.spentMilliNodeHours,
-                                percent: Int32(clamping: progress.percent)))
+                                percent: Int32(clamping: progress.percent), epoch: progress.epoch))
                     case .result(let value): result = value
                     case .failure(let message): failure = message
                     }

@@ -72,6 +72,12 @@ struct AutoMLV1Backend: ShellBackend {
         try await client.cancelOperation(try name(reference, location))
     }
 
+    func isTraining(_ operation: BackendOperation) -> Bool { operation.kind == "createModel" }
+
+    func trainingLog(of reference: String, in location: LocationName) async throws -> TrainingLog {
+        try await client.trainingLog(ofOperation: try name(reference, location))
+    }
+
     func deleteOperation(_ reference: String, in location: LocationName) async throws {
         try await client.deleteOperation(try name(reference, location))
     }

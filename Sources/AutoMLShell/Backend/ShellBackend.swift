@@ -83,6 +83,11 @@ protocol ShellBackend: Sendable {
     func deleteOperation(_ reference: String, in location: LocationName) async throws
     /// The states of an operation as it runs, ending with the done one.
     func progress(of reference: String, in location: LocationName) -> AsyncThrowingStream<BackendOperation, any Error>
+    /// Whether an operation trains a model (a v1 CreateModel, a Vertex AI training pipeline).
+    func isTraining(_ operation: BackendOperation) -> Bool
+    /// The local backend's training log of a training (its `:trainingLog` extension); throws where the server has
+    /// none (Google's services).
+    func trainingLog(of reference: String, in location: LocationName) async throws -> TrainingLog
 }
 
 extension ShellBackend {
@@ -128,6 +133,25 @@ struct BackendOperation: Sendable {
         case dataset(BackendResource)
         /// Another response, printed as it is.
         case other(JSONValue)
+    }
+
+    /// When it started, as the server says: a Vertex AI pipeline's start (or creation), v1's metadata, a Vertex AI
+    /// operation's generic metadata.
+    var started: Date? {
+        let times = [
+            json["startTime"], json["createTime"], json["metadata"]?["createTime"],
+            json["metadata"]?["genericMetadata"]?["createTime"],
+        ]
+        return times.lazy.compactMap { $0?.stringValue.flatMap { Timestamp(rfc3339: $0)?.date } }.first
+    }
+
+    /// When it ended, once done: a Vertex AI pipeline's end, else the last update the server recorded.
+    var ended: Date? {
+        guard done else { return nil }
+        let times = [
+            json["endTime"], json["metadata"]?["updateTime"], json["metadata"]?["genericMetadata"]?["updateTime"],
+        ]
+        return times.lazy.compactMap { $0?.stringValue.flatMap { Timestamp(rfc3339: $0)?.date } }.first
     }
 
     /// The last segment of the reference; the name as the server sent it when it gave none that reads.

@@ -46,6 +46,17 @@ extension VertexBackend {
         }
     }
 
+    func isTraining(_ operation: BackendOperation) -> Bool {
+        operation.reference.hasPrefix("trainingPipelines/") || operation.reference.contains("/trainingPipelines/")
+    }
+
+    func trainingLog(of reference: String, in location: LocationName) async throws -> TrainingLog {
+        guard case .pipeline(let name) = try target(reference, in: location) else {
+            throw ShellError("\(reference) is not a training pipeline: only a training has a training log")
+        }
+        return try await client.trainingLog(ofPipeline: name)
+    }
+
     func cancelOperation(_ reference: String, in location: LocationName) async throws {
         switch try target(reference, in: location) {
         case .pipeline(let name): try await client.cancelTrainingPipeline(name)

@@ -21,6 +21,7 @@ package final class ShellRunner {
         var status: Int32 = 0
         while !session.exitRequested {
             if let warning = session.cache?.takeLoadWarning() { session.note("warning: \(warning)") }
+            if session.interactive { Self.tellFinished(session) }
             switch reader.readLine(
                 prompt: Prompt.text(
                     for: session.context, colors: session.output.colors,
@@ -50,6 +51,14 @@ package final class ShellRunner {
         }
         session.stopRecording()
         return status
+    }
+
+    /// Says which operations started here finished since the last prompt, with one bell for all.
+    private static func tellFinished(_ session: ShellSession) {
+        let notices = session.finishNotices.take()
+        guard !notices.isEmpty else { return }
+        for notice in notices { session.note(notice) }
+        session.output.standardError("\u{7}")
     }
 
     /// How many lines a command may continue over (an open quote or trailing backslashes) in a block of text

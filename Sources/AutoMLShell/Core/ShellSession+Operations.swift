@@ -13,6 +13,9 @@ extension ShellSession {
         if operation.done {
             note(operation.error == nil ? "\(what): done" : "\(what): failed")
         } else {
+            if interactive, let backend = try? await backend(), let location = try? location(of: operation.reference) {
+                finishNotices.track(operation, in: location, backend: backend)
+            }
             // A one-shot command saves no current operation, so the next `automl watch` needs the ID.
             let id = operation.reference.isEmpty ? operation.id : operation.reference
             note("\(what) started: operation \(id) (`\(oneShot ? "automl watch \(id)" : "watch")` follows it)")

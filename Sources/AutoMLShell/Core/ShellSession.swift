@@ -56,6 +56,8 @@ package final class ShellSession {
     package let interactive: Bool
     /// IDs and display names for Tab completion, for the context's endpoint, project and location.
     package let cache: ResourceCache?
+    /// Operations started here and not watched to the end, for the notice at the next prompt.
+    let finishNotices = FinishNotices()
 
     /// - Parameters:
     ///   - saved: The saved session the run starts from (empty when there is none).

@@ -1,14 +1,15 @@
 /// Lays out a table as aligned columns separated by two spaces, fitted to a width.
 ///
 /// Each column is as wide as its widest cell or header. When the table is wider than the terminal, the widest
-/// column gives up a character at a time (never below six, or its natural width if narrower), key columns (IDs)
-/// only once the others can shrink no more, and cells that no longer fit are cut with `…`: at the end, or at
-/// the start for columns of paths, whose ends say the most. Widths count characters, so wide (CJK) characters
-/// can misalign. Lines have no trailing spaces.
+/// column gives up a column at a time (never below six, or its natural width if narrower); key columns (IDs) never
+/// shrink, since a cut ID cannot be copied into the next command. Cells that no longer fit are cut with `…` in the
+/// middle, which keeps both ends of a name (`flowers_…_v2`), or at the start for columns of paths, whose ends say
+/// the most; headers are cut at the end. Widths are terminal columns (``DisplayWidth``: CJK and emoji take two).
+/// Lines have no trailing spaces.
 struct TableLayout: Sendable {
     var headers: [String]
     var rows: [[String]]
-    /// Columns that shrink last: the IDs a person copies into the next command.
+    /// Columns that never shrink: the IDs a person copies into the next command.
     var keyColumns: Set<Int> = []
     /// Columns cut at the start rather than the end (`…Entry[0].recall`).
     var cutAtStart: Set<Int> = []
@@ -21,39 +22,40 @@ struct TableLayout: Sendable {
     func render(width: Int, bold: Bool) -> String {
         let widths = fittedWidths(width: width)
         let painter = Painter(enabled: bold)
-        var lines = [line(headers, widths: widths) { painter.paint($0, .bold) }]
-        lines += rows.map { line($0, widths: widths) { $0 } }
+        var lines = [line(headers, widths: widths, isHeader: true) { painter.paint($0, .bold) }]
+        lines += rows.map { line($0, widths: widths, isHeader: false) { $0 } }
         return lines.map { $0 + "\n" }.joined()
     }
 
     /// The widths of the columns after shrinking to fit `width`.
     func fittedWidths(width: Int) -> [Int] {
         var widths = headers.indices.map { column in
-            rows.reduce(headers[column].count) { max($0, Self.clean($1[column]).count) }
+            rows.reduce(DisplayWidth.of(headers[column])) { max($0, DisplayWidth.of(Self.clean($1[column]))) }
         }
         let floors = widths.map { min($0, Self.minimumColumnWidth) }
         let separators = Self.separator.count * max(0, widths.count - 1)
         var excess = widths.reduce(separators, +) - width
-        for shrinking in [widths.indices.filter { !keyColumns.contains($0) }, Array(widths.indices)] {
-            while excess > 0 {
-                let candidates = shrinking.filter { widths[$0] > floors[$0] }
-                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
-                widths[widest] -= 1
-                excess -= 1
-            }
+        let shrinking = widths.indices.filter { !keyColumns.contains($0) }
+        while excess > 0 {
+            let candidates = shrinking.filter { widths[$0] > floors[$0] }
+            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+            excess -= 1
         }
         return widths
     }
 
-    private func line(_ cells: [String], widths: [Int], style: (String) -> String) -> String {
+    private func line(_ cells: [String], widths: [Int], isHeader: Bool, style: (String) -> String) -> String {
         var text = ""
         for (column, cell) in cells.enumerated() {
             let clean = Self.clean(cell)
             let fitted =
                 cutAtStart.contains(column)
                 ? Self.truncateStart(clean, to: widths[column])
-                : Self.truncate(clean, to: widths[column])
-            let padding = column == cells.count - 1 ? "" : String(repeating: " ", count: widths[column] - fitted.count)
+                : isHeader ? Self.truncate(clean, to: widths[column]) : Self.truncateMiddle(clean, to: widths[column])
+            let padding =
+                column == cells.count - 1
+                ? "" : String(repeating: " ", count: max(0, widths[column] - DisplayWidth.of(fitted)))
             text += (column == 0 ? "" : Self.separator) + style(fitted) + padding
         }
         while text.last == " " { text.removeLast() }
@@ -73,19 +75,30 @@ struct TableLayout: Sendable {
     /// The text cut to at most `width` characters, ending in `…` when it was longer (spaces before the `…` are
     /// dropped, so `DISPLAY NAME` becomes `DISPLAY…`, not `DISPLAY …`).
     static func truncate(_ text: String, to width: Int) -> String {
-        guard text.count > width else { return text }
-        guard width > 1 else { return String(text.prefix(width)) }
-        var kept = text.prefix(width - 1)
+        guard DisplayWidth.of(text) > width else { return text }
+        guard width > 1 else { return String(DisplayWidth.prefix(text, width: width)) }
+        var kept = DisplayWidth.prefix(text, width: width - 1)
         while kept.last == " " { kept.removeLast() }
         return kept + "…"
     }
 
-    /// The text cut to at most `width` characters, starting with `…` when it was longer.
+    /// The text cut to at most `width` columns, starting with `…` when it was longer.
     static func truncateStart(_ text: String, to width: Int) -> String {
-        guard text.count > width else { return text }
-        guard width > 1 else { return String(text.suffix(width)) }
-        var kept = text.suffix(width - 1)
+        guard DisplayWidth.of(text) > width else { return text }
+        guard width > 1 else { return String(DisplayWidth.suffix(text, width: width)) }
+        var kept = DisplayWidth.suffix(text, width: width - 1)
         while kept.first == " " { kept.removeFirst() }
         return "…" + kept
+    }
+
+    /// The text cut to at most `width` columns with `…` in the middle when it was longer: the end of a name often
+    /// tells it from its neighbours (`flowers_…_v2`, `flowers_…_v3`).
+    static func truncateMiddle(_ text: String, to width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        guard width > 4 else { return truncate(text, to: width) }
+        let tail = (width - 1) / 2
+        let head = DisplayWidth.prefix(text, width: width - 1 - tail)
+        let end = DisplayWidth.suffix(text, width: width - 1 - DisplayWidth.of(head))
+        return head + "…" + end
     }
 }
