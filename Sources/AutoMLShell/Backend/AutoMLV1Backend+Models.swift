@@ -42,7 +42,9 @@ extension AutoMLV1Backend {
             guard let id = evaluation.name.split(separator: "/").last else { return nil }
             return (String(id), evaluation.annotationSpecId.isEmpty ? nil : evaluation.displayName)
         }
-        return BackendEvaluations(json: response.protoJSON(options: .canonical), entries: entries)
+        return BackendEvaluations(
+            json: response.protoJSON(options: .canonical), entries: entries,
+            views: response.modelEvaluation.sorted { $0.annotationSpecId.isEmpty && !$1.annotationSpecId.isEmpty })
     }
 
     func evaluation(_ id: String, of model: ModelName) async throws -> (json: JSONValue, view: ModelEvaluation?) {

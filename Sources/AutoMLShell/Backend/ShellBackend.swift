@@ -165,6 +165,9 @@ struct BackendOperation: Sendable {
 struct BackendEvaluations: Sendable {
     var json: JSONValue
     var entries: [(id: String, label: String?)]
+    /// Each evaluation read as v1's message (Vertex AI's metrics under v1's names), for the summary; the overall
+    /// one first. Evaluations of a kind the shell does not read are left out.
+    var views: [ModelEvaluation] = []
 }
 
 /// The classification type of a dataset.

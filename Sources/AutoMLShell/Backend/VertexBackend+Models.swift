@@ -78,7 +78,13 @@ extension VertexBackend {
         let entries =
             evaluations.map { (id: Self.lastSegment($0.name), label: String?.none) }
             + slices.map { (id: Self.lastSegment($0.name), label: Optional($0.slice?.value ?? "")) }
-        return BackendEvaluations(json: .object(json), entries: entries)
+        let overall = evaluations.first.map { $0.protoJSON(options: .canonical) }
+        let views =
+            evaluations.compactMap { VertexEvaluationView.modelEvaluation($0.protoJSON(options: .canonical)) }
+            + slices.compactMap {
+                VertexEvaluationView.modelEvaluation($0.protoJSON(options: .canonical), overall: overall)
+            }
+        return BackendEvaluations(json: .object(json), entries: entries, views: views)
     }
 
     /// An evaluation by its ID, or one of its slices by the slice's ID.

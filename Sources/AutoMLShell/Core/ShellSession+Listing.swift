@@ -30,4 +30,14 @@ extension ShellSession {
         }
         store(kind, all.compactMap { backend.entry(listed: $0, kind: kind) }, complete: complete)
     }
+
+    /// Every item of a listing, without printing it; its IDs and display names go to the completion cache (replacing
+    /// the kind's entries when `complete`).
+    func listAll(_ kind: ResourceKind, filter: String?, complete: Bool) async throws -> [JSONValue] {
+        let backend = try await backend()
+        var all: [JSONValue] = []
+        try await backend.forEachPage(of: kind, in: try location(), filter: filter) { all += $0 }
+        store(kind, all.compactMap { backend.entry(listed: $0, kind: kind) }, complete: complete)
+        return all
+    }
 }

@@ -13,6 +13,11 @@ struct TableLayout: Sendable {
     var keyColumns: Set<Int> = []
     /// Columns cut at the start rather than the end (`…Entry[0].recall`).
     var cutAtStart: Set<Int> = []
+    /// Columns of numbers, aligned on the right (their headers too); like IDs, they are never cut.
+    var rightAligned: Set<Int> = []
+
+    /// Columns left out, in this order, while the table is wider than the terminal, before any column is cut.
+    var optionalColumns: [Int] = []
 
     /// Columns never shrink below this many characters to fit the width.
     static let minimumColumnWidth = 6
@@ -20,11 +25,33 @@ struct TableLayout: Sendable {
 
     /// The table's lines joined, ending in a newline; headers bold when `bold` is on.
     func render(width: Int, bold: Bool) -> String {
+        let kept = keptColumns(width: width)
+        guard kept.count == headers.count else {
+            let pick = { (cells: [String]) in kept.map { cells[$0] } }
+            let remap = { (columns: Set<Int>) in Set(kept.indices.filter { columns.contains(kept[$0]) }) }
+            return TableLayout(
+                headers: pick(headers), rows: rows.map(pick), keyColumns: remap(keyColumns),
+                cutAtStart: remap(cutAtStart), rightAligned: remap(rightAligned)
+            ).render(width: width, bold: bold)
+        }
         let widths = fittedWidths(width: width)
         let painter = Painter(enabled: bold)
         var lines = [line(headers, widths: widths, isHeader: true) { painter.paint($0, .bold) }]
         lines += rows.map { line($0, widths: widths, isHeader: false) { $0 } }
         return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// The columns shown at `width`: all, less the optional ones the table is too wide for.
+    func keptColumns(width: Int) -> [Int] {
+        let natural = headers.indices.map { column in
+            rows.reduce(DisplayWidth.of(headers[column])) { max($0, DisplayWidth.of(Self.clean($1[column]))) }
+        }
+        var kept = Array(headers.indices)
+        let total = { kept.reduce(Self.separator.count * max(0, kept.count - 1)) { $0 + natural[$1] } }
+        for column in optionalColumns where total() > width {
+            kept.removeAll { $0 == column }
+        }
+        return kept
     }
 
     /// The widths of the columns after shrinking to fit `width`.
@@ -35,7 +62,7 @@ struct TableLayout: Sendable {
         let floors = widths.map { min($0, Self.minimumColumnWidth) }
         let separators = Self.separator.count * max(0, widths.count - 1)
         var excess = widths.reduce(separators, +) - width
-        let shrinking = widths.indices.filter { !keyColumns.contains($0) }
+        let shrinking = widths.indices.filter { !keyColumns.contains($0) && !rightAligned.contains($0) }
         while excess > 0 {
             let candidates = shrinking.filter { widths[$0] > floors[$0] }
             guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
@@ -53,10 +80,12 @@ struct TableLayout: Sendable {
                 cutAtStart.contains(column)
                 ? Self.truncateStart(clean, to: widths[column])
                 : isHeader ? Self.truncate(clean, to: widths[column]) : Self.truncateMiddle(clean, to: widths[column])
-            let padding =
-                column == cells.count - 1
-                ? "" : String(repeating: " ", count: max(0, widths[column] - DisplayWidth.of(fitted)))
-            text += (column == 0 ? "" : Self.separator) + style(fitted) + padding
+            let padding = String(repeating: " ", count: max(0, widths[column] - DisplayWidth.of(fitted)))
+            if rightAligned.contains(column) {
+                text += (column == 0 ? "" : Self.separator) + padding + style(fitted)
+            } else {
+                text += (column == 0 ? "" : Self.separator) + style(fitted) + (column == cells.count - 1 ? "" : padding)
+            }
         }
         while text.last == " " { text.removeLast() }
         return text

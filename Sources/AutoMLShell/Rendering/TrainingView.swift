@@ -42,10 +42,9 @@ struct TrainingView {
             let chart = index == currentIndex ? Self.chart(candidate.validationScores.suffix(Self.chartEpochs)) : ""
             return [name, String(candidate.epochs), best, chart]
         }
-        let table = TableLayout(
-            headers: ["  CANDIDATE", "EPOCHS", "BEST " + metric.uppercased(), "VALIDATION"], rows: rows)
-        let widths = table.fittedWidths(width: max(20, width - 1))
-        let aligned = TableLayout(headers: table.headers, rows: rows.map { Self.rightAligned($0, widths: widths) })
+        let aligned = TableLayout(
+            headers: ["  CANDIDATE", "EPOCHS", "BEST " + metric.uppercased(), "VALIDATION"], rows: rows,
+            rightAligned: [1, 2])
         // Below about 30 columns even the narrowest table is too wide: its lines are cut, without bold headers.
         let plain = aligned.render(width: max(20, width - 1), bold: false).split(separator: "\n").map(String.init)
         lines +=
@@ -110,14 +109,6 @@ struct TrainingView {
             default: "stopped: \(reason)"
             }
         return [Self.fitted("  " + said, width: width)]
-    }
-
-    /// The EPOCHS and BEST columns right-aligned, as numbers are.
-    private static func rightAligned(_ row: [String], widths: [Int]) -> [String] {
-        row.enumerated().map { column, cell in
-            guard column == 1 || column == 2 else { return cell }
-            return String(repeating: " ", count: max(0, widths[column] - cell.count)) + cell
-        }
     }
 
     /// `▕██████████▌         ▏`: the share of `barCells` filled, in eighths.

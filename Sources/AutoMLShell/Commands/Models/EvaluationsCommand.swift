@@ -3,7 +3,14 @@ import AutoMLClient
 
 /// `evaluations [M]`: the overall evaluation and one per label; their IDs become what `evaluation get` completes.
 struct EvaluationsCommand: ShellCommand {
-    static let configuration = CommandConfiguration(commandName: "evaluations", abstract: "List a model's evaluations.")
+    static let configuration = CommandConfiguration(
+        commandName: "evaluations", abstract: "List a model's evaluations.",
+        discussion: """
+            On a terminal, a summary: one row per label and the overall one, with precision, recall and F1 at a \
+            score threshold of 0.5, the area under the precision/recall curve and the test images (for object \
+            detection mean average precision at IoU 0.5 and 0.75 and the test boxes). With --format, --limit or \
+            --sort-by, or not on a terminal, the evaluations themselves.
+            """)
     @Argument(help: "A model ID, full name or display name (the current one by default).") var model: String?
     @OptionGroup var list: ListOptions
 
@@ -19,7 +26,16 @@ struct EvaluationsCommand: ShellCommand {
         if evaluations.entries.isEmpty {
             session.note("\(name.model) has no evaluations (models trained without a real trainer have none)")
         }
-        session.emit(list.apply(toList: evaluations.json))
+        // On a terminal a summary; sorted or cut, or in a chosen format, the evaluations themselves.
+        guard session.drawsViews, list.isEmpty, !evaluations.views.isEmpty else {
+            session.emit(list.apply(toList: evaluations.json))
+            return
+        }
+        session.lastResult = evaluations.json
+        let figures = evaluations.views.map(EvaluationFigures.init)
+        session.output.standardOutput(
+            EvaluationSummaryView(figures: figures).render(width: session.output.width, colors: session.output.colors))
+        session.note("`evaluation get E` shows one whole (Tab completes E); `--format json` prints them all")
     }
 }
 
