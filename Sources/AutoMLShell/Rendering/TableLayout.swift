@@ -2,7 +2,8 @@
 ///
 /// Each column is as wide as its widest cell or header. When the table is wider than the terminal, the widest
 /// column gives up a column at a time (never below six, or its natural width if narrower); key columns (IDs) never
-/// shrink, since a cut ID cannot be copied into the next command. Cells that no longer fit are cut with `…` in the
+/// shrink, since a cut ID cannot be copied into the next command (nor do right-aligned numbers); when they do not fit
+/// beside the other columns at their narrowest, the rightmost other columns are left out. Cells that no longer fit are cut with `…` in the
 /// middle, which keeps both ends of a name (`flowers_…_v2`), or at the start for columns of paths, whose ends say
 /// the most; headers are cut at the end. Widths are terminal columns (``DisplayWidth``: CJK and emoji take two).
 /// Lines have no trailing spaces.
@@ -50,6 +51,19 @@ struct TableLayout: Sendable {
         let total = { kept.reduce(Self.separator.count * max(0, kept.count - 1)) { $0 + natural[$1] } }
         for column in optionalColumns where total() > width {
             kept.removeAll { $0 == column }
+        }
+        // IDs and numbers are never cut: when they do not fit beside the others at their narrowest, the rightmost
+        // of the others are left out.
+        let narrowest = {
+            kept.reduce(Self.separator.count * max(0, kept.count - 1)) { sum, column in
+                let fixed = keyColumns.contains(column) || rightAligned.contains(column)
+                return sum + (fixed ? natural[column] : min(natural[column], Self.minimumColumnWidth))
+            }
+        }
+        while narrowest() > width, kept.count > 1,
+            let last = kept.last(where: { !keyColumns.contains($0) && !rightAligned.contains($0) && $0 != kept[0] })
+        {
+            kept.removeAll { $0 == last }
         }
         return kept
     }

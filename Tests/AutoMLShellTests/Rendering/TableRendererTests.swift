@@ -211,18 +211,21 @@ struct TableRendererTests {
         let layout = TableLayout(
             headers: ["ID", "DISPLAY NAME", "STATE"],
             rows: [["ICN1234567890", "a_rather_long_display_name", "UNDEPLOYED"]])
-        // The widest column gives up a character at a time: 13, 26, 10 becomes 8, 9, 9 in 30 columns.
+        // The widest column gives up a character at a time: 13, 26, 10 becomes 8, 9, 9 in 30 columns; cells are cut
+        // in the middle, headers at the end.
         #expect(layout.fittedWidths(width: 30) == [8, 9, 9])
         #expect(layout.fittedWidths(width: 10) == [6, 6, 6])
-        #expect(layout.render(width: 30, bold: false) == "ID        DISPLAY…   STATE\nICN1234…  a_rather…  UNDEPLOY…\n")
+        #expect(layout.render(width: 30, bold: false) == "ID        DISPLAY…   STATE\nICN1…890  a_ra…name  UNDE…OYED\n")
     }
 
-    @Test func keyColumnsShrinkOnlyWhenTheOthersCannot() {
+    @Test func keyColumnsNeverShrinkAndTheRightmostOthersGoFirst() {
         let layout = TableLayout(
             headers: ["ID", "DISPLAY NAME", "STATE"],
             rows: [["ICN1234567890", "a_rather_long_display_name", "UNDEPLOYED"]], keyColumns: [0])
         #expect(layout.fittedWidths(width: 35) == [13, 9, 9])
-        #expect(layout.fittedWidths(width: 25) == [9, 6, 6])
+        #expect(layout.fittedWidths(width: 25) == [13, 6, 6], "the ID keeps its width")
+        #expect(layout.keptColumns(width: 25) == [0, 1], "STATE is left out rather than the ID cut")
+        #expect(layout.render(width: 25, bold: false) == "ID             DISPLAY N…\nICN1234567890  a_rat…name\n")
     }
 
     @Test func pathsAreCutAtTheStart() {

@@ -21,7 +21,7 @@ struct VertexInteractiveTests {
             try first.waitFor("automl vertex:local:local/us-central1 ds:…")
             try first.typeLine("dataset import \(folder.path); watch")
             try first.waitFor("importData ")
-            try first.waitFor(": done, ")
+            try first.waitFor("  done  ")
 
             try first.type("use dataset ")
             try first.press("Tab")
