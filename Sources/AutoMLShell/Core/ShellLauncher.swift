@@ -15,11 +15,17 @@ package enum ShellLauncher {
             FileHandle.standardError.write(Data("error: --color takes auto, always or never\n".utf8))
             return 2
         }
-        let output = ShellOutput(
+        var output = ShellOutput(
             standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
             standardError: { FileHandle.standardError.write(Data($0.utf8)) },
             colors: colors, interactive: interactive, width: capabilities.width,
             resultWidth: capabilities.resultWidth)
+        // Long results through $PAGER: on a terminal only, in the shell and in a one-shot command.
+        if capabilities.interactive, options.file == nil, options.command == nil,
+            let pager = Pager(environment: ProcessInfo.processInfo.environment)
+        {
+            output.pager = { pager.page($0) }
+        }
         let paths = ShellPaths(environment: environment)
         let store = SessionStore(path: paths.sessionFile, report: output.standardError)
         let saved = store.load() ?? SavedSession()

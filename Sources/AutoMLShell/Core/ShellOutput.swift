@@ -15,6 +15,10 @@ package struct ShellOutput: Sendable {
     /// ``unlimitedWidth``, so a table in a pipe or a file is never cut.
     package var resultWidth: Int
 
+    /// Pages a long result and says whether it did (standard output is a terminal and a pager is configured); nil
+    /// when results are never paged (a pipe, a file, tests).
+    package var pager: (@Sendable (String) -> Bool)?
+
     /// A width no table reaches.
     package static let unlimitedWidth = 1 << 20
 

@@ -12,8 +12,8 @@ extension ShellSession {
         let backend = try await backend()
         let collection = backend.collection(of: kind)
         var renderer = ListingRenderer(format: context.format, collection: collection, colors: output.colors)
-        // Sorted or cut, the list is printed once every page is in.
-        let streams = renderer.streams && list.isEmpty
+        // Sorted or cut, or for the pager, the list is printed once every page is in.
+        let streams = renderer.streams && list.isEmpty && !pages
         var all: [JSONValue] = []
         try await backend.forEachPage(of: kind, in: try location(), filter: filter) { items in
             all += items

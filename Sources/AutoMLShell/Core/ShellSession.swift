@@ -56,6 +56,8 @@ package final class ShellSession {
     package let interactive: Bool
     /// IDs and display names for Tab completion, for the context's endpoint, project and location.
     package let cache: ResourceCache?
+    /// `set pager on|off`, for the run.
+    var pagerOn = true
     /// Operations started here and not watched to the end, for the notice at the next prompt.
     let finishNotices = FinishNotices()
 
@@ -102,8 +104,18 @@ package final class ShellSession {
         lastResult = value
         let text = Renderer.render(value, format: context.format, colors: output.colors, width: output.resultWidth)
         if text.isEmpty { return }
-        output.standardOutput(text.hasSuffix("\n") ? text : text + "\n")
+        show(text.hasSuffix("\n") ? text : text + "\n")
     }
+
+    /// Writes a result or a view to standard output, through the pager when it is long and standard output is a
+    /// terminal (`set pager off` turns that off for the run).
+    func show(_ text: String) {
+        if pages, let pager = output.pager, pager(text) { return }
+        output.standardOutput(text)
+    }
+
+    /// Whether results may go through the pager.
+    var pages: Bool { pagerOn && output.pager != nil }
 
     /// Whether a result with a view of its own (`labels`) is drawn as that view: on a terminal, with the json format,
     /// unless `--format` chose a format for the run or the command.

@@ -59,6 +59,37 @@ struct ShellHabitsTests {
     }
 }
 
+extension ShellHabitsTests {
+    /// A result longer than the window goes through $PAGER (here less -FRX, the default); q returns to the prompt;
+    /// `set pager off` prints it straight, and so does an empty PAGER.
+    @Test func longResultsGoThroughThePager() async throws {
+        let harness = try BinaryHarness()
+        let binary = try builtAutomlBinary().path
+        try await onOwnThread {
+            var environment = harness.environment
+            environment["PAGER"] = "less -FRX"
+            let tmux = try TmuxSession(command: binary, environment: environment, width: 100, height: 15)
+            try tmux.waitFor("automl local(off):local/us-central1>")
+            for name in ["roses", "tulips", "daisies"] {
+                try tmux.typeLine("dataset create \(name)")
+                try tmux.waitFor("\"displayName\": \"\(name)\"")
+            }
+            try tmux.typeLine("clear")
+            try tmux.typeLine("datasets")
+            // less waits at its prompt (a line that is only ":") with the first screenful.
+            let lessPrompt = { (screen: String) in screen.components(separatedBy: "\n").contains(":") }
+            try tmux.waitUntil(lessPrompt)
+            try tmux.press("q")
+            try tmux.waitUntil { !lessPrompt($0) && $0.contains("automl local:local/us-central1 ds:") }
+            try tmux.typeLine("set pager off")
+            try tmux.typeLine("clear")
+            try tmux.typeLine("datasets")
+            try tmux.waitFor("  ]\n}\nautoml local:local/us-central1 ds:")
+            try tmux.typeLine("exit")
+        }
+    }
+}
+
 enum ShellHabitsFailure: Error {
     /// `--no-rc` ran the rc file.
     case rcRan

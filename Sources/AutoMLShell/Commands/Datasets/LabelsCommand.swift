@@ -18,7 +18,7 @@ struct LabelsCommand: ShellCommand {
         guard session.drawsViews else { return session.emit(stats.json) }
         session.lastResult = stats.json
         let title = await session.displayName(of: .dataset(name)).map { "\($0) (\(name.dataset))" } ?? name.dataset
-        session.output.standardOutput(
+        session.show(
             LabelsView(width: session.output.width, colors: session.output.colors).render(stats, title: title))
     }
 }

@@ -33,7 +33,7 @@ struct EvaluationsCommand: ShellCommand {
         }
         session.lastResult = evaluations.json
         let figures = evaluations.views.map(EvaluationFigures.init)
-        session.output.standardOutput(
+        session.show(
             EvaluationSummaryView(figures: figures).render(width: session.output.width, colors: session.output.colors))
         session.note("`evaluation get E` shows one whole (Tab completes E); `--format json` prints them all")
     }
@@ -68,10 +68,10 @@ struct EvaluationGetCommand: ShellCommand {
                     "this evaluation's metrics are of a kind the view does not draw", hint: "leave out --view")
             }
             session.lastResult = result.json
-            session.output.standardOutput(drawing)
+            session.show(drawing)
             return
         }
         session.emit(result.json)
-        if session.output.interactive, let drawing { session.output.standardOutput("\n" + drawing) }
+        if session.output.interactive, let drawing { session.show("\n" + drawing) }
     }
 }

@@ -33,6 +33,6 @@ struct ModelDiffCommand: ShellCommand {
             return
         }
         session.lastResult = result
-        session.output.standardOutput(view.render(width: session.output.width, colors: session.output.colors))
+        session.show(view.render(width: session.output.width, colors: session.output.colors))
     }
 }

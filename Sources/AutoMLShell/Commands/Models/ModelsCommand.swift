@@ -41,7 +41,7 @@ extension ModelsCommand {
             return
         }
         let facts = await ModelFacts.read(items, backend: backend)
-        session.output.standardOutput(
+        session.show(
             ModelsSummaryView(models: facts, now: Date()).render(
                 width: session.output.width, colors: session.output.colors))
     }

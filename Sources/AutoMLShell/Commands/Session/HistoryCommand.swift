@@ -7,7 +7,7 @@ struct HistoryCommand: ShellCommand {
 
     func run(in session: ShellSession) async throws {
         let lines = session.history.enumerated().map { "\(String($0.offset + 1).leftPadded(to: 4))  \($0.element)" }
-        if !lines.isEmpty { session.output.standardOutput(lines.joined(separator: "\n") + "\n") }
+        if !lines.isEmpty { session.show(lines.joined(separator: "\n") + "\n") }
     }
 }
 

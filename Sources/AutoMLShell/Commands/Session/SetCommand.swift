@@ -2,21 +2,24 @@ import ArgumentParser
 import AutoMLClient
 import AutoMLWire
 
-/// `set format F`, `set on-error continue|stop`, `set echo on|off`, `set project P`, `set location L`.
+/// `set format F`, `set on-error continue|stop`, `set echo on|off`, `set pager on|off`, `set project P`, `set location L`.
 struct SetCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Set an option: format json|yaml|table|value(FIELD,...), on-error continue|stop, echo on|off.",
+        abstract:
+            "Set an option: format json|yaml|table|value(FIELD,...), on-error continue|stop, echo on|off, pager on|off.",
         discussion: """
             bucket is the Cloud Storage bucket the shell stages files in: the images `dataset import ./FOLDER` \
             uploads, and the exports `labels` and `train` read (the local backend's `automl-shell` when none is set; \
             Google needs one of yours). format, project, location and bucket are saved by the interactive shell and \
             by a one-shot `automl set …`, \
             and last for the run in a script. on-error and echo last for the run they are set in, always: a \
-            script starts with on-error stop and echo off (or -x) whatever was typed elsewhere.
+            script starts with on-error stop and echo off (or -x) whatever was typed elsewhere. pager: results \
+            longer than the window go through $PAGER (less -FRX when unset; an empty PAGER never pages) on a \
+            terminal; `set pager off` prints them straight, for the run (put it in the rc file to keep it).
             """)
 
-    @Argument(help: "format, on-error, echo, bucket, project or location.") var key: String
+    @Argument(help: "format, on-error, echo, pager, bucket, project or location.") var key: String
     @Argument(help: "The value.") var value: String
 
     /// What each key's value completes from (Tab after `set KEY `); the keys themselves complete after `set `.
@@ -24,6 +27,7 @@ struct SetCommand: ShellCommand {
         "format": .words(OutputFormat.completions),
         "on-error": .words(["continue", "stop"]),
         "echo": .words(["on", "off"]),
+        "pager": .words(["on", "off"]),
         "bucket": .none,
         "project": .resource(.project),
         "location": .resource(.location),
@@ -55,6 +59,9 @@ struct SetCommand: ShellCommand {
             if session.oneShot {
                 session.note("note: echo lasts for the run it is set in; `automl -x -f FILE` echoes a script")
             }
+        case "pager":
+            guard ["on", "off"].contains(value) else { throw ShellError("pager takes on or off") }
+            session.pagerOn = value == "on"
         case "project":
             try await UseProjectCommand(project: value).run(in: session)
         case "location":
