@@ -10,7 +10,10 @@
 #                            .swift-format (Tests/.swift-format lets tests force-unwrap); `make format` fixes
 #   make install             a release build of `automl`, its local server `automl-emulator` and the trainer
 #                            `automl-trainer` into $(PREFIX)/bin
-#                            (default ~/.local/bin), the Swift runtime linked in statically
+#                            (default ~/.local/bin), the Swift runtime linked in statically; the manual page
+#                            into $(PREFIX)/share/man/man1 and the bash, zsh and fish completions where each
+#                            shell finds them under $(PREFIX)/share
+#   make man                 docs/automl.1 and completions/ again from the command definitions
 #   make build | deps | clean
 #
 # Every target that builds first runs `deps`, so a fresh Debian machine with a Swift 6 toolchain needs
@@ -51,7 +54,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-static \
   -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
 PREFIX ?= $(HOME)/.local
 
-.PHONY: deps build run test conformance fuzz clean install lint format
+.PHONY: deps build run test conformance fuzz clean install lint format man
 
 deps:
 	@missing=(); \
@@ -111,6 +114,23 @@ install: deps
 	bin="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)"; \
 	  install -m 0755 "$$bin/automl" "$$bin/automl-emulator" "$$bin/automl-trainer" "$(PREFIX)/bin/"
 	@echo "installed automl, automl-emulator and automl-trainer in $(PREFIX)/bin"
+	install -d "$(PREFIX)/share/man/man1" "$(PREFIX)/share/bash-completion/completions" \
+	  "$(PREFIX)/share/zsh/site-functions" "$(PREFIX)/share/fish/vendor_completions.d"
+	"$(PREFIX)/bin/automl" __man > "$(PREFIX)/share/man/man1/automl.1"
+	"$(PREFIX)/bin/automl" completion bash > "$(PREFIX)/share/bash-completion/completions/automl"
+	"$(PREFIX)/bin/automl" completion zsh > "$(PREFIX)/share/zsh/site-functions/_automl"
+	"$(PREFIX)/bin/automl" completion fish > "$(PREFIX)/share/fish/vendor_completions.d/automl.fish"
+	@echo "installed the manual page in $(PREFIX)/share/man/man1 (MANPATH must include $(PREFIX)/share/man)"
+	@echo "and the completions of bash, zsh and fish under $(PREFIX)/share (zsh: that site-functions in fpath)"
+
+# The committed copies of what the command definitions make: docs/automl.1 and completions/ (tests fail when they
+# differ from what the built automl prints).
+man: build
+	bin="$$($(SWIFT) build --show-bin-path)"; \
+	  "$$bin/automl" __man > docs/automl.1; \
+	  "$$bin/automl" completion bash > completions/automl.bash; \
+	  "$$bin/automl" completion zsh > completions/_automl; \
+	  "$$bin/automl" completion fish > completions/automl.fish
 
 # The sources formatted as .swift-format says; `make test` fails on any difference.
 FORMATTED := Sources Tests Package.swift

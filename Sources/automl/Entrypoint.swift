@@ -17,6 +17,19 @@ enum Entrypoint {
         if arguments.first == CompleteRequest.name {
             exit(CompleteRequest.run(Array(arguments.dropFirst())))
         }
+        if arguments.first == "completion" {
+            await AutoMLCommand.main(arguments)
+            return
+        }
+        if arguments == ["__man"] {
+            do {
+                FileHandle.standardOutput.write(Data(try ManPage.render(version: AutoMLClientVersion.current).utf8))
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                exit(1)
+            }
+            return
+        }
         if arguments.first == "emulator" {
             if arguments.count > 1, EmulatorControlCommand.subcommandNames.contains(arguments[1]) {
                 await AutoMLCommand.main(arguments)
@@ -52,7 +65,7 @@ struct AutoMLCommand: AsyncParsableCommand {
         commandName: "automl",
         abstract: "Train image models with the AutoML API v1, on this machine or against any v1 endpoint.",
         version: AutoMLClientVersion.current,
-        subcommands: [EmulatorControlCommand.self, VersionCommand.self]
+        subcommands: [EmulatorControlCommand.self, VersionCommand.self, CompletionCommand.self]
     )
 }
 
@@ -79,6 +92,8 @@ enum Usage {
           automl emulator status|stop|logs|token|start
                                              the local server `automl` starts by itself, in the background
           automl emulator [OPTIONS]          run a local backend server in the foreground (`automl emulator --help`)
+          automl completion bash|zsh|fish    print the login shell's completion script (`man automl` after
+                                             `make install` describes every command)
 
         --endpoint, --project, --location and --format may also follow the command words. Like environment
         variables, they last for the run and are never saved; the shell and a one-shot use, set or unset save what

@@ -5,16 +5,7 @@ extension CommandTree {
     /// The tree of `root`'s commands, from the JSON ArgumentParser writes for `--experimental-dump-help`,
     /// produced in-process: `parseAsRoot` reports the request as an error whose `fullMessage` is the JSON.
     package init(root: any ParsableCommand.Type) throws {
-        let json: String
-        do {
-            _ = try root.parseAsRoot(["--experimental-dump-help"])
-            throw DumpHelpError(message: "\(root) did not answer --experimental-dump-help")
-        } catch let error as DumpHelpError {
-            throw error
-        } catch {
-            json = root.fullMessage(for: error)
-        }
-        try self.init(dumpHelpJSON: Data(json.utf8))
+        try self.init(dumpHelpJSON: try DumpedToolInfo.json(of: root))
     }
 
     /// The tree described by `--experimental-dump-help` JSON (ArgumentParser's ToolInfo, serialization version 0).
@@ -66,10 +57,23 @@ extension ArgumentSpec {
 
 struct DumpedToolInfo: Decodable {
     var command: DumpedCommand
+
+    /// The JSON of `root` with `--experimental-dump-help`, made in-process: `parseAsRoot` reports the request as an
+    /// error whose `fullMessage` is the JSON.
+    static func json(of root: any ParsableCommand.Type) throws -> Data {
+        do {
+            _ = try root.parseAsRoot(["--experimental-dump-help"])
+        } catch {
+            return Data(root.fullMessage(for: error).utf8)
+        }
+        throw DumpHelpError(message: "\(root) did not answer --experimental-dump-help")
+    }
 }
 
 struct DumpedCommand: Decodable {
     var commandName: String
+    var abstract: String?
+    var discussion: String?
     var aliases: [String]?
     var shouldDisplay: Bool?
     var subcommands: [DumpedCommand]?
@@ -90,6 +94,8 @@ struct DumpedArgument: Decodable {
     var valueName: String?
     var isRepeating: Bool?
     var shouldDisplay: Bool?
+    var abstract: String?
+    var defaultValue: String?
     var allValues: [String]?
     var completionKind: DumpedCompletionKind?
 }
