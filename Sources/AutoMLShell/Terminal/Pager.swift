@@ -61,11 +61,12 @@ package struct Pager: Sendable {
         // A pager that quits early (q) closes its end: the rest is dropped, not an error.
         let previous = signal(SIGPIPE, SIG_IGN)
         defer { signal(SIGPIPE, previous) }
-        text.utf8CString.withUnsafeBytes { bytes in
+        Array(text.utf8).withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
             var offset = 0
-            let length = bytes.count - 1  // without the NUL
+            let length = bytes.count
             while offset < length {
-                let written = write(writeEnd, bytes.baseAddress!.advanced(by: offset), length - offset)
+                let written = write(writeEnd, base.advanced(by: offset), length - offset)
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else { break }
                 offset += written
