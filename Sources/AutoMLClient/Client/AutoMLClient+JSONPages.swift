@@ -58,7 +58,14 @@ extension AutoMLClient {
         var seen: Set<String> = []
         var count = 0
         while true {
-            let page = try await pending.value
+            // The page is fetched in a task of its own (the next one while this one is read): cancelling the caller
+            // cancels it too.
+            let current = pending
+            let page = try await withTaskCancellationHandler {
+                try await current.value
+            } onCancel: {
+                current.cancel()
+            }
             let next = page.next.isEmpty ? nil : page.next
             if let next {
                 guard seen.insert(next).inserted else {

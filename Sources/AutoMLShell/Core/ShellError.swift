@@ -10,6 +10,11 @@ package struct ShellError: Error, Sendable, Hashable, CustomStringConvertible {
 
     package var description: String { message }
 
+    /// Ctrl-C stopped the command.
+    static let interrupted = ShellError(
+        "interrupted (Ctrl-C)",
+        hint: "what the server had already started goes on: `operations --running` lists it")
+
     static func notSet(_ what: String, use command: String) -> ShellError {
         ShellError("no \(what) is set", hint: "choose one with `\(command)`, or name it in the command")
     }

@@ -1,3 +1,4 @@
+import AutoMLEmulator
 import AutoMLTestSupport
 import Foundation
 import Testing
@@ -87,6 +88,39 @@ extension ShellHabitsTests {
             try tmux.waitFor("  ]\n}\nautoml local:local/us-central1 ds:")
             try tmux.typeLine("exit")
         }
+    }
+}
+
+extension ShellHabitsTests {
+    /// Ctrl-C stops a command that waits on the server (here a list the server answers 20 s late), says so, and the
+    /// shell goes on.
+    @Test func ctrlCStopsALongCommand() async throws {
+        let harness = try BinaryHarness()
+        let configuration = EmulatorConfiguration(dataDirectory: harness.home.appendingPathComponent("server"))
+        let emulator = try await Emulator.start(
+            configuration: configuration, trainer: ClockBudgetTrainer(), faults: "latency=20s")
+        let server = try await EmulatorHTTPServer.start(emulator: emulator)
+        let command = try builtAutomlBinary().path + " --endpoint \(server.baseURL) --project demo"
+        var failure: (any Error)?
+        do {
+            try await onOwnThread {
+                let tmux = try TmuxSession(command: command, environment: harness.environment)
+                try tmux.waitFor("demo/us-central1>")
+                try tmux.typeLine("datasets")
+                Thread.sleep(forTimeInterval: 0.5)
+                try tmux.press("C-c")
+                try tmux.waitFor("error: interrupted (Ctrl-C)", timeout: 5)
+                try tmux.typeLine("set format yaml")
+                try tmux.typeLine("context")
+                try tmux.waitFor("format: yaml", timeout: 5)
+                try tmux.typeLine("exit")
+            }
+        } catch {
+            failure = error
+        }
+        await server.shutdown()
+        await emulator.shutdown()
+        if let failure { throw failure }
     }
 }
 
