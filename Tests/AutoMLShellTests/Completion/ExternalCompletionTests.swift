@@ -165,7 +165,7 @@ struct ExternalCompletionTests {
     }
 
     @Test func setCompletesItsKeysAndEachKeysValues() {
-        #expect(words("set", "") == ["bucket", "echo", "format", "location", "on-error", "project"])
+        #expect(words("set", "") == ["bucket", "echo", "format", "location", "on-error", "pager", "project"])
         #expect(words("set", "echo", "") == ["off", "on"])
         #expect(words("set", "format", "") == ["json", "table", "value(", "yaml"])
         #expect(words("set", "on-error", "c") == ["continue"])
