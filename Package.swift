@@ -51,6 +51,7 @@ let package = Package(
             name: "AutoMLShell",
             dependencies: [
                 "AutoMLClient",
+                "CImageCodec",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

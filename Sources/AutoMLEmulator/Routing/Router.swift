@@ -95,6 +95,8 @@ struct Router: Sendable {
         case 1:
             let id = rest[0]
             if call.is("GET") { return try await service.getModel(id, in: parent) }
+            // The local backend's own extension (docs/emulator.md, "Test predictions").
+            if call.is("GET", "testPredictions") { return try await service.testPredictions(ofModel: id, in: parent) }
             if call.is("PATCH") {
                 return try await service.updateModel(
                     id, in: parent, body: try call.body(Model.self),

@@ -24,7 +24,7 @@ extension EmulatorService {
         }
         let examples = try await store.examples(ofDataset: dataset.id).map { example in
             TrainingExample(
-                filePath: example.filePath, mlUse: example.mlUse, labels: example.labels,
+                uri: example.uri, filePath: example.filePath, mlUse: example.mlUse, labels: example.labels,
                 boxes: example.boxes.map { ($0.label, $0.box.xMin, $0.box.yMin, $0.box.xMax, $0.box.yMax) })
         }
         let modelType =

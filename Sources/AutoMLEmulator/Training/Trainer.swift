@@ -13,6 +13,8 @@ package protocol Trainer: Sendable {
 
 /// One labelled image as the trainer gets it.
 package struct TrainingExample: Sendable {
+    /// The image as the dataset names it (`gs://…`, or the path it was imported from).
+    package var uri: String
     /// The image file.
     package var filePath: String
     /// `TRAIN`, `VALIDATION` or `TEST`.

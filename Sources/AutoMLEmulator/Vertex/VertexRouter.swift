@@ -107,6 +107,10 @@ struct VertexRouter: Sendable {
             if call.is("GET") { return try await service.listModels(in: parent, query: query) }
         case 1:
             if call.is("GET") { return try await service.getModel(rest[0], in: parent) }
+            // The local backend's own extension (docs/emulator.md, "Test predictions").
+            if call.is("GET", "testPredictions") {
+                return try await service.testPredictions(ofModel: rest[0], in: parent)
+            }
             if call.is("DELETE") { return try await service.deleteModel(rest[0], in: parent) }
             if call.is("POST", "export") {
                 return try await service.exportModel(

@@ -42,7 +42,7 @@ extension VertexService {
                 counts.validationAnnotations += annotations
             }
             return TrainingExample(
-                filePath: example.filePath, mlUse: use, labels: example.labels,
+                uri: example.uri, filePath: example.filePath, mlUse: use, labels: example.labels,
                 boxes: example.boxes.map { ($0.label, $0.box.xMin, $0.box.yMin, $0.box.xMax, $0.box.yMax) })
         }
         var baseArtifact: String?

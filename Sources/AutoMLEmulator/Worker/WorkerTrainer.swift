@@ -78,6 +78,7 @@ package struct WorkerTrainer: Trainer {
             throw TrainingFailure(failureMessage(exit: exit, failure: failure, log: worker.logTail()))
         }
         let evaluations = try evaluations(of: result, request: request, job: job)
+        if !request.isDetection { try writeTestPredictions(of: result, request: request) }
         return TrainingOutcome(
             stopReason: result.stopReason,
             costMilliNodeHours: min(result.costMilliNodeHours, request.budgetMilliNodeHours),
@@ -103,6 +104,22 @@ package struct WorkerTrainer: Trainer {
             nodeHourSeconds: request.nodeHour.seconds, earlyStopping: request.earlyStopping,
             baseModelDirectory: request.baseArtifactPath, outputDirectory: output.path, seed: seed,
             threads: threads)
+    }
+
+    /// The TEST images with the model's scores, beside its weights (`…/models/M:testPredictions` serves them).
+    private func writeTestPredictions(of result: TrainerResult, request: TrainingRequest) throws {
+        let testing = request.examples.filter { $0.mlUse == TrainerJob.Split.test.rawValue }
+        guard !testing.isEmpty else { return }
+        // The job holds the examples with a split in order; `evaluated` indexes them.
+        let inJob = request.examples.filter { TrainerJob.Split(rawValue: $0.mlUse) != nil }
+        let images = result.evaluated.compactMap { evaluated -> TestPredictions.Image? in
+            guard inJob.indices.contains(evaluated.example), let scores = evaluated.scores else { return nil }
+            let example = inJob[evaluated.example]
+            return TestPredictions.Image(uri: example.uri, labels: example.labels, scores: scores.map(Double.init))
+        }
+        let predictions = TestPredictions(labels: request.labels, multiLabel: request.multiLabel, images: images)
+        try JSONEncoder().encode(predictions).write(
+            to: URL(fileURLWithPath: result.modelDirectory).appendingPathComponent(TestPredictions.fileName))
     }
 
     private func failureMessage(exit: WorkerExit, failure: String?, log: String) -> String {

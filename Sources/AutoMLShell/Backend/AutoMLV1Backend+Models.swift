@@ -47,6 +47,10 @@ extension AutoMLV1Backend {
             views: response.modelEvaluation.sorted { $0.annotationSpecId.isEmpty && !$1.annotationSpecId.isEmpty })
     }
 
+    func testPredictions(of model: ModelName) async throws -> TestPredictions {
+        try await client.testPredictions(of: model)
+    }
+
     func evaluation(_ id: String, of model: ModelName) async throws -> (json: JSONValue, view: ModelEvaluation?) {
         let evaluation = try await client.getModelEvaluation(try model.evaluation(id))
         return (evaluation.protoJSON(options: .canonical), evaluation)

@@ -57,6 +57,9 @@ protocol ShellBackend: Sendable {
     /// One evaluation, and the v1 message the evaluation view draws (Vertex AI's metrics read back into it).
     func evaluation(_ id: String, of model: ModelName) async throws -> (json: JSONValue, view: ModelEvaluation?)
     func predict(_ model: ModelName, image: Data, threshold: Double?, maxBoxes: Int?) async throws -> JSONValue
+    /// The local backend's scores of each TEST image of a model's training (its `:testPredictions` extension); throws
+    /// where the server keeps none (Google's services, detection models).
+    func testPredictions(of model: ModelName) async throws -> TestPredictions
     /// Why batch prediction cannot be asked for here, when it cannot (checked before anything is resolved).
     var batchPredictionUnavailable: ShellError? { get }
     func batchPredict(

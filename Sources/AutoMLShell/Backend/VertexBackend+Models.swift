@@ -87,6 +87,10 @@ extension VertexBackend {
         return BackendEvaluations(json: .object(json), entries: entries, views: views)
     }
 
+    func testPredictions(of model: ModelName) async throws -> TestPredictions {
+        try await client.testPredictions(of: try vertex(model))
+    }
+
     /// An evaluation by its ID, or one of its slices by the slice's ID.
     func evaluation(_ id: String, of model: ModelName) async throws -> (json: JSONValue, view: ModelEvaluation?) {
         let name = try vertex(model)

@@ -29,6 +29,8 @@ struct LiveTrainingTests {
             try first.typeLine("clear")
             try first.typeLine("evaluations")
             try first.waitUntil { $0.contains("PRECISION") && $0.contains("all labels") && $0.contains("tulip") }
+            try first.typeLine("evaluation errors")
+            try first.waitUntil { $0.contains("contact sheet: ") || $0.contains("no errors: the model got all 4") }
             try first.typeLine("clear")
             try first.typeLine("models")
             try first.waitUntil { $0.contains("AUPRC") && $0.contains("NODE HOURS") && $0.contains("8 / 8") }

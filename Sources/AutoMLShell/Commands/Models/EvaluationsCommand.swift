@@ -42,8 +42,8 @@ struct EvaluationsCommand: ShellCommand {
 /// `evaluation get E [--model M]`.
 struct EvaluationCommand: CommandGroup {
     static let configuration = CommandConfiguration(
-        commandName: "evaluation", abstract: "Show a model evaluation.",
-        subcommands: [EvaluationGetCommand.self])
+        commandName: "evaluation", abstract: "Show a model evaluation, or the images a model got wrong.",
+        subcommands: [EvaluationGetCommand.self, EvaluationErrorsCommand.self])
 }
 
 /// `evaluation get E [--model M] [--view]`.
