@@ -5,7 +5,7 @@ import Foundation
 /// `GET …/trainingPipelines/ID:trainingLog` (Vertex AI) answer the ``TrainingLog`` of the training. Google's APIs
 /// have no such method; GetOperation's JSON stays as Google's clients expect it (docs/emulator.md, "Training log").
 extension EmulatorService {
-    func trainingLog(ofOperation id: String, in parent: Parent) async throws -> TrainingLogResponse {
+    func trainingLog(ofOperation id: String, in parent: Parent) async throws -> PlainJSONResponse<TrainingLog> {
         let stored = try await requireOperation(id, in: parent)
         guard case .train(let state) = stored.job else {
             throw ServiceError.failedPrecondition(
@@ -16,14 +16,14 @@ extension EmulatorService {
     }
 
     /// The log as stored, or an empty one for a training whose first epoch has not finished.
-    func trainingLog(ofStored operationID: String, budget: Int64) async throws -> TrainingLogResponse {
+    func trainingLog(ofStored operationID: String, budget: Int64) async throws -> PlainJSONResponse<TrainingLog> {
         let log = try await store.trainingLog(ofOperation: operationID) ?? TrainingLog(budgetMilliNodeHours: budget)
-        return TrainingLogResponse(log: log)
+        return PlainJSONResponse(log)
     }
 }
 
 extension VertexService {
-    func trainingLog(ofPipeline id: String, in parent: VertexParent) async throws -> TrainingLogResponse {
+    func trainingLog(ofPipeline id: String, in parent: VertexParent) async throws -> PlainJSONResponse<TrainingLog> {
         let stored = try await requirePipeline(id, in: parent)
         let budget: Int64
         if let operation = stored.operation, case .train(let state) = operation.job {
@@ -32,21 +32,5 @@ extension VertexService {
             budget = 0
         }
         return try await base.trainingLog(ofStored: stored.operationID, budget: budget)
-    }
-}
-
-/// A ``TrainingLog`` as an answer: plain JSON (it has no enums for `$alt=json;enum-encoding=int` to change).
-struct TrainingLogResponse: ProtoMessage, StoredJSONResponse {
-    static let protoMessageName = "automl.local.TrainingLog"
-    static var protoFields: [ProtoField<Self>] { [] }
-    var log = TrainingLog(budgetMilliNodeHours: 0)
-    var unknownFields: JSONObject = [:]
-    init() {}
-    init(log: TrainingLog) { self.log = log }
-
-    func body(options: ProtoJSONOptions) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(log)
     }
 }

@@ -58,17 +58,11 @@ import Testing
         let configuration = EmulatorConfiguration(
             dataDirectory: directory.appendingPathComponent("data"), gcsRoot: directory.appendingPathComponent("gcs"),
             nodeHour: .milliseconds(10), deployDuration: .milliseconds(5))
-        let csv = try TestImages.classificationDataset(in: configuration.gcsRoot, labels: ["cat", "dog"], perLabel: 10)
         let emulator = try await Emulator.start(configuration: configuration, trainer: Self.search)
         let vertex = VertexSurfaceTests.inProcess(emulator)
         let location = LocationName(validatedSegments: ["p", "us-central1"])
-        let dataset = try await vertex.wait(
-            for: try await vertex.createDataset(in: location, VertexSurfaceTests.dataset("pets")),
-            as: VertexDataset.self, policy: VertexSurfaceTests.polling)
-        let datasetName = try #require(dataset.datasetName)
-        _ = try await vertex.wait(
-            for: try await vertex.importData(into: datasetName, [VertexSurfaceTests.importConfig(csv)]),
-            as: VertexImportDataResponse.self, policy: VertexSurfaceTests.polling)
+        let datasetName = try await VertexSurfaceTests.importedPets(
+            vertex, in: location, gcsRoot: configuration.gcsRoot)
         let pipeline = try await vertex.createTrainingPipeline(
             in: location, VertexSurfaceTests.pipeline("p", dataset: datasetName.id))
         let name = try #require(pipeline.pipelineName)

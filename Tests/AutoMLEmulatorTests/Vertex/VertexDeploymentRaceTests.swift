@@ -54,15 +54,8 @@ import Testing
     /// A trained model and an empty endpoint.
     func modelAndEndpoint(_ backend: Backend) async throws -> (VertexModelName, VertexEndpointName) {
         let vertex = backend.vertex
-        let csv = try TestImages.classificationDataset(
-            in: backend.emulator.configuration.gcsRoot, labels: ["cat", "dog"], perLabel: 10)
-        let dataset = try await vertex.wait(
-            for: try await vertex.createDataset(in: backend.location, VertexSurfaceTests.dataset("pets")),
-            as: VertexDataset.self, policy: VertexSurfaceTests.polling)
-        let datasetName = try #require(dataset.datasetName)
-        _ = try await vertex.wait(
-            for: try await vertex.importData(into: datasetName, [VertexSurfaceTests.importConfig(csv)]),
-            as: VertexImportDataResponse.self, policy: VertexSurfaceTests.polling)
+        let datasetName = try await VertexSurfaceTests.importedPets(
+            vertex, in: backend.location, gcsRoot: backend.emulator.configuration.gcsRoot)
         let pipeline = try await vertex.createTrainingPipeline(
             in: backend.location, VertexSurfaceTests.pipeline("p", dataset: datasetName.id))
         let ended = try await vertex.waitForPipeline(

@@ -139,6 +139,21 @@ import Testing
         await emulator.shutdown()
     }
 
+    /// A dataset named pets with ten images of a cat and ten of a dog (their CSV under `gcsRoot`), imported.
+    static func importedPets(_ vertex: VertexClient, in location: LocationName, gcsRoot: URL) async throws
+        -> VertexDatasetName
+    {
+        let csv = try TestImages.classificationDataset(in: gcsRoot, labels: ["cat", "dog"], perLabel: 10)
+        let dataset = try await vertex.wait(
+            for: try await vertex.createDataset(in: location, dataset("pets")), as: VertexDataset.self,
+            policy: polling)
+        let name = try #require(dataset.datasetName)
+        _ = try await vertex.wait(
+            for: try await vertex.importData(into: name, [importConfig(csv)]), as: VertexImportDataResponse.self,
+            policy: polling)
+        return name
+    }
+
     static func inProcess(_ emulator: Emulator) -> VertexClient {
         let client = AutoMLClient(
             configuration: .init(endpoint: "http://in-process"), transport: EmulatorTransport(emulator: emulator))

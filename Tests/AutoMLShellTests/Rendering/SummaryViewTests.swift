@@ -86,6 +86,15 @@ struct SummaryViewTests {
                 == true)
     }
 
+    @Test func errorsTable() {
+        let misses = EvaluationErrorsTests.predictions().misses()
+        let view = ErrorsView(misses: misses, label: nil, tested: 4)
+        record("evaluation.errors") { view.render(width: $0, colors: $1) }
+        #expect(
+            ErrorsView(misses: [], label: "tulip", tested: 2).render(width: 80, colors: false)
+                == "no errors: the model got all 2 images of tulip right\n")
+    }
+
     @Test func figuresAreReadAtTheThresholdOfOneHalf() {
         let figures = EvaluationFigures(F.overallEvaluation)
         #expect(figures.label == nil)
