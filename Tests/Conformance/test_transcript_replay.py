@@ -132,6 +132,8 @@ def test_a_recorded_session_replays_on_a_fresh_backend(tmp_path):
         "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"), "XDG_STATE_HOME": str(home / "state"),
         "XDG_CACHE_HOME": str(home / "cache"), "XDG_DATA_HOME": str(home / "data"),
         "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color",
+        # No pager: long results would wait in less for a q no one types (this test reads the transcript).
+        "PAGER": "",
     }
     transcript = tmp_path / "session.automl"
     with running_emulator(tmp_path / "first", gcs_root, NODE_HOUR_SECONDS) as first, \

@@ -4,6 +4,9 @@ import Foundation
 import Synchronization
 
 extension EmulatorService {
+    /// How often a training's log is written while it runs.
+    static let trainingLogInterval = Duration.milliseconds(500)
+
     /// The work of CreateModel: the trainer spends the budget (or stops early), then the model and its
     /// evaluations are created in the transaction that ends the operation.
     func runTraining(_ operation: StoredOperation, state: TrainingJobState) async throws -> OperationOutcome {
@@ -80,29 +83,38 @@ extension EmulatorService {
         let operationID = operation.id
         // A restarted training goes on with the log it had.
         let log = Mutex(
-            try await store.trainingLog(ofOperation: operationID)
-                ?? TrainingLog(
-                    budgetMilliNodeHours: state.budgetMilliNodeHours, spentMilliNodeHours: state.spentMilliNodeHours))
+            (
+                log: try await store.trainingLog(ofOperation: operationID)
+                    ?? TrainingLog(
+                        budgetMilliNodeHours: state.budgetMilliNodeHours, spentMilliNodeHours: state.spentMilliNodeHours
+                    ),
+                saved: ContinuousClock.now - Self.trainingLogInterval
+            ))
         let outcome = try await trainer.train(request, clock: clock) { [self] progress in
             var saved = state
             saved.spentMilliNodeHours = progress.spentMilliNodeHours
             try await reportProgress(operationID, percent: progress.percent, job: .train(saved))
             if let epoch = progress.epoch {
-                let updated = log.withLock {
-                    $0.record(
+                // Small images train many epochs a second: the log is written at most every half second (and when
+                // the search moves to another candidate), which is as often as anyone reads it.
+                let due = log.withLock { entry -> TrainingLog? in
+                    let moved = entry.log.current?.name != epoch.candidate
+                    entry.log.record(
                         candidate: epoch.candidate, chosen: epoch.chosen, epoch: epoch.epoch,
                         validationScore: epoch.validationScore, bestValidationScore: epoch.bestValidationScore,
                         learningRate: epoch.learningRate, metric: epoch.metric,
                         spentMilliNodeHours: progress.spentMilliNodeHours)
-                    return $0
+                    guard moved || ContinuousClock.now - entry.saved >= Self.trainingLogInterval else { return nil }
+                    entry.saved = .now
+                    return entry.log
                 }
-                try await store.saveTrainingLog(updated, ofOperation: operationID)
+                if let due { try await store.saveTrainingLog(due, ofOperation: operationID) }
             }
         }
         let finished = log.withLock {
-            $0.stopReason = outcome.stopReason
-            $0.spentMilliNodeHours = max($0.spentMilliNodeHours, outcome.costMilliNodeHours)
-            return $0
+            $0.log.stopReason = outcome.stopReason
+            $0.log.spentMilliNodeHours = max($0.log.spentMilliNodeHours, outcome.costMilliNodeHours)
+            return $0.log
         }
         try await store.saveTrainingLog(finished, ofOperation: operationID)
         return outcome

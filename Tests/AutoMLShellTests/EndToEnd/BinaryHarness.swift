@@ -35,6 +35,8 @@ final class BinaryHarness: Sendable {
             "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_STATE_HOME": home.path + "/state",
             "XDG_CACHE_HOME": home.path + "/cache", "XDG_DATA_HOME": home.path + "/data",
             "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "TERM": "xterm-256color",
+            // No pager unless a test asks for one: a long result would wait in less for a q no test types.
+            "PAGER": "",
         ].merging(serverSettings) { $1 }
     }
 
