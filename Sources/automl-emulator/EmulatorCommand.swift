@@ -60,6 +60,11 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("node-hour-seconds"), help: "Wall-clock seconds of one node hour.")
     var nodeHourSeconds: Double = 5
 
+    @Option(
+        name: .customLong("trainer-threads"),
+        help: "CPU threads each training uses (libtorch's intra-op threads; default 2, at most the cores).")
+    var trainerThreads: Int = 2
+
     @Option(name: .customLong("deploy-seconds"), help: "Wall-clock seconds a deploy or an undeploy takes.")
     var deploySeconds: Double = 2
 
@@ -114,6 +119,9 @@ struct EmulatorCommand: AsyncParsableCommand {
     var faultsFile: String?
 
     func validate() throws {
+        guard (1...256).contains(trainerThreads) else {
+            throw ValidationError("--trainer-threads takes a number from 1 to 256")
+        }
         guard nodeHourSeconds > 0, nodeHourSeconds.isFinite else {
             throw ValidationError("--node-hour-seconds must be a positive number of seconds.")
         }
@@ -161,7 +169,9 @@ struct EmulatorCommand: AsyncParsableCommand {
         let emulator: Emulator
         let server: EmulatorHTTPServer
         do {
-            emulator = try await Emulator.start(configuration: configuration, faults: faultSpec, logger: logger)
+            emulator = try await Emulator.start(
+                configuration: configuration, trainer: WorkerTrainer(threads: trainerThreads), faults: faultSpec,
+                logger: logger)
             server = try await EmulatorHTTPServer.start(
                 emulator: emulator, host: host, port: port, limits: connectionLimits)
         } catch let error as EmulatorSetupError {

@@ -6,7 +6,8 @@ import Foundation
 /// this binary (or `AUTOML_EMULATOR`), on `$XDG_DATA_HOME/automl/local`, with the settings the environment gives:
 /// - `AUTOML_SERVER_IDLE_STOP`: how long it waits with no request and no running operation before it stops (15m);
 /// - `AUTOML_IMPORT_PATHS`: folders (`:`-separated) whose files imports may name by local path (none);
-/// - `AUTOML_NODE_HOUR_SECONDS`: seconds of one node hour (5).
+/// - `AUTOML_NODE_HOUR_SECONDS`: seconds of one node hour (5);
+/// - `AUTOML_TRAINER_THREADS`: CPU threads each training uses (2).
 /// They apply when this command starts the server; a running server keeps those it started with.
 struct LocalServerSetup: Sendable {
     let dataDirectory: URL
@@ -25,6 +26,9 @@ struct LocalServerSetup: Sendable {
         ]
         if let seconds = environment.values["AUTOML_NODE_HOUR_SECONDS"], !seconds.isEmpty {
             arguments += ["--node-hour-seconds", seconds]
+        }
+        if let threads = environment.values["AUTOML_TRAINER_THREADS"], !threads.isEmpty {
+            arguments += ["--trainer-threads", threads]
         }
         for folder in (environment.values["AUTOML_IMPORT_PATHS"] ?? "").split(separator: ":") where !folder.isEmpty {
             arguments += ["--allow-path", String(folder)]

@@ -13,11 +13,13 @@ final class BinaryHarness: Sendable {
     /// - Parameters:
     ///   - nodeHourSeconds: The local server's node hour (`AUTOML_NODE_HOUR_SECONDS`), when not the default 5 s.
     ///   - idleStop: Its idle stop (`AUTOML_SERVER_IDLE_STOP`); two minutes unless given.
-    init(nodeHourSeconds: Double? = nil, idleStop: String = "120s") throws {
+    ///   - trainerThreads: The CPU threads of each training (`AUTOML_TRAINER_THREADS`), when not the default 2.
+    init(nodeHourSeconds: Double? = nil, idleStop: String = "120s", trainerThreads: Int? = nil) throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("automl-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         var settings = ["AUTOML_SERVER_IDLE_STOP": idleStop]
         if let nodeHourSeconds { settings["AUTOML_NODE_HOUR_SECONDS"] = String(nodeHourSeconds) }
+        if let trainerThreads { settings["AUTOML_TRAINER_THREADS"] = String(trainerThreads) }
         serverSettings = settings
     }
 

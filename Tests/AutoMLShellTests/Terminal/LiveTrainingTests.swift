@@ -8,8 +8,9 @@ import Testing
 @Suite(.serialized, .enabled(if: tmuxAvailable, "needs tmux (make test installs it)"))
 struct LiveTrainingTests {
     @Test func watchSummariesFinishNoticeWatchAllAndDiff() async throws {
-        // A node hour of one second: the minimum budget of 8 trains for 8 s (the suite runs beside others).
-        let harness = try BinaryHarness(nodeHourSeconds: 1)
+        // A node hour of one second: the minimum budget of 8 trains for 8 s, on one core (the suite runs beside others
+        // that time themselves).
+        let harness = try BinaryHarness(nodeHourSeconds: 1, trainerThreads: 1)
         let folder = try VertexShellSupport.flowers(in: harness.home)
         let binary = try builtAutomlBinary().path
         try await onOwnThread {
