@@ -62,7 +62,7 @@ struct EmulatorCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("trainer-threads"),
-        help: "CPU threads each training uses (libtorch's intra-op threads; default 2, at most the cores).")
+        help: "CPU threads each training uses (libtorch's intra-op threads; default 2).")
     var trainerThreads: Int = 2
 
     @Option(name: .customLong("deploy-seconds"), help: "Wall-clock seconds a deploy or an undeploy takes.")

@@ -150,8 +150,8 @@ extension EmulatorStore {
                 table.column("json", .text).notNull()
             }
         }
-        // What the trainer did in each training (issue 16): `GET …/_automl/training/NAME` answers it; gone with
-        // its operation.
+        // What the trainer did in each training (issue 16): `GET …/operations/ID:trainingLog` (and a pipeline's)
+        // answers it; gone with its operation.
         migrator.registerMigration("v5-training-log") { db in
             try db.create(table: "training_log") { table in
                 table.primaryKey("operation_id", .text).references("operation", onDelete: .cascade)

@@ -61,10 +61,20 @@ final class FinishNotices: Sendable {
         if Task.isCancelled { return false }
         let pending = state.withLock { Array($0.pending.values) }
         for item in pending {
-            guard let now = try? await item.backend.operation(item.operation.reference, in: item.location), now.done
-            else { continue }
+            let reference = item.operation.reference
+            let now: BackendOperation
+            do {
+                now = try await item.backend.operation(reference, in: item.location)
+            } catch let error as AutoMLError where error.code == .notFound {
+                // Deleted meanwhile: nothing will finish.
+                forget(reference)
+                continue
+            } catch {
+                continue
+            }
+            guard now.done else { continue }
             state.withLock { state in
-                guard state.pending.removeValue(forKey: now.reference) != nil else { return }
+                guard state.pending.removeValue(forKey: reference) != nil else { return }
                 state.finished.append(Self.notice(now))
             }
         }

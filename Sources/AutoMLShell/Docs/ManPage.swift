@@ -1,4 +1,4 @@
-package import ArgumentParser
+import ArgumentParser
 package import Foundation
 
 /// The manual page `automl(1)`, made from the command definitions themselves (ArgumentParser's description of every
@@ -63,7 +63,7 @@ package enum ManPage {
             .I $XDG_CONFIG_HOME/automl/automlrc
             Commands run at the start of the interactive shell (\\fB\\-\\-no\\-rc\\fR skips them).
             .TP
-            .I $XDG_STATE_HOME/automl/session.json
+            .I $XDG_CONFIG_HOME/automl/session.json
             The saved context.
             .TP
             .I $XDG_DATA_HOME/automl/local

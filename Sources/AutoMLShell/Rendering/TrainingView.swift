@@ -85,7 +85,8 @@ struct TrainingView {
     /// then says 100%).
     var budgetPercent: Int? {
         guard let log, log.budgetMilliNodeHours > 0 else { return nil }
-        return Int(min(100, log.spentMilliNodeHours * 100 / log.budgetMilliNodeHours))
+        let spent = Double(max(0, log.spentMilliNodeHours)) / Double(log.budgetMilliNodeHours)
+        return Int(min(100, spent * 100))
     }
 
     /// What the bar shows: the budget spent when the log says, else the operation's progress.
@@ -140,9 +141,7 @@ struct TrainingView {
 
     static func score(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
-        let thousandths = Int((value * 1000).rounded())
-        let fraction = String(thousandths % 1000)
-        return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+        return String(format: "%.3f", value)
     }
 
     /// A learning rate in four significant digits at most: `0.003`, `0.0009`.

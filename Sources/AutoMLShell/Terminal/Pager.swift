@@ -40,6 +40,9 @@ package struct Pager: Sendable {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return false }
         let (readEnd, writeEnd) = (ends[0], ends[1])
+        // Neither end goes to a process started meanwhile (the pager gets the read end as its standard input only).
+        _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
         // posix_spawn rather than Foundation's Process, whose child starts a new session: without the controlling
         // terminal, less cannot read keys from /dev/tty and prints everything like cat.
         var actions = posix_spawn_file_actions_t()
@@ -51,8 +54,21 @@ package struct Pager: Sendable {
         let arguments = ["/bin/sh", "-c", command]
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { for argument in cArguments { free(argument) } }
+        // The pager gets default signal handling and no blocked signals (this thread blocks them all), so that it sees
+        // SIGWINCH and SIGINT.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGWINCH, SIGPIPE, SIGTERM, SIGQUIT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, &cArguments, environ)
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &cArguments, environ)
         close(readEnd)
         guard spawned == 0 else {
             close(writeEnd)
@@ -75,7 +91,10 @@ package struct Pager: Sendable {
         close(writeEnd)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return true
+        // A pager that could not run (`sh: most: not found`, status 126 or 127) showed nothing: the caller prints it.
+        let exited = status & 0x7F == 0
+        let code = (status >> 8) & 0xFF
+        return !(exited && (code == 126 || code == 127))
     }
 
     /// The window's lines (standard output's terminal), or `LINES`; nil when neither says.

@@ -1,7 +1,7 @@
 package import Foundation
 
-/// What the local backend's trainer did in a training, as `GET …/_automl/training/NAME` answers it (an extension
-/// of the local backend, documented in docs/emulator.md): each candidate of the search with its epochs and
+/// What the local backend's trainer did in a training, as `GET …/operations/ID:trainingLog` and
+/// `GET …/trainingPipelines/ID:trainingLog` answer it (an extension of the local backend, docs/emulator.md): each candidate of the search with its epochs and
 /// validation scores, the one kept, the learning-rate drops and why training stopped. Google's operation JSON is
 /// left as it is; official clients never see this.
 ///

@@ -241,7 +241,7 @@ extension ServedEmulator {
     /// `patience` passes (then the test closes it and keeps whatever came).
     func exchangeBytes(_ bytes: String, patience: Duration = .seconds(10)) async throws -> ByteExchange {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connect(host: "127.0.0.1", port: server.port) { channel in
+            .connect(host: server.host, port: server.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }

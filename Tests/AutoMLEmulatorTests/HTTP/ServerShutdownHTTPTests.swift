@@ -6,7 +6,9 @@ import Testing
 /// `EmulatorHTTPServer` serves "until ``shutdown()``": after it, no connection gets answers.
 @Suite struct ServerShutdownHTTPTests {
     @Test func afterShutdownNoConnectionIsServed() async throws {
-        try await withServedEmulator { served in
+        // On an address of its own: the suite's other servers listen on 127.0.0.1 and may get this port as soon as it
+        // is free, which would answer the "refused" connection below.
+        try await withServedEmulator(host: "127.0.0.2") { served in
             // The first answer leaves an idle kept-alive connection in the test's HTTP client pool.
             let before = try await served.raw("GET", served.v1("datasets"))
             #expect(before.status == 200)

@@ -85,6 +85,11 @@ struct TrainingViewTests {
         #expect(TrainingView.duration(19) == "0:19")
         #expect(TrainingView.duration(3723) == "1:02:03")
         #expect(TrainingView.score(0.8999) == "0.900")
+        #expect(TrainingView.score(-0.5) == "-0.500", "a third-party server's odd number is shown, not a crash")
+        #expect(TrainingView.score(.nan) == "-")
+        var odd = TrainingLog(budgetMilliNodeHours: 1000, spentMilliNodeHours: .max)
+        odd.candidates = []
+        #expect(TrainingView(title: "t", status: "running", percent: nil, elapsed: 1, log: odd).budgetPercent == 100)
         #expect(TrainingView.rate(0.0009) == "0.0009")
         #expect(TrainingView.rate(0.003) == "0.003")
     }

@@ -28,7 +28,7 @@ struct ModelDiffCommand: ShellCommand {
             first: ModelFacts(model: found.0.json, figures: figures.0),
             second: ModelFacts(model: found.1.json, figures: figures.1))
         let result = view.json(first: found.0.json, second: found.1.json)
-        guard session.drawsViews || (session.context.format == .table && session.commandFormat == nil) else {
+        guard session.drawsViews else {
             session.emit(result)
             return
         }

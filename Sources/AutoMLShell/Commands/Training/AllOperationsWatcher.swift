@@ -34,10 +34,20 @@ struct AllOperationsWatcher {
         var lastListed = ContinuousClock.now
         while true {
             for reference in order where states[reference]?.done != true {
-                if let state = try? await backend.operation(reference, in: location) { states[reference] = state }
+                do {
+                    states[reference] = try await backend.operation(reference, in: location)
+                } catch let error as AutoMLError where error.code == .notFound {
+                    // Deleted meanwhile (in another terminal): no longer followed.
+                    order.removeAll { $0 == reference }
+                    states[reference] = nil
+                    session.note("\(reference) is gone (deleted?); no longer followed")
+                } catch {
+                    continue
+                }
             }
             display.show(order.compactMap { states[$0].map { ($0, nil) } })
             if order.allSatisfy({ states[$0]?.done == true }) { break }
+            if Task.isCancelled { throw CancellationError() }
             if ContinuousClock.now - lastListed >= Self.relist {
                 try? await listRunning()
                 lastListed = .now

@@ -40,7 +40,8 @@ struct OperationWatcher {
         var display = ProgressDisplay(output: output, started: Date())
         var lastDrawn = ContinuousClock.now - Self.redraw
         while !shared.finished.withLock({ $0 }) {
-            if session.interrupted() {
+            // Ctrl-C, or the shell cancelled the command (Ctrl-C it had not taken in time).
+            if session.interrupted() || Task.isCancelled {
                 reader.cancel()
                 display.end()
                 session.note("stopped watching \(reference); it goes on (`watch` follows it again)")
@@ -52,7 +53,13 @@ struct OperationWatcher {
             }
             try? await Task.sleep(for: .milliseconds(50))
         }
-        let final = try await reader.value
+        let final: BackendOperation?
+        do {
+            final = try await reader.value
+        } catch {
+            display.end()
+            throw error
+        }
         if let final {
             if final.done { session.finishNotices.forget(final.reference) }
             // The last read of the log has the reason training stopped.

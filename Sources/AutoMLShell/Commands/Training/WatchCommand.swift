@@ -5,7 +5,14 @@ import AutoMLClient
 struct WatchCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Follow an operation until it is done (Ctrl-C stops watching, not the operation).")
+        abstract: "Follow an operation until it is done (Ctrl-C stops watching, not the operation).",
+        discussion: """
+            On a terminal a view redrawn in place: a bar of the budget spent, the elapsed time and an estimate of \
+            the time left; for a training on the local backend also each candidate of its search with its epochs \
+            and best validation score, a chart of the current one's scores, its learning rate and when it was \
+            lowered, and why training stopped. Elsewhere a line whenever the state changes. A finished training \
+            makes its model the current one.
+            """)
     @Argument(
         help: "An operation ID or full name (the last one started by default); on Vertex AI also a training pipeline.")
     var operation: String?
