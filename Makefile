@@ -90,7 +90,10 @@ run: build
 # process per test). Exits non-zero when any test fails.
 test: deps lint
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
-	$(SWIFT) test --skip-build $(BUILD_FLAGS) $(TEST_FLAGS)
+	# One test at a time (--no-parallel; about 4.5 minutes here, against 2.5 in parallel): the tests that drive the
+	# built binary, tmux or a real training wait on threads of the shared pool, and beside them the socket tests that
+	# time a server's answer or close were starved past their deadlines (2 runs in 5 failed so).
+	$(SWIFT) test --skip-build --no-parallel $(BUILD_FLAGS) $(TEST_FLAGS)
 	$(MAKE) --no-print-directory conformance
 	$(MAKE) --no-print-directory fuzz
 
