@@ -22,7 +22,7 @@ package enum ShellLauncher {
             resultWidth: capabilities.resultWidth)
         // Long results through $PAGER: on a terminal only, in the shell and in a one-shot command.
         if capabilities.interactive, options.file == nil, options.command == nil,
-            let pager = Pager(environment: ProcessInfo.processInfo.environment)
+            let pager = Pager(environment: environment.values)
         {
             output.pager = { pager.page($0) }
         }

@@ -47,10 +47,13 @@ struct TrainingView {
             rightAligned: [1, 2])
         // Below about 30 columns even the narrowest table is too wide: its lines are cut, without bold headers.
         let plain = aligned.render(width: max(20, width - 1), bold: false).split(separator: "\n").map(String.init)
-        lines +=
-            plain.allSatisfy { DisplayWidth.of($0) < width }
-            ? aligned.render(width: max(20, width - 1), bold: colors).split(separator: "\n").map(String.init)
-            : plain.map { Self.fitted($0, width: width) }
+        if !plain.allSatisfy({ DisplayWidth.of($0) < width }) {
+            lines += plain.map { Self.fitted($0, width: width) }
+        } else if colors {
+            lines += aligned.render(width: max(20, width - 1), bold: true).split(separator: "\n").map(String.init)
+        } else {
+            lines += plain
+        }
         if let current = log.current, status == "running" {
             var detail = "  epoch \(current.epochs)"
             if let last = current.validationScores.last { detail += ": \(metric) \(Self.score(last))" }

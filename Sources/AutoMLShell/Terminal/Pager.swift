@@ -54,21 +54,11 @@ package struct Pager: Sendable {
         let arguments = ["/bin/sh", "-c", command]
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { for argument in cArguments { free(argument) } }
-        // The pager gets default signal handling and no blocked signals (this thread blocks them all), so that it sees
-        // SIGWINCH and SIGINT.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGWINCH, SIGPIPE, SIGTERM, SIGQUIT] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &cArguments, environ)
+        // Default signals, none blocked (this thread blocks them all): the pager sees SIGWINCH and SIGINT.
+        let spawned = SpawnAttributes.withDefaultSignals { attributes in
+            posix_spawn(&pid, "/bin/sh", &actions, attributes, &cArguments, environ)
+        }
         close(readEnd)
         guard spawned == 0 else {
             close(writeEnd)
