@@ -40,6 +40,7 @@ FAST_POLLING = DEFAULT_POLLING.with_delay(initial=0.1, multiplier=1.5, maximum=0
 SCHEMA = "gs://google-cloud-aiplatform/schema/"
 IMAGE_DATASET = SCHEMA + "dataset/metadata/image_1.0.0.yaml"
 SINGLE_LABEL = SCHEMA + "dataset/ioformat/image_classification_single_label_io_format_1.0.0.yaml"
+MULTI_LABEL = SCHEMA + "dataset/ioformat/image_classification_multi_label_io_format_1.0.0.yaml"
 BOUNDING_BOX = SCHEMA + "dataset/ioformat/image_bounding_box_io_format_1.0.0.yaml"
 CLASSIFICATION = SCHEMA + "trainingjob/definition/automl_image_classification_1.0.0.yaml"
 ML_USE = "aiplatform.googleapis.com/ml_use"
@@ -153,8 +154,9 @@ def dataset(clients, bucket) -> v1.Dataset:
 
 @pytest.fixture(scope="module")
 def trained(clients, dataset) -> v1.TrainingPipeline:
-    created = clients["pipelines"].create_training_pipeline(
-        parent=PARENT, training_pipeline=pipeline_request(dataset, "flowers-train-1"))
+    request = pipeline_request(dataset, "flowers-train-1")
+    request.labels = {"team": "vision"}
+    created = clients["pipelines"].create_training_pipeline(parent=PARENT, training_pipeline=request)
     return wait_pipeline(clients, created.name)
 
 
@@ -233,17 +235,22 @@ def test_list_datasets_with_a_display_name_filter_and_pages(clients, dataset):
 # Training pipelines.
 
 
-def test_pipeline_is_created_pending_and_ends_succeeded_with_a_model(clients, dataset):
+def test_pipeline_is_created_queued_and_ends_succeeded_with_a_model(clients, dataset):
     created = clients["pipelines"].create_training_pipeline(
         parent=PARENT, training_pipeline=pipeline_request(dataset, "flowers-states"))
-    assert created.state == v1.PipelineState.PIPELINE_STATE_PENDING
-    seen = {created.state}
+    assert created.state == v1.PipelineState.PIPELINE_STATE_QUEUED
+    seen = [created.state]
     while created.state not in TERMINAL:
         created = clients["pipelines"].get_training_pipeline(name=created.name)
-        seen.add(created.state)
+        if created.state != seen[-1]:
+            seen.append(created.state)
         time.sleep(0.05)
     assert created.state == v1.PipelineState.PIPELINE_STATE_SUCCEEDED, created.error
     assert v1.PipelineState.PIPELINE_STATE_RUNNING in seen
+    # States only move forward: QUEUED, PENDING (the work taken up), RUNNING (the trainer started), SUCCEEDED.
+    order = [v1.PipelineState.PIPELINE_STATE_QUEUED, v1.PipelineState.PIPELINE_STATE_PENDING,
+             v1.PipelineState.PIPELINE_STATE_RUNNING, v1.PipelineState.PIPELINE_STATE_SUCCEEDED]
+    assert [order.index(state) for state in seen] == sorted(order.index(state) for state in seen), seen
     metadata = dict(created.training_task_metadata)
     assert int(metadata["costMilliNodeHours"]) <= 8000
     assert metadata["successfulStopReason"] in ("BUDGET_REACHED", "MODEL_CONVERGED")
@@ -284,12 +291,33 @@ def test_budget_out_of_range_is_invalid_argument(clients, dataset):
             parent=PARENT, training_pipeline=pipeline_request(dataset, "too-small", budgetMilliNodeHours=500.0))
 
 
-def test_too_few_images_per_label_is_a_failed_precondition(clients, bucket):
+def status_of(refused) -> str:
+    """The canonical code in the error JSON of a refused call (REST maps several of them to 400)."""
+    return refused.value.response.json()["error"]["status"]
+
+
+def test_too_few_images_per_label_is_a_failed_precondition(clients, backend, bucket):
     created = create_dataset(clients, "tiny")
     import_files(clients, created, bucket["one"])
-    with pytest.raises(exceptions.BadRequest, match="at least 2"):
+    with pytest.raises(exceptions.BadRequest, match="at least 2") as refused:
         clients["pipelines"].create_training_pipeline(
             parent=PARENT, training_pipeline=pipeline_request(created, "tiny-train"))
+    assert status_of(refused) == "FAILED_PRECONDITION"
+    # Two labels, but every tulip is a TEST image: nothing to learn tulips from.
+    lines = [json.dumps({"imageGcsUri": f"gs://{BUCKET}/images/{label}_{index:02d}.png",
+                         "classificationAnnotation": {"displayName": label},
+                         "dataItemResourceLabels": {ML_USE: "training" if label == "daisy" else "test"}})
+             for label in LABELS for index in range(3)]
+    (backend.gcs_root / BUCKET / "lopsided.jsonl").write_text("\n".join(lines) + "\n")
+    lopsided = create_dataset(clients, "lopsided")
+    import_files(clients, lopsided, f"gs://{BUCKET}/lopsided.jsonl")
+    with pytest.raises(exceptions.BadRequest,
+                       match="too few images per label: tulip has 3 image.*none of them in the training split") as refused:
+        clients["pipelines"].create_training_pipeline(
+            parent=PARENT, training_pipeline=pipeline_request(lopsided, "lopsided-train"))
+    assert status_of(refused) == "FAILED_PRECONDITION"
+    assert list(clients["pipelines"].list_training_pipelines(
+        request=v1.ListTrainingPipelinesRequest(parent=PARENT, filter='display_name="lopsided-train"'))) == []
 
 
 def test_cancel_ends_cancelled_with_code_1(clients, dataset):
@@ -312,6 +340,33 @@ def test_list_pipelines_filters_by_state(clients, trained):
         request=v1.ListTrainingPipelinesRequest(parent=PARENT, filter='state="PIPELINE_STATE_SUCCEEDED"')))
     assert trained.name in [p.name for p in succeeded]
     assert all(p.state == v1.PipelineState.PIPELINE_STATE_SUCCEEDED for p in succeeded)
+
+
+def pipeline_names(clients, expression: str) -> list[str]:
+    return [p.name for p in clients["pipelines"].list_training_pipelines(
+        request=v1.ListTrainingPipelinesRequest(parent=PARENT, filter=expression))]
+
+
+@pytest.mark.parametrize("expression, listed", [
+    ('state="PIPELINE_STATE_SUCCEEDED" AND display_name:"flowers-tr*"', True),
+    ('training_task_definition:"*automl_image_classification*"', True),
+    ('training_task_definition:"*object_detection*"', False),
+    ('display_name="nothing" OR display_name="flowers-train-1"', True),
+    ('NOT state="PIPELINE_STATE_SUCCEEDED"', False),
+    ('create_time>"2020-01-01T00:00:00Z" AND createTime<"2999-01-01T00:00:00+01:00"', True),
+    ('create_time<"2020-01-01T00:00:00Z"', False),
+    ('labels.team=vision', True),
+    ('labels:team AND -labels.team=other', True),
+])
+def test_list_pipelines_takes_the_documented_filter_grammar(clients, trained, expression, listed):
+    assert (trained.name in pipeline_names(clients, expression)) is listed
+
+
+def test_a_filter_the_list_does_not_support_is_invalid_argument(clients):
+    for expression in ('bogus="x"', 'state="SUCCEEDED"', 'display_name<"a"', '(state="PIPELINE_STATE_SUCCEEDED"'):
+        with pytest.raises(exceptions.BadRequest) as refused:
+            pipeline_names(clients, expression)
+        assert status_of(refused) == "INVALID_ARGUMENT", expression
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -366,10 +421,11 @@ def test_deploy_of_a_model_still_training_is_a_failed_precondition(clients, data
             pipeline_request(dataset, "still-training", budgetMilliNodeHours=800000.0, disableEarlyStopping=True),
             model_id="still-training"))
     try:
-        with pytest.raises(exceptions.BadRequest, match="does not exist yet"):
+        with pytest.raises(exceptions.BadRequest, match="does not exist yet") as refused:
             clients["endpoints"].deploy_model(
                 endpoint=endpoint.name, deployed_model=v1.DeployedModel(model=f"{PARENT}/models/still-training"),
                 traffic_split={"0": 100})
+        assert status_of(refused) == "FAILED_PRECONDITION"
     finally:
         clients["pipelines"].cancel_training_pipeline(name=created.name)
 
@@ -470,6 +526,55 @@ def test_object_detection_pipeline_predicts_boxes(clients, backend):
     assert 1 <= len(prediction["bboxes"]) <= 3
     assert set(prediction["displayNames"]) == {"square"}
     assert all(len(box) == 4 and box[0] <= box[1] and box[2] <= box[3] for box in prediction["bboxes"])
+    clients["endpoints"].undeploy_model(endpoint=endpoint.name, deployed_model_id=deployed.id).result()
+
+
+def test_multi_label_import_trains_a_multi_label_model(clients, backend, bucket):
+    """Every image has its flower's label and `flower`; JSON Lines and CSV (several labels on a row) alike."""
+    lines, rows = [], []
+    for label in LABELS:
+        for index in range(IMAGES_PER_LABEL):
+            uri = f"gs://{BUCKET}/images/{label}_{index:02d}.png"
+            lines.append(json.dumps({
+                "imageGcsUri": uri,
+                "classificationAnnotations": [{"displayName": label}, {"displayName": "flower"}],
+                "dataItemResourceLabels": {ML_USE: use_of(index)}}))
+            rows.append(f"{use_of(index)},{uri},{label},flower")
+    (backend.gcs_root / BUCKET / "multi.jsonl").write_text("\n".join(lines) + "\n")
+    (backend.gcs_root / BUCKET / "multi.csv").write_text("\n".join(rows) + "\n")
+    from_csv = create_dataset(clients, "flowers-multi-csv")
+    import_files(clients, from_csv, f"gs://{BUCKET}/multi.csv", schema=MULTI_LABEL)
+    assert clients["datasets"].get_dataset(name=from_csv.name).data_item_count == 2 * IMAGES_PER_LABEL
+    [exported] = clients["datasets"].export_data(
+        name=from_csv.name, export_config=v1.ExportDataConfig(
+            gcs_destination=v1.GcsDestination(output_uri_prefix=f"gs://{BUCKET}/multi-exports"))
+    ).result(timeout=WAIT_TIMEOUT, polling=FAST_POLLING).exported_files
+    exported_lines = [json.loads(line) for line in (backend.gcs_root / exported[len("gs://"):]).read_text().splitlines()]
+    assert {tuple(sorted(a["displayName"] for a in line["classificationAnnotations"])) for line in exported_lines} == {
+        ("daisy", "flower"), ("flower", "tulip")}
+
+    created = create_dataset(clients, "flowers-multi")
+    import_files(clients, created, f"gs://{BUCKET}/multi.jsonl", schema=MULTI_LABEL)
+    with pytest.raises(exceptions.BadRequest, match="multiLabel to true") as refused:
+        clients["pipelines"].create_training_pipeline(
+            parent=PARENT, training_pipeline=pipeline_request(created, "multi-as-single"))
+    assert status_of(refused) == "FAILED_PRECONDITION"
+    ended = wait_pipeline(clients, clients["pipelines"].create_training_pipeline(
+        parent=PARENT, training_pipeline=pipeline_request(created, "multi-train", multiLabel=True)).name)
+    assert ended.state == v1.PipelineState.PIPELINE_STATE_SUCCEEDED, ended.error
+    assert ended.training_task_inputs["multiLabel"] is True
+    [evaluation] = clients["models"].list_model_evaluations(parent=ended.model_to_upload.name)
+    slices = clients["models"].list_model_evaluation_slices(parent=evaluation.name)
+    assert sorted(item.slice_.value for item in slices) == ["daisy", "flower", "tulip"]
+    endpoint = clients["endpoints"].create_endpoint(parent=PARENT, endpoint=v1.Endpoint(display_name="multi")).result()
+    deployed = clients["endpoints"].deploy_model(
+        endpoint=endpoint.name, deployed_model=v1.DeployedModel(model=ended.model_to_upload.name),
+        traffic_split={"0": 100}).result(timeout=WAIT_TIMEOUT, polling=FAST_POLLING).deployed_model
+    prediction = dict(clients["prediction"].predict(
+        endpoint=endpoint.name, instances=[value({"content": base64.b64encode(bucket["probe"]).decode()})],
+        parameters=value({"confidenceThreshold": 0.0, "maxPredictions": 3})).predictions[0])
+    assert sorted(prediction["displayNames"]) == ["daisy", "flower", "tulip"]
+    assert all(0.0 <= score <= 1.0 for score in prediction["confidences"])
     clients["endpoints"].undeploy_model(endpoint=endpoint.name, deployed_model_id=deployed.id).result()
 
 

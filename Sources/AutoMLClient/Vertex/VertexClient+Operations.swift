@@ -31,6 +31,20 @@ extension VertexClient {
         _ = try await perform(delete(name), options: options, as: Empty.self)
     }
 
+    /// WaitOperation (`POST …/operations/ID:wait?timeout=…`, on any owner's binding): the service holds the request
+    /// until the operation is done or `timeout` has passed (its own limit when nil), then answers with the operation
+    /// as it is; one that is still running is an answer, not an error. Unlike v1's, the binding has no body.
+    public func waitOperation(
+        _ name: VertexOperationName, timeout: Duration? = nil, options: CallOptions = .init()
+    ) async throws -> LongRunningOperation {
+        var call = RESTCall(method: "POST", path: "\(name):wait", idempotent: true, routing: "name=\(name)")
+        if let timeout {
+            call.query = [("timeout", ProtoDuration(timeout).protoJSON(options: .canonical).stringValue ?? "")]
+            call.timeout = timeout + configuration.timeout
+        }
+        return try await perform(call, options: options, as: LongRunningOperation.self)
+    }
+
     /// The states of an operation (under any owner) as it runs: the current one at once, then each poll that shows a
     /// change, ending with the done one. Cancelling the reading task stops the polling, not the operation.
     public func progress(

@@ -13,8 +13,6 @@ enum CanonicalField: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case done
     case worksOn
     case operationID = "operation_id"
-    case displayName = "display_name"
-    case pipelineState = "state"
 
     /// What a field's value is, which decides how a written value is read.
     enum ValueKind: Sendable, Hashable {
@@ -42,8 +40,6 @@ enum CanonicalField: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case .done: [rawValue]
         case .worksOn: [rawValue, "works_on"]
         case .operationID: [rawValue, "operationId"]
-        case .displayName: [rawValue, "displayName"]
-        case .pipelineState: [rawValue]
         }
     }
 
@@ -53,7 +49,7 @@ enum CanonicalField: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case .imageClassificationDatasetMetadata, .imageObjectDetectionDatasetMetadata, .translationDatasetMetadata,
             .imageClassificationModelMetadata, .imageObjectDetectionModelMetadata:
             .presence
-        case .datasetID, .annotationSpecID, .worksOn, .operationID, .displayName, .pipelineState: .string
+        case .datasetID, .annotationSpecID, .worksOn, .operationID: .string
         case .done: .bool
         }
     }

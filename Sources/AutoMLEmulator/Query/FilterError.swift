@@ -10,5 +10,10 @@ struct FilterError: Error, Sendable, Hashable, CustomStringConvertible {
         message = "invalid filter \(FilterValue.quoted(filter)): \(problem). \(list.supportedFieldsSummary)."
     }
 
+    /// `problem` about `filter` on the Vertex AI list `list`, with the list's supported fields appended.
+    init(_ problem: String, filter: String, vertex list: VertexFilterableList) {
+        message = "invalid filter \(FilterValue.quoted(filter)): \(problem). \(list.supportedFieldsSummary)."
+    }
+
     var description: String { message }
 }

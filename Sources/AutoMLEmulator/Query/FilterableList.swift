@@ -8,10 +8,6 @@ enum FilterableList: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case modelEvaluations
     /// `ListOperations`.
     case operations
-    /// Vertex AI `ListDatasets`, `ListModels` and `ListEndpoints`.
-    case vertexResources
-    /// Vertex AI `ListTrainingPipelines`.
-    case vertexPipelines
 
     /// The list's name in messages: `datasets`, `model evaluations`.
     var description: String {
@@ -20,8 +16,6 @@ enum FilterableList: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case .models: "models"
         case .modelEvaluations: "model evaluations"
         case .operations: "operations"
-        case .vertexResources: "Vertex AI lists"
-        case .vertexPipelines: "training pipelines"
         }
     }
 
@@ -33,8 +27,6 @@ enum FilterableList: String, Sendable, Hashable, CaseIterable, CustomStringConve
         case .models: [.imageClassificationModelMetadata, .imageObjectDetectionModelMetadata, .datasetID]
         case .modelEvaluations: [.annotationSpecID]
         case .operations: [.done, .worksOn, .operationID]
-        case .vertexResources: [.displayName]
-        case .vertexPipelines: [.displayName, .pipelineState]
         }
     }
 

@@ -16,9 +16,19 @@ struct PageScope: Sendable, Hashable {
         self.filter = filter
     }
 
-    /// The scope of a filtered list call; the filter enters in its canonical form.
+    /// The scope of a filtered list call of either API; the filter enters in its canonical form.
+    init(parent: String, filter: ListFilter) {
+        self.init(list: filter.scopeName, parent: parent, filter: filter.description)
+    }
+
+    /// The scope of a filtered AutoML v1 list call; the filter enters in its canonical form.
     init(parent: String, filter: FilterExpression) {
-        self.init(list: filter.list.rawValue, parent: parent, filter: filter.description)
+        self.init(parent: parent, filter: ListFilter.v1(filter))
+    }
+
+    /// The scope of a filtered Vertex AI list call; the filter enters in its canonical form.
+    init(parent: String, filter: VertexFilterExpression) {
+        self.init(parent: parent, filter: ListFilter.vertex(filter))
     }
 
     /// The FNV-1a hash of the parts, as 16 hex digits.

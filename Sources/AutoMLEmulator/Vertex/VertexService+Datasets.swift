@@ -38,7 +38,7 @@ extension VertexService {
     }
 
     func listDatasets(in parent: VertexParent, query: [String: String]) async throws -> VertexListDatasetsResponse {
-        let list = try ListQuery(query, list: .vertexResources, parent: parent.description)
+        let list = try ListQuery(query, vertex: .datasets, parent: parent.description)
         let page = try await list.page(
             reading: { try await store.vertexDatasets(in: parent.parent, page: $0) }, sequence: \.seq)
         var response = VertexListDatasetsResponse()
@@ -138,8 +138,14 @@ extension VertexService {
     }
 }
 
-extension StoredVertexDataset: FilterSubject {
-    func filterValue(for field: CanonicalField) -> FilterValue? {
-        field == .displayName ? .string(dataset.displayName) : nil
+extension StoredVertexDataset: VertexFilterSubject {
+    func vertexFilterValue(for field: VertexFilterField) -> VertexFilterValue? {
+        switch field {
+        case .displayName: .text(dataset.displayName)
+        case .metadataSchemaURI: .text(dataset.metadataSchemaUri)
+        case .createTime: dataset.createTime.map { .time($0) }
+        case .labels: .labels(dataset.labels)
+        case .state, .trainingTaskDefinition, .model, .endpoint, .baseModelName: nil
+        }
     }
 }

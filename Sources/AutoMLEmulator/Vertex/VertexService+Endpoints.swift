@@ -48,7 +48,7 @@ extension VertexService {
     }
 
     func listEndpoints(in parent: VertexParent, query: [String: String]) async throws -> VertexListEndpointsResponse {
-        let list = try ListQuery(query, list: .vertexResources, parent: parent.description)
+        let list = try ListQuery(query, vertex: .endpoints, parent: parent.description)
         let page = try await list.page(
             reading: { page in
                 try await store.vertexRows(.endpoint, in: parent.parent, page: page) {
@@ -103,11 +103,20 @@ extension VertexService {
 }
 
 /// An endpoint with its creation order, for filtering and paging.
-struct EndpointRow: FilterSubject, Sendable {
+///
+/// Endpoints answer `endpoint` with their ID, the last segment of their name. `base_model_name` names a Model Garden
+/// base model, which no endpoint of the local backend serves: it is absent (so only `base_model_name=""` matches).
+struct EndpointRow: VertexFilterSubject, Sendable {
     var seq: Int64
     var endpoint: VertexEndpoint
 
-    func filterValue(for field: CanonicalField) -> FilterValue? {
-        field == .displayName ? .string(endpoint.displayName) : nil
+    func vertexFilterValue(for field: VertexFilterField) -> VertexFilterValue? {
+        switch field {
+        case .endpoint: endpoint.name.split(separator: "/").last.map { .text(String($0)) }
+        case .displayName: .text(endpoint.displayName)
+        case .createTime: endpoint.createTime.map { .time($0) }
+        case .labels: .labels(endpoint.labels)
+        case .metadataSchemaURI, .state, .trainingTaskDefinition, .model, .baseModelName: nil
+        }
     }
 }

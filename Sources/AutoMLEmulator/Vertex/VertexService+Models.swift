@@ -7,7 +7,7 @@ extension VertexService {
     }
 
     func listModels(in parent: VertexParent, query: [String: String]) async throws -> VertexListModelsResponse {
-        let list = try ListQuery(query, list: .vertexResources, parent: parent.description)
+        let list = try ListQuery(query, vertex: .models, parent: parent.description)
         let page = try await list.page(
             reading: { try await store.vertexModels(in: parent.parent, page: $0) }, sequence: \.seq)
         var response = VertexListModelsResponse()
@@ -38,7 +38,7 @@ extension VertexService {
         -> VertexListModelEvaluationsResponse
     {
         let stored = try await requireModel(id, in: parent)
-        let list = try ListQuery(query, list: .vertexResources, parent: "\(stored.model.name)/evaluations")
+        let list = try ListQuery(query, vertex: .evaluations, parent: "\(stored.model.name)/evaluations")
         let rows = try await store.vertexEvaluations(ofModel: stored.id).map {
             StoredVertexItem(seq: $0.seq, json: $0.json)
         }
@@ -79,7 +79,7 @@ extension VertexService {
             }
             query["filter"] = nil
         }
-        let list = try ListQuery(query, list: .vertexResources, parent: "\(evaluation.name)/slices")
+        let list = try ListQuery(query, vertex: .slices, parent: "\(evaluation.name)/slices")
         let rows = try await store.vertexSlices(ofEvaluation: evaluationID).map {
             StoredVertexItem(seq: $0.seq, json: $0.json)
         }
@@ -119,16 +119,31 @@ extension VertexService {
     }
 }
 
-/// A stored item with its creation order (evaluations, slices), for paging.
-struct StoredVertexItem: FilterSubject, Sendable {
+/// A stored item with its creation order (evaluations, slices), for filtering and paging.
+///
+/// Only evaluation lists are filtered (by `display_name`, read from the JSON when asked); a slice list's one filter
+/// is checked before the list is read, so its items are never asked for a field.
+struct StoredVertexItem: VertexFilterSubject, Sendable {
     var seq: Int64
     var json: String
 
-    func filterValue(for field: CanonicalField) -> FilterValue? { nil }
+    func vertexFilterValue(for field: VertexFilterField) -> VertexFilterValue? {
+        guard field == .displayName, let evaluation = try? VertexModelEvaluation.fromStored(json) else { return nil }
+        return .text(evaluation.displayName)
+    }
 }
 
-extension StoredVertexModel: FilterSubject {
-    func filterValue(for field: CanonicalField) -> FilterValue? {
-        field == .displayName ? .string(model.displayName) : nil
+/// Models answer `model` with their ID. `base_model_name` names a Model Garden base model, which the local backend's
+/// models never have: it is absent (so only `base_model_name=""` matches).
+extension StoredVertexModel: VertexFilterSubject {
+    func vertexFilterValue(for field: VertexFilterField) -> VertexFilterValue? {
+        switch field {
+        case .model: .text(id)
+        case .displayName: .text(model.displayName)
+        case .metadataSchemaURI: .text(model.metadataSchemaUri)
+        case .createTime: model.createTime.map { .time($0) }
+        case .labels: .labels(model.labels)
+        case .state, .trainingTaskDefinition, .endpoint, .baseModelName: nil
+        }
     }
 }

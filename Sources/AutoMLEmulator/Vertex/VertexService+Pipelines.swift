@@ -3,7 +3,7 @@ import Foundation
 
 extension VertexService {
     /// CreateTrainingPipeline: checks the request as far as it can be checked now (definition, inputs, budget,
-    /// dataset, labels per split, base model) and answers with the pipeline itself, PENDING; the training runs in
+    /// dataset, labels per split, base model) and answers with the pipeline itself, QUEUED; the training runs in
     /// the background as a hidden operation.
     func createPipeline(in parent: VertexParent, body: VertexTrainingPipeline) async throws -> VertexTrainingPipeline {
         try Self.checkDisplayName(body.displayName, of: "trainingPipeline")
@@ -83,7 +83,7 @@ extension VertexService {
             pipeline.trainingTaskInputs = inputsJSON
             pipeline.modelToUpload = upload
             pipeline.modelId = requested.modelId
-            pipeline.state = .pending
+            pipeline.state = .queued
             pipeline.createTime = Timestamp(now)
             pipeline.updateTime = pipeline.createTime
             pipeline.labels = requested.labels
@@ -109,7 +109,7 @@ extension VertexService {
     func listPipelines(in parent: VertexParent, query: [String: String]) async throws
         -> VertexListTrainingPipelinesResponse
     {
-        let list = try ListQuery(query, list: .vertexPipelines, parent: parent.description)
+        let list = try ListQuery(query, vertex: .trainingPipelines, parent: parent.description)
         let page = try await list.page(
             reading: { page in
                 try await store.pipelines(in: parent.parent, page: page) {
@@ -263,15 +263,18 @@ extension VertexService {
 }
 
 /// A pipeline with its creation order, for filtering and paging.
-struct PipelineView: FilterSubject, Sendable {
+struct PipelineView: VertexFilterSubject, Sendable {
     var seq: Int64
     var pipeline: VertexTrainingPipeline
 
-    func filterValue(for field: CanonicalField) -> FilterValue? {
+    func vertexFilterValue(for field: VertexFilterField) -> VertexFilterValue? {
         switch field {
-        case .displayName: .string(pipeline.displayName)
-        case .pipelineState: .string(pipeline.state.rawValue)
-        default: nil
+        case .displayName: .text(pipeline.displayName)
+        case .state: .text(pipeline.state.rawValue)
+        case .trainingTaskDefinition: .text(pipeline.trainingTaskDefinition)
+        case .createTime: pipeline.createTime.map { .time($0) }
+        case .labels: .labels(pipeline.labels)
+        case .metadataSchemaURI, .model, .endpoint, .baseModelName: nil
         }
     }
 }

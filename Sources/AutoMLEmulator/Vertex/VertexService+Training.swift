@@ -2,8 +2,9 @@ import AutoMLWire
 import Foundation
 
 extension VertexService {
-    /// The work of a training pipeline: RUNNING from here; the same trainer as v1's CreateModel on the images of the
-    /// pipeline's split; then the model, its evaluation and slices, and the finished pipeline in one transaction.
+    /// The work of a training pipeline: PENDING from here (QUEUED until now), RUNNING once the images of the split
+    /// are read; the same trainer as v1's CreateModel on them; then the model, its evaluation and slices, and the
+    /// finished pipeline in one transaction.
     func runPipeline(_ operation: StoredOperation, state: TrainingJobState, pipelineID: String) async throws
         -> OperationOutcome
     {
@@ -22,14 +23,7 @@ extension VertexService {
         let inputs = try VertexImageTrainingInputs(json: pipeline.trainingTaskInputs)
         let detection = state.domain == .detection
         let (modelTypeName, modelType) = try VertexModelTypes.resolve(inputs.modelType, detection: detection)
-        let started = Timestamp(clock.now())
-        _ = try await store.updateVertexRow(.trainingPipeline, pipelineID) { text in
-            var running = try VertexTrainingPipeline.fromStored(text)
-            running.state = .running
-            running.startTime = running.startTime ?? started
-            running.updateTime = started
-            return running.storedJSON
-        }
+        if pipeline.state == .queued { try await moveOn(pipelineID, to: .pending) }
         var counts = (training: 0, validation: 0, trainingAnnotations: 0, validationAnnotations: 0)
         let examples = try await store.examples(ofDataset: state.datasetID).compactMap { example -> TrainingExample? in
             guard let use = split.use(path: example.uri, imported: example.mlUse) else { return nil }
@@ -49,6 +43,7 @@ extension VertexService {
         if let baseID = state.baseModelID {
             baseArtifact = try await store.vertexModel(baseID, in: parent)?.artifactPath
         }
+        try await moveOn(pipelineID, to: .running)
         let outcome = try await base.train(
             operation, state: state, examples: examples, multiLabel: inputs.multiLabel, modelType: modelType.name,
             baseArtifact: baseArtifact)
@@ -121,5 +116,21 @@ extension VertexService {
             }
         }.value
         return .recorded(trained)
+    }
+}
+
+extension VertexService {
+    /// Moves a pipeline that has not ended to `state`: PENDING when its work is taken up (QUEUED before), RUNNING
+    /// (with the time it first ran) when the trainer is about to start.
+    fileprivate func moveOn(_ pipelineID: String, to state: VertexPipelineState) async throws {
+        let now = Timestamp(clock.now())
+        _ = try await store.updateVertexRow(.trainingPipeline, pipelineID) { text in
+            var pipeline = try VertexTrainingPipeline.fromStored(text)
+            guard !pipeline.state.isTerminal else { return text }
+            pipeline.state = state
+            if state == .running { pipeline.startTime = pipeline.startTime ?? now }
+            pipeline.updateTime = now
+            return pipeline.storedJSON
+        }
     }
 }

@@ -61,15 +61,19 @@ struct VertexBackend: ShellBackend {
         }
     }
 
-    /// Whether a pipeline or operation works on `/datasets/D` or `/models/M`.
+    /// Whether a pipeline or operation works on `/datasets/D` or `/models/M`: named under it, training on or making
+    /// it, or a deploy of it once done (its response names the model; a running deploy names only its endpoint).
     private static func concerns(_ item: JSONValue, _ target: String) -> Bool {
         let name = item["name"]?.stringValue ?? ""
         if name.contains(target + "/") { return true }
-        let dataset = item["inputDataConfig"]?["datasetId"]?.stringValue.map { "/datasets/" + $0 }
-        let model = item["modelToUpload"]?["name"]?.stringValue.map {
-            "/" + $0.split(separator: "/").suffix(2).joined(separator: "/")
+        func tail(_ name: String) -> String {
+            let unversioned = name.split(separator: "@").first ?? ""
+            return "/" + unversioned.split(separator: "/").suffix(2).joined(separator: "/")
         }
-        return dataset == target || model == target
+        let dataset = item["inputDataConfig"]?["datasetId"]?.stringValue.map { "/datasets/" + $0 }
+        let model = item["modelToUpload"]?["name"]?.stringValue.map(tail)
+        let deployed = item["response"]?["deployedModel"]?["model"]?.stringValue.map(tail)
+        return dataset == target || model == target || deployed == target
     }
 
     func entry(listed item: JSONValue, kind: ResourceKind) -> ResourceEntry? {

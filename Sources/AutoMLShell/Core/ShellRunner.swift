@@ -168,10 +168,10 @@ package final class ShellRunner {
         return status
     }
 
-    /// Whether a command goes into a transcript: `record` steers the recording, and `source` is recorded as the
-    /// commands of its file.
+    /// Whether a command goes into a transcript: `record` steers the recording, `source` is recorded as the
+    /// commands of its file, and `exit` (`quit`) ends the recording rather than being part of it.
     private static func isRecorded(_ command: TokenizedCommand) -> Bool {
-        !["record", "source"].contains(command.words.first?.text ?? "")
+        !["record", "source", "exit", "quit"].contains(command.words.first?.text ?? "")
     }
 
     /// Runs one command given as words (the one-shot CLI: `automl models --dataset D`). `--endpoint`, `--project`,

@@ -148,10 +148,17 @@ extension TableColumn {
             let spec = evaluation["annotationSpecId"]?.stringValue ?? ""
             return name.isEmpty && spec.isEmpty ? "(all labels)" : name
         }
-        return [
-            .id, label, TableColumn("ANNOTATION SPEC", path: "annotationSpecId"),
-            TableColumn("EXAMPLES", path: "evaluatedExampleCount", default: "0"), metric,
-        ]
+        // Vertex AI's metrics carry no count: its test images are read from the confusion matrix (a slice's from the
+        // overall evaluation's, listed with it), as `evaluation get` counts them.
+        let overall = items.first { $0["metricsSchemaUri"] != nil && $0["slice"] == nil }.map(JSONValue.object)
+        let examples = TableColumn("EXAMPLES") { evaluation in
+            if let count = evaluation["evaluatedExampleCount"] { return JSONText.scalar(count) ?? "0" }
+            guard evaluation["metrics"] != nil,
+                let read = VertexEvaluationView.modelEvaluation(.object(evaluation), overall: overall)
+            else { return "0" }
+            return String(read.evaluatedExampleCount)
+        }
+        return [.id, label, TableColumn("ANNOTATION SPEC", path: "annotationSpecId"), examples, metric]
     }
 
     /// A prediction's annotations (`payload`): label and score, and for detection the box as

@@ -11,9 +11,14 @@ public protocol ResourceName: Sendable, Hashable, CustomStringConvertible, Lossl
     var segments: [String] { get }
     /// Builds the name from IDs in template order; the caller has validated them.
     init(validatedSegments: [String])
+    /// The collections whose IDs may name a version, `ID@VERSION` (Vertex AI's `models/123@2`, `models/123@default`).
+    static var versionedCollections: Set<String> { get }
 }
 
 extension ResourceName {
+    /// No collection takes versions unless the name type says so.
+    public static var versionedCollections: Set<String> { [] }
+
     /// Parses a full name, or throws ``ResourceNameError`` saying what is wrong with it.
     public init(parsing text: String) throws {
         self.init(validatedSegments: try parseResourceName(text, as: Self.self))
@@ -88,7 +93,14 @@ private func parseResourceName<Name: ResourceName>(_ text: String, as type: Name
             throw ResourceNameError(text: text, kind: Name.kind, reason: expected)
         }
         let id = parts[index * 2 + 1]
-        try validateResourceID(id, field: singular(collection), kind: Name.kind, text: text)
+        let field = singular(collection)
+        if Name.versionedCollections.contains(collection), let at = id.firstIndex(of: "@") {
+            try validateResourceID(String(id[..<at]), field: field, kind: Name.kind, text: text)
+            try validateResourceID(
+                String(id[id.index(after: at)...]), field: "\(field) version", kind: Name.kind, text: text)
+        } else {
+            try validateResourceID(id, field: field, kind: Name.kind, text: text)
+        }
         segments.append(id)
     }
     return segments

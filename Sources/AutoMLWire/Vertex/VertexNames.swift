@@ -44,19 +44,34 @@ public struct VertexTrainingPipelineName: VertexLocatedName {
     public init(validatedSegments segments: [String]) { self.segments = segments }
 }
 
-/// `projects/{project}/locations/{location}/models/{model}` (the default version; `@version` names are not
-/// parsed here).
+/// `projects/{project}/locations/{location}/models/{model}`, where the model may name a version or an alias:
+/// `models/123@2`, `models/123@default` (without one, the default version).
 public struct VertexModelName: VertexLocatedName {
     public static let collections = ["projects", "locations", "models"]
+    public static let versionedCollections: Set<String> = ["models"]
     public static let kind = "Vertex AI model"
     public let segments: [String]
     public init(validatedSegments segments: [String]) { self.segments = segments }
+
+    /// The model's ID without the version: `123` of `models/123@2`.
+    public var modelID: String { String(id.split(separator: "@", maxSplits: 1).first ?? "") }
+
+    /// The version ID or alias the name asks for (`2`, `default`); nil when it names none (the default version).
+    public var version: String? {
+        id.firstIndex(of: "@").map { String(id[id.index(after: $0)...]) }
+    }
+
+    /// The same model without a version (its default version).
+    public var unversioned: VertexModelName {
+        VertexModelName(validatedSegments: Array(segments.dropLast()) + [modelID])
+    }
 }
 
 /// `projects/{project}/locations/{location}/models/{model}/evaluations/{evaluation}` (`evaluations`, where AutoML v1
 /// said `modelEvaluations`).
 public struct VertexModelEvaluationName: ResourceName {
     public static let collections = ["projects", "locations", "models", "evaluations"]
+    public static let versionedCollections: Set<String> = ["models"]
     public static let kind = "Vertex AI model evaluation"
     public let segments: [String]
     public init(validatedSegments segments: [String]) { self.segments = segments }
@@ -67,6 +82,7 @@ public struct VertexModelEvaluationName: ResourceName {
 /// `projects/{project}/locations/{location}/models/{model}/evaluations/{evaluation}/slices/{slice}`.
 public struct VertexModelEvaluationSliceName: ResourceName {
     public static let collections = ["projects", "locations", "models", "evaluations", "slices"]
+    public static let versionedCollections: Set<String> = ["models"]
     public static let kind = "Vertex AI model evaluation slice"
     public let segments: [String]
     public init(validatedSegments segments: [String]) { self.segments = segments }

@@ -129,6 +129,12 @@ import Testing
             try await client.cancelOperation(operation)
             #expect(server.requests[2].path == "/v1/\(operation):cancel")
             #expect(server.requests[2].body.isEmpty, "the binding has no body")
+
+            let waited = try await client.waitOperation(operation, timeout: .milliseconds(2500))
+            #expect(waited.name == operation.description)
+            #expect(server.requests[3].method == "POST" && server.requests[3].path == "/v1/\(operation):wait")
+            #expect(server.requests[3].query["timeout"] == "2.500s")
+            #expect(server.requests[3].body.isEmpty, "the timeout goes in the query; the binding has no body")
         }
     }
 

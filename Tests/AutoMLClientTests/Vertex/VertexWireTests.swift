@@ -92,6 +92,29 @@ import Testing
         #expect(throws: ResourceNameError.self) { try VertexOperationName(parsing: text) }
     }
 
+    @Test func modelNamesMayNameAVersionOrAnAlias() throws {
+        let versioned = try VertexModelName(parsing: "projects/p/locations/l/models/123@2")
+        #expect(versioned.description == "projects/p/locations/l/models/123@2")
+        #expect(versioned.modelID == "123" && versioned.version == "2" && versioned.id == "123@2")
+        #expect(versioned.unversioned.description == "projects/p/locations/l/models/123")
+        let alias = try VertexModelName(parsing: "projects/p/locations/l/models/123@default")
+        #expect(alias.version == "default" && alias.unversioned == versioned.unversioned)
+        let plain = try VertexModelName(parsing: "projects/p/locations/l/models/123")
+        #expect(plain.version == nil && plain.modelID == "123" && plain.unversioned == plain)
+        let evaluation = try VertexModelEvaluationName(parsing: "projects/p/locations/l/models/123@1/evaluations/9")
+        #expect(evaluation.model == (try VertexModelName(parsing: "projects/p/locations/l/models/123@1")))
+        for bad in ["models/123@", "models/@2", "models/1@2@3", "models/1@a b"] {
+            #expect(throws: ResourceNameError.self, "\(bad)") {
+                try VertexModelName(parsing: "projects/p/locations/l/" + bad)
+            }
+        }
+        // Only models take versions.
+        #expect(throws: ResourceNameError.self) {
+            try VertexDatasetName(parsing: "projects/p/locations/l/datasets/1@2")
+        }
+        #expect(throws: ResourceNameError.self) { try ModelName(parsing: "projects/p/locations/l/models/ICN1@2") }
+    }
+
     @Test func operationMetadataIsPackedAsEachMethodsTypeWithOnlyItsMembers() throws {
         var metadata = VertexOperationMetadata()
         var generic = VertexGenericOperationMetadata()

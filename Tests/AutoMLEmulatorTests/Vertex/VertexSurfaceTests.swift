@@ -16,6 +16,10 @@ import Testing
             let vertex = VertexClient(sharing: served.client(), endpoint: served.baseURL + "/vertex")
             let csv = try TestImages.classificationDataset(in: served.gcsRoot, labels: ["cat", "dog"], perLabel: 10)
             let created = try await vertex.createDataset(in: served.location, Self.dataset("pets"))
+            // WaitOperation (no body, the timeout as a query parameter) answers once the operation is done.
+            let waited = try await vertex.waitOperation(
+                try VertexOperationName(parsing: created.name), timeout: .seconds(30))
+            #expect(waited.done && waited.name == created.name)
             let dataset = try await vertex.wait(for: created, as: VertexDataset.self, policy: Self.polling)
             let name = try #require(dataset.datasetName)
             #expect(name.project != served.location.project && name.project.allSatisfy(\.isNumber))
@@ -26,13 +30,23 @@ import Testing
 
             let pipeline = try await vertex.createTrainingPipeline(
                 in: served.location, Self.pipeline("pets-1", dataset: name.id))
-            #expect(pipeline.state == .pending)
+            #expect(pipeline.state == .queued)
             let ended = try await vertex.waitForPipeline(try #require(pipeline.pipelineName), policy: Self.polling)
             let modelName = try VertexModelName(parsing: try #require(ended.modelToUpload?.name))
             let model = try await vertex.getModel(modelName)
             #expect(model.displayName == "pets_model" && model.trainingPipeline == ended.name)
             #expect(ended.trainingTaskMetadata.objectValue?["costMilliNodeHours"] == JSONValue.string("8000"))
             #expect(try await vertex.listModelEvaluations(of: modelName).collect().count == 1)
+            // Its one version, by ID and by alias; no other.
+            for version in ["1", "default"] {
+                let versioned = try VertexModelName(parsing: "\(modelName)@\(version)")
+                #expect(try await vertex.getModel(versioned).name == model.name)
+                #expect(try await vertex.listModelEvaluations(of: versioned).collect().count == 1)
+            }
+            let missing = await #expect(throws: AutoMLError.self) {
+                _ = try await vertex.getModel(try VertexModelName(parsing: "\(modelName)@2"))
+            }
+            #expect(missing?.code == .notFound && missing?.message.contains("one version") == true)
 
             // Each API sees only its own resources.
             let v1 = try await served.client().listDatasets(in: served.location).collect()
@@ -68,6 +82,41 @@ import Testing
             await #expect(throws: AutoMLError.self) { _ = try await vertex.importData(into: name, [other]) }
             #expect(try await vertex.getDataset(name).dataItemCount == 20)
             #expect(try await vertex.listTrainingPipelines(in: served.location).collect().isEmpty)
+        }
+    }
+
+    @Test func everyModelTypeHasItsOwnBudgetRange() async throws {
+        try await withServedEmulator { served in
+            let vertex = VertexClient(sharing: served.client(), endpoint: served.baseURL + "/vertex")
+            for type in ImageModelType.classification + ImageModelType.detection {
+                guard let name = type.vertexName else { continue }
+                var request = Self.pipeline("budget", dataset: "404")
+                if type.isDetection { request.trainingTaskDefinition = VertexSchema.Training.objectDetection }
+                let range = type.budgetRange
+                for budget in [range.lowerBound - 1, range.upperBound + 1] {
+                    request.trainingTaskInputs = .object([
+                        "modelType": .string(name), "budgetMilliNodeHours": .string(String(budget)),
+                    ])
+                    let error = await #expect(throws: AutoMLError.self, "\(name) \(budget)") {
+                        _ = try await vertex.createTrainingPipeline(in: served.location, request)
+                    }
+                    #expect(error?.code == .invalidArgument)
+                    #expect(error?.message.contains("out of range for modelType \(name)") == true)
+                    #expect(error?.message.contains(type.budgetRangeText) == true)
+                }
+                // Each bound itself passes the budget check and the request goes on to the (missing) dataset.
+                for budget in [range.lowerBound, range.upperBound] {
+                    request.trainingTaskInputs = .object([
+                        "modelType": .string(name), "budgetMilliNodeHours": .string(String(budget)),
+                    ])
+                    let error = await #expect(throws: AutoMLError.self) {
+                        _ = try await vertex.createTrainingPipeline(in: served.location, request)
+                    }
+                    #expect(error?.code == .notFound, "\(name) \(budget): \(error?.message ?? "")")
+                }
+            }
+            let pipelines = try await vertex.listTrainingPipelines(in: served.location).collect()
+            #expect(pipelines.isEmpty)
         }
     }
 

@@ -216,6 +216,13 @@ import Testing
             try await shell.vertex.listEndpoints(in: shell.location).collect().count == 1,
             "the model's endpoint is used again")
         #expect(await shell.run("model undeploy\nwatch", in: session) == 0)
+        shell.clearOutput()
+        #expect(await shell.run("operations --works-on \(model) --format value(name)", in: session) == 0)
+        let worksOn = shell.standardOutput.split(separator: "\n")
+        #expect(worksOn.filter { $0.contains("/trainingPipelines/") }.count == 1, "\(shell.standardOutput)")
+        #expect(
+            worksOn.filter { $0.contains("/endpoints/") }.count == 2,
+            "both finished deploys (the undeploys do not name the model): \(shell.standardOutput)")
 
         shell.clearOutput()
         #expect(await shell.run("model export gs://automl-shell/m1 --model-format tflite", in: session) == 1)
