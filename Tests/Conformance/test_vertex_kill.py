@@ -78,7 +78,7 @@ def test_a_killed_backend_carries_on_training_and_deploys_once(tmp_path):
             input_data_config=v1.InputDataConfig(dataset_id=dataset.name.rsplit("/", 1)[1], filter_split=v1.FilterSplit(
                 training_filter=f"{ML_USE}=training", validation_filter=f"{ML_USE}=validation",
                 test_filter=f"{ML_USE}=test"))))
-        # A PENDING pipeline has no trainingTaskMetadata yet (the client reads an absent Value as None).
+        # A QUEUED or PENDING pipeline has no trainingTaskMetadata yet (the client reads an absent Value as None).
         spent = lambda p: int(dict(p.training_task_metadata or {}).get("costMilliNodeHours", "0"))  # noqa: E731
         before = eventually(lambda: pipelines.get_training_pipeline(name=created.name), lambda p: spent(p) > 0)
         kill(process)

@@ -62,7 +62,11 @@ extension AutoMLClient {
         var call = post(
             name, verb: "wait", WaitOperationRequest(timeout: timeout.map(ProtoDuration.init)),
             idempotent: true)
-        if let timeout { call.timeout = timeout + configuration.timeout }
+        call.timeout = (timeout ?? Self.serverWaitPatience) + configuration.timeout
         return try await perform(call, options: options, as: LongRunningOperation.self)
     }
+
+    /// How long a WaitOperation without a timeout may be held by the server: Google's documentation says "at most
+    /// the time permitted by the underlying HTTP/RPC protocol"; the local backend holds one at most 60 s.
+    static let serverWaitPatience: Duration = .seconds(600)
 }

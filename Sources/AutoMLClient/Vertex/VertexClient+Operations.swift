@@ -40,8 +40,8 @@ extension VertexClient {
         var call = RESTCall(method: "POST", path: "\(name):wait", idempotent: true, routing: "name=\(name)")
         if let timeout {
             call.query = [("timeout", ProtoDuration(timeout).protoJSON(options: .canonical).stringValue ?? "")]
-            call.timeout = timeout + configuration.timeout
         }
+        call.timeout = (timeout ?? AutoMLClient.serverWaitPatience) + configuration.timeout
         return try await perform(call, options: options, as: LongRunningOperation.self)
     }
 

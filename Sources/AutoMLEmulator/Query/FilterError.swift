@@ -7,12 +7,16 @@ struct FilterError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `problem` about `filter` on `list`, with the list's supported fields appended.
     init(_ problem: String, filter: String, list: FilterableList) {
-        message = "invalid filter \(FilterValue.quoted(filter)): \(problem). \(list.supportedFieldsSummary)."
+        self.init(problem, filter: filter, supported: list.supportedFieldsSummary)
     }
 
     /// `problem` about `filter` on the Vertex AI list `list`, with the list's supported fields appended.
     init(_ problem: String, filter: String, vertex list: VertexFilterableList) {
-        message = "invalid filter \(FilterValue.quoted(filter)): \(problem). \(list.supportedFieldsSummary)."
+        self.init(problem, filter: filter, supported: list.supportedFieldsSummary)
+    }
+
+    private init(_ problem: String, filter: String, supported: String) {
+        message = "invalid filter \(FilterValue.quoted(filter)): \(problem). \(supported)."
     }
 
     var description: String { message }

@@ -8,7 +8,9 @@ struct FilterParser {
     init(text: String, list: FilterableList) {
         self.text = text
         self.list = list
-        characters = Array(text)
+        // One Character per Unicode scalar, so that a value never merges with the quote after it (see
+        // VertexFilterParser).
+        characters = text.unicodeScalars.map(Character.init)
     }
 
     /// The terms of the whole text, or the first problem found.

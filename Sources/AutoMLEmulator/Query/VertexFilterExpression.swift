@@ -102,12 +102,25 @@ indirect enum VertexFilterCondition: Sendable, Hashable, CustomStringConvertible
         case .comparison(let comparison):
             return comparison.description
         case .not(let inner):
-            if case .comparison = inner { return "NOT \(inner)" }
-            return "NOT (\(inner))"
+            switch inner {
+            case .comparison, .not: return "NOT \(inner)"
+            case .and, .or: return "NOT (\(inner))"
+            }
         case .and(let parts):
             return parts.map(\.groupDescription).joined(separator: " AND ")
         case .or(let parts):
             return parts.map(\.groupDescription).joined(separator: " OR ")
+        }
+    }
+
+    /// How deeply the condition nests: 1 for a restriction, one more for each NOT and each group around it. Its
+    /// canonical form never nests deeper than this when parsed, so a filter whose tree is within the parser's limit
+    /// has a canonical form within it too.
+    var nesting: Int {
+        switch self {
+        case .comparison: 1
+        case .not(let inner): 1 + inner.nesting
+        case .and(let parts), .or(let parts): 1 + (parts.map(\.nesting).max() ?? 0)
         }
     }
 

@@ -17,7 +17,9 @@ struct VertexFilterParser {
     init(text: String, list: VertexFilterableList) {
         self.text = text
         self.list = list
-        characters = Array(text)
+        // One Character per Unicode scalar: a value's last character must never merge with the quote after it into
+        // one grapheme (a prepended mark such as U+0600 does), or a canonical `"؀"` would not read back.
+        characters = text.unicodeScalars.map(Character.init)
     }
 
     /// The condition of the whole text (nil when it is blank), or the first problem found.
@@ -28,6 +30,9 @@ struct VertexFilterParser {
         skipWhitespace()
         // An expression stops only at the end or at a ")"; at the top level that ")" has no "(".
         guard atEnd else { throw failure("\")\" closes no \"(\"") }
+        // The parsed tree is held to the limit too (precedence can nest it deeper than the text did), so that the
+        // canonical form, which parenthesizes every nested group, is never refused where the filter was accepted.
+        guard condition.nesting <= Self.maximumDepth else { throw tooDeep() }
         return condition
     }
 
@@ -103,11 +108,13 @@ struct VertexFilterParser {
         if next == ")" { throw failure("\(keyword) must be followed by a term, not \")\"") }
     }
 
+    private func tooDeep() -> FilterError {
+        failure("NOT and parentheses nest more than \(Self.maximumDepth) deep")
+    }
+
     private mutating func enterNesting() throws(FilterError) {
         depth += 1
-        guard depth <= Self.maximumDepth else {
-            throw failure("NOT and parentheses nest more than \(Self.maximumDepth) deep")
-        }
+        guard depth <= Self.maximumDepth else { throw tooDeep() }
     }
 
     // MARK: - Restrictions

@@ -40,7 +40,7 @@ extension VertexService {
         let stored = try await requireModel(id, in: parent)
         let list = try ListQuery(query, vertex: .evaluations, parent: "\(stored.model.name)/evaluations")
         let rows = try await store.vertexEvaluations(ofModel: stored.id).map {
-            StoredVertexItem(seq: $0.seq, json: $0.json)
+            StoredVertexItem(seq: $0.seq, json: $0.json, filteredByDisplayName: !list.filter.isEmpty)
         }
         let page = list.page(of: rows, sequence: \.seq)
         var response = VertexListModelEvaluationsResponse()
@@ -81,7 +81,7 @@ extension VertexService {
         }
         let list = try ListQuery(query, vertex: .slices, parent: "\(evaluation.name)/slices")
         let rows = try await store.vertexSlices(ofEvaluation: evaluationID).map {
-            StoredVertexItem(seq: $0.seq, json: $0.json)
+            StoredVertexItem(seq: $0.seq, json: $0.json, filteredByDisplayName: false)
         }
         let page = list.page(of: rows, sequence: \.seq)
         var response = VertexListModelEvaluationSlicesResponse()
@@ -121,15 +121,22 @@ extension VertexService {
 
 /// A stored item with its creation order (evaluations, slices), for filtering and paging.
 ///
-/// Only evaluation lists are filtered (by `display_name`, read from the JSON when asked); a slice list's one filter
-/// is checked before the list is read, so its items are never asked for a field.
+/// Only evaluation lists are filtered (by `display_name`, read from the JSON once, not per comparison); a slice
+/// list's one filter is checked before the list is read, so its items are never asked for a field.
 struct StoredVertexItem: VertexFilterSubject, Sendable {
     var seq: Int64
     var json: String
+    private var displayName: String?
+
+    init(seq: Int64, json: String, filteredByDisplayName: Bool) {
+        self.seq = seq
+        self.json = json
+        displayName = filteredByDisplayName ? (try? VertexModelEvaluation.fromStored(json))?.displayName : nil
+    }
 
     func vertexFilterValue(for field: VertexFilterField) -> VertexFilterValue? {
-        guard field == .displayName, let evaluation = try? VertexModelEvaluation.fromStored(json) else { return nil }
-        return .text(evaluation.displayName)
+        guard field == .displayName, let displayName else { return nil }
+        return .text(displayName)
     }
 }
 

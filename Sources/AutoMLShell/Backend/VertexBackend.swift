@@ -40,7 +40,9 @@ struct VertexBackend: ShellBackend {
     }
 
     /// `operations`: the training pipelines, then the operations, with v1's `done` and `worksOn` terms applied here
-    /// (Vertex AI's filter grammar for them is not documented).
+    /// (Vertex AI's filter grammar for them is not documented). Any other filter is in the training pipelines' grammar
+    /// (AIP-160: state, display_name, create_time, labels…), which operation lists do not take: with one, only the
+    /// pipelines are listed.
     private func forEachOperationPage(
         in location: LocationName, query: ShellFilter, _ body: ([JSONValue]) async throws -> Void
     ) async throws {
@@ -56,7 +58,8 @@ struct VertexBackend: ShellBackend {
         try await client.forEachPage(of: .trainingPipelines, in: location, filter: query.rest) {
             try await body($0.filter(keep))
         }
-        try await client.forEachPage(of: .operations, in: location, filter: query.rest) {
+        guard query.rest == nil else { return }
+        try await client.forEachPage(of: .operations, in: location) {
             try await body($0.filter(keep))
         }
     }
@@ -66,14 +69,11 @@ struct VertexBackend: ShellBackend {
     private static func concerns(_ item: JSONValue, _ target: String) -> Bool {
         let name = item["name"]?.stringValue ?? ""
         if name.contains(target + "/") { return true }
-        func tail(_ name: String) -> String {
-            let unversioned = name.split(separator: "@").first ?? ""
-            return "/" + unversioned.split(separator: "/").suffix(2).joined(separator: "/")
-        }
+        func model(_ name: String?) -> String? { name.flatMap(VertexModelName.init).map { "/models/" + $0.modelID } }
         let dataset = item["inputDataConfig"]?["datasetId"]?.stringValue.map { "/datasets/" + $0 }
-        let model = item["modelToUpload"]?["name"]?.stringValue.map(tail)
-        let deployed = item["response"]?["deployedModel"]?["model"]?.stringValue.map(tail)
-        return dataset == target || model == target || deployed == target
+        let made = model(item["modelToUpload"]?["name"]?.stringValue)
+        let deployed = model(item["response"]?["deployedModel"]?["model"]?.stringValue)
+        return dataset == target || made == target || deployed == target
     }
 
     func entry(listed item: JSONValue, kind: ResourceKind) -> ResourceEntry? {

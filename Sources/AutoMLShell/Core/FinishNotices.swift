@@ -14,7 +14,8 @@ final class FinishNotices: Sendable {
 
     private struct State: Sendable {
         var pending: [String: Pending] = [:]
-        var finished: [String] = []
+        /// Notices not shown yet, by the reference they are about.
+        var finished: [(reference: String, notice: String)] = []
         var polling: Task<Void, Never>?
     }
 
@@ -42,16 +43,25 @@ final class FinishNotices: Sendable {
         }
     }
 
-    /// Stops following an operation (it was watched to its end).
+    /// Stops following an operation (it was watched to its end), and drops its notice when it finished before the
+    /// watch but after the last prompt: the watch has shown the end already.
     func forget(_ reference: String) {
-        _ = state.withLock { $0.pending.removeValue(forKey: reference) }
+        state.withLock { state in
+            state.pending.removeValue(forKey: reference)
+            state.finished.removeAll { $0.reference == reference }
+        }
+    }
+
+    /// Whether a notice about `reference` waits for the next prompt.
+    func hasNotice(about reference: String) -> Bool {
+        state.withLock { state in state.finished.contains { $0.reference == reference } }
     }
 
     /// What finished since the last call, one line each, oldest first.
     func take() -> [String] {
         state.withLock { state in
             defer { state.finished = [] }
-            return state.finished
+            return state.finished.map(\.notice)
         }
     }
 
@@ -75,7 +85,7 @@ final class FinishNotices: Sendable {
             guard now.done else { continue }
             state.withLock { state in
                 guard state.pending.removeValue(forKey: reference) != nil else { return }
-                state.finished.append(Self.notice(now))
+                state.finished.append((reference, Self.notice(now)))
             }
         }
         return state.withLock { state in

@@ -169,9 +169,10 @@ package final class ShellRunner {
     }
 
     /// Whether a command goes into a transcript: `record` steers the recording, `source` is recorded as the
-    /// commands of its file, and `exit` (`quit`) ends the recording rather than being part of it.
+    /// commands of its file, `exit` (`quit`) ends the recording rather than being part of it, and `clear` only
+    /// wipes the screen it was typed at.
     private static func isRecorded(_ command: TokenizedCommand) -> Bool {
-        !["record", "source", "exit", "quit"].contains(command.words.first?.text ?? "")
+        !["record", "source", "exit", "quit", "clear"].contains(command.words.first?.text ?? "")
     }
 
     /// Runs one command given as words (the one-shot CLI: `automl models --dataset D`). `--endpoint`, `--project`,

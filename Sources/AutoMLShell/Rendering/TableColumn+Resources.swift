@@ -156,6 +156,8 @@ extension TableColumn {
             guard evaluation["metrics"] != nil,
                 let read = VertexEvaluationView.modelEvaluation(.object(evaluation), overall: overall)
             else { return "0" }
+            // Detection metrics carry no count of their images on Vertex AI: unknown, not none.
+            guard read.imageObjectDetectionEvaluationMetrics == nil else { return "" }
             return String(read.evaluatedExampleCount)
         }
         return [.id, label, TableColumn("ANNOTATION SPEC", path: "annotationSpecId"), examples, metric]

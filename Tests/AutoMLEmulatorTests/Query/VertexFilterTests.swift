@@ -191,7 +191,8 @@ private let imageDefinition =
             ("labels.\"\(system)\"=IMAGE", .datasets, "labels.\"\(system)\"=\"IMAGE\""),
             ("labels.'env'=prod", .datasets, #"labels.env="prod""#),
             (#"display_name="a" labels:*"#, .endpoints, #"display_name="a" AND labels:*"#),
-            (#"NOT NOT display_name="a""#, .datasets, #"NOT (NOT display_name="a")"#),
+            (#"NOT NOT display_name="a""#, .datasets, #"NOT NOT display_name="a""#),
+            ("display_name=\u{600}", .datasets, "display_name=\"\u{600}\""),
             ("", .models, ""),
         ]
         for (text, list, canonical) in texts {
@@ -199,6 +200,22 @@ private let imageDefinition =
             #expect(filter.description == canonical, "\(text)")
             #expect(try VertexFilterExpression(parsing: filter.description, for: list) == filter, "\(text)")
         }
+    }
+
+    @Test func everyAcceptedFilterHasACanonicalFormWithinTheLimit() throws {
+        let limit = VertexFilterParser.maximumDepth
+        // Stacked negations cost one level each, in the text and in the canonical form.
+        let negations = String(repeating: "NOT ", count: limit - 1) + "display_name=a"
+        let negated = try VertexFilterExpression(parsing: negations, for: .datasets)
+        #expect(try VertexFilterExpression(parsing: negated.description, for: .datasets) == negated)
+        // Precedence nests the tree deeper than the text: each `a (…) OR b` is `a AND ((…) OR b)`, two levels of the
+        // tree and of the canonical form for one of the text. The tree is held to the same limit.
+        func nested(_ levels: Int) -> String {
+            (0..<levels).reduce("display_name=a") { inner, _ in "display_name=a (\(inner)) OR display_name=b" }
+        }
+        #expect(throws: FilterError.self) { try VertexFilterExpression(parsing: nested(limit / 2 + 1), for: .datasets) }
+        let parsed = try VertexFilterExpression(parsing: nested(limit / 2 - 1), for: .datasets)
+        #expect(try VertexFilterExpression(parsing: parsed.description, for: .datasets) == parsed)
     }
 
     @Test func reasonableNestingIsAccepted() throws {

@@ -154,14 +154,14 @@ import Testing
         #expect(lines.suffix(3) == ["dataset create flowers", "set format yaml", "dataset get $dataset_flowers"])
     }
 
-    @Test func exitEndsTheRecordingWithoutBeingWritten() async throws {
+    @Test func exitEndsTheRecordingAndNeitherItNorClearIsWritten() async throws {
         let shell = try await ShellHarness()
         let session = shell.session(persists: false)
         let path = shell.directory.appendingPathComponent("ended.automl").path
-        #expect(await shell.run("record \(path)\ndataset create flowers\nquit", in: session) == 0)
+        #expect(await shell.run("record \(path)\ndataset create flowers\nclear\nquit", in: session) == 0)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         #expect(lines.last == "dataset create flowers")
-        #expect(!lines.contains("quit") && !lines.contains("exit"))
+        #expect(!lines.contains("quit") && !lines.contains("exit") && !lines.contains("clear"))
     }
 
     @Test func aRecreatedNameIsBoundAgainAndTheOlderIDSaysSo() async throws {
