@@ -77,7 +77,9 @@ struct LocalImportPlan {
             for folder in splitFolders.sorted() {
                 let use = splitFolderNames[folder.lowercased()] ?? "UNASSIGNED"
                 for label in try folders(in: root.appendingPathComponent(folder), fileSystem).sorted() {
-                    plan.addImages(in: root, relative: "\(folder)/\(label)", label: label, split: { _ in use })
+                    plan.addImages(in: root, relative: "\(folder)/\(label)", label: label) { names in
+                        names.map { _ in use }
+                    }
                 }
                 plan.skipLooseFiles(in: root.appendingPathComponent(folder), fileSystem)
             }
@@ -94,7 +96,7 @@ struct LocalImportPlan {
                     hint: "put each label's images in a folder named after it: \(root.lastPathComponent)/daisy/1.jpg")
             }
             for label in top.sorted() {
-                plan.addImages(in: root, relative: label, label: label, split: split.map { ratio in ratio.split(for:) })
+                plan.addImages(in: root, relative: label, label: label, split: split.map { ratio in ratio.splits(of:) })
             }
         }
         plan.skipLooseFiles(in: root, fileSystem)
@@ -113,8 +115,12 @@ struct LocalImportPlan {
         }
     }
 
-    /// Adds the images under `root/relative` with `label`; with `split`, each row starts with the split it gives.
-    private mutating func addImages(in root: URL, relative: String, label: String, split: ((String) -> String)?) {
+    /// Adds the images under `root/relative` with `label`; with `split`, each row starts with the split it gives the
+    /// label's images (given all their names, in order).
+    private mutating func addImages(
+        in root: URL, relative: String, label: String, split: (([String]) -> [String])? = nil
+    ) {
+        var names: [String] = []
         for file in Self.files(under: root.appendingPathComponent(relative)) {
             let name = relative + "/" + file
             let url = root.appendingPathComponent(name)
@@ -122,9 +128,13 @@ struct LocalImportPlan {
                 skipped.append(Skipped(path: url.path, reason: reason))
                 continue
             }
-            uploads.append(Upload(file: url, relativeName: name))
-            rows.append((split.map { [$0(name)] } ?? []) + ["", label])
-            pathColumn.append(split == nil ? 0 : 1)
+            names.append(name)
+        }
+        let splits = split?(names)
+        for (index, name) in names.enumerated() {
+            uploads.append(Upload(file: root.appendingPathComponent(name), relativeName: name))
+            rows.append((splits.map { [$0[index]] } ?? []) + ["", label])
+            pathColumn.append(splits == nil ? 0 : 1)
             rowUploads.append(uploads.count - 1)
         }
     }
@@ -223,7 +233,8 @@ enum MLUseWord {
 }
 
 /// `--split 80/10/10`: shares of TRAIN, VALIDATION and TEST, assigned to each image by a hash of its name, so the
-/// same file lands in the same split on every run.
+/// same file lands in the same split on every run; a label whose images the hash left with a split empty
+/// (few images, bad luck) gets one image there from its largest split (``splits(of:)``).
 struct SplitRatio: Hashable {
     var train: Int
     var validation: Int
@@ -236,10 +247,36 @@ struct SplitRatio: Hashable {
     }
 
     func split(for name: String) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        let bucket = Int(hash % 100)
+        let bucket = Self.bucket(of: name)
         if bucket < train { return "TRAIN" }
         return bucket < train + validation ? "VALIDATION" : "TEST"
+    }
+
+    /// The splits of one label's images, in the order of `names`: each by ``split(for:)``, except that a label of 3
+    /// or more images left with none in a split the ratio gives a share gets one, from the split that has the most
+    /// (and keeps one): the image nearest the empty split by its hash moves. So 3 images make one of each.
+    func splits(of names: [String]) -> [String] {
+        var splits = names.map(split(for:))
+        guard names.count >= 3 else { return splits }
+        let order = ["TRAIN", "VALIDATION", "TEST"]
+        for (rank, wanted) in order.enumerated() where [train, validation, test][rank] > 0 && !splits.contains(wanted) {
+            let counts = order.map { split in splits.filter { $0 == split }.count }
+            guard let donor = order.indices.filter({ $0 != rank }).max(by: { counts[$0] < counts[$1] }),
+                counts[donor] >= 2
+            else { continue }
+            let movable = names.indices.filter { splits[$0] == order[donor] }
+            let nearest =
+                donor < rank
+                ? movable.max { Self.bucket(of: names[$0]) < Self.bucket(of: names[$1]) }
+                : movable.min { Self.bucket(of: names[$0]) < Self.bucket(of: names[$1]) }
+            if let nearest { splits[nearest] = wanted }
+        }
+        return splits
+    }
+
+    private static func bucket(of name: String) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return Int(hash % 100)
     }
 }

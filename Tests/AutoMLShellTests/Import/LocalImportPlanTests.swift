@@ -36,6 +36,24 @@ struct LocalImportPlanTests {
         #expect(Set(names.map(SplitRatio(parsing: "100/0/0")!.split(for:))) == ["TRAIN"])
     }
 
+    @Test func everyLabelOfThreeOrMoreImagesGetsAnImageInEverySplit() throws {
+        let ratio = try #require(SplitRatio(parsing: "70/15/15"))
+        for count in [3, 4, 5, 8, 14] {
+            for label in ["daisy", "tulip", "rose", "sunflower", "iris", "lily"] {
+                let names = (0..<count).map { "\(label)/\(String(format: "%02d", $0)).png" }
+                let splits = ratio.splits(of: names)
+                #expect(Set(splits) == ["TRAIN", "VALIDATION", "TEST"], "\(label) × \(count): \(splits)")
+                #expect(splits == ratio.splits(of: names), "the same every run")
+                let moved = zip(names, splits).filter { ratio.split(for: $0.0) != $0.1 }
+                #expect(moved.count <= 2, "at most one image for each empty split moves")
+            }
+        }
+        // Too few to spare one, or a ratio without the split: nothing moves.
+        #expect(ratio.splits(of: ["a/1.png", "a/2.png"]) == ["a/1.png", "a/2.png"].map(ratio.split(for:)))
+        let noTest = try #require(SplitRatio(parsing: "90/10/0"))
+        #expect(!noTest.splits(of: (0..<6).map { "b/\($0).png" }).contains("TEST"))
+    }
+
     @Test func aCSVKeepsItsRowsAndGetsObjectURIs() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
