@@ -128,7 +128,7 @@ struct FilterParser {
     ) throws(FilterError) -> FilterOperand {
         let value: String
         if scanner.peek == "\"" {
-            value = try readQuoted()
+            value = try scanner.readQuoted(failing: failure)
         } else {
             value = scanner.readBare()
             // A bare keyword is a missing value (`dataset_id= AND …`); quote it to compare with the word itself.
@@ -153,15 +153,6 @@ struct FilterParser {
             }
             return .anyChild(of: String(value.dropLast()))
         }
-    }
-
-    /// A quoted value (the cursor on the opening quote), or an error when the filter ends before it closes.
-    private mutating func readQuoted() throws(FilterError) -> String {
-        let start = scanner.position
-        guard let value = scanner.readQuoted() else {
-            throw failure("unterminated quoted value " + scanner.text(from: start))
-        }
-        return value
     }
 
     // MARK: - Scanning

@@ -20,9 +20,15 @@ struct FilterScanner {
         while let character = peek, character.isWhitespace { position += 1 }
     }
 
-    /// A string between two of the quote the cursor is on, with backslash escapes (`\"`, `\\`); nil when the filter
-    /// ends before the closing quote.
-    mutating func readQuoted() -> String? {
+    /// A string between two of the quote the cursor is on, with backslash escapes (`\"`, `\\`); when the filter ends
+    /// before the closing quote, the error `failure` makes of the problem.
+    mutating func readQuoted(failing failure: (String) -> FilterError) throws(FilterError) -> String {
+        let start = position
+        guard let value = readQuotedValue() else { throw failure("unterminated quoted value " + text(from: start)) }
+        return value
+    }
+
+    private mutating func readQuotedValue() -> String? {
         guard let quote = peek else { return nil }
         position += 1
         var value = ""

@@ -160,7 +160,7 @@ struct VertexFilterParser {
     /// The key after `labels.`: letters, digits, `_` and `-`, or a quoted string for any other key.
     private mutating func readLabelKey() throws(FilterError) -> String {
         if scanner.peek == "\"" || scanner.peek == "'" {
-            let key = try readQuoted()
+            let key = try scanner.readQuoted(failing: failure)
             guard !key.isEmpty else { throw failure("a label key must not be empty") }
             return key
         }
@@ -197,7 +197,7 @@ struct VertexFilterParser {
     ) throws(FilterError) -> VertexFilterOperand {
         let value: String
         if scanner.peek == "\"" || scanner.peek == "'" {
-            value = try readQuoted()
+            value = try scanner.readQuoted(failing: failure)
         } else {
             value = scanner.readBare()
             // A bare keyword is a missing value (`display_name= AND …`); quote it to compare with the word itself.
@@ -244,15 +244,6 @@ struct VertexFilterParser {
             scanner.position += 1
         }
         return name
-    }
-
-    /// A quoted value (the cursor on the opening quote), or an error when the filter ends before it closes.
-    private mutating func readQuoted() throws(FilterError) -> String {
-        let start = scanner.position
-        guard let value = scanner.readQuoted() else {
-            throw failure("unterminated quoted value " + scanner.text(from: start))
-        }
-        return value
     }
 
     // MARK: - Scanning
