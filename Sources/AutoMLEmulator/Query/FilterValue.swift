@@ -11,12 +11,13 @@ enum FilterValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// `text` in double quotes, with `"` and `\` escaped, so the parser reads it back unchanged.
+    /// `text` in double quotes, with `"` and `\` escaped, so the parser reads it back unchanged. Escapes go by Unicode
+    /// scalar, as the parser reads: a `"` followed by a combining mark is one Character but still a quote.
     static func quoted(_ text: String) -> String {
         var result = "\""
-        for character in text {
-            if character == "\"" || character == "\\" { result.append("\\") }
-            result.append(character)
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { result.unicodeScalars.append("\\") }
+            result.unicodeScalars.append(scalar)
         }
         result.append("\"")
         return result

@@ -114,6 +114,16 @@ import Testing
         #expect(empty.terms == [FilterTerm(field: .annotationSpecID, test: .equals(.value(.string(""))))])
     }
 
+    @Test func aQuoteFollowedByACombiningMarkIsEscapedInTheCanonicalForm() throws {
+        // `"` and U+0FB1 are one Character, but the parser reads scalars: the canonical form must escape the quote.
+        let value = "a\"\u{0FB1}b"
+        let filter = FilterExpression(
+            list: .operations, terms: [FilterTerm(field: .operationID, test: .equals(.value(.string(value))))])
+        #expect(try FilterExpression(parsing: filter.description, for: .operations) == filter)
+        let vertex = try VertexFilterExpression(parsing: "display_name=a\"\u{0FB1}b", for: .datasets)
+        #expect(try VertexFilterExpression(parsing: vertex.description, for: .datasets) == vertex)
+    }
+
     @Test func termsJoinWithAnd() throws {
         let filter = try FilterExpression(
             parsing: "done=true AND worksOn = projects/p/locations/l/models/* AND operation_id!=9", for: .operations)
