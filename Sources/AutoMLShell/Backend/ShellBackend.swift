@@ -54,6 +54,8 @@ protocol ShellBackend: Sendable {
     func undeployModel(_ name: ModelName) async throws -> BackendOperation
     func exportModel(_ name: ModelName, to prefix: String, format: String?) async throws -> BackendOperation
     func evaluations(of model: ModelName) async throws -> BackendEvaluations
+    /// A model's overall evaluation as v1's message (the headline figures of `models`); nil when it has none.
+    func overallEvaluation(of model: ModelName) async throws -> ModelEvaluation?
     /// One evaluation, and the v1 message the evaluation view draws (Vertex AI's metrics read back into it).
     func evaluation(_ id: String, of model: ModelName) async throws -> (json: JSONValue, view: ModelEvaluation?)
     func predict(_ model: ModelName, image: Data, threshold: Double?, maxBoxes: Int?) async throws -> JSONValue
@@ -94,6 +96,11 @@ protocol ShellBackend: Sendable {
 }
 
 extension ShellBackend {
+    /// The overall evaluation among all of a model's evaluations (v1 lists them in one request anyway).
+    func overallEvaluation(of model: ModelName) async throws -> ModelEvaluation? {
+        try await evaluations(of: model).views.first { $0.annotationSpecId.isEmpty }
+    }
+
     /// v1's filter terms (`done=true`, `worksOn=NAME`): v1 sends them; Vertex AI's backend applies them itself.
     func operationsFilter(done: Bool?, worksOn: String?) -> [String] {
         var filters: [String] = []

@@ -87,6 +87,13 @@ extension VertexBackend {
         return BackendEvaluations(json: .object(json), entries: entries, views: views)
     }
 
+    /// The evaluation itself (AutoML image models have one), without its slices: one request, not one per label.
+    func overallEvaluation(of model: ModelName) async throws -> ModelEvaluation? {
+        try await client.listModelEvaluations(of: try vertex(model)).collect().first.flatMap {
+            VertexEvaluationView.modelEvaluation($0.protoJSON(options: .canonical))
+        }
+    }
+
     func testPredictions(of model: ModelName) async throws -> TestPredictions {
         try await client.testPredictions(of: try vertex(model))
     }

@@ -194,6 +194,12 @@ import Testing
         #expect(await shell.run("evaluation get \(overall)\nevaluation get \(daisy)", in: session) == 0)
         #expect(shell.standardOutput.contains("/evaluations/\(overall)\""))
         #expect(shell.standardOutput.contains("\"value\": \"daisy\""))
+        // On a terminal `models` shows each model's headline figure, read from its overall evaluation.
+        let terminal = shell.session(context: session.context, persists: false, terminal: true)
+        shell.clearOutput()
+        #expect(await shell.run("models", in: terminal) == 0, "\(shell.standardError)")
+        #expect(
+            shell.standardOutput.contains("AUPRC") && shell.standardOutput.contains("0.750"), "\(shell.standardOutput)")
         shell.clearOutput()
         #expect(await shell.run("evaluation get \(daisy) --view", in: session) == 0, "\(shell.standardError)")
         #expect(shell.standardOutput.hasPrefix("Evaluation \(daisy) (label daisy): "))

@@ -65,9 +65,9 @@ extension ModelFacts {
     /// The figures of a model's overall evaluation; nil when it has none or they cannot be read.
     static func overallFigures(of model: JSONValue, backend: any ShellBackend) async -> EvaluationFigures? {
         guard let name = model["name"]?.stringValue.flatMap(ModelName.init),
-            let evaluations = try? await backend.evaluations(of: name)
+            let overall = try? await backend.overallEvaluation(of: name)
         else { return nil }
-        return evaluations.views.first { $0.annotationSpecId.isEmpty }.map(EvaluationFigures.init)
+        return EvaluationFigures(overall)
     }
 }
 
