@@ -598,7 +598,7 @@ def test_operations_client_reads_nested_operations(clients, dataset):
 def test_operations_of_every_owner_through_the_service_clients(clients, trained, deployed):
     """The service clients' operation methods (the /ui/ bindings) on an operation of each owner: the endpoint (the
     deploy), the model (an export), the location (a delete); lists under a pipeline and an evaluation."""
-    endpoint, _, _ = deployed
+    endpoint, _, deploy = deployed
     models = clients["models"]
     export = models.export_model(name=trained.model_to_upload.name, output_config=v1.ExportModelRequest.OutputConfig(
         export_format_id="torchscript", artifact_destination=v1.GcsDestination(output_uri_prefix=f"gs://{BUCKET}/ops")))
@@ -606,28 +606,27 @@ def test_operations_of_every_owner_through_the_service_clients(clients, trained,
     scratch = create_dataset(clients, "scratch")
     deletion = clients["datasets"].delete_dataset(name=scratch.name)
     deletion.result(timeout=WAIT_TIMEOUT, polling=FAST_POLLING)
-    owners = {
-        endpoint.name: "DeployModelOperationMetadata",
-        trained.model_to_upload.name: "ExportModelOperationMetadata",
-        PARENT: "DeleteOperationMetadata",
-    }
-    for owner, kind in owners.items():
-        listed = [o for o in models.list_operations(request={"name": owner}).operations
-                  if o.metadata.type_url.endswith("." + kind)]
-        assert listed, f"no {kind} under {owner}"
-        if owner != PARENT:
-            assert all(o.name.rsplit("/operations/", 1)[0].endswith(owner.split("/locations/", 1)[1])
-                       for o in listed)
-        name = listed[0].name
+    assert "/datasets/" not in deletion.operation.name, "a delete lives at the location"
+
+    def every_operation(owner: str) -> list[str]:
+        names, token = [], ""
+        while True:
+            page = models.list_operations(request={"name": owner, "page_token": token})
+            names += [o.name for o in page.operations]
+            token = page.next_page_token
+            if not token:
+                return names
+
+    for owner, name in ((endpoint.name, deploy.operation.name), (trained.model_to_upload.name, export.operation.name),
+                        (PARENT, deletion.operation.name)):
+        assert name in every_operation(owner), f"{name} under {owner}"
         assert models.get_operation(request={"name": name}).done
         waited = models.wait_operation(request={"name": name, "timeout": duration_pb2.Duration(seconds=5)})
         assert waited.done and waited.name == name
         models.cancel_operation(request={"name": name})  # best effort on a done operation: no error
-    assert deletion.operation.name.startswith("projects/") and "/datasets/" not in deletion.operation.name
-    pipeline_ops = models.list_operations(request={"name": trained.name}).operations
-    assert list(pipeline_ops) == []
+    assert every_operation(trained.name) == []
     [evaluation] = models.list_model_evaluations(parent=trained.model_to_upload.name)
-    assert list(models.list_operations(request={"name": evaluation.name}).operations) == []
+    assert every_operation(evaluation.name) == []
     with pytest.raises(exceptions.NotFound):
         models.list_operations(request={"name": f"{PARENT}/endpoints/404"})
 

@@ -96,18 +96,17 @@ struct FilterParser {
     }
 
     private mutating func readOperator(after name: String) throws(FilterError) -> FilterOperator {
-        let rest = String(scanner.characters[scanner.position..<min(scanner.position + 2, scanner.characters.count)])
-        for unsupported in ["<=", ">=", "==", "<", ">", "~"] where rest.hasPrefix(unsupported) {
+        for unsupported in ["<=", ">=", "==", "<", ">", "~"] where scanner.isLooking(at: unsupported) {
             let hint = unsupported == "==" ? "; use =" : ""
             throw failure("operator \(FilterValue.quoted(unsupported)) is not supported\(hint)")
         }
-        if rest.hasPrefix("!=") {
+        if scanner.isLooking(at: "!=") {
             scanner.position += 2
             return .notEquals
         }
-        if rest.hasPrefix("=") || rest.hasPrefix(":") {
+        if scanner.isLooking(at: "=") || scanner.isLooking(at: ":") {
             scanner.position += 1
-            return rest.hasPrefix("=") ? .equals : .has
+            return scanner.characters[scanner.position - 1] == "=" ? .equals : .has
         }
         if scanner.atEnd { throw failure("expected =, != or :* after \(FilterValue.quoted(name))") }
         let word = wordAtPosition()

@@ -16,6 +16,12 @@ struct FilterScanner {
 
     var peek: Character? { atEnd ? nil : characters[position] }
 
+    /// Whether the text at the cursor starts with `prefix`, scalar by scalar (a `=` followed by a combining mark is
+    /// still a `=`).
+    func isLooking(at prefix: String) -> Bool {
+        characters[position...].starts(with: prefix.unicodeScalars.map(Character.init))
+    }
+
     mutating func skipWhitespace() {
         while let character = peek, character.isWhitespace { position += 1 }
     }

@@ -179,9 +179,8 @@ struct VertexFilterParser {
     }
 
     private mutating func readComparator(after name: String) throws(FilterError) -> VertexFilterComparator {
-        let ahead = String(scanner.characters[scanner.position..<min(scanner.position + 2, scanner.characters.count)])
-        if ahead == "==" { throw failure("operator \"==\" is not supported; use =") }
-        for comparator in VertexFilterComparator.scanningOrder where ahead.hasPrefix(comparator.rawValue) {
+        if scanner.isLooking(at: "==") { throw failure("operator \"==\" is not supported; use =") }
+        for comparator in VertexFilterComparator.scanningOrder where scanner.isLooking(at: comparator.rawValue) {
             scanner.position += comparator.rawValue.count
             return comparator
         }

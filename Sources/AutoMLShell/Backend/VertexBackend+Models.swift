@@ -89,9 +89,9 @@ extension VertexBackend {
 
     /// The evaluation itself (AutoML image models have one), without its slices: one request, not one per label.
     func overallEvaluation(of model: ModelName) async throws -> ModelEvaluation? {
-        try await client.listModelEvaluations(of: try vertex(model)).collect().first.flatMap {
+        try await client.listModelEvaluations(of: try vertex(model)).collect().lazy.compactMap {
             VertexEvaluationView.modelEvaluation($0.protoJSON(options: .canonical))
-        }
+        }.first
     }
 
     func testPredictions(of model: ModelName) async throws -> TestPredictions {

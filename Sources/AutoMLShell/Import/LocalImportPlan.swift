@@ -233,8 +233,9 @@ enum MLUseWord {
 }
 
 /// `--split 80/10/10`: shares of TRAIN, VALIDATION and TEST, assigned to each image by a hash of its name, so the
-/// same file lands in the same split on every run; a label whose images the hash left with a split empty
-/// (few images, bad luck) gets one image there from its largest split (``splits(of:)``).
+/// same file lands in the same split on every run of an unchanged folder; a label whose images the hash left with
+/// no image in a split that has a share (few images, bad luck) gets one there from its largest split
+/// (``splits(of:)``).
 struct SplitRatio: Hashable {
     var train: Int
     var validation: Int

@@ -122,6 +122,12 @@ import Testing
         #expect(try FilterExpression(parsing: filter.description, for: .operations) == filter)
         let vertex = try VertexFilterExpression(parsing: "display_name=a\"\u{0FB1}b", for: .datasets)
         #expect(try VertexFilterExpression(parsing: vertex.description, for: .datasets) == vertex)
+        // An operator followed by a combining mark is still the operator; the mark starts the value.
+        let marked = try FilterExpression(parsing: "operation_id=\u{0338}a", for: .operations)
+        #expect(marked.terms == [FilterTerm(field: .operationID, test: .equals(.value(.string("\u{0338}a"))))])
+        #expect(
+            try VertexFilterExpression(parsing: "display_name!=\u{0338}a", for: .datasets).description
+                == "display_name!=\"\u{0338}a\"")
     }
 
     @Test func termsJoinWithAnd() throws {

@@ -43,7 +43,6 @@ struct LocalImportPlanTests {
                 let names = (0..<count).map { "\(label)/\(String(format: "%02d", $0)).png" }
                 let splits = ratio.splits(of: names)
                 #expect(Set(splits) == ["TRAIN", "VALIDATION", "TEST"], "\(label) × \(count): \(splits)")
-                #expect(splits == ratio.splits(of: names), "the same every run")
                 let moved = zip(names, splits).filter { ratio.split(for: $0.0) != $0.1 }
                 #expect(moved.count <= 2, "at most one image for each empty split moves")
             }
