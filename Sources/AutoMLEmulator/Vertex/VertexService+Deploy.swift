@@ -169,7 +169,7 @@ extension VertexService {
             throw ServiceError.invalidArgument(
                 "deployedModel.model \(name) is not in the endpoint's project and location (\(parent)).")
         }
-        let id = String(parts[5].split(separator: "@").first ?? "")
+        let id = Self.modelID(of: name)
         if try await store.vertexModel(id, in: parent.parent) == nil,
             let pipeline = try await pipelineMaking(id, in: parent)
         {

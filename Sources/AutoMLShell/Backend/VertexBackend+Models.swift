@@ -78,7 +78,9 @@ extension VertexBackend {
         let entries =
             evaluations.map { (id: Self.lastSegment($0.name), label: String?.none) }
             + slices.map { (id: Self.lastSegment($0.name), label: Optional($0.slice?.value ?? "")) }
-        let overall = evaluations.first.map { $0.protoJSON(options: .canonical) }
+        let overall = evaluations.first.flatMap {
+            VertexEvaluationView.modelEvaluation($0.protoJSON(options: .canonical))
+        }
         let views =
             evaluations.compactMap { VertexEvaluationView.modelEvaluation($0.protoJSON(options: .canonical)) }
             + slices.compactMap {
@@ -110,7 +112,7 @@ extension VertexBackend {
             let slice = try VertexModelEvaluationSliceName(parsing: "\(evaluation.name)/slices/\(id)")
             do {
                 let json = try await client.getModelEvaluationSlice(slice).protoJSON(options: .canonical)
-                let overall = evaluation.protoJSON(options: .canonical)
+                let overall = VertexEvaluationView.modelEvaluation(evaluation.protoJSON(options: .canonical))
                 return (json, VertexEvaluationView.modelEvaluation(json, overall: overall))
             } catch let error as AutoMLError where error.code == .notFound {
                 continue

@@ -5,8 +5,9 @@ import Foundation
 /// v1's message, so that `evaluation get` draws the same view on both APIs: the same figures under v1's names.
 enum VertexEvaluationView {
     /// The v1 evaluation an evaluation or slice stands for; nil when its metrics are of another kind. A slice's
-    /// test images are counted in its `overall` evaluation's confusion matrix when it has none of its own.
-    static func modelEvaluation(_ json: JSONValue, overall: JSONValue? = nil) -> ModelEvaluation? {
+    /// test images are counted in its `overall` evaluation's confusion matrix (read once by the caller, however many
+    /// slices it has) when it has none of its own.
+    static func modelEvaluation(_ json: JSONValue, overall: ModelEvaluation? = nil) -> ModelEvaluation? {
         guard var metrics = json["metrics"]?.objectValue else { return nil }
         var evaluation = ModelEvaluation()
         evaluation.name = json["name"]?.stringValue ?? ""
@@ -50,9 +51,7 @@ enum VertexEvaluationView {
         }
         evaluation.classificationEvaluationMetrics = read
         // The test images: every cell of the matrix, or a label's row of it.
-        if counts.isEmpty, label != nil, let whole = overall.flatMap({ modelEvaluation($0) }),
-            let matrix = whole.classificationEvaluationMetrics?.confusionMatrix
-        {
+        if counts.isEmpty, label != nil, let matrix = overall?.classificationEvaluationMetrics?.confusionMatrix {
             labels = matrix.displayName
             counts = matrix.row.map { $0.exampleCount.map(Int64.init) }
         }

@@ -150,7 +150,9 @@ extension TableColumn {
         }
         // Vertex AI's metrics carry no count: its test images are read from the confusion matrix (a slice's from the
         // overall evaluation's, listed with it), as `evaluation get` counts them.
-        let overall = items.first { $0["metricsSchemaUri"] != nil && $0["slice"] == nil }.map(JSONValue.object)
+        let overall = items.first { $0["metricsSchemaUri"] != nil && $0["slice"] == nil }.flatMap {
+            VertexEvaluationView.modelEvaluation(.object($0))
+        }
         let examples = TableColumn("EXAMPLES") { evaluation in
             if let count = evaluation["evaluatedExampleCount"] { return JSONText.scalar(count) ?? "0" }
             guard evaluation["metrics"] != nil,
